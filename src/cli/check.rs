@@ -1,0 +1,59 @@
+//! `claimscope check`: validate model files for curators, reporting every problem.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use claimscope::model::{LoadError, Model, Source, load_str, sanitize};
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, read_source, report, use_color};
+
+/// Checks each file (or the `--data` file, or the bundled model) and returns the worst
+/// exit code: 2 if any file could not be read, else 1 if any was invalid, else 0.
+pub fn run(data: Option<PathBuf>, files: &[PathBuf]) -> u8 {
+    let sources: Vec<Result<Source, LoadError>> = if files.is_empty() {
+        vec![read_source(data)]
+    } else {
+        files.iter().map(|f| Source::read(f)).collect()
+    };
+    let stdout = io::stdout();
+    let color = use_color(&stdout);
+    let mut out = stdout.lock();
+    let mut worst = EXIT_OK;
+    for source in sources {
+        let (code, written) = match source {
+            Ok(source) => match load_str(&source) {
+                Ok((model, _)) => (EXIT_OK, writeln!(out, "{}", summary(&source.name, &model))),
+                Err(error) => (EXIT_INVALID, report::load_error(&error, &mut out, color)),
+            },
+            Err(error) => {
+                let stderr = io::stderr();
+                let written = report::load_error(&error, &mut stderr.lock(), use_color(&stderr));
+                (EXIT_USAGE, written)
+            }
+        };
+        if let Err(e) = written
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            eprintln!("claimscope: cannot write output: {e}");
+            return EXIT_USAGE;
+        }
+        worst = worst.max(code);
+    }
+    worst
+}
+
+/// The one-line summary of a valid model.
+pub fn summary(name: &str, model: &Model) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}: ok: {}, {}, {}, {}, {}, {}",
+        sanitize(name),
+        count(model.sentences.len(), "sentence", "sentences"),
+        count(model.claims.len(), "claim", "claims"),
+        count(model.actors.len(), "actor", "actors"),
+        count(model.events.len(), "event", "events"),
+        count(model.relations.len(), "relation", "relations"),
+        count(model.arguments.len(), "argument node", "argument nodes"),
+    )
+}

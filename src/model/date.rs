@@ -1,0 +1,323 @@
+//! Dates at the precision the article allows: a year, a month, a day, or an open interval
+//! ending or starting at one of those. "May" stays a month; it is never padded to a day.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A year, a year and month, or a full day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// A date as the model records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Date {
+    /// Within the given year, month or day.
+    On(PartialDate),
+    /// Some time up to and including the given date: `../2012`.
+    Until(PartialDate),
+    /// Some time from the given date on: `2012/..`.
+    From(PartialDate),
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date `{text}`: {reason}; write YYYY, YYYY-MM, YYYY-MM-DD, ../YYYY or YYYY/..")]
+pub struct DateError {
+    pub text: String,
+    pub reason: &'static str,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        _ => 31,
+    }
+}
+
+fn digits(part: &str, len: usize) -> Option<u16> {
+    if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+        part.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl PartialDate {
+    fn parse(text: &str) -> Result<Self, &'static str> {
+        let mut parts = text.split('-');
+        let year = parts
+            .next()
+            .and_then(|y| digits(y, 4))
+            .ok_or("the year must have four digits")?;
+        let month = match parts.next() {
+            None => None,
+            Some(m) => {
+                let m = digits(m, 2).ok_or("the month must have two digits")?;
+                if !(1..=12).contains(&m) {
+                    return Err("the month must be 01 to 12");
+                }
+                Some(m as u8)
+            }
+        };
+        let day = match (parts.next(), month) {
+            (None, _) => None,
+            (Some(_), None) => return Err("a day needs a month"),
+            (Some(d), Some(m)) => {
+                let d = digits(d, 2).ok_or("the day must have two digits")?;
+                if d == 0 || d > u16::from(days_in_month(year, m)) {
+                    return Err("no such day in that month");
+                }
+                Some(d as u8)
+            }
+        };
+        if parts.next().is_some() {
+            return Err("too many parts");
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// "2012", "May 2012", "2 Oct 2012".
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The first and last day covered, as (year, month, day) triples.
+    fn bounds(&self) -> ((u16, u8, u8), (u16, u8, u8)) {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => ((self.year, m, d), (self.year, m, d)),
+            (Some(m), None) => (
+                (self.year, m, 1),
+                (self.year, m, days_in_month(self.year, m)),
+            ),
+            _ => ((self.year, 1, 1), (self.year, 12, 31)),
+        }
+    }
+
+    /// How fine the date is: 0 for a year, 1 for a month, 2 for a day.
+    pub fn precision(&self) -> u8 {
+        u8::from(self.month.is_some()) + u8::from(self.day.is_some())
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Date {
+    /// The date the interval or point is anchored to.
+    pub fn anchor(&self) -> PartialDate {
+        match *self {
+            Date::On(d) | Date::Until(d) | Date::From(d) => d,
+        }
+    }
+
+    /// A short rendering: "May 2012", "2 Oct 2012", "before Oct 2012", "after 2012".
+    pub fn human(&self) -> String {
+        match self {
+            Date::On(d) => d.human(),
+            Date::Until(d) => format!("before {}", d.human()),
+            Date::From(d) => format!("after {}", d.human()),
+        }
+    }
+
+    /// A longer rendering for detail views: "2 October 2012".
+    pub fn long(&self) -> String {
+        let point = |d: &PartialDate| match (d.month, d.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", MONTHS_LONG[usize::from(m) - 1], d.year),
+            (Some(m), None) => format!("{} {}", MONTHS_LONG[usize::from(m) - 1], d.year),
+            _ => d.year.to_string(),
+        };
+        match self {
+            Date::On(d) => point(d),
+            Date::Until(d) => format!("at some time up to {}", point(d)),
+            Date::From(d) => format!("at some time from {} on", point(d)),
+        }
+    }
+
+    /// A word for the precision: "year", "month", "day", or "open interval".
+    pub fn precision_name(&self) -> &'static str {
+        match self {
+            Date::On(d) => ["year", "month", "day"][usize::from(d.precision())],
+            Date::Until(_) | Date::From(_) => "open interval",
+        }
+    }
+
+    /// Orders dates on a timeline. A span that ends at a date may have begun at any time
+    /// before it, so such spans come first (by their end); a span that starts at a date
+    /// may run on indefinitely, so such spans come last (by their start). Points in between
+    /// go by the first day they can mean, a month before a day within it.
+    pub fn timeline_cmp(&self, other: &Date) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+
+    fn sort_key(&self) -> (u8, (u16, u8, u8), u8) {
+        match self {
+            Date::Until(d) => (0, d.bounds().0, d.precision()),
+            Date::On(d) => (1, d.bounds().0, d.precision()),
+            Date::From(d) => (2, d.bounds().0, d.precision()),
+        }
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let fail = |reason| DateError {
+            text: text.to_string(),
+            reason,
+        };
+        if let Some(rest) = text.strip_prefix("../") {
+            PartialDate::parse(rest).map(Date::Until).map_err(fail)
+        } else if let Some(rest) = text.strip_suffix("/..") {
+            PartialDate::parse(rest).map(Date::From).map_err(fail)
+        } else if text.contains('/') {
+            Err(fail("an interval must be open at one end"))
+        } else {
+            PartialDate::parse(text).map(Date::On).map_err(fail)
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::On(d) => write!(f, "{d}"),
+            Date::Until(d) => write!(f, "../{d}"),
+            Date::From(d) => write!(f, "{d}/.."),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn keeps_precision_and_round_trips() {
+        for s in [
+            "2012",
+            "2012-05",
+            "2012-10-02",
+            "../2012",
+            "2012/..",
+            "../2012-10",
+        ] {
+            assert_eq!(date(s).to_string(), s);
+        }
+        assert_eq!(date("2012-05").human(), "May 2012");
+        assert_eq!(date("2012-10-02").human(), "2 Oct 2012");
+        assert_eq!(date("../2012").human(), "before 2012");
+        assert_eq!(date("2012-10/..").human(), "after Oct 2012");
+        assert_eq!(date("2012-05").precision_name(), "month");
+    }
+
+    #[test]
+    fn rejects_malformed_dates() {
+        for s in [
+            "",
+            "12",
+            "2012-5",
+            "2012-13",
+            "2012-00",
+            "2012-02-30",
+            "2011-02-29",
+            "2012-05-01-01",
+            "2012/2013",
+            "../",
+            "May 2012",
+            "2012-1a",
+            "+2012",
+            "２０１２",
+        ] {
+            assert!(s.parse::<Date>().is_err(), "{s} should be rejected");
+        }
+        assert!("2012-02-29".parse::<Date>().is_ok());
+        assert!("2000-02-29".parse::<Date>().is_ok());
+        assert!("1900-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn timeline_order_puts_open_spans_at_the_ends() {
+        let mut dates = [
+            date("2012-10/.."),
+            date("2012-10-02"),
+            date("2012-10"),
+            date("../2012-10"),
+            date("2012-05"),
+            date("../2012"),
+        ];
+        dates.sort_by(|a, b| a.timeline_cmp(b));
+        let got: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "../2012",
+                "../2012-10",
+                "2012-05",
+                "2012-10",
+                "2012-10-02",
+                "2012-10/.."
+            ]
+        );
+    }
+}

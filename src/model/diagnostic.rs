@@ -1,0 +1,79 @@
+//! Problems found in a model file, each tied to the place in the file that causes it.
+
+use std::ops::Range;
+
+/// One problem with a model, located by byte span in its source text when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Byte range in the source text; `None` for problems of the whole file.
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+/// A 1-based line and column (in characters) in a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The line and column of byte `offset` in `text`. An offset past the end, or inside a
+    /// character, is clamped to the nearest character boundary before it.
+    pub fn of(text: &str, offset: usize) -> Location {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn new(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+        }
+    }
+
+    /// Where the problem starts in `text`; the start of the file for whole-file problems.
+    pub fn location(&self, text: &str) -> Location {
+        Location::of(text, self.span.as_ref().map_or(0, |s| s.start))
+    }
+
+    /// The full line of `text` on which the problem starts, without its line break.
+    pub fn source_line<'t>(&self, text: &'t str) -> &'t str {
+        let start = self.span.as_ref().map_or(0, |s| s.start).min(text.len());
+        let mut start = start;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        text[line_start..line_end].trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters() {
+        let text = "ab\ncé d\nx";
+        assert_eq!(Location::of(text, 0), Location { line: 1, column: 1 });
+        assert_eq!(Location::of(text, 3), Location { line: 2, column: 1 });
+        // 'é' is two bytes: byte 6 is the space after it, the third character.
+        assert_eq!(Location::of(text, 6), Location { line: 2, column: 3 });
+        assert_eq!(Location::of(text, 5), Location { line: 2, column: 2 });
+        assert_eq!(Location::of(text, 99), Location { line: 3, column: 2 });
+        let d = Diagnostic::new(Some(4..5), "m");
+        assert_eq!(d.source_line(text), "cé d");
+    }
+}

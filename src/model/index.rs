@@ -1,0 +1,311 @@
+//! Lookups over a model: items by id, and the links between sentences, claims, actors,
+//! events and argument nodes that the explorer and the command line follow.
+
+use std::collections::HashMap;
+
+use super::load::Section;
+use super::{ActorKind, ArgumentNode, Model};
+
+/// Where an item with an id lives in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemRef {
+    Sentence(usize),
+    Actor(usize),
+    Event(usize),
+    Claim(usize),
+    Argument(usize),
+}
+
+impl ItemRef {
+    /// "sentence", "actor", "event", "claim" or "argument".
+    pub fn noun(self) -> &'static str {
+        match self {
+            ItemRef::Sentence(_) => "sentence",
+            ItemRef::Actor(_) => "actor",
+            ItemRef::Event(_) => "event",
+            ItemRef::Claim(_) => "claim",
+            ItemRef::Argument(_) => "argument",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        match self {
+            ItemRef::Sentence(i)
+            | ItemRef::Actor(i)
+            | ItemRef::Event(i)
+            | ItemRef::Claim(i)
+            | ItemRef::Argument(i) => i,
+        }
+    }
+
+    pub(crate) fn section(self) -> Section {
+        match self {
+            ItemRef::Sentence(_) => Section::Sentences,
+            ItemRef::Actor(_) => Section::Actors,
+            ItemRef::Event(_) => Section::Events,
+            ItemRef::Claim(_) => Section::Claims,
+            ItemRef::Argument(_) => Section::Arguments,
+        }
+    }
+}
+
+/// Every id in the model with its item, in file order (sentences, actors, events, claims,
+/// arguments), duplicates included.
+pub(crate) fn all_ids(model: &Model) -> impl Iterator<Item = (&str, ItemRef)> {
+    let sentences = model.sentences.iter().enumerate();
+    let actors = model.actors.iter().enumerate();
+    let events = model.events.iter().enumerate();
+    let claims = model.claims.iter().enumerate();
+    let arguments = model.arguments.iter().enumerate();
+    sentences
+        .map(|(i, s)| (s.id.as_str(), ItemRef::Sentence(i)))
+        .chain(actors.map(|(i, a)| (a.id.as_str(), ItemRef::Actor(i))))
+        .chain(events.map(|(i, e)| (e.id.as_str(), ItemRef::Event(i))))
+        .chain(claims.map(|(i, c)| (c.id.as_str(), ItemRef::Claim(i))))
+        .chain(arguments.map(|(i, a)| (a.id.as_str(), ItemRef::Argument(i))))
+}
+
+/// A model with its lookups. Built once at load; every query after that is a table read.
+/// References that do not resolve are skipped, so an index can be built even from a model
+/// that failed validation.
+#[derive(Debug, Clone)]
+pub struct Index {
+    model: Model,
+    ids: HashMap<String, ItemRef>,
+    sentence_of_claim: Vec<Option<usize>>,
+    claims_of_sentence: Vec<Vec<usize>>,
+    claims_of_actor: Vec<Vec<usize>>,
+    events_of_actor: Vec<Vec<usize>>,
+    relations_of_actor: Vec<Vec<usize>>,
+    events_of_claim: Vec<Vec<usize>>,
+    arguments_of_claim: Vec<Vec<usize>>,
+    children: Vec<Vec<usize>>,
+    thesis: Option<usize>,
+    paths: Vec<String>,
+    timeline: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(model: Model) -> Index {
+        let mut ids = HashMap::new();
+        for (id, item) in all_ids(&model) {
+            ids.entry(id.to_string()).or_insert(item);
+        }
+        let lookup =
+            |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
+        let actor_of = |r: ItemRef| {
+            if let ItemRef::Actor(i) = r {
+                Some(i)
+            } else {
+                None
+            }
+        };
+        let claim_of = |r: ItemRef| {
+            if let ItemRef::Claim(i) = r {
+                Some(i)
+            } else {
+                None
+            }
+        };
+        let argument_of = |r: ItemRef| {
+            if let ItemRef::Argument(i) = r {
+                Some(i)
+            } else {
+                None
+            }
+        };
+        let sentence_of = |r: ItemRef| {
+            if let ItemRef::Sentence(i) = r {
+                Some(i)
+            } else {
+                None
+            }
+        };
+
+        let mut sentence_of_claim = Vec::with_capacity(model.claims.len());
+        let mut claims_of_sentence = vec![Vec::new(); model.sentences.len()];
+        let mut claims_of_actor = vec![Vec::new(); model.actors.len()];
+        for (ci, claim) in model.claims.iter().enumerate() {
+            let si = lookup(&claim.sentence, sentence_of);
+            if let Some(si) = si {
+                claims_of_sentence[si].push(ci);
+            }
+            sentence_of_claim.push(si);
+            for ai in claim.actors.iter().filter_map(|a| lookup(a, actor_of)) {
+                push_once(&mut claims_of_actor[ai], ci);
+            }
+        }
+        let mut events_of_actor = vec![Vec::new(); model.actors.len()];
+        let mut events_of_claim = vec![Vec::new(); model.claims.len()];
+        for (ei, event) in model.events.iter().enumerate() {
+            for ai in event.actors.iter().filter_map(|a| lookup(a, actor_of)) {
+                push_once(&mut events_of_actor[ai], ei);
+            }
+            for ci in event.claims.iter().filter_map(|c| lookup(c, claim_of)) {
+                push_once(&mut events_of_claim[ci], ei);
+            }
+        }
+        let mut relations_of_actor = vec![Vec::new(); model.actors.len()];
+        for (ri, relation) in model.relations.iter().enumerate() {
+            for id in [&relation.from, &relation.to] {
+                if let Some(ai) = lookup(id, actor_of) {
+                    push_once(&mut relations_of_actor[ai], ri);
+                }
+            }
+        }
+        let mut arguments_of_claim = vec![Vec::new(); model.claims.len()];
+        let mut children = vec![Vec::new(); model.arguments.len()];
+        let mut thesis = None;
+        for (ni, node) in model.arguments.iter().enumerate() {
+            for ci in node.claims.iter().filter_map(|c| lookup(c, claim_of)) {
+                push_once(&mut arguments_of_claim[ci], ni);
+            }
+            match node.parent.as_deref().and_then(|p| lookup(p, argument_of)) {
+                Some(parent) if parent != ni => children[parent].push(ni),
+                Some(_) => {}
+                None if thesis.is_none() && node.parent.is_none() => thesis = Some(ni),
+                None => {}
+            }
+        }
+        let paths = number_tree(&model.arguments, &children, thesis);
+        let mut timeline: Vec<usize> = (0..model.events.len()).collect();
+        timeline.sort_by(|a, b| model.events[*a].date.timeline_cmp(&model.events[*b].date));
+
+        Index {
+            model,
+            ids,
+            sentence_of_claim,
+            claims_of_sentence,
+            claims_of_actor,
+            events_of_actor,
+            relations_of_actor,
+            events_of_claim,
+            arguments_of_claim,
+            children,
+            thesis,
+            paths,
+            timeline,
+        }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// All ids, in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    /// The sentence a claim quotes.
+    pub fn sentence_of_claim(&self, claim: usize) -> Option<usize> {
+        self.sentence_of_claim.get(claim).copied().flatten()
+    }
+
+    /// The claims that quote a sentence, in file order.
+    pub fn claims_of_sentence(&self, sentence: usize) -> &[usize] {
+        slice(&self.claims_of_sentence, sentence)
+    }
+
+    /// The claims that name an actor, in file order.
+    pub fn claims_of_actor(&self, actor: usize) -> &[usize] {
+        slice(&self.claims_of_actor, actor)
+    }
+
+    /// The events an actor takes part in, in file order.
+    pub fn events_of_actor(&self, actor: usize) -> &[usize] {
+        slice(&self.events_of_actor, actor)
+    }
+
+    /// The relations an actor is a party to.
+    pub fn relations_of_actor(&self, actor: usize) -> &[usize] {
+        slice(&self.relations_of_actor, actor)
+    }
+
+    /// The events a claim reports.
+    pub fn events_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.events_of_claim, claim)
+    }
+
+    /// The argument nodes a claim sits in.
+    pub fn arguments_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.arguments_of_claim, claim)
+    }
+
+    /// The argument nodes whose claims name an actor, in file order.
+    pub fn arguments_of_actor(&self, actor: usize) -> Vec<usize> {
+        let mut nodes: Vec<usize> = self
+            .claims_of_actor(actor)
+            .iter()
+            .flat_map(|c| self.arguments_of_claim(*c).iter().copied())
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes
+    }
+
+    /// The children of an argument node, in file order.
+    pub fn children(&self, node: usize) -> &[usize] {
+        slice(&self.children, node)
+    }
+
+    /// The one node without a parent.
+    pub fn thesis(&self) -> Option<usize> {
+        self.thesis
+    }
+
+    /// The node's number in the tree: "1" for the thesis, "1.2" for its second child.
+    /// Empty for a node the tree does not reach.
+    pub fn path(&self, node: usize) -> &str {
+        self.paths.get(node).map_or("", String::as_str)
+    }
+
+    /// Event indices in date order; events on the same date keep their file order.
+    pub fn timeline(&self) -> &[usize] {
+        &self.timeline
+    }
+
+    /// Actors of a kind, in file order.
+    pub fn actors_of_kind(&self, kind: ActorKind) -> impl Iterator<Item = usize> + '_ {
+        let actors = self.model.actors.iter().enumerate();
+        actors.filter(move |(_, a)| a.kind == kind).map(|(i, _)| i)
+    }
+}
+
+fn slice(table: &[Vec<usize>], i: usize) -> &[usize] {
+    table.get(i).map_or(&[], Vec::as_slice)
+}
+
+fn push_once(list: &mut Vec<usize>, item: usize) {
+    if list.last() != Some(&item) {
+        list.push(item);
+    }
+}
+
+/// Numbers the tree from the thesis down; a visited set keeps a cyclic map from looping.
+fn number_tree(
+    nodes: &[ArgumentNode],
+    children: &[Vec<usize>],
+    thesis: Option<usize>,
+) -> Vec<String> {
+    let mut paths = vec![String::new(); nodes.len()];
+    let Some(root) = thesis else {
+        return paths;
+    };
+    let mut stack = vec![(root, "1".to_string())];
+    while let Some((node, path)) = stack.pop() {
+        if !paths[node].is_empty() {
+            continue;
+        }
+        for (n, child) in children[node].iter().enumerate().rev() {
+            stack.push((*child, format!("{path}.{}", n + 1)));
+        }
+        paths[node] = path;
+    }
+    paths
+}

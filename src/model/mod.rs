@@ -1,0 +1,319 @@
+//! The article model: what the article says, who it names, when things happened, and how
+//! the argument hangs together. No terminal code lives here; the explorer and the command
+//! line read the model through [`Index`].
+
+mod date;
+mod diagnostic;
+mod index;
+mod load;
+mod reader;
+mod text;
+mod validate;
+
+pub use date::{Date, DateError, PartialDate};
+pub use diagnostic::{Diagnostic, Location};
+pub use index::{Index, ItemRef};
+pub use load::{
+    BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, LoadError, MAX_MODEL_BYTES, Section, Source,
+    SourceMap, load_file, load_str,
+};
+pub use text::{is_forbidden_char, sanitize};
+pub use validate::validate;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// A whole curated model of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub schema: i64,
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+    pub relations: Vec<Relation>,
+    pub arguments: Vec<ArgumentNode>,
+}
+
+/// Bibliographic facts about the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub standfirst: String,
+    pub author: String,
+    pub author_note: String,
+    pub published: Date,
+    pub published_basis: Basis,
+    /// How the date was inferred; required when `published_basis` is `inferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_note: Option<String>,
+}
+
+/// One sentence of the article, verbatim, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub id: String,
+    /// 1-based paragraph number.
+    pub paragraph: u32,
+    pub role: SentenceRole,
+    pub text: String,
+}
+
+/// A state, person, organisation or other party the article names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// Every other way the article names this actor ("Moscow" for Russia).
+    pub aliases: Vec<String>,
+    pub summary: String,
+    /// The actor this one belongs to or acts for (an actor id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// The actor's position, such as "army chief of staff".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Something that happened, was called off, or is expected, dated as precisely as the
+/// article allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub date: Date,
+    pub date_basis: Basis,
+    /// How the date was worked out; required when `date_basis` is `inferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    /// The article's own time phrase ("in May", "this month"), verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    pub status: EventStatus,
+    pub actors: Vec<String>,
+    /// The claims that report this event.
+    pub claims: Vec<String>,
+}
+
+/// One proposition the article makes, tied to the words that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    /// The proposition in the curator's plain words.
+    pub text: String,
+    pub kind: ClaimKind,
+    /// The id of the source sentence.
+    pub sentence: String,
+    /// The exact words of the source sentence that carry the claim.
+    pub quote: String,
+    pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How two actors' relations stand, according to the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub from: String,
+    pub to: String,
+    pub trend: Trend,
+    pub summary: String,
+    pub claims: Vec<String>,
+}
+
+/// A node of the argument map: the thesis, or a reason, limit, context or conclusion
+/// hanging from another node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArgumentNode {
+    pub id: String,
+    pub role: ArgumentRole,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    pub claims: Vec<String>,
+}
+
+/// A closed set of lowercase words used as values in model files.
+pub trait Word: Sized + Copy + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+
+    /// The word used in model files.
+    fn word(self) -> &'static str;
+
+    /// The value written as `text`, if any.
+    fn from_word(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.word() == text)
+    }
+
+    /// The accepted words, for error messages: "`a`, `b` or `c`".
+    fn expected() -> String {
+        let words: Vec<String> = Self::ALL
+            .iter()
+            .map(|v| format!("`{}`", v.word()))
+            .collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => words.join(""),
+        }
+    }
+}
+
+/// Declares a [`Word`] enum.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
+        }
+
+        impl Word for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            fn word(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl $name {
+            /// The word used in model files.
+            pub fn as_str(self) -> &'static str {
+                self.word()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// Whether a date is given by the article or worked out by the curator.
+    Basis { Stated = "stated", Inferred = "inferred" }
+}
+
+word_enum! {
+    /// What part of the article a sentence belongs to.
+    SentenceRole {
+        Headline = "headline",
+        Standfirst = "standfirst",
+        Boilerplate = "boilerplate",
+        Body = "body",
+        Byline = "byline",
+    }
+}
+
+impl SentenceRole {
+    /// Whether sentences of this role make claims that the model must cover.
+    pub fn carries_claims(self) -> bool {
+        matches!(self, Self::Headline | Self::Standfirst | Self::Body)
+    }
+}
+
+word_enum! {
+    /// What sort of party an actor is.
+    ActorKind {
+        State = "state",
+        Person = "person",
+        Organisation = "organisation",
+        Company = "company",
+        Group = "group",
+        Place = "place",
+        Other = "other",
+    }
+}
+
+word_enum! {
+    /// Whether an event took place, was called off, or is still to come.
+    EventStatus {
+        Happened = "happened",
+        Cancelled = "cancelled",
+        Planned = "planned",
+        Expected = "expected",
+        Ongoing = "ongoing",
+    }
+}
+
+word_enum! {
+    /// What sort of proposition a claim is.
+    ClaimKind {
+        /// Something reported as having happened or being so.
+        Fact = "fact",
+        /// The author's own judgement.
+        Assessment = "assessment",
+        /// An expectation about the future.
+        Forecast = "forecast",
+        /// What an actor wants, hopes, says or endorses.
+        Position = "position",
+    }
+}
+
+word_enum! {
+    /// Which way a relation between two actors is heading.
+    Trend { Warming = "warming", Cooling = "cooling", Steady = "steady", Mixed = "mixed" }
+}
+
+impl Trend {
+    /// An arrow that reads without colour.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Self::Warming => "↑",
+            Self::Cooling => "↓",
+            Self::Steady => "→",
+            Self::Mixed => "↕",
+        }
+    }
+}
+
+word_enum! {
+    /// The part a node plays in the argument.
+    ArgumentRole {
+        Thesis = "thesis",
+        Reason = "reason",
+        Limit = "limit",
+        Context = "context",
+        Conclusion = "conclusion",
+    }
+}
+
+word_enum! {
+    /// How an argument node bears on its parent.
+    Stance { Supports = "supports", Attacks = "attacks", Qualifies = "qualifies" }
+}
+
+impl Stance {
+    /// A symbol that reads without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Supports => "+",
+            Self::Attacks => "−",
+            Self::Qualifies => "±",
+        }
+    }
+}
+
+impl Model {
+    /// Parses, validates and returns the model bundled into the binary.
+    pub fn bundled() -> Result<(Model, SourceMap), LoadError> {
+        load_str(&Source::bundled())
+    }
+}

@@ -1,0 +1,359 @@
+//! Reads the parsed TOML tree into model types, collecting every missing, misspelt or
+//! mistyped key as a located diagnostic instead of stopping at the first one.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::text::{closest, describe, is_forbidden_char};
+use super::{Date, Word};
+
+/// Where one item's keys and list elements sit in the source text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemSpans {
+    /// The whole item (for an `[[array]]` item, its table).
+    pub item: Range<usize>,
+    fields: Vec<FieldSpans>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FieldSpans {
+    key: &'static str,
+    value: Range<usize>,
+    elements: Vec<Range<usize>>,
+}
+
+impl ItemSpans {
+    /// The span of a key's value, or of one element of a list value.
+    pub fn field(&self, key: &str, element: Option<usize>) -> Option<Range<usize>> {
+        let field = self.fields.iter().find(|f| f.key == key)?;
+        match element {
+            Some(i) => field.elements.get(i).cloned(),
+            None => Some(field.value.clone()),
+        }
+    }
+}
+
+/// Reads the keys of one TOML table, remembering which were asked for so that any other
+/// key can be reported as unknown.
+pub(crate) struct TableReader<'a, 'i> {
+    table: &'a DeTable<'i>,
+    spans: ItemSpans,
+    /// How messages name this item: "claim `c05a`".
+    what: String,
+    known: Vec<&'static str>,
+    diagnostics: Vec<Diagnostic>,
+    failed: bool,
+}
+
+impl<'a, 'i> TableReader<'a, 'i> {
+    pub fn new(table: &'a DeTable<'i>, span: Range<usize>, what: String) -> Self {
+        Self {
+            table,
+            spans: ItemSpans {
+                item: span,
+                fields: Vec::new(),
+            },
+            what,
+            known: Vec::new(),
+            diagnostics: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Reads the item's `id` and names the item by it in later messages.
+    pub fn id(&mut self, noun: &str) -> String {
+        let id = self.string("id");
+        if !id.is_empty() {
+            self.what = format!("{noun} `{id}`");
+        }
+        id
+    }
+
+    /// Names the item in later messages.
+    pub fn name_as(&mut self, what: String) {
+        self.what = what;
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.failed = true;
+        self.diagnostics.push(Diagnostic::new(
+            Some(span),
+            format!("{}: {message}", self.what),
+        ));
+    }
+
+    fn lookup(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    fn required(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        let value = self.lookup(key);
+        if value.is_none() {
+            let span = self.spans.item.clone();
+            self.error(span, format!("missing key `{key}`"));
+        }
+        value
+    }
+
+    fn record(&mut self, key: &'static str, value: Range<usize>, elements: Vec<Range<usize>>) {
+        self.spans.fields.push(FieldSpans {
+            key,
+            value,
+            elements,
+        });
+    }
+
+    fn as_text(&mut self, key: &'static str, value: &'a Spanned<DeValue<'i>>) -> Option<String> {
+        self.record(key, value.span(), Vec::new());
+        match value.get_ref() {
+            DeValue::String(s) if s.trim().is_empty() => {
+                self.error(value.span(), format!("`{key}` must not be empty"));
+                None
+            }
+            DeValue::String(s) => {
+                if let Some(c) = s.chars().find(|c| is_forbidden_char(*c)) {
+                    let message = format!(
+                        "`{key}` holds a {}, which a model may not contain",
+                        describe(c)
+                    );
+                    self.error(value.span(), message);
+                }
+                Some(s.to_string())
+            }
+            other => {
+                let found = other.type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be a string, not {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty string.
+    pub fn string(&mut self, key: &'static str) -> String {
+        self.required(key)
+            .and_then(|v| self.as_text(key, v))
+            .unwrap_or_default()
+    }
+
+    /// An optional string; when present it must not be empty.
+    pub fn opt_string(&mut self, key: &'static str) -> Option<String> {
+        let value = self.lookup(key)?;
+        self.as_text(key, value)
+    }
+
+    /// A required integer of at least `min`.
+    pub fn integer(&mut self, key: &'static str, min: i64) -> i64 {
+        let Some(value) = self.required(key) else {
+            return min;
+        };
+        self.record(key, value.span(), Vec::new());
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
+            _ => None,
+        };
+        match parsed {
+            Some(n) if n >= min => n,
+            Some(n) => {
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be at least {min}, not {n}"),
+                );
+                min
+            }
+            None => {
+                let found = value.get_ref().type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be a whole number, not {found}"),
+                );
+                min
+            }
+        }
+    }
+
+    /// A required word from a closed set.
+    pub fn word<W: Word>(&mut self, key: &'static str) -> W {
+        self.opt_word_inner(key, true).unwrap_or(W::ALL[0])
+    }
+
+    /// An optional word from a closed set.
+    pub fn opt_word<W: Word>(&mut self, key: &'static str) -> Option<W> {
+        self.opt_word_inner(key, false)
+    }
+
+    fn opt_word_inner<W: Word>(&mut self, key: &'static str, required: bool) -> Option<W> {
+        let value = if required {
+            self.required(key)?
+        } else {
+            self.lookup(key)?
+        };
+        let text = self.as_text(key, value)?;
+        let word = W::from_word(&text);
+        if word.is_none() {
+            self.error(
+                value.span(),
+                format!("`{key}` is `{text}`, which is not one of {}", W::expected()),
+            );
+        }
+        word
+    }
+
+    /// A required date.
+    pub fn date(&mut self, key: &'static str) -> Date {
+        let fallback = Date::On(super::PartialDate {
+            year: 0,
+            month: None,
+            day: None,
+        });
+        let Some(value) = self.required(key) else {
+            return fallback;
+        };
+        let Some(text) = self.as_text(key, value) else {
+            return fallback;
+        };
+        match text.parse() {
+            Ok(date) => date,
+            Err(e) => {
+                self.error(value.span(), format!("`{key}`: {e}"));
+                fallback
+            }
+        }
+    }
+
+    /// A required list of non-empty strings (it may be empty).
+    pub fn string_list(&mut self, key: &'static str) -> Vec<String> {
+        let Some(value) = self.required(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.record(key, value.span(), Vec::new());
+            self.error(
+                value.span(),
+                format!("`{key}` must be a list of strings, not {found}"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut elements = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            elements.push(item.span());
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    if let Some(c) = s.chars().find(|c| is_forbidden_char(*c)) {
+                        let message = format!(
+                            "`{key}` holds a {}, which a model may not contain",
+                            describe(c)
+                        );
+                        self.error(item.span(), message);
+                    }
+                    out.push(s.to_string());
+                }
+                DeValue::String(_) => {
+                    self.error(item.span(), format!("`{key}` holds an empty string"));
+                }
+                other => {
+                    let found = other.type_str();
+                    self.error(
+                        item.span(),
+                        format!("`{key}` must hold strings, not {found}"),
+                    );
+                }
+            }
+        }
+        self.record(key, value.span(), elements);
+        out
+    }
+
+    /// A required table, as a reader of its own.
+    pub fn table(&mut self, key: &'static str, what: &str) -> Option<TableReader<'a, 'i>> {
+        let value = self.required(key)?;
+        self.record(key, value.span(), Vec::new());
+        match value.get_ref() {
+            DeValue::Table(t) => Some(TableReader::new(t, value.span(), what.to_string())),
+            other => {
+                let found = other.type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be a table, not {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required array of tables, as one reader for each.
+    pub fn tables(&mut self, key: &'static str, noun: &str) -> Vec<TableReader<'a, 'i>> {
+        let Some(value) = self.required(key) else {
+            return Vec::new();
+        };
+        self.record(key, value.span(), Vec::new());
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span(),
+                format!("`{key}` must be an array of tables ([[{key}]]), not {found}"),
+            );
+            return Vec::new();
+        };
+        let mut readers = Vec::with_capacity(items.len());
+        for (n, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::Table(t) => readers.push(TableReader::new(
+                    t,
+                    item.span(),
+                    format!("{noun} #{}", n + 1),
+                )),
+                other => {
+                    let found = other.type_str();
+                    self.error(
+                        item.span(),
+                        format!("`{key}` must hold tables, not {found}"),
+                    );
+                }
+            }
+        }
+        readers
+    }
+
+    /// Reports unknown keys and hands back the item's spans and problems. The spans are
+    /// `None` when the item could not be read whole.
+    pub fn finish(mut self) -> (Option<ItemSpans>, Vec<Diagnostic>) {
+        let unknown: Vec<(String, Range<usize>)> = self
+            .table
+            .iter()
+            .filter(|(k, _)| {
+                !self
+                    .known
+                    .iter()
+                    .any(|known| *known == k.get_ref().as_ref())
+            })
+            .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+            .collect();
+        for (key, span) in unknown {
+            let hint = match closest(&key, self.known.iter().copied()) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => format!("; the keys here are {}", list(&self.known)),
+            };
+            // An unknown key is reported, but the item is still read: its known keys are fine.
+            let message = format!("{}: unknown key `{key}`{hint}", self.what);
+            self.diagnostics.push(Diagnostic::new(Some(span), message));
+        }
+        let spans = (!self.failed).then_some(self.spans);
+        (spans, self.diagnostics)
+    }
+}
+
+fn list(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    quoted.join(", ")
+}

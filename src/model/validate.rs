@@ -1,0 +1,600 @@
+//! The rules a model must keep beyond its shape: unique ids, references that resolve,
+//! quotes that are verbatim, one argument tree, full coverage of the article.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::diagnostic::Diagnostic;
+use super::index::{ItemRef, all_ids};
+use super::load::{Section, SourceMap};
+use super::text::closest;
+use super::{ArgumentRole, Basis, Model, SCHEMA_VERSION};
+
+/// Checks everything about a model that its types cannot. `map` locates the problems in
+/// the model's file; without it they carry no location.
+pub fn validate(model: &Model, map: Option<&SourceMap>) -> Vec<Diagnostic> {
+    let mut check = Checker::new(model, map);
+    check.schema();
+    check.ids();
+    check.article();
+    check.sentences();
+    check.actors();
+    check.events();
+    check.claims();
+    check.relations();
+    check.arguments();
+    check.coverage();
+    check.out
+}
+
+/// Where in the model a problem is: an item, and optionally one key and list element.
+#[derive(Clone, Copy)]
+struct Site<'k> {
+    section: Section,
+    index: usize,
+    key: Option<&'k str>,
+    element: Option<usize>,
+}
+
+fn site(section: Section, index: usize) -> Site<'static> {
+    Site {
+        section,
+        index,
+        key: None,
+        element: None,
+    }
+}
+
+impl<'k> Site<'k> {
+    fn key(self, key: &'k str) -> Self {
+        Site {
+            key: Some(key),
+            ..self
+        }
+    }
+
+    fn element(self, element: usize) -> Self {
+        Site {
+            element: Some(element),
+            ..self
+        }
+    }
+}
+
+struct Checker<'m> {
+    model: &'m Model,
+    map: Option<&'m SourceMap>,
+    ids: HashMap<&'m str, ItemRef>,
+    /// The same ids in file order, so that suggestions are the same from run to run.
+    ordered: Vec<(&'m str, ItemRef)>,
+    out: Vec<Diagnostic>,
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn noun(section: Section) -> &'static str {
+    match section {
+        Section::Article => "article",
+        Section::Sentences => "sentence",
+        Section::Actors => "actor",
+        Section::Events => "event",
+        Section::Claims => "claim",
+        Section::Relations => "relation",
+        Section::Arguments => "argument",
+    }
+}
+
+impl<'m> Checker<'m> {
+    fn new(model: &'m Model, map: Option<&'m SourceMap>) -> Self {
+        let ordered: Vec<(&str, ItemRef)> = all_ids(model).collect();
+        let mut ids = HashMap::new();
+        for (id, item) in &ordered {
+            ids.entry(*id).or_insert(*item);
+        }
+        Checker {
+            model,
+            map,
+            ids,
+            ordered,
+            out: Vec::new(),
+        }
+    }
+
+    fn span(&self, at: Site<'_>) -> Option<Range<usize>> {
+        self.map?.span(at.section, at.index, at.key, at.element)
+    }
+
+    /// How messages name an item: "claim `c05a`", "relation pakistan → russia".
+    fn name(&self, section: Section, index: usize) -> String {
+        let m = self.model;
+        let id = match section {
+            Section::Article => return "[article]".to_string(),
+            Section::Relations => {
+                return m.relations.get(index).map_or_else(
+                    || format!("relation #{}", index + 1),
+                    |r| format!("relation {} → {}", r.from, r.to),
+                );
+            }
+            Section::Sentences => m.sentences.get(index).map(|s| &s.id),
+            Section::Actors => m.actors.get(index).map(|a| &a.id),
+            Section::Events => m.events.get(index).map(|e| &e.id),
+            Section::Claims => m.claims.get(index).map(|c| &c.id),
+            Section::Arguments => m.arguments.get(index).map(|a| &a.id),
+        };
+        match id {
+            Some(id) => format!("{} `{id}`", noun(section)),
+            None => format!("{} #{}", noun(section), index + 1),
+        }
+    }
+
+    fn report(&mut self, at: Site<'_>, message: impl AsRef<str>) {
+        let text = format!("{}: {}", self.name(at.section, at.index), message.as_ref());
+        let span = self.span(at);
+        self.out.push(Diagnostic::new(span, text));
+    }
+
+    fn report_top(&mut self, key: &str, message: String) {
+        let span = self.map.and_then(|m| m.top(key));
+        self.out.push(Diagnostic::new(span, message));
+    }
+
+    fn schema(&mut self) {
+        if self.model.schema != SCHEMA_VERSION {
+            let message = format!(
+                "schema version {} is not supported; this claimscope reads schema {SCHEMA_VERSION}",
+                self.model.schema
+            );
+            self.report_top("schema", message);
+        }
+    }
+
+    fn ids(&mut self) {
+        let mut first: HashMap<&str, ItemRef> = HashMap::new();
+        for (id, item) in self.ordered.clone() {
+            let at = site(item.section(), item.index()).key("id");
+            if !is_id(id) {
+                self.report(
+                    at,
+                    "ids are lowercase letters and digits in words joined by `-`, such as `c05a` or `vladimir-putin`",
+                );
+            }
+            match first.get(id) {
+                Some(earlier) => {
+                    let message =
+                        format!("duplicate id `{id}`: an earlier {} has it", earlier.noun());
+                    self.report(at, message);
+                }
+                None => {
+                    first.insert(id, item);
+                }
+            }
+        }
+    }
+
+    /// Checks that `id` names an item of the `want` section.
+    fn reference(&mut self, at: Site<'_>, id: &str, want: Section) {
+        match self.ids.get(id) {
+            Some(item) if item.section() == want => {}
+            Some(item) => {
+                let message = format!("`{id}` is a {}, not a {}", item.noun(), noun(want));
+                self.report(at, message);
+            }
+            None => {
+                let broken = self.map.and_then(|m| m.broken_ids.get(id));
+                if broken == Some(&want) {
+                    return; // The item exists but was reported as unreadable already.
+                }
+                // Hints cost a scan of every id; past the first hundred problems, skip them.
+                let candidates = self
+                    .ordered
+                    .iter()
+                    .filter(|(_, item)| item.section() == want)
+                    .map(|(candidate, _)| *candidate);
+                let near = if self.out.len() < 100 {
+                    closest(id, candidates)
+                } else {
+                    None
+                };
+                let hint = match near {
+                    Some(near) => format!("; did you mean `{near}`?"),
+                    None => String::new(),
+                };
+                let message = format!("no {} has the id `{id}`{hint}", noun(want));
+                self.report(at, message);
+            }
+        }
+    }
+
+    fn references(&mut self, at: Site<'_>, ids: &[String], want: Section) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(at.element(i), id, want);
+        }
+    }
+
+    fn needs_note(&mut self, at: Site<'_>, basis: Basis, note: Option<&String>, what: &str) {
+        if basis == Basis::Inferred && note.is_none() {
+            let key = at.key.unwrap_or("note");
+            let message = format!("{what} is inferred, so `{key}` must say from what");
+            self.report(at, message);
+        }
+    }
+
+    fn article(&mut self) {
+        let article = &self.model.article;
+        let at = site(Section::Article, 0);
+        if !is_id(&article.id) {
+            self.report(
+                at.key("id"),
+                "the article id must be lowercase words joined by `-`",
+            );
+        }
+        let note = article.published_note.as_ref();
+        self.needs_note(
+            at.key("published_note"),
+            article.published_basis,
+            note,
+            "the date",
+        );
+    }
+
+    fn sentences(&mut self) {
+        let mut previous = 0;
+        for (i, sentence) in self.model.sentences.iter().enumerate() {
+            let at = site(Section::Sentences, i);
+            if sentence.text.trim() != sentence.text {
+                self.report(
+                    at.key("text"),
+                    "the text has whitespace at its start or end",
+                );
+            }
+            let p = sentence.paragraph;
+            if p != previous && p != previous + 1 {
+                let message = if previous == 0 {
+                    format!("paragraph {p} comes first; paragraphs are numbered from 1")
+                } else {
+                    format!(
+                        "paragraph {p} follows paragraph {previous}; paragraphs must run in order without gaps"
+                    )
+                };
+                self.report(at.key("paragraph"), message);
+            }
+            previous = p;
+        }
+    }
+
+    fn actors(&mut self) {
+        let model = self.model;
+        let article_text: String = model
+            .sentences
+            .iter()
+            .map(|s| s.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (i, actor) in model.actors.iter().enumerate() {
+            names.entry(actor.name.to_lowercase()).or_insert(i);
+        }
+        for (i, actor) in model.actors.iter().enumerate() {
+            let at = site(Section::Actors, i);
+            if let Some(affiliation) = &actor.affiliation {
+                if affiliation == &actor.id {
+                    self.report(
+                        at.key("affiliation"),
+                        "an actor cannot be affiliated with itself",
+                    );
+                } else {
+                    self.reference(at.key("affiliation"), affiliation, Section::Actors);
+                }
+            }
+            let mut seen = HashSet::new();
+            for (n, alias) in actor.aliases.iter().enumerate() {
+                let here = at.key("aliases").element(n);
+                let lower = alias.to_lowercase();
+                if lower == actor.name.to_lowercase() || !seen.insert(lower.clone()) {
+                    self.report(
+                        here,
+                        format!("the alias `{alias}` repeats a name already given"),
+                    );
+                    continue;
+                }
+                if let Some(&other) = names.get(&lower).filter(|&&o| o != i) {
+                    let message = format!(
+                        "the alias `{alias}` is the name of actor `{}`",
+                        model.actors[other].id
+                    );
+                    self.report(here, message);
+                } else {
+                    names.insert(lower.clone(), i);
+                }
+                if !article_text.contains(&lower) {
+                    let message = format!(
+                        "the alias `{alias}` does not occur in any sentence; aliases are names the article itself uses"
+                    );
+                    self.report(here, message);
+                }
+            }
+        }
+    }
+
+    fn events(&mut self) {
+        let model = self.model;
+        for (i, event) in model.events.iter().enumerate() {
+            let at = site(Section::Events, i);
+            self.references(at.key("actors"), &event.actors, Section::Actors);
+            if event.claims.is_empty() {
+                self.report(
+                    at.key("claims"),
+                    "an event needs at least one claim that reports it",
+                );
+            }
+            self.references(at.key("claims"), &event.claims, Section::Claims);
+            let note = event.date_note.as_ref();
+            self.needs_note(at.key("date_note"), event.date_basis, note, "the date");
+            if let Some(when) = &event.when {
+                let sources = event
+                    .claims
+                    .iter()
+                    .filter_map(|c| match self.ids.get(c.as_str()) {
+                        Some(ItemRef::Claim(ci)) => Some(&model.claims[*ci].sentence),
+                        _ => None,
+                    })
+                    .filter_map(|s| match self.ids.get(s.as_str()) {
+                        Some(ItemRef::Sentence(si)) => Some(&model.sentences[*si].text),
+                        _ => None,
+                    });
+                let mut any = false;
+                let mut found = false;
+                for text in sources {
+                    any = true;
+                    found |= text.contains(when.as_str());
+                }
+                if any && !found {
+                    let message = format!(
+                        "`when` is \"{when}\", which is not in the sentences of the event's claims; it must be the article's own time phrase, verbatim"
+                    );
+                    self.report(at.key("when"), message);
+                }
+            }
+        }
+    }
+
+    fn claims(&mut self) {
+        let model = self.model;
+        for (i, claim) in model.claims.iter().enumerate() {
+            let at = site(Section::Claims, i);
+            self.references(at.key("actors"), &claim.actors, Section::Actors);
+            self.reference(at.key("sentence"), &claim.sentence, Section::Sentences);
+            if claim.quote.split_whitespace().count() < 2 {
+                self.report(at.key("quote"), "a quote must be several words, not one");
+            }
+            let Some(ItemRef::Sentence(si)) = self.ids.get(claim.sentence.as_str()).copied() else {
+                continue;
+            };
+            let sentence = &model.sentences[si].text;
+            if !sentence.contains(&claim.quote) {
+                let message = misquote(&claim.quote, sentence, &claim.sentence);
+                self.report(at.key("quote"), message);
+            }
+        }
+    }
+
+    fn relations(&mut self) {
+        let mut pairs = HashSet::new();
+        for (i, relation) in self.model.relations.iter().enumerate() {
+            let at = site(Section::Relations, i);
+            self.reference(at.key("from"), &relation.from, Section::Actors);
+            self.reference(at.key("to"), &relation.to, Section::Actors);
+            if relation.from == relation.to {
+                self.report(at.key("to"), "a relation needs two different actors");
+            }
+            let mut pair = [relation.from.as_str(), relation.to.as_str()];
+            pair.sort_unstable();
+            if !pairs.insert(pair) {
+                self.report(at, "these two actors already have a relation");
+            }
+            if relation.claims.is_empty() {
+                self.report(
+                    at.key("claims"),
+                    "a relation needs at least one claim that shows it",
+                );
+            }
+            self.references(at.key("claims"), &relation.claims, Section::Claims);
+        }
+    }
+
+    fn arguments(&mut self) {
+        let model = self.model;
+        let mut thesis: Option<&str> = None;
+        for (i, node) in model.arguments.iter().enumerate() {
+            let at = site(Section::Arguments, i);
+            self.references(at.key("claims"), &node.claims, Section::Claims);
+            if node.role == ArgumentRole::Thesis {
+                if let Some(first) = thesis {
+                    let message = format!(
+                        "a second thesis; `{first}` is already the thesis, and a map has one"
+                    );
+                    self.report(at.key("role"), message);
+                } else {
+                    thesis = Some(&node.id);
+                }
+                if node.parent.is_some() {
+                    self.report(
+                        at.key("parent"),
+                        "the thesis is the root of the map and has no parent",
+                    );
+                }
+                if node.stance.is_some() {
+                    self.report(
+                        at.key("stance"),
+                        "the thesis has no parent, so no stance toward one",
+                    );
+                }
+                continue;
+            }
+            match &node.parent {
+                Some(parent) => self.reference(at.key("parent"), parent, Section::Arguments),
+                None => {
+                    let message =
+                        format!("a {} needs a `parent`; only the thesis has none", node.role);
+                    self.report(at, message);
+                }
+            }
+            if node.stance.is_none() {
+                self.report(at, "missing key `stance`: how the node bears on its parent (`supports`, `attacks` or `qualifies`)");
+            }
+        }
+        if thesis.is_none() && !model.arguments.is_empty() {
+            self.report_top(
+                "arguments",
+                "the argument map has no thesis; one node needs `role = \"thesis\"`".to_string(),
+            );
+        }
+        self.cycles();
+    }
+
+    /// Follows each node's parents once; a walk that meets a node of its own path has found a
+    /// cycle, reported at the node of the cycle that comes first in the file.
+    fn cycles(&mut self) {
+        let model = self.model;
+        let parents: Vec<Option<usize>> = model
+            .arguments
+            .iter()
+            .map(|node| match self.ids.get(node.parent.as_deref()?) {
+                Some(ItemRef::Argument(p)) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            OnPath,
+            Done,
+        }
+        let mut marks = vec![Mark::New; parents.len()];
+        for start in 0..parents.len() {
+            let mut path = Vec::new();
+            let mut node = Some(start);
+            while let Some(n) = node {
+                match marks[n] {
+                    Mark::Done => break,
+                    Mark::OnPath => {
+                        let cycle = &path[path.iter().position(|p| *p == n).unwrap_or(0)..];
+                        let first = cycle.iter().copied().min().unwrap_or(n);
+                        let mut names: Vec<&str> = cycle
+                            .iter()
+                            .map(|c| model.arguments[*c].id.as_str())
+                            .collect();
+                        names.push(&model.arguments[n].id);
+                        let message =
+                            format!("the argument map has a cycle: {}", names.join(" → "));
+                        self.report(site(Section::Arguments, first).key("parent"), message);
+                        break;
+                    }
+                    Mark::New => {
+                        marks[n] = Mark::OnPath;
+                        path.push(n);
+                        node = parents[n];
+                    }
+                }
+            }
+            for n in path {
+                marks[n] = Mark::Done;
+            }
+        }
+    }
+
+    /// Every sentence that makes claims has one, and every claim sits in the map. Skipped
+    /// while some items could not be read, since their absence would be reported here again.
+    fn coverage(&mut self) {
+        if self.map.is_some_and(|m| !m.broken_ids.is_empty()) {
+            return;
+        }
+        let model = self.model;
+        let quoted: HashSet<&str> = model.claims.iter().map(|c| c.sentence.as_str()).collect();
+        for (i, sentence) in model.sentences.iter().enumerate() {
+            if sentence.role.carries_claims() && !quoted.contains(sentence.id.as_str()) {
+                let message = format!(
+                    "a {} sentence with no claim; every headline, standfirst and body sentence needs at least one",
+                    sentence.role
+                );
+                self.report(site(Section::Sentences, i), message);
+            }
+        }
+        let mapped: HashSet<&str> = model
+            .arguments
+            .iter()
+            .flat_map(|a| a.claims.iter().map(String::as_str))
+            .collect();
+        for (i, claim) in model.claims.iter().enumerate() {
+            if !mapped.contains(claim.id.as_str()) {
+                self.report(
+                    site(Section::Claims, i),
+                    "the claim is in no argument node; every claim belongs somewhere in the map",
+                );
+            }
+        }
+    }
+}
+
+/// Explains a quote that is not in its sentence by how much of it is.
+fn misquote(quote: &str, sentence: &str, sentence_id: &str) -> String {
+    let mut matched = 0;
+    // Bounded, so that a huge misquote costs little to explain.
+    for (end, c) in quote.char_indices().take(200) {
+        if sentence.contains(&quote[..end + c.len_utf8()]) {
+            matched = end + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let words = quote[..matched].split_whitespace().count();
+    if words >= 2 {
+        let rest: String = quote[matched..].chars().take(24).collect();
+        format!(
+            "the quote is not verbatim in sentence `{sentence_id}`: it matches up to \"{}\", then has \"{rest}\"",
+            &quote[..matched]
+        )
+    } else {
+        format!(
+            "the quote is not verbatim in sentence `{sentence_id}`: \"{quote}\" does not occur there"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_kebab_case() {
+        for id in ["c05a", "vladimir-putin", "s1", "a-b-c"] {
+            assert!(is_id(id), "{id}");
+        }
+        for id in ["", "C05a", "a_b", "-a", "a-", "a--b", "é", "a b"] {
+            assert!(!is_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn misquote_shows_where_the_quote_goes_wrong() {
+        let m = misquote(
+            "visited Moskow this month",
+            "Kayani visited Moscow this month.",
+            "s04",
+        );
+        assert!(
+            m.contains("matches up to \"visited Mos\", then has \"kow this month\""),
+            "{m}"
+        );
+        let m = misquote("nothing like it", "Kayani visited Moscow.", "s04");
+        assert!(m.contains("does not occur there"), "{m}");
+    }
+}
