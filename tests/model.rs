@@ -1,0 +1,375 @@
+//! The loader and validator: each rejection the schema promises, with its message and the
+//! line it points at, and the JSON export's round trip.
+
+use claimscope::model::{
+    BUNDLED_MODEL, Diagnostic, LoadError, MAX_MODEL_BYTES, Model, Source, load_str,
+};
+
+/// The bundled model with `from` (which must occur exactly once) replaced by `to`.
+fn mutate(from: &str, to: &str) -> String {
+    assert_eq!(
+        BUNDLED_MODEL.matches(from).count(),
+        1,
+        "`{from}` must occur once in the model"
+    );
+    BUNDLED_MODEL.replacen(from, to, 1)
+}
+
+/// The 1-based line on which `needle` first occurs in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in text"));
+    text[..at].matches('\n').count() + 1
+}
+
+fn problems(text: &str) -> Vec<(usize, String)> {
+    let source = Source {
+        name: "test.toml".to_string(),
+        text: text.to_string(),
+    };
+    match load_str(&source) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics
+            .iter()
+            .map(|d: &Diagnostic| (d.location(text).line, d.message.clone()))
+            .collect(),
+        Err(other) => panic!("expected an invalid model, got {other}"),
+    }
+}
+
+/// Asserts that loading `text` reports a problem on `line` whose message contains every
+/// one of `words`.
+fn assert_problem(text: &str, line: usize, words: &[&str]) {
+    let found = problems(text);
+    assert!(
+        found
+            .iter()
+            .any(|(l, m)| *l == line && words.iter().all(|w| m.contains(w))),
+        "no problem on line {line} mentioning {words:?}; got {found:#?}"
+    );
+}
+
+#[test]
+fn the_bundled_model_loads_clean() {
+    assert_eq!(problems(BUNDLED_MODEL), Vec::new());
+}
+
+#[test]
+fn malformed_toml_is_located() {
+    let text = mutate("[article]\n", "[article\n");
+    assert_problem(&text, line_of(&text, "[article\n"), &["invalid TOML"]);
+}
+
+#[test]
+fn unknown_keys_are_named_with_a_suggestion() {
+    let text = mutate("id = \"c14a\"\n", "id = \"c14a\"\nqoute = \"x\"\n");
+    assert_problem(
+        &text,
+        line_of(&text, "qoute"),
+        &[
+            "claim `c14a`",
+            "unknown key `qoute`",
+            "did you mean `quote`",
+        ],
+    );
+}
+
+#[test]
+fn missing_keys_are_reported_at_their_item() {
+    let text = mutate(
+        "[[claims]]\nid = \"c12a\"\n",
+        "[[claims]]\nid = \"c12a\"\nremoved = true\n",
+    );
+    let text = text.replacen(
+        "kind = \"assessment\"\nsentence = \"s12\"",
+        "sentence = \"s12\"",
+        1,
+    );
+    let found = problems(&text);
+    assert!(
+        found
+            .iter()
+            .any(|(_, m)| m.contains("claim `c12a`") && m.contains("missing key `kind`")),
+        "{found:#?}"
+    );
+    // The unknown key on the same item is reported too: every problem at once.
+    assert!(
+        found
+            .iter()
+            .any(|(_, m)| m.contains("unknown key `removed`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let text = mutate("id = \"c05b\"", "id = \"c05a\"");
+    let line = text
+        .match_indices("id = \"c05a\"")
+        .nth(1)
+        .map(|(at, _)| text[..at].matches('\n').count() + 1);
+    assert_problem(&text, line.unwrap_or(0), &["duplicate id `c05a`"]);
+}
+
+#[test]
+fn dangling_references_are_rejected_with_a_suggestion() {
+    let text = mutate("claims = [\"c11b\"]", "claims = [\"c11bb\"]");
+    assert_problem(
+        &text,
+        line_of(&text, "[\"c11bb\"]"),
+        &[
+            "event `kabulov-visit`",
+            "no claim has the id `c11bb`",
+            "did you mean `c11b`?",
+        ],
+    );
+    let text = mutate("affiliation = \"france\"", "affiliation = \"frnace\"");
+    assert_problem(
+        &text,
+        line_of(&text, "frnace"),
+        &["actor `dassault`", "no actor has the id `frnace`"],
+    );
+    let text = mutate("sentence = \"s25\"", "sentence = \"c25a\"");
+    assert_problem(
+        &text,
+        line_of(&text, "sentence = \"c25a\""),
+        &["`c25a` is a claim, not a sentence"],
+    );
+}
+
+#[test]
+fn a_quote_that_is_not_verbatim_is_rejected() {
+    // The article's own typo must be kept: "correcting" it is a misquote.
+    let text = mutate(
+        "quote = \"the nuclear plant project in Kudankulam, Tamil Nadhu,",
+        "quote = \"the nuclear plant project in Kudankulam, Tamil Nadu,",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "Tamil Nadu, being"),
+        &["claim `c26c`", "not verbatim in sentence `s26`"],
+    );
+}
+
+#[test]
+fn a_second_thesis_is_rejected() {
+    let text = mutate("role = \"conclusion\"", "role = \"thesis\"");
+    assert_problem(
+        &text,
+        line_of(&text, "role = \"thesis\"\ntitle = \"The world"),
+        &["argument `watching`", "a second thesis"],
+    );
+}
+
+#[test]
+fn a_cycle_in_the_map_is_rejected() {
+    // india-calm hangs from india-first; make india-first hang from india-calm.
+    let text = mutate(
+        "title = \"Russia will not alienate India, a big arms market\"\nparent = \"limits\"",
+        "title = \"Russia will not alienate India, a big arms market\"\nparent = \"india-calm\"",
+    );
+    let found = problems(&text);
+    let cycles: Vec<_> = found.iter().filter(|(_, m)| m.contains("cycle")).collect();
+    assert_eq!(cycles.len(), 1, "one cycle, reported once: {found:#?}");
+    assert!(
+        cycles[0].1.contains("india-first") && cycles[0].1.contains("india-calm"),
+        "{cycles:?}"
+    );
+}
+
+#[test]
+fn invalid_dates_are_rejected() {
+    for bad in ["2012-13", "2012-6", "2012-02-30", "May 2012", "2012/2013"] {
+        let text = mutate("date = \"2012-06\"", &format!("date = \"{bad}\""));
+        assert_problem(
+            &text,
+            line_of(&text, &format!("\"{bad}\"")),
+            &["event `kabulov-visit`", "invalid date"],
+        );
+    }
+}
+
+#[test]
+fn invalid_enum_values_are_rejected() {
+    let text = mutate("trend = \"steady\"", "trend = \"frosty\"");
+    assert_problem(
+        &text,
+        line_of(&text, "frosty"),
+        &["`trend` is `frosty`", "`warming`"],
+    );
+    let text = mutate(
+        "when = \"on October 2\"\nstatus = \"cancelled\"",
+        "when = \"on October 2\"\nstatus = \"called off\"",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "status = \"called off\""),
+        &["event `putin-trip`", "`status`"],
+    );
+}
+
+#[test]
+fn control_characters_are_rejected_wherever_they_are() {
+    // C0 (escape), DEL, C1 (CSI), and a raw tab, which TOML itself allows in strings.
+    for (escape, label) in [
+        ("\\u001b", "U+001B"),
+        ("\\u007f", "U+007F"),
+        ("\\u009b", "U+009B"),
+        ("\t", "U+0009"),
+    ] {
+        let text = mutate(
+            "title = \"Zardari visits Russia\"",
+            &format!("title = \"Zardari{escape} visits Russia\""),
+        );
+        assert_problem(
+            &text,
+            line_of(&text, "title = \"Zardari"),
+            &["event `zardari-visit`", "control character", label],
+        );
+    }
+    let text = mutate(
+        "aliases = [\"Delhi\", \"New Delhi\"]",
+        "aliases = [\"Delhi\", \"New\\u0007 Delhi\"]",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "New\\u0007"),
+        &["actor `india`", "U+0007"],
+    );
+}
+
+#[test]
+fn bidirectional_overrides_are_rejected() {
+    for c in ['\u{202e}', '\u{2066}', '\u{200f}'] {
+        let text = mutate(
+            "text = \"Russia needs new buyers for its arms.\"",
+            &format!("text = \"Russia needs{c} new buyers for its arms.\""),
+        );
+        let label = format!("U+{:04X}", u32::from(c));
+        assert_problem(
+            &text,
+            line_of(&text, "text = \"Russia needs"),
+            &["claim `c30c`", "bidirectional", &label],
+        );
+    }
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let dir = std::env::temp_dir().join(format!("claimscope-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("big.toml");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(MAX_MODEL_BYTES + 1).expect("sparse file");
+    let result = Source::read(&path);
+    std::fs::remove_dir_all(&dir).ok();
+    match result {
+        Err(LoadError::TooLarge { size, limit, .. }) => {
+            assert_eq!(size, MAX_MODEL_BYTES + 1);
+            assert_eq!(limit, MAX_MODEL_BYTES);
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_uncovered_sentence_and_an_unmapped_claim_are_rejected() {
+    // Drop c48a from the map: the claim is then in no argument node.
+    let text = mutate("claims = [\"c48a\"]", "claims = []");
+    assert_problem(
+        &text,
+        line_of(&text, "id = \"c48a\"") - 1,
+        &["claim `c48a`", "no argument node"],
+    );
+    // Point the only claim of s07 elsewhere: s07 is then a body sentence with no claim.
+    let text = mutate(
+        "sentence = \"s07\"\nquote = \"That meeting, too, is to be rescheduled\"",
+        "sentence = \"s06\"\nquote = \"Mr Putin was to have participated\"",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "id = \"s07\"") - 1,
+        &["sentence `s07`", "no claim"],
+    );
+}
+
+#[test]
+fn inferred_dates_need_a_note() {
+    let text = mutate(
+        "date_note = \"Day and month are stated (\\\"on October 2\\\"); the year is inferred from the article's date.\"\n",
+        "",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "id = \"putin-trip\"") - 1,
+        &["event `putin-trip`", "inferred", "date_note"],
+    );
+}
+
+#[test]
+fn json_export_round_trips_through_serde_and_back_through_toml() {
+    let (model, _) = Model::bundled().expect("bundled model loads");
+    let json = serde_json::to_string_pretty(&model).expect("json");
+    let back: Model = serde_json::from_str(&json).expect("json deserialises");
+    assert_eq!(back, model);
+
+    // JSON written back as TOML loads again, to the same model.
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json value");
+    let toml_text = toml::to_string(&value).expect("toml");
+    let source = Source {
+        name: "from-json.toml".to_string(),
+        text: toml_text,
+    };
+    let (reloaded, _) = load_str(&source).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reloaded, model);
+}
+
+#[test]
+fn json_keys_mirror_the_toml_keys() {
+    let (model, _) = Model::bundled().expect("bundled model loads");
+    let json: serde_json::Value = serde_json::to_value(&model).expect("json");
+    let toml: toml::Value = toml::from_str(BUNDLED_MODEL).expect("toml");
+    let claim_keys = |keys: Vec<&String>| {
+        let mut keys: Vec<String> = keys.into_iter().cloned().collect();
+        keys.sort();
+        keys
+    };
+    let top_json = claim_keys(
+        json.as_object()
+            .map(|o| o.keys().collect())
+            .unwrap_or_default(),
+    );
+    let top_toml = claim_keys(
+        toml.as_table()
+            .map(|t| t.keys().collect())
+            .unwrap_or_default(),
+    );
+    assert_eq!(top_json, top_toml);
+    for section in [
+        "sentences",
+        "actors",
+        "events",
+        "claims",
+        "relations",
+        "arguments",
+    ] {
+        let json_items = json[section].as_array().map(Vec::len);
+        let toml_items = toml.get(section).and_then(|v| v.as_array()).map(Vec::len);
+        assert_eq!(json_items, toml_items, "{section}");
+        for (j, t) in json[section]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .zip(toml[section].as_array().into_iter().flatten())
+        {
+            let jk = claim_keys(
+                j.as_object()
+                    .map(|o| o.keys().collect())
+                    .unwrap_or_default(),
+            );
+            let tk = claim_keys(t.as_table().map(|o| o.keys().collect()).unwrap_or_default());
+            assert_eq!(jk, tk, "{section}");
+        }
+    }
+}
