@@ -1,5 +1,7 @@
 //! claimscope: a close reader's model of one opinion article, and the tools to explore it.
 //!
-//! [`model`] holds the curated data and its checks, with no terminal code.
+//! [`model`] holds the curated data and its checks, with no terminal code; [`search`] is the
+//! one fuzzy search shared by the explorer and the command line.
 
 pub mod model;
+pub mod search;

@@ -1,0 +1,103 @@
+//! The shared search engine on the bundled article: ranking, filters, highlighting.
+
+use claimscope::model::{Index, Model};
+use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
+
+fn engine() -> (Index, Searcher) {
+    let (model, _) = Model::bundled().expect("bundled model");
+    let index = Index::new(model);
+    let searcher = Searcher::new(&index);
+    (index, searcher)
+}
+
+fn search(searcher: &Searcher, text: &str) -> Vec<Hit> {
+    searcher.search(&Query::parse(text), 50)
+}
+
+fn actor_id<'a>(index: &'a Index, hit: &Hit) -> &'a str {
+    assert_eq!(hit.kind, HitKind::Actor, "{hit:?}");
+    &index.model().actors[hit.index].id
+}
+
+#[test]
+fn a_whole_alias_ranks_its_actor_first_and_says_which_alias() {
+    let (index, searcher) = engine();
+    let hits = search(&searcher, "moscow");
+    assert_eq!(actor_id(&index, &hits[0]), "russia");
+    assert!(hits[0].exact);
+    assert_eq!(searcher.field_text(&hits[0]), "Moscow");
+    assert!(matches!(hits[0].field, Field::Alias(_)));
+    // Claims that quote "Moscow" follow.
+    assert!(hits[1..].iter().any(|h| h.kind == HitKind::Claim));
+}
+
+#[test]
+fn a_whole_word_of_a_name_ranks_the_person_first() {
+    let (index, searcher) = engine();
+    let hits = search(&searcher, "kayani");
+    assert_eq!(actor_id(&index, &hits[0]), "ashfaq-parvez-kayani");
+    let hits = search(&searcher, "Putin");
+    assert_eq!(actor_id(&index, &hits[0]), "vladimir-putin");
+}
+
+#[test]
+fn ties_go_to_the_shorter_text() {
+    let (_, searcher) = engine();
+    let hits = search(&searcher, "delhi");
+    // "Delhi" (an exact alias of India) before anything longer that also holds it.
+    assert_eq!(searcher.field_text(&hits[0]), "Delhi");
+}
+
+#[test]
+fn matched_positions_point_at_the_matched_characters() {
+    let (_, searcher) = engine();
+    for hit in search(&searcher, "mosc") {
+        let text: Vec<char> = searcher.field_text(&hit).to_lowercase().chars().collect();
+        let matched: String = hit.positions.iter().map(|p| text[*p]).collect();
+        assert_eq!(matched, "mosc", "{hit:?}");
+    }
+}
+
+#[test]
+fn every_term_must_match() {
+    let (index, searcher) = engine();
+    let hits = search(&searcher, "pakistan arms");
+    assert!(!hits.is_empty());
+    let model = index.model();
+    for hit in hits.iter().filter(|h| h.kind == HitKind::Claim) {
+        let claim = &model.claims[hit.index];
+        let text = format!("{} {}", claim.text, claim.quote).to_lowercase();
+        assert!(text.contains('p') && text.contains('a'), "{}", claim.id);
+    }
+    assert!(search(&searcher, "pakistan zzzzqqq").is_empty());
+}
+
+#[test]
+fn filters_narrow_by_actor_kind_and_role() {
+    let (index, searcher) = engine();
+    let model = index.model();
+    let forecasts = search(&searcher, "kind:forecast");
+    assert!(!forecasts.is_empty());
+    for hit in &forecasts {
+        assert_eq!(hit.kind, HitKind::Claim);
+        assert_eq!(model.claims[hit.index].kind.as_str(), "forecast");
+    }
+    let about_india = search(&searcher, "actor:delhi in:claim");
+    assert!(!about_india.is_empty());
+    for hit in &about_india {
+        assert!(model.claims[hit.index].actors.iter().any(|a| a == "india"));
+    }
+    let limits = search(&searcher, "role:limit in:argument");
+    assert!(!limits.is_empty());
+    for hit in &limits {
+        assert_eq!(model.arguments[hit.index].role.as_str(), "limit");
+    }
+    let cancelled = search(&searcher, "status:cancelled");
+    assert!(
+        cancelled
+            .iter()
+            .all(|h| model.events[h.index].status.as_str() == "cancelled"
+                && h.kind == HitKind::Event)
+    );
+    assert_eq!(cancelled.len(), 2);
+}
