@@ -208,3 +208,13 @@ fn messages_never_echo_control_characters() {
     assert!(!out.stderr.contains(&0x1b));
     assert!(stdout(&out).contains("\\u{1b}"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_explorer_refuses_to_draw_into_a_pipe() {
+    let out = claimscope(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn: {:?}", stdout(&out));
+    let message = stderr(&out);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("claimscope check") && message.contains("export"), "{message}");
+}

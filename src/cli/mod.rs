@@ -3,7 +3,6 @@
 
 mod check;
 mod export;
-mod overview;
 mod report;
 
 use std::io::{self, IsTerminal, Write};
@@ -84,9 +83,39 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { format }) => with_model(cli.data, |index, out| match format {
             Format::Json => export::json(index.model(), out),
         }),
-        None => with_model(cli.data, overview::print),
+        None => explore(cli.data),
     };
     ExitCode::from(code)
+}
+
+/// Opens the explorer, when standard output is a terminal to draw on.
+fn explore(data: Option<PathBuf>) -> u8 {
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "claimscope: the explorer needs a terminal; for scripts use `claimscope check`, `claimscope export --format json` (see `claimscope --help`)"
+        );
+        return EXIT_USAGE;
+    }
+    let loaded = read_source(data).and_then(|source| load_str(&source));
+    match loaded {
+        Ok((model, _)) => match claimscope::tui::run(Index::new(model)) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("claimscope: terminal error: {e}");
+                EXIT_USAGE
+            }
+        },
+        Err(error) => {
+            let stderr = io::stderr();
+            let color = use_color(&stderr);
+            let _ = report::load_error(&error, &mut stderr.lock(), color);
+            if error.is_invalid_model() {
+                EXIT_INVALID
+            } else {
+                EXIT_USAGE
+            }
+        }
+    }
 }
 
 /// Reads the model named by `--data`, or the bundled one.

@@ -1,0 +1,71 @@
+//! Everything the explorer can be asked to do. Keys, mouse and terminal events become
+//! actions in the keymap; `App::update` carries each out.
+
+use super::app::Pane;
+
+/// One thing the reader asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Focus the next pane (Tab).
+    FocusNext,
+    /// Focus the previous pane (Shift-Tab).
+    FocusPrev,
+    /// Focus one pane by its number.
+    Focus(Pane),
+    /// Move the selection (or scroll) by one row.
+    Up,
+    Down,
+    /// Jump to the first or last row.
+    Top,
+    Bottom,
+    /// Move by a page, or by half a page.
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    /// Drill into the selection: from a pane to its claims, from a claim to its source.
+    Enter,
+    /// Go back to where the last drill or jump started.
+    Back,
+    /// Close whatever is open, or else go back. Never quits.
+    Escape,
+    /// Open or close an argument node's children.
+    Expand,
+    Collapse,
+    ToggleFold,
+    /// Open the search box.
+    OpenSearch,
+    /// Show the key help.
+    OpenHelp,
+    /// Switch reading mode (the whole article) on or off.
+    ToggleReading,
+    /// In reading mode: the next or previous claim in the article.
+    NextClaim,
+    PrevClaim,
+    /// Search box editing.
+    Type(char),
+    DeleteChar,
+    DeleteWord,
+    ClearQuery,
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// Jump to the selected search hit.
+    Accept,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// A mouse click, or the wheel, at a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+}

@@ -1,0 +1,154 @@
+//! Reading mode's state: the whole article in order, which claim is highlighted, and how
+//! far the text is scrolled.
+
+use super::wrap::{Piece, Wrapped, wrap};
+use crate::model::Index;
+use ratatui::style::Style;
+
+/// Columns left of the text: a paragraph number and a claim marker.
+pub const GUTTER: usize = 5;
+/// The longest line the article is set in, for readability on wide terminals.
+pub const MAX_TEXT_WIDTH: usize = 96;
+
+/// Reading mode's state.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The highlighted claim.
+    pub claim: Option<usize>,
+    /// Lines scrolled off the top.
+    pub scroll: usize,
+    /// Scroll the highlighted claim into view at the next fit.
+    pub follow: bool,
+    /// Claims in reading order: by sentence, then by where the quote starts.
+    order: Vec<usize>,
+    /// Each claim's position in `order`.
+    rank: Vec<usize>,
+    /// The layout for the last width: for each line, the sentences on it.
+    layout: Option<(usize, Vec<Vec<usize>>)>,
+}
+
+/// The columns and rows the article text gets in reading mode: the body under a one-line
+/// title.
+pub fn viewport(body: ratatui::layout::Rect) -> (usize, usize) {
+    (
+        usize::from(body.width),
+        usize::from(body.height.saturating_sub(1)),
+    )
+}
+
+/// The width the article text is set in, for a body of `width` columns.
+pub fn text_width(width: usize) -> usize {
+    width.saturating_sub(GUTTER + 1).clamp(1, MAX_TEXT_WIDTH)
+}
+
+/// The article as pieces, one per sentence, paragraphs separated by a blank line.
+/// `style` gives each sentence its pieces (to split out a quote, say).
+pub fn article_pieces(
+    index: &Index,
+    mut style: impl FnMut(usize, &str) -> Vec<Piece>,
+) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut paragraph = None;
+    for (i, sentence) in index.model().sentences.iter().enumerate() {
+        if let Some(p) = paragraph {
+            let gap = if p == sentence.paragraph { " " } else { "\n\n" };
+            pieces.push(Piece::new(gap, Style::new(), None));
+        }
+        paragraph = Some(sentence.paragraph);
+        pieces.extend(style(i, &sentence.text));
+    }
+    pieces
+}
+
+impl Reading {
+    pub fn new(index: &Index) -> Reading {
+        let model = index.model();
+        let mut order: Vec<usize> = (0..model.claims.len()).collect();
+        let key = |c: usize| {
+            let sentence = index.sentence_of_claim(c);
+            let at = sentence
+                .and_then(|s| model.sentences[s].text.find(&model.claims[c].quote))
+                .unwrap_or(usize::MAX);
+            (sentence.unwrap_or(usize::MAX), at, c)
+        };
+        order.sort_by_key(|c| key(*c));
+        let mut rank = vec![0; order.len()];
+        for (position, claim) in order.iter().enumerate() {
+            rank[*claim] = position;
+        }
+        Reading {
+            claim: None,
+            scroll: 0,
+            follow: false,
+            order,
+            rank,
+            layout: None,
+        }
+    }
+
+    /// A claim's position in reading order.
+    pub fn order_of(&self, claim: usize) -> usize {
+        self.rank.get(claim).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Moves the highlight to the next (`1`) or previous (`-1`) claim in reading order.
+    pub fn next_claim(&mut self, _index: &Index, direction: isize) {
+        if self.order.is_empty() {
+            return;
+        }
+        let last = self.order.len() - 1;
+        let position = match self.claim {
+            None if direction > 0 => 0,
+            None => last,
+            Some(c) => self.order_of(c).saturating_add_signed(direction).min(last),
+        };
+        self.claim = self.order.get(position).copied();
+        self.follow = true;
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+        self.follow = false;
+    }
+
+    /// The sentences on each line of the article laid out at `width`.
+    pub fn lines(index: &Index, width: usize) -> Vec<Wrapped> {
+        let pieces = article_pieces(index, |i, text| {
+            vec![Piece::new(text, Style::new(), Some(i))]
+        });
+        wrap(&pieces, text_width(width))
+    }
+
+    /// Lays the article out for the screen, brings the highlighted claim into view when
+    /// asked to, and keeps the scroll in range.
+    pub fn fit(&mut self, index: &Index, width: usize, height: usize) {
+        if self.layout.as_ref().is_none_or(|(w, _)| *w != width) {
+            let tags = Self::lines(index, width)
+                .into_iter()
+                .map(|l| l.tags)
+                .collect();
+            self.layout = Some((width, tags));
+        }
+        let Some((_, lines)) = &self.layout else {
+            return;
+        };
+        let height = height.max(1);
+        if self.follow
+            && let Some(sentence) = self.claim.and_then(|c| index.sentence_of_claim(c))
+        {
+            let first = lines
+                .iter()
+                .position(|t| t.contains(&sentence))
+                .unwrap_or(0);
+            let last = lines
+                .iter()
+                .rposition(|t| t.contains(&sentence))
+                .unwrap_or(first);
+            if first < self.scroll || last >= self.scroll + height {
+                self.scroll = first.saturating_sub(height / 3);
+            }
+            self.follow = false;
+        }
+        self.scroll = self.scroll.min(lines.len().saturating_sub(height));
+    }
+}

@@ -1,0 +1,139 @@
+//! Styles. With NO_COLOR there is no colour at all: focus and selection stay visible
+//! through marker symbols, bold, reverse and underline.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::{ClaimKind, EventStatus};
+use crate::search::HitKind;
+
+/// The explorer's styles, with or without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colour unless NO_COLOR is set to something non-empty.
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+
+    pub fn title(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The selected row: reversed in the focused pane, bold elsewhere.
+    pub fn selected(self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The words of a sentence that carry the selected claim.
+    pub fn quote(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
+
+    /// Characters a search matched.
+    pub fn matched(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Rows related to the current selection in another pane.
+    pub fn marked(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn claim_kind(self, kind: ClaimKind) -> Style {
+        self.fg(match kind {
+            ClaimKind::Fact => Color::Green,
+            ClaimKind::Assessment => Color::Blue,
+            ClaimKind::Forecast => Color::Magenta,
+            ClaimKind::Position => Color::Yellow,
+        })
+    }
+
+    pub fn status(self, status: EventStatus) -> Style {
+        match status {
+            EventStatus::Cancelled => self.fg(Color::Red),
+            EventStatus::Planned | EventStatus::Expected => self.fg(Color::Yellow),
+            EventStatus::Ongoing => self.fg(Color::Blue),
+            EventStatus::Happened => Style::new(),
+        }
+    }
+
+    pub fn hit_kind(self, kind: HitKind) -> Style {
+        self.fg(match kind {
+            HitKind::Actor => Color::Green,
+            HitKind::Claim => Color::Blue,
+            HitKind::Event => Color::Yellow,
+            HitKind::Argument => Color::Magenta,
+        })
+    }
+
+    /// Support, attack and qualification, coloured; the symbol says it without colour.
+    pub fn stance(self, stance: Option<crate::model::Stance>) -> Style {
+        use crate::model::Stance;
+        match stance {
+            Some(Stance::Supports) => self.fg(Color::Green),
+            Some(Stance::Attacks) => self.fg(Color::Red),
+            Some(Stance::Qualifies) => self.fg(Color::Yellow),
+            None => self.bold(),
+        }
+    }
+
+    pub fn trend(self, trend: crate::model::Trend) -> Style {
+        use crate::model::Trend;
+        self.fg(match trend {
+            Trend::Warming => Color::Green,
+            Trend::Cooling => Color::Red,
+            Trend::Steady => Color::Blue,
+            Trend::Mixed => Color::Yellow,
+        })
+    }
+}

@@ -1,0 +1,168 @@
+//! The detail box: what the selected actor, event or argument node is, beside the lists.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::timeline::status_symbol;
+use crate::model::ItemRef;
+use crate::tui::app::{App, Scope};
+use crate::tui::wrap::{Piece, wrap};
+
+fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
+    let theme = app.theme;
+    let index = app.index();
+    let model = index.model();
+    let dim = |t: String| Piece::new(t, theme.dim(), None);
+    let plain = |t: String| Piece::new(t, ratatui::style::Style::new(), None);
+    match app.scope() {
+        Scope::Actor(a) => {
+            let actor = &model.actors[a];
+            let mut pieces = Vec::new();
+            let mut what = actor.kind.as_str().to_string();
+            if let Some(role) = &actor.role {
+                what.push_str(&format!(" · {role}"));
+            }
+            if let Some(Some(ItemRef::Actor(org))) =
+                actor.affiliation.as_deref().map(|id| index.get(id))
+            {
+                what.push_str(&format!(" · {}", model.actors[org].name));
+            }
+            if !actor.aliases.is_empty() {
+                what.push_str(&format!(" · also “{}”", actor.aliases.join("”, “")));
+            }
+            pieces.push(dim(format!("{what}\n")));
+            pieces.push(plain(format!("{}\n", actor.summary)));
+            for r in index.relations_of_actor(a) {
+                let relation = &model.relations[*r];
+                let other = if relation.from == actor.id {
+                    &relation.to
+                } else {
+                    &relation.from
+                };
+                let name = index
+                    .get(other)
+                    .map_or(other.as_str(), |o| model.actors[o.index()].name.as_str());
+                pieces.push(Piece::new(
+                    format!("{} {name}", relation.trend.arrow()),
+                    theme.trend(relation.trend),
+                    None,
+                ));
+                pieces.push(dim(format!(" {}  ", relation.trend)));
+            }
+            if !index.relations_of_actor(a).is_empty() {
+                pieces.push(plain("\n".to_string()));
+            }
+            let claims = index.claims_of_actor(a);
+            let mut paragraphs: Vec<u32> = claims
+                .iter()
+                .filter_map(|c| index.sentence_of_claim(*c))
+                .map(|s| model.sentences[s].paragraph)
+                .collect();
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
+            let listed: Vec<String> = paragraphs.iter().map(u32::to_string).collect();
+            pieces.push(dim(format!(
+                "In {} claims and {} events; paragraphs {}",
+                claims.len(),
+                index.events_of_actor(a).len(),
+                listed.join(", ")
+            )));
+            (format!(" Actor · {} ", actor.name), pieces)
+        }
+        Scope::Event(e) => {
+            let event = &model.events[e];
+            let symbol = status_symbol(event.status).trim();
+            let status = if symbol.is_empty() {
+                event.status.to_string()
+            } else {
+                format!("{symbol} {}", event.status)
+            };
+            let mut pieces = vec![Piece::new(
+                format!(
+                    "{status} · {} ({}, {})",
+                    event.date.long(),
+                    event.date.precision_name(),
+                    event.date_basis
+                ),
+                theme.status(event.status),
+                None,
+            )];
+            if let Some(when) = &event.when {
+                pieces.push(dim(format!(" · the article: “{when}”")));
+            }
+            pieces.push(plain("\n".to_string()));
+            if let Some(note) = &event.date_note {
+                pieces.push(dim(format!("{note}\n")));
+            }
+            let actors: Vec<&str> = event
+                .actors
+                .iter()
+                .filter_map(|id| index.get(id))
+                .map(|r| model.actors[r.index()].name.as_str())
+                .collect();
+            pieces.push(plain(format!("With {}", actors.join(", "))));
+            (format!(" Event · {} ", event.title), pieces)
+        }
+        Scope::Argument(n) => {
+            let node = &model.arguments[n];
+            let mut pieces = vec![Piece::new(format!("{}\n", node.title), theme.bold(), None)];
+            let parent = node
+                .parent
+                .as_deref()
+                .and_then(|p| index.get(p))
+                .map(|p| p.index());
+            match (node.stance, parent) {
+                (Some(stance), Some(p)) => {
+                    pieces.push(Piece::new(
+                        format!("{} {stance} ", stance.symbol()),
+                        theme.stance(Some(stance)),
+                        None,
+                    ));
+                    pieces.push(dim(format!(
+                        "{} {}\n",
+                        index.path(p),
+                        model.arguments[p].title
+                    )));
+                }
+                _ => pieces.push(dim("The thesis: what the article argues.\n".to_string())),
+            }
+            pieces.push(dim(format!(
+                "{} claims here; {} nodes below",
+                node.claims.len(),
+                index.children(n).len()
+            )));
+            (
+                format!(" Argument {} · {} ", index.path(n), node.role),
+                pieces,
+            )
+        }
+        Scope::All => {
+            let article = &model.article;
+            let pieces = vec![
+                Piece::new(format!("{}\n", article.title), theme.bold(), None),
+                plain(format!("{}\n", article.standfirst)),
+                dim(format!("{} · {}", article.author, article.published.long())),
+            ];
+            (" Article ".to_string(), pieces)
+        }
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
+    let (title, pieces) = title_and_pieces(app);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(app.theme.border(false))
+        .title(Span::styled(title, app.theme.bold()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines: Vec<_> = wrap(&pieces, usize::from(inner.width))
+        .into_iter()
+        .map(|w| w.line)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

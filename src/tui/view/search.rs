@@ -1,0 +1,183 @@
+//! The search overlay: the query, then the hits with their matched characters marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{highlight, overlay};
+use crate::search::{FILTERS, Field, HitKind};
+use crate::tui::app::App;
+use crate::tui::layout::Screen;
+
+/// The overlay's box: most of the body, at most 110 wide and 24 tall.
+fn area(screen: &Screen) -> Rect {
+    let body = screen.main;
+    let width = body
+        .width
+        .saturating_sub(4)
+        .min(110)
+        .max(body.width.min(20));
+    let height = body.height.saturating_sub(2).min(24);
+    let x = body.x + (body.width - width) / 2;
+    let y = body.y + (body.height - height) / 3;
+    Rect::new(x, y, width, height)
+}
+
+/// Rows of hits the overlay shows (its inner height less the query line and a rule).
+pub fn list_height(screen: &Screen) -> usize {
+    usize::from(area(screen).height.saturating_sub(4)).max(1)
+}
+
+fn list_rect(screen: &Screen) -> Rect {
+    let inner = area(screen);
+    Rect::new(
+        inner.x + 1,
+        inner.y + 3,
+        inner.width.saturating_sub(2),
+        inner.height.saturating_sub(4),
+    )
+}
+
+/// The hit under a clicked cell.
+pub fn hit_at(app: &App, column: u16, row: u16) -> Option<usize> {
+    let rect = list_rect(&app.screen());
+    if !rect.contains((column, row).into()) {
+        return None;
+    }
+    let i = app.search.cursor.offset + usize::from(row - rect.y);
+    (i < app.search.hits.len()).then_some(i)
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
+    let theme = app.theme;
+    let rect = area(screen);
+    let count = app.search.hits.len();
+    let title = if app.search.query.trim().is_empty() {
+        " Search ".to_string()
+    } else {
+        format!(
+            " Search · {count} hit{} ",
+            if count == 1 { "" } else { "s" }
+        )
+    };
+    let inner = overlay(frame, rect, theme, title);
+    if inner.height == 0 {
+        return;
+    }
+    let query = Line::from(vec![
+        Span::styled("/ ", theme.key()),
+        Span::raw(app.search.query.clone()),
+        Span::styled("▏", theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    let rule = "─".repeat(usize::from(inner.width));
+    if inner.height > 1 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(rule, theme.dim())),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    let list = list_rect(screen);
+    let lines = if app.search.query.trim().is_empty() {
+        hints(app)
+    } else if count == 0 {
+        vec![Line::styled(
+            format!("No match for “{}”.", app.search.query),
+            theme.dim(),
+        )]
+    } else {
+        hit_lines(app, usize::from(list.width), usize::from(list.height))
+    };
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn hints(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = vec![
+        Line::from("Type a few letters of a name, a place, a word of a claim or a date phrase."),
+        Line::styled(
+            "Every word must match; “moscow” finds Russia, “pak arms” claims on Pakistani arms.",
+            theme.dim(),
+        ),
+        Line::default(),
+        Line::from("Filters narrow the search:"),
+    ];
+    for (key, help) in FILTERS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<8}"), theme.key()),
+            Span::styled(help.to_string(), theme.dim()),
+        ]));
+    }
+    lines.push(Line::styled(
+        "  e.g. kind:forecast actor:india   role:limit",
+        theme.dim(),
+    ));
+    lines
+}
+
+fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let model = app.index().model();
+    let cursor = app.search.cursor;
+    app.search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(i, hit)| {
+            let selected = i == cursor.selected;
+            let text = app.searcher().field_text(hit).to_string();
+            let mut spans = vec![
+                Span::styled(if selected { "▶ " } else { "  " }, theme.selected(true)),
+                Span::styled(
+                    format!("{:<9}", hit.kind.as_str()),
+                    theme.hit_kind(hit.kind),
+                ),
+            ];
+            let (prefix, owner) = match hit.kind {
+                HitKind::Actor => (String::new(), Some(model.actors[hit.index].name.clone())),
+                HitKind::Claim => (format!("{} ", model.claims[hit.index].id), None),
+                HitKind::Event => (
+                    format!("{} ", super::timeline::date_label(&model.events[hit.index])),
+                    None,
+                ),
+                HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
+            };
+            let suffix = match (hit.field, owner) {
+                (Field::Alias(_), Some(name)) => format!(" → {name}"),
+                (Field::Quote, _) => "  (quote)".to_string(),
+                _ => String::new(),
+            };
+            let room = width
+                .saturating_sub(11 + prefix.width() + suffix.width())
+                .max(8);
+            spans.push(Span::styled(prefix, theme.dim()));
+            spans.extend(highlight(
+                &super::clip(&text, room),
+                &hit.positions,
+                ratatui::style::Style::new(),
+                theme.matched(),
+            ));
+            spans.push(Span::styled(
+                suffix,
+                if hit.field == Field::Quote {
+                    theme.dim()
+                } else {
+                    theme.bold()
+                },
+            ));
+            let mut line = Line::from(spans);
+            if selected {
+                line = line.style(theme.selected(true));
+            }
+            line
+        })
+        .collect()
+}

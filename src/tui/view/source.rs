@@ -1,0 +1,148 @@
+//! The Source pane: the selected claim beside the whole sentence it comes from, the
+//! quote highlighted, a sentence of context either side, and where the claim sits.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Padding, Paragraph};
+
+use super::pane_block;
+use super::timeline::{date_label, status_symbol};
+use crate::tui::app::{App, Pane};
+use crate::tui::wrap::{Piece, wrap};
+
+const MAIN: usize = 1;
+
+/// The pane's lines at `width` columns inside its border.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let index = app.index();
+    let model = index.model();
+    let Some(c) = app.selected_claim() else {
+        return vec![Line::styled(
+            "Nothing to show: no claim is selected here.",
+            theme.dim(),
+        )];
+    };
+    let claim = &model.claims[c];
+    let Some(s) = index.sentence_of_claim(c) else {
+        return vec![Line::from(claim.text.clone())];
+    };
+    let sentence = &model.sentences[s];
+
+    // Context sentences from another paragraph are set off by a blank line.
+    let gap = |other: &crate::model::Sentence| {
+        if other.paragraph == sentence.paragraph {
+            "\n"
+        } else {
+            "\n\n"
+        }
+    };
+    let mut pieces = Vec::new();
+    if let Some(before) = s.checked_sub(1).and_then(|p| model.sentences.get(p)) {
+        pieces.push(Piece::new(
+            format!("{}{}", before.text, gap(before)),
+            theme.dim(),
+            Some(0),
+        ));
+    }
+    match sentence.text.find(&claim.quote) {
+        Some(at) => {
+            let end = at + claim.quote.len();
+            pieces.push(Piece::new(&sentence.text[..at], theme.bold(), Some(MAIN)));
+            pieces.push(Piece::new(
+                &sentence.text[at..end],
+                theme.quote(),
+                Some(MAIN),
+            ));
+            pieces.push(Piece::new(&sentence.text[end..], theme.bold(), Some(MAIN)));
+        }
+        None => pieces.push(Piece::new(sentence.text.clone(), theme.bold(), Some(MAIN))),
+    }
+    if let Some(after) = model.sentences.get(s + 1) {
+        pieces.push(Piece::new(
+            format!("{}{}", gap(after), after.text),
+            theme.dim(),
+            Some(2),
+        ));
+    }
+    let mut out: Vec<Line<'static>> = wrap(&pieces, width.saturating_sub(2))
+        .into_iter()
+        .map(|w| {
+            let gutter = if w.tags.contains(&MAIN) {
+                Span::styled("┃ ", theme.claim_kind(claim.kind))
+            } else {
+                Span::raw("  ")
+            };
+            let mut spans = vec![gutter];
+            spans.extend(w.line.spans);
+            Line::from(spans)
+        })
+        .collect();
+
+    out.push(Line::default());
+    let actors: Vec<&str> = claim
+        .actors
+        .iter()
+        .filter_map(|id| index.get(id))
+        .map(|r| model.actors[r.index()].name.as_str())
+        .collect();
+    let mut info = vec![
+        Piece::new(format!("Claim {} · ", claim.id), theme.dim(), None),
+        Piece::new(claim.kind.as_str(), theme.claim_kind(claim.kind), None),
+        Piece::new(format!(" · {}\n", actors.join(", ")), theme.dim(), None),
+        Piece::new(format!("{}\n", claim.text), theme.bold(), None),
+    ];
+    if let Some(note) = &claim.note {
+        info.push(Piece::new(format!("Note: {note}\n"), theme.dim(), None));
+    }
+    for n in index.arguments_of_claim(c) {
+        let node = &model.arguments[*n];
+        let symbol = node.stance.map_or("◆", |s| s.symbol());
+        info.push(Piece::new("In argument ", theme.dim(), None));
+        info.push(Piece::new(
+            format!("{} {symbol} {}\n", index.path(*n), node.title),
+            theme.stance(node.stance),
+            None,
+        ));
+    }
+    for e in index.events_of_claim(c) {
+        let event = &model.events[*e];
+        let line = format!(
+            "{} {} {}\n",
+            date_label(event),
+            status_symbol(event.status),
+            event.title
+        );
+        info.push(Piece::new("Reports ", theme.dim(), None));
+        info.push(Piece::new(line, theme.status(event.status), None));
+    }
+    out.extend(wrap(&info, width).into_iter().map(|w| w.line));
+    while out.last().is_some_and(|l| l.spans.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// How many lines the pane's content takes at `width` (inside the border).
+pub fn line_count(app: &App, width: usize) -> usize {
+    lines(app, width).len()
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
+    let focused = app.focus() == Pane::Source;
+    let index = app.index();
+    let sentence = app
+        .selected_claim()
+        .and_then(|c| index.sentence_of_claim(c));
+    let title = match sentence.map(|s| &index.model().sentences[s]) {
+        Some(s) => format!("Source · paragraph {} · sentence {}", s.paragraph, s.id),
+        None => "Source".to_string(),
+    };
+    let block = pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let all = lines(app, usize::from(inner.width));
+    let shown: Vec<Line<'static>> = all.into_iter().skip(app.source_scroll).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

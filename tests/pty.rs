@@ -1,0 +1,198 @@
+//! The real binary in a pseudo-terminal: what a reader sees, what a reader types, and the
+//! terminal handed back afterwards.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ratatui::layout::Rect;
+
+use claimscope::tui::Pane;
+use claimscope::tui::layout::Screen;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+
+/// A running explorer, its screen as a terminal emulator sees it, and every byte it wrote.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+    bytes: Vec<u8>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system();
+        let size = PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        let pair = pty.openpty(size).expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_claimscope"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(command).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let (send, output) = channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || send.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            screen: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+            bytes: Vec::new(),
+            _master: pair.master,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(chunk) = self.output.recv_timeout(wait) {
+            self.screen.process(&chunk);
+            self.bytes.extend_from_slice(&chunk);
+        }
+    }
+
+    /// Waits until the screen shows `text`, or fails with what it shows.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.screen.screen().contents().contains(text) {
+                return;
+            }
+            self.pump(Duration::from_millis(50));
+        }
+        panic!(
+            "the screen never showed {text:?}; it shows:\n{}",
+            self.screen.screen().contents()
+        );
+    }
+
+    /// The text of columns `from..` of every row, box lines and gutters removed and
+    /// whitespace squeezed: wrapped sentences in a right-hand pane read as one line.
+    fn right_text(&self, from: u16) -> String {
+        let screen = self.screen.screen();
+        let mut text = String::new();
+        for row in 0..ROWS {
+            for col in from..COLS {
+                let cell = screen
+                    .cell(row, col)
+                    .map(|c| c.contents().to_string())
+                    .unwrap_or_default();
+                let cell = if "│┃║─━┌┐└┘┏┓┗┛".contains(cell.as_str()) && !cell.is_empty()
+                {
+                    " ".to_string()
+                } else {
+                    cell
+                };
+                text.push_str(if cell.is_empty() { " " } else { &cell });
+            }
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Waits until the right-hand panes show `text`, however it is wrapped.
+    fn expect_right(&mut self, from: u16, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.right_text(from).contains(text) {
+                return;
+            }
+            self.pump(Duration::from_millis(50));
+        }
+        panic!(
+            "the panes never showed {text:?}; they show:\n{}",
+            self.screen.screen().contents()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits for the process to end, collecting what it writes on the way out.
+    fn finish(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Drain what is left.
+                while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.bytes.extend_from_slice(&chunk);
+                }
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the explorer did not exit");
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_search_shows_the_source_sentence_and_q_quits_cleanly() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    session.send("/kayani");
+    session.expect("Ashfaq Parvez Kayani");
+    session.send("\r");
+    session.expect("Source · paragraph 4 · sentence s04");
+    let sentence = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, \
+                    in a renewed attempt to improve his country's relations with Russia.";
+    let source = Screen::new(Rect::new(0, 0, COLS, ROWS), Pane::Source)
+        .pane(Pane::Source)
+        .expect("source pane");
+    session.expect_right(source.x, sentence);
+    session.send("q");
+    let status = session.finish();
+    assert!(status.success(), "exit status {status:?}");
+    // The terminal is handed back: alternate screen left, cursor shown, mouse and
+    // bracketed paste off.
+    for (sequence, what) in [
+        (&b"\x1b[?1049l"[..], "leave the alternate screen"),
+        (b"\x1b[?25h", "show the cursor"),
+        (b"\x1b[?1000l", "stop mouse capture"),
+        (b"\x1b[?2004l", "stop bracketed paste"),
+    ] {
+        assert!(contains(&session.bytes, sequence), "did not {what}");
+    }
+}
+
+#[test]
+fn reading_mode_shows_the_whole_article() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    session.send("r");
+    session.expect("Reading");
+    session.expect("Powered by automated translation");
+    session.send("G");
+    session.expect("Harsh V Pant is a reader in international studies");
+    session.send("\x1b");
+    session.expect("3 Arguments");
+    session.send("\x03"); // Ctrl-C
+    assert!(session.finish().success());
+}

@@ -1,0 +1,464 @@
+//! The explorer without a terminal: actions in, state out; and frames drawn on ratatui's
+//! TestBackend at the sizes readers use.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use claimscope::model::{Index, Model};
+use claimscope::tui::app::Scope;
+use claimscope::tui::keymap::{self, BINDINGS};
+use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
+
+fn app() -> App {
+    let (model, _) = Model::bundled().expect("bundled model");
+    let mut app = App::new(Index::new(model), Theme { color: false });
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    run(app, text.chars().map(Action::Type));
+}
+
+fn actor_index(app: &App, id: &str) -> usize {
+    app.index()
+        .model()
+        .actors
+        .iter()
+        .position(|a| a.id == id)
+        .expect("actor")
+}
+
+fn claim_id(app: &App) -> &str {
+    let c = app.selected_claim().expect("a selected claim");
+    &app.index().model().claims[c].id
+}
+
+fn source_sentence(app: &App) -> String {
+    let c = app.selected_claim().expect("a selected claim");
+    let s = app.index().sentence_of_claim(c).expect("sentence");
+    app.index().model().sentences[s].text.clone()
+}
+
+/// The screen as text, one string per row.
+fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    app.update(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| view::render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn screen_text(rows: &[String]) -> String {
+    rows.join("\n")
+}
+
+#[test]
+fn starts_on_the_thesis_with_its_claims_and_source() {
+    let app = app();
+    assert_eq!(app.focus(), Pane::Arguments);
+    let thesis = app.index().thesis().expect("thesis");
+    assert_eq!(app.scope(), Scope::Argument(thesis));
+    assert_eq!(claim_id(&app), "c01a");
+    assert_eq!(
+        source_sentence(&app),
+        "Changes in region push Pakistan and Russia together"
+    );
+}
+
+#[test]
+fn tab_shift_tab_and_digits_move_focus() {
+    let mut app = app();
+    let order: Vec<Pane> = (0..5)
+        .map(|_| {
+            app.update(Action::FocusNext);
+            app.focus()
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            Pane::Claims,
+            Pane::Source,
+            Pane::Timeline,
+            Pane::Actors,
+            Pane::Arguments
+        ]
+    );
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus(), Pane::Actors);
+    app.update(Action::Focus(Pane::Timeline));
+    assert_eq!(app.focus(), Pane::Timeline);
+}
+
+#[test]
+fn choosing_an_actor_narrows_the_claims_and_marks_its_events_and_nodes() {
+    let mut app = app();
+    run(&mut app, [Action::Focus(Pane::Actors), Action::Down]);
+    let russia = actor_index(&app, "russia");
+    assert_eq!(app.scope(), Scope::Actor(russia));
+    let mut expected = app.index().claims_of_actor(russia).to_vec();
+    expected.sort_by_key(|c| app.reading.order_of(*c));
+    assert_eq!(app.claim_list(), expected.as_slice());
+    for e in app.index().events_of_actor(russia) {
+        assert!(app.related().events[*e]);
+    }
+    let unrelated = app
+        .index()
+        .model()
+        .events
+        .iter()
+        .position(|e| !e.actors.iter().any(|a| a == "russia"));
+    if let Some(e) = unrelated {
+        assert!(!app.related().events[e]);
+    }
+    for n in app.index().arguments_of_actor(russia) {
+        assert!(app.related().nodes[n]);
+    }
+}
+
+#[test]
+fn choosing_an_event_lists_the_claims_that_report_it() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Timeline));
+    let trip = app
+        .index()
+        .model()
+        .events
+        .iter()
+        .position(|e| e.id == "putin-trip")
+        .expect("event");
+    let row = app
+        .index()
+        .timeline()
+        .iter()
+        .position(|e| *e == trip)
+        .expect("row");
+    run(&mut app, [Action::Top]);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.scope(), Scope::Event(trip));
+    let ids: Vec<&str> = app
+        .claim_list()
+        .iter()
+        .map(|c| app.index().model().claims[*c].id.as_str())
+        .collect();
+    assert_eq!(ids, ["c02a", "c05a", "c05b", "c05d"]);
+}
+
+#[test]
+fn enter_drills_in_and_backspace_comes_back() {
+    let mut app = app();
+    run(
+        &mut app,
+        [Action::Focus(Pane::Actors), Action::Down, Action::Down],
+    );
+    let scope = app.scope();
+    app.update(Action::Enter);
+    assert_eq!(app.focus(), Pane::Claims);
+    app.update(Action::Down);
+    app.update(Action::Enter);
+    assert_eq!(app.focus(), Pane::Source);
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Pane::Claims);
+    assert_eq!(
+        app.claims.selected, 1,
+        "the claim selected before drilling in"
+    );
+    app.update(Action::Escape);
+    assert_eq!(app.focus(), Pane::Actors);
+    assert_eq!(app.scope(), scope);
+    // With no history left, going back does nothing, and Esc never quits.
+    run(&mut app, [Action::Back, Action::Escape, Action::Escape]);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn a_search_for_an_alias_lands_on_where_the_article_says_it() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "moscow");
+    let hit = app.search.selected_hit().expect("a hit");
+    assert_eq!(app.searcher().field_text(hit), "Moscow");
+    app.update(Action::Accept);
+    assert_eq!(app.mode(), Mode::Panes);
+    assert_eq!(app.focus(), Pane::Actors);
+    assert_eq!(app.selected_actor(), Some(actor_index(&app, "russia")));
+    assert!(
+        source_sentence(&app).contains("Moscow"),
+        "{}",
+        source_sentence(&app)
+    );
+    // Backspace returns to where the search started.
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Pane::Arguments);
+}
+
+#[test]
+fn a_search_for_a_claim_selects_it_in_its_argument_node() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "rafale setback");
+    let hit = app.search.selected_hit().expect("a hit").clone();
+    app.update(Action::Accept);
+    assert_eq!(app.focus(), Pane::Claims);
+    assert_eq!(app.selected_claim(), Some(hit.index));
+    let node = app.selected_node().expect("node");
+    assert!(app.index().arguments_of_claim(hit.index).contains(&node));
+}
+
+#[test]
+fn search_editing_and_cancel() {
+    let mut app = app();
+    let before = app.selected_claim();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "qjk pakistan");
+    assert_eq!(
+        app.search.query, "qjk pakistan",
+        "letters that are keys elsewhere are typed"
+    );
+    app.update(Action::DeleteWord);
+    assert_eq!(app.search.query, "qjk ");
+    app.update(Action::DeleteChar);
+    assert_eq!(app.search.query, "qjk");
+    app.update(Action::ClearQuery);
+    assert!(app.search.query.is_empty() && app.search.hits.is_empty());
+    app.update(Action::Paste("pak\u{1b}[2J\nistan".to_string()));
+    assert_eq!(
+        app.search.query, "pak[2J istan",
+        "a paste loses its control characters"
+    );
+    app.update(Action::Escape);
+    assert_eq!(app.mode(), Mode::Panes);
+    assert_eq!(app.selected_claim(), before);
+}
+
+#[test]
+fn reading_mode_walks_the_claims_and_returns_to_the_last_one() {
+    let mut app = app();
+    app.update(Action::ToggleReading);
+    assert_eq!(app.mode(), Mode::Reading);
+    assert_eq!(app.reading.claim, app.selected_claim());
+    // c01a, then c02a, c02b, c04a, c04b, and back one.
+    run(
+        &mut app,
+        [
+            Action::NextClaim,
+            Action::NextClaim,
+            Action::NextClaim,
+            Action::NextClaim,
+            Action::PrevClaim,
+        ],
+    );
+    let claim = app.reading.claim.expect("claim");
+    assert_eq!(app.index().model().claims[claim].id, "c04a");
+    app.update(Action::Escape);
+    assert_eq!(app.mode(), Mode::Panes);
+    assert_eq!(app.selected_claim(), Some(claim));
+    assert_eq!(claim_id(&app), "c04a");
+}
+
+#[test]
+fn argument_nodes_fold_and_unfold() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Arguments));
+    let rows = app.argument_rows().len();
+    let limits = app
+        .index()
+        .model()
+        .arguments
+        .iter()
+        .position(|a| a.id == "limits")
+        .expect("node");
+    let row = app
+        .argument_rows()
+        .iter()
+        .position(|r| r.node == limits)
+        .expect("row");
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Collapse);
+    assert!(app.is_collapsed(limits));
+    assert!(app.argument_rows().len() < rows);
+    app.update(Action::Collapse);
+    assert_eq!(
+        app.selected_node(),
+        app.index().thesis(),
+        "a closed node's parent"
+    );
+    app.update(Action::Collapse);
+    assert_eq!(app.argument_rows().len(), 1, "the thesis closed");
+    run(&mut app, [Action::Expand, Action::Down]);
+    assert_eq!(app.argument_rows().len(), rows - 4, "limits stays closed");
+    assert_eq!(app.index().path(app.selected_node().expect("node")), "1.1");
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+    Event::Key(KeyEvent::new_with_kind(code, modifiers, kind))
+}
+
+#[test]
+fn keys_act_on_press_only_and_by_mode() {
+    let mut app = app();
+    let none = KeyModifiers::NONE;
+    let release = key(KeyCode::Char('q'), none, KeyEventKind::Release);
+    assert_eq!(keymap::action_for(&app, &release), None);
+    let press = key(KeyCode::Char('q'), none, KeyEventKind::Press);
+    assert_eq!(keymap::action_for(&app, &press), Some(Action::Quit));
+    app.update(Action::OpenSearch);
+    assert_eq!(keymap::action_for(&app, &press), Some(Action::Type('q')));
+    let ctrl_c = key(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+        KeyEventKind::Press,
+    );
+    assert_eq!(keymap::action_for(&app, &ctrl_c), Some(Action::Quit));
+    let esc = key(KeyCode::Esc, none, KeyEventKind::Press);
+    for mode in [Mode::Search, Mode::Help, Mode::Reading, Mode::Panes] {
+        let action = keymap::action_for(&app, &esc);
+        assert_ne!(action, Some(Action::Quit), "Esc in {mode:?}");
+        if let Some(action) = action {
+            app.update(action);
+        }
+    }
+}
+
+#[test]
+fn the_help_screen_lists_every_binding_from_the_keymap() {
+    let mut app = app();
+    app.update(Action::OpenHelp);
+    let mut seen = String::new();
+    for _ in 0..10 {
+        seen.push_str(&screen_text(&draw(&mut app, 120, 60)));
+        app.update(Action::PageDown);
+    }
+    for binding in BINDINGS {
+        assert!(seen.contains(binding.help), "help lacks {:?}", binding.help);
+        for k in binding.keys {
+            assert!(seen.contains(&k.label()), "help lacks key {}", k.label());
+        }
+    }
+}
+
+#[test]
+fn the_wide_screen_shows_every_pane_and_the_source_sentence() {
+    let mut app = app();
+    let rows = draw(&mut app, 120, 40);
+    let text = screen_text(&rows);
+    for title in [
+        "1 Timeline",
+        "2 Actors",
+        "3 Arguments",
+        "4 Claims",
+        "5 Source",
+    ] {
+        assert!(text.contains(title), "{title} missing:\n{text}");
+    }
+    assert!(text.contains("Changes in region push Pakistan and Russia together"));
+    assert!(text.contains("Source · paragraph 1 · sentence s01"));
+    assert!(
+        text.contains("▶ ▾ 1 ◆ Pakistan and Russia are moving closer"),
+        "{text}"
+    );
+    assert!(rows[39].contains("? help"), "key bar: {}", rows[39]);
+}
+
+#[test]
+fn a_narrow_screen_shows_one_pane_with_tabs() {
+    let mut app = app();
+    let rows = draw(&mut app, 80, 24);
+    assert!(rows[0].contains("[3 Arguments]"), "{}", rows[0]);
+    let text = screen_text(&rows);
+    assert!(!text.contains("1 Timeline ("), "{text}");
+    app.update(Action::Focus(Pane::Source));
+    let rows = draw(&mut app, 80, 24);
+    assert!(rows[0].contains("[5 Source]"));
+    assert!(screen_text(&rows).contains("Changes in region push Pakistan and Russia"));
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
+    let mut app = app();
+    let rows = draw(&mut app, 19, 5);
+    assert!(screen_text(&rows).contains("too small"), "{rows:?}");
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 6),
+        (99, 30),
+        (100, 23),
+        (100, 24),
+        (400, 200),
+        (3, 150),
+        (300, 2),
+    ] {
+        for mode in [
+            Action::OpenHelp,
+            Action::Escape,
+            Action::OpenSearch,
+            Action::Escape,
+            Action::ToggleReading,
+            Action::ToggleReading,
+        ] {
+            app.update(mode);
+            draw(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
+    let mut app = app();
+    draw(&mut app, 120, 40);
+    let screen = app.screen();
+    let actors = screen.pane(Pane::Actors).expect("actors pane");
+    // The third row inside the Actors box.
+    app.update(Action::Click {
+        column: actors.x + 3,
+        row: actors.y + 3,
+    });
+    assert_eq!(app.focus(), Pane::Actors);
+    assert_eq!(app.selected_actor(), Some(2));
+    let timeline = screen.pane(Pane::Timeline).expect("timeline pane");
+    app.update(Action::ScrollDown {
+        column: timeline.x + 2,
+        row: timeline.y + 2,
+    });
+    assert_eq!(app.timeline.selected, 1);
+    assert_eq!(app.focus(), Pane::Actors, "the wheel does not move focus");
+}
+
+#[test]
+fn no_color_means_no_colour_but_a_visible_selection() {
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "a coloured cell: {cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "a coloured cell: {cell:?}");
+    }
+    let rows = draw(&mut app, 120, 40);
+    assert!(
+        rows.iter().any(|r| r.contains("▶ c01a")),
+        "the selected claim is marked"
+    );
+}
