@@ -216,5 +216,8 @@ fn the_explorer_refuses_to_draw_into_a_pipe() {
     assert!(out.stdout.is_empty(), "nothing drawn: {:?}", stdout(&out));
     let message = stderr(&out);
     assert_eq!(message.lines().count(), 1, "{message}");
-    assert!(message.contains("claimscope check") && message.contains("export"), "{message}");
+    assert!(
+        message.contains("claimscope check") && message.contains("export"),
+        "{message}"
+    );
 }

@@ -462,3 +462,24 @@ fn no_color_means_no_colour_but_a_visible_selection() {
         "the selected claim is marked"
     );
 }
+
+#[test]
+fn the_readme_key_table_covers_the_keymap() {
+    let readme = include_str!("../README.md");
+    let table: String = readme
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for binding in BINDINGS
+        .iter()
+        .filter(|b| b.context == keymap::Context::Panes || b.context == keymap::Context::Arguments)
+    {
+        for k in binding.keys {
+            let label = format!("`{}`", k.label());
+            let digit = k.label().len() == 1 && k.label().chars().all(|c| ('1'..='5').contains(&c));
+            let covered = table.contains(&label) || (digit && table.contains("`1`–`5`"));
+            assert!(covered, "README key table lacks {label}");
+        }
+    }
+}
