@@ -1,53 +1,9 @@
-//! The real binary, end to end: exit codes, the check report, and the JSON export.
+//! The real binary, end to end: check, search, show, export, help, and --data.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
 use claimscope::model::{BUNDLED_MODEL, Model};
-
-fn claimscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimscope"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A scratch directory of this test process, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("claimscope-cli-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, content: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, content).expect("write");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
+use common::{Scratch, arg, claimscope, fixture, stderr, stdout};
 
 #[test]
 fn check_on_the_bundled_model_prints_a_summary_and_exits_0() {
@@ -217,7 +173,319 @@ fn the_explorer_refuses_to_draw_into_a_pipe() {
     let message = stderr(&out);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(
-        message.contains("claimscope check") && message.contains("export"),
+        message.contains("check") && message.contains("export"),
         "{message}"
+    );
+}
+
+#[test]
+fn search_prints_one_hit_a_line_best_first_with_the_alias_that_matched() {
+    let out = claimscope(&["search", "moscow"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap_or_default();
+    let fields: Vec<&str> = first.split_whitespace().collect();
+    assert_eq!(&fields[..3], ["actor", "russia", "Russia"], "{first}");
+    assert!(first.contains("alias “Moscow”"), "{first}");
+    assert!(text.lines().count() > 5);
+    // Several words all have to match, as separate arguments or one.
+    let one = stdout(&claimscope(&["search", "pakistan arms"]));
+    let two = stdout(&claimscope(&["search", "pakistan", "arms"]));
+    assert_eq!(one, two);
+}
+
+#[test]
+fn search_kind_and_limit_narrow_the_hits() {
+    let out = claimscope(&["search", "pakistan", "--kind", "event", "--limit", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().all(|l| l.starts_with("event ")), "{text}");
+}
+
+#[test]
+fn search_json_has_kind_id_label_score_and_what_matched() {
+    let out = claimscope(&["search", "moscow", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let first = &hits[0];
+    assert_eq!(first["kind"], "actor");
+    assert_eq!(first["id"], "russia");
+    assert_eq!(first["label"], "Russia");
+    assert_eq!(first["matched"], "Moscow");
+    assert!(first["score"].as_i64().is_some_and(|s| s > 0));
+    let kinds: Vec<&str> = hits
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"claim") && kinds.contains(&"event"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn search_with_no_match_exits_1_like_grep() {
+    let out = claimscope(&["search", "zzqqxxjj"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let out = claimscope(&["search", "zzqqxxjj", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).trim(), "[]");
+    let out = claimscope(&["search"]);
+    assert_eq!(out.status.code(), Some(2), "a query is required");
+}
+
+#[test]
+fn search_filters_work_from_the_command_line() {
+    let out = claimscope(&["search", "kind:forecast", "actor:india", "--json"]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (model, _) = Model::bundled().expect("bundled");
+    for hit in hits.as_array().into_iter().flatten() {
+        let id = hit["id"].as_str().unwrap_or_default();
+        let claim = model.claims.iter().find(|c| c.id == id).expect("a claim");
+        assert_eq!(claim.kind.as_str(), "forecast");
+        assert!(claim.actors.iter().any(|a| a == "india"));
+    }
+    assert!(hits.as_array().is_some_and(|h| !h.is_empty()));
+}
+
+#[test]
+fn show_a_claim_marks_its_quote_in_the_whole_sentence() {
+    let out = claimscope(&["show", "c05b"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("claim c05b · fact\n"), "{text}");
+    assert!(
+        text.contains(
+            "The visit came after the cancellation, [[for no stated reason]], of Russian President"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Source: paragraph 5, sentence s05"), "{text}");
+    assert!(text.contains("Argument: 1.1 + Top-level visits"), "{text}");
+    assert!(text.contains("Reports: Putin's trip to Pakistan"), "{text}");
+}
+
+#[test]
+fn show_an_actor_event_argument_and_sentence() {
+    let text = stdout(&claimscope(&["show", "russia"]));
+    assert!(
+        text.starts_with("actor russia · state\nRussia\nAlso called: Moscow"),
+        "{text}"
+    );
+    assert!(text.contains("↑ warming  Pakistan"), "{text}");
+    assert!(text.contains("c27b"), "{text}");
+    // An actor can be named by an alias.
+    assert_eq!(stdout(&claimscope(&["show", "Moscow"])), text);
+
+    let text = stdout(&claimscope(&["show", "zardari-visit"]));
+    assert!(
+        text.contains("Date: May 2012 (2012-05; month, inferred)"),
+        "{text}"
+    );
+    assert!(text.contains("The article says: “in May”"), "{text}");
+
+    let text = stdout(&claimscope(&["show", "limits"]));
+    assert!(text.contains("argument limits · 1.7 · limit"), "{text}");
+    assert!(
+        text.contains("± qualifies 1 Pakistan and Russia are moving closer"),
+        "{text}"
+    );
+    assert!(text.contains("1.7.3 − Still, Pakistan wants"), "{text}");
+
+    let text = stdout(&claimscope(&["show", "s13"]));
+    assert!(text.contains("Even China has been circumspect"), "{text}");
+}
+
+#[test]
+fn show_an_unknown_id_exits_1_and_suggests_the_closest() {
+    let out = claimscope(&["show", "c5b"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let message = stderr(&out);
+    assert!(
+        message.contains("no item has the id `c5b`") && message.contains("`c05b`"),
+        "{message}"
+    );
+    let out = claimscope(&["show", "kayanni"]);
+    assert!(
+        stderr(&out).contains("`ashfaq-parvez-kayani`") || stderr(&out).contains("search"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_markdown_is_a_readable_brief() {
+    let out = claimscope(&["export", "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let (model, _) = Model::bundled().expect("bundled");
+    assert!(
+        text.starts_with("# Changes in region push Pakistan and Russia together\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## 1 Thesis: Pakistan and Russia are moving closer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("### 1.7 Limit: But there are clear limits (± qualifies 1)"),
+        "{text}"
+    );
+    // Every claim appears with its quote.
+    for claim in &model.claims {
+        assert!(
+            text.contains(&format!("> {}", claim.quote)),
+            "{} lacks its quote",
+            claim.id
+        );
+    }
+    let timeline = text.split("## Timeline").nth(1).unwrap_or_default();
+    let rows = timeline
+        .split("## Actors")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("| ~") || l.starts_with("| 2") || l.starts_with("| before"))
+        .count();
+    assert_eq!(rows, model.events.len());
+    let actors = text.split("## Actors").nth(1).unwrap_or_default();
+    assert_eq!(
+        actors
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Actor"))
+            .count(),
+        model.actors.len()
+    );
+}
+
+#[test]
+fn export_dot_is_the_argument_map_as_a_digraph() {
+    let out = claimscope(&["export", "--format", "dot"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let (model, _) = Model::bundled().expect("bundled");
+    assert!(text.starts_with("digraph argument_map {"), "{text}");
+    assert!(text.trim_end().ends_with('}'));
+    let edges: Vec<&str> = text.lines().filter(|l| l.contains(" -> ")).collect();
+    assert_eq!(
+        edges.len(),
+        model.arguments.len() - 1,
+        "one edge per non-thesis node"
+    );
+    assert!(
+        text.contains("\"limits\" -> \"thesis\" [label=\"qualifies\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"pakistan-options\" -> \"limits\" [label=\"attacks\""),
+        "{text}"
+    );
+    // Where Graphviz is installed, it must render the graph.
+    if let Ok(mut dot) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        dot.stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write");
+        let rendered = dot.wait_with_output().expect("dot runs");
+        assert!(
+            rendered.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rendered.stderr)
+        );
+        assert!(String::from_utf8_lossy(&rendered.stdout).contains("<svg"));
+    }
+}
+
+#[test]
+fn a_model_of_another_article_works_with_every_command() {
+    let data = fixture();
+    let data = arg(&data);
+    let out = claimscope(&["--data", data, "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out)
+            .contains("5 sentences, 7 claims, 4 actors, 2 events, 1 relation, 4 argument nodes")
+    );
+    let out = claimscope(&["check", data]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = claimscope(&["--data", data, "search", "mayor"]);
+    assert!(
+        stdout(&out).starts_with("actor    ada-lind"),
+        "{}",
+        stdout(&out)
+    );
+    let out = claimscope(&["--data", data, "show", "c3b"]);
+    assert!(
+        stdout(&out).contains("and [[Mayor Ada Lind said the town cannot afford it]]."),
+        "{}",
+        stdout(&out)
+    );
+    let out = claimscope(&["--data", data, "export", "--format", "markdown"]);
+    assert!(stdout(&out).starts_with("# Riverton should build its bridge now"));
+    let out = claimscope(&["--data", data, "export", "--format", "dot"]);
+    assert!(stdout(&out).contains("\"cost\" -> \"thesis\" [label=\"attacks\""));
+    let out = claimscope(&["--data", data, "export", "--format", "json"]);
+    let model: Model = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(model.article.id, "riverton-bridge");
+    // Nothing of the bundled article leaks in.
+    let out = claimscope(&["--data", data, "search", "moscow"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn every_command_has_help_with_examples_and_there_is_a_version() {
+    for command in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["search", "--help"],
+        vec!["show", "--help"],
+        vec!["export", "--help"],
+    ] {
+        let out = claimscope(&command);
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        assert!(
+            stdout(&out).contains("Examples:"),
+            "{command:?}: {}",
+            stdout(&out)
+        );
+    }
+    let out = claimscope(&["--help"]);
+    assert!(stdout(&out).contains("Exit codes:"));
+    let out = claimscope(&["--version"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("claimscope {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn output_into_a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimscope"))
+        .args(["export", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.code() == Some(0),
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
     );
 }

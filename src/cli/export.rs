@@ -1,8 +1,9 @@
-//! `claimscope export`: the model in other formats.
+//! `claimscope export`: the model as JSON, as a readable Markdown brief, or as a Graphviz
+//! digraph of the argument map.
 
 use std::io::{self, Write};
 
-use claimscope::model::Model;
+use claimscope::model::{ArgumentRole, Index, ItemRef, Model, Stance, sanitize};
 
 use super::EXIT_OK;
 
@@ -10,5 +11,204 @@ use super::EXIT_OK;
 pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
     serde_json::to_writer_pretty(&mut *out, model)?;
     writeln!(out)?;
+    Ok(EXIT_OK)
+}
+
+/// Text for a Markdown table cell: one line, pipes escaped.
+fn cell(text: &str) -> String {
+    sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
+fn tree_order(index: &Index) -> Vec<usize> {
+    let mut order = Vec::new();
+    let mut stack: Vec<usize> = index.thesis().into_iter().collect();
+    let mut seen = vec![false; index.model().arguments.len()];
+    while let Some(node) = stack.pop() {
+        if std::mem::replace(&mut seen[node], true) {
+            continue;
+        }
+        order.push(node);
+        stack.extend(index.children(node).iter().rev());
+    }
+    order
+}
+
+/// A readable brief: the thesis, then the reasons, limits and context in the order of the
+/// map, each with its claims and their quotes; then a timeline table and an actors table.
+pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
+    let model = index.model();
+    let article = &model.article;
+    writeln!(out, "# {}\n", sanitize(&article.title))?;
+    writeln!(out, "*{}*\n", sanitize(&article.standfirst))?;
+    write!(
+        out,
+        "{} · {}",
+        sanitize(&article.author),
+        article.published.long()
+    )?;
+    if let Some(note) = &article.published_note {
+        write!(out, " ({}: {})", article.published_basis, sanitize(note))?;
+    }
+    writeln!(out, "\n")?;
+    // The thesis, then every other node in tree order, its heading as deep as the node.
+    for (position, n) in tree_order(index).into_iter().enumerate() {
+        let node = &model.arguments[n];
+        let depth = index.path(n).matches('.').count();
+        if position == 1 {
+            writeln!(out, "## Reasons, limits and context\n")?;
+        }
+        let heading = if depth == 0 {
+            "##".to_string()
+        } else {
+            "#".repeat((depth + 2).min(6))
+        };
+        let role = match node.role {
+            ArgumentRole::Thesis => "Thesis",
+            ArgumentRole::Reason => "Reason",
+            ArgumentRole::Limit => "Limit",
+            ArgumentRole::Context => "Context",
+            ArgumentRole::Conclusion => "Conclusion",
+        };
+        write!(
+            out,
+            "{heading} {} {role}: {}",
+            index.path(n),
+            sanitize(&node.title)
+        )?;
+        if let (Some(stance), Some(ItemRef::Argument(p))) = (
+            node.stance,
+            node.parent.as_deref().and_then(|p| index.get(p)),
+        ) {
+            write!(out, " ({} {stance} {})", stance.symbol(), index.path(p))?;
+        }
+        writeln!(out, "\n")?;
+        for id in &node.claims {
+            let Some(ItemRef::Claim(c)) = index.get(id) else {
+                continue;
+            };
+            let claim = &model.claims[c];
+            writeln!(
+                out,
+                "- {} *({}, {})*",
+                sanitize(&claim.text),
+                claim.kind,
+                claim.id
+            )?;
+            writeln!(out, "  > {}", sanitize(&claim.quote))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "## Timeline\n")?;
+    writeln!(out, "| Date | Event | Status | The article says |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for e in index.timeline() {
+        let event = &model.events[*e];
+        let date = format!(
+            "{}{}",
+            if event.date_basis.as_str() == "inferred" {
+                "~"
+            } else {
+                ""
+            },
+            event.date.human()
+        );
+        let when = event
+            .when
+            .as_deref()
+            .map_or(String::new(), |w| format!("“{}”", cell(w)));
+        writeln!(
+            out,
+            "| {} | {} | {} | {when} |",
+            cell(&date),
+            cell(&event.title),
+            event.status
+        )?;
+    }
+    writeln!(out, "\n`~` marks a date the curator inferred.\n")?;
+    writeln!(out, "## Actors\n")?;
+    writeln!(out, "| Actor | Kind | Also called | Summary |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for actor in &model.actors {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&actor.name),
+            actor.kind,
+            cell(&actor.aliases.join(", ")),
+            cell(&actor.summary)
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// A string as a DOT quoted string, long labels broken over lines.
+fn dot_string(text: &str, width: usize) -> String {
+    let mut lines = vec![String::new()];
+    for word in sanitize(text).split_whitespace() {
+        let last = lines.last_mut().map_or(0, |l| l.chars().count());
+        if last > 0 && last + 1 + word.chars().count() > width {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    let escaped: Vec<String> = lines
+        .iter()
+        .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
+        .collect();
+    format!("\"{}\"", escaped.join("\\n"))
+}
+
+/// The argument map as a Graphviz digraph: one box a node, an edge from each node to its
+/// parent labelled with its stance.
+pub fn dot(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
+    let model = index.model();
+    writeln!(out, "digraph argument_map {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=BT, labelloc=t, fontname=\"Helvetica\", label={}];",
+        dot_string(&model.article.title, 200)
+    )?;
+    writeln!(
+        out,
+        "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"
+    )?;
+    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
+    for (n, node) in model.arguments.iter().enumerate() {
+        let label = format!("{} {} ({})", index.path(n), node.title, node.role);
+        let style = if node.role == ArgumentRole::Thesis {
+            ", style=\"rounded,bold\""
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {} [label={}{style}];",
+            dot_string(&node.id, 200),
+            dot_string(&label, 32)
+        )?;
+    }
+    for node in &model.arguments {
+        let (Some(parent), Some(stance)) = (&node.parent, node.stance) else {
+            continue;
+        };
+        let color = match stance {
+            Stance::Supports => "darkgreen",
+            Stance::Attacks => "red3",
+            Stance::Qualifies => "darkorange3",
+        };
+        writeln!(
+            out,
+            "  {} -> {} [label=\"{stance}\", color={color}, fontcolor={color}];",
+            dot_string(&node.id, 200),
+            dot_string(parent, 200)
+        )?;
+    }
+    writeln!(out, "}}")?;
     Ok(EXIT_OK)
 }

@@ -4,6 +4,8 @@
 mod check;
 mod export;
 mod report;
+mod search;
+mod show;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -12,10 +14,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimscope::model::{Index, LoadError, Source, load_str};
+use claimscope::search::HitKind;
 
 /// Exit code: everything was fine.
 pub const EXIT_OK: u8 = 0;
-/// Exit code: the model is invalid, or (for queries) nothing matched.
+/// Exit code: the model is invalid, or a query found nothing.
 pub const EXIT_INVALID: u8 = 1;
 /// Exit code: bad usage, or a file that could not be read.
 pub const EXIT_USAGE: u8 = 2;
@@ -23,20 +26,23 @@ pub const EXIT_USAGE: u8 = 2;
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  the model is invalid
+  1  the model is invalid, or a search or show found nothing
   2  usage error, or a file that cannot be read (missing, a directory, not UTF-8, too large)
 
 Examples:
-  claimscope                        explore the bundled article
-  claimscope check                  validate the bundled model
-  claimscope check my-article.toml  validate a model of your own
-  claimscope --data my-article.toml export --format json";
+  claimscope                          explore the bundled article
+  claimscope search moscow            what the article says about Moscow
+  claimscope show c05a                one claim beside its source sentence
+  claimscope check my-article.toml    validate a model of your own
+  claimscope --data my-article.toml   explore it
+
+Colour is used only on a terminal, and never when NO_COLOR is set.";
 
 /// Explore the structure of an opinion article: its claims, actors, timeline and argument.
 #[derive(Debug, Parser)]
 #[command(name = "claimscope", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Read this model file instead of the bundled article.
+    /// Read this model file instead of the bundled article (works with every command).
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
 
@@ -48,9 +54,11 @@ pub struct Cli {
 enum Command {
     /// Validate model files and report every problem with its line and column.
     #[command(after_help = "\
-Checks the bundled model when no FILE (and no --data) is given.
-Prints each problem as FILE:LINE:COL: error: message, then a count.
-Exit codes: 0 valid, 1 invalid, 2 a file that cannot be read.
+Checks the bundled model when no FILE (and no --data) is given. Prints each problem as
+FILE:LINE:COL: error: message with the line and a caret under the place, then a count;
+a valid file gets a one-line summary.
+
+Exit codes: 0 every file valid, 1 some file invalid, 2 some file could not be read.
 
 Examples:
   claimscope check
@@ -59,13 +67,67 @@ Examples:
         /// Model files to check.
         files: Vec<PathBuf>,
     },
+    /// Search actors, claims, events and argument nodes with the explorer's search.
+    #[command(after_help = "\
+Every word must match, fuzzily. Filters narrow the search: actor:NAME, kind:KIND
+(fact, assessment, forecast, position; state, person, ...), role:ROLE (thesis, reason,
+limit, context, conclusion), status:STATUS (of events), in:ITEM.
+
+Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
+--json: an array of {kind, id, label, score, field, matched}.
+
+Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json).
+
+Examples:
+  claimscope search moscow
+  claimscope search pakistan arms --kind claim
+  claimscope search kind:forecast actor:india --json")]
+    Search {
+        /// What to look for; several words all have to match.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only this kind of item.
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Print the hits as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one item by its id: a claim, actor, event, argument node or sentence.
+    #[command(after_help = "\
+A claim is shown with its whole source sentence, the quote marked, its paragraph and the
+argument nodes it sits in; an actor with its aliases, relations and claims; an event with
+its date, precision and basis; an argument node with its parent, children and claims.
+An actor can also be named by its name or an alias (\"show Moscow\").
+
+Exit codes: 0 shown, 1 no such id (the closest ids are suggested).
+
+Examples:
+  claimscope show c05a
+  claimscope show russia
+  claimscope show putin-trip
+  claimscope show limits")]
+    Show {
+        /// The id of the item (ids are listed by `claimscope search` and `export`).
+        id: String,
+    },
     /// Print the whole model in another format.
     #[command(after_help = "\
+Formats:
+  json      the model, key for key as in the TOML file (it can be written back as TOML)
+  markdown  a readable brief: thesis, reasons and limits with their quotes, a timeline
+            table and an actors table
+  dot       the argument map as a Graphviz digraph (render with: dot -Tsvg)
+
 Examples:
   claimscope export --format json > model.json
-  claimscope --data my-article.toml export --format json")]
+  claimscope export --format markdown > brief.md
+  claimscope export --format dot | dot -Tsvg > map.svg")]
     Export {
-        /// Output format. JSON mirrors the TOML model key for key.
+        /// Output format.
         #[arg(long, value_enum)]
         format: Format,
     },
@@ -74,48 +136,58 @@ Examples:
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Json,
+    Markdown,
+    Dot,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    Actor,
+    Claim,
+    Event,
+    Argument,
+}
+
+impl From<Kind> for HitKind {
+    fn from(kind: Kind) -> HitKind {
+        match kind {
+            Kind::Actor => HitKind::Actor,
+            Kind::Claim => HitKind::Claim,
+            Kind::Event => HitKind::Event,
+            Kind::Argument => HitKind::Argument,
+        }
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { files }) => check::run(cli.data, &files),
-        Some(Command::Export { format }) => with_model(cli.data, |index, out| match format {
+        Some(Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        }) => with_model(cli.data, |index, out, _| {
+            let options = search::Options {
+                query: query.join(" "),
+                kind: kind.map(HitKind::from),
+                limit,
+                json,
+            };
+            search::run(index, &options, out)
+        }),
+        Some(Command::Show { id }) => with_model(cli.data, |index, out, color| {
+            show::run(index, &id, out, color)
+        }),
+        Some(Command::Export { format }) => with_model(cli.data, |index, out, _| match format {
             Format::Json => export::json(index.model(), out),
+            Format::Markdown => export::markdown(index, out),
+            Format::Dot => export::dot(index, out),
         }),
         None => explore(cli.data),
     };
     ExitCode::from(code)
-}
-
-/// Opens the explorer, when standard output is a terminal to draw on.
-fn explore(data: Option<PathBuf>) -> u8 {
-    if !io::stdout().is_terminal() {
-        eprintln!(
-            "claimscope: the explorer needs a terminal; for scripts use `claimscope check`, `claimscope export --format json` (see `claimscope --help`)"
-        );
-        return EXIT_USAGE;
-    }
-    let loaded = read_source(data).and_then(|source| load_str(&source));
-    match loaded {
-        Ok((model, _)) => match claimscope::tui::run(Index::new(model)) {
-            Ok(()) => EXIT_OK,
-            Err(e) => {
-                eprintln!("claimscope: terminal error: {e}");
-                EXIT_USAGE
-            }
-        },
-        Err(error) => {
-            let stderr = io::stderr();
-            let color = use_color(&stderr);
-            let _ = report::load_error(&error, &mut stderr.lock(), color);
-            if error.is_invalid_model() {
-                EXIT_INVALID
-            } else {
-                EXIT_USAGE
-            }
-        }
-    }
 }
 
 /// Reads the model named by `--data`, or the bundled one.
@@ -126,37 +198,63 @@ fn read_source(data: Option<PathBuf>) -> Result<Source, LoadError> {
     }
 }
 
-/// Loads the model and runs `body` with it, writing to standard output. A model that does
-/// not load is reported on standard error.
-fn with_model(
-    data: Option<PathBuf>,
-    body: impl FnOnce(&Index, &mut dyn Write) -> io::Result<u8>,
-) -> u8 {
-    let loaded = read_source(data).and_then(|source| load_str(&source));
-    match loaded {
-        Ok((model, _)) => {
-            let index = Index::new(model);
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            match body(&index, &mut out).and_then(|code| out.flush().map(|()| code)) {
-                Ok(code) => code,
-                // A closed pipe (`| head`) is the reader's choice, not a failure.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
-                Err(e) => {
-                    eprintln!("claimscope: cannot write output: {e}");
-                    EXIT_USAGE
-                }
-            }
-        }
+/// Loads the model, or reports on standard error why it cannot be, as an exit code.
+fn load(data: Option<PathBuf>) -> Result<Index, u8> {
+    match read_source(data).and_then(|source| load_str(&source)) {
+        Ok((model, _)) => Ok(Index::new(model)),
         Err(error) => {
             let stderr = io::stderr();
             let color = use_color(&stderr);
             let _ = report::load_error(&error, &mut stderr.lock(), color);
-            if error.is_invalid_model() {
+            Err(if error.is_invalid_model() {
                 EXIT_INVALID
             } else {
                 EXIT_USAGE
-            }
+            })
+        }
+    }
+}
+
+/// Loads the model and runs `body` with it, writing to standard output.
+fn with_model(
+    data: Option<PathBuf>,
+    body: impl FnOnce(&Index, &mut dyn Write, bool) -> io::Result<u8>,
+) -> u8 {
+    let index = match load(data) {
+        Ok(index) => index,
+        Err(code) => return code,
+    };
+    let stdout = io::stdout();
+    let color = use_color(&stdout);
+    let mut out = io::BufWriter::new(stdout.lock());
+    match body(&index, &mut out, color).and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("claimscope: cannot write output: {e}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Opens the explorer, when standard output is a terminal to draw on.
+fn explore(data: Option<PathBuf>) -> u8 {
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "claimscope: the explorer needs a terminal; for scripts use `claimscope search`, `show`, `check` or `export` (see `claimscope --help`)"
+        );
+        return EXIT_USAGE;
+    }
+    let index = match load(data) {
+        Ok(index) => index,
+        Err(code) => return code,
+    };
+    match claimscope::tui::run(index) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("claimscope: terminal error: {e}");
+            EXIT_USAGE
         }
     }
 }

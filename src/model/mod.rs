@@ -17,7 +17,7 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, LoadError, MAX_MODEL_BYTES, Section, Source,
     SourceMap, load_file, load_str,
 };
-pub use text::{is_forbidden_char, sanitize};
+pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};

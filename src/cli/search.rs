@@ -1,0 +1,113 @@
+//! `claimscope search`: the explorer's search, for scripts and quick answers.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use claimscope::model::{Index, sanitize};
+use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
+
+use super::{EXIT_INVALID, EXIT_OK};
+
+pub struct Options {
+    pub query: String,
+    pub kind: Option<HitKind>,
+    pub limit: usize,
+    pub json: bool,
+}
+
+/// One hit as scripts see it.
+#[derive(Debug, Serialize)]
+struct JsonHit<'a> {
+    kind: &'static str,
+    id: &'a str,
+    label: String,
+    score: i64,
+    /// The field that matched: name, alias, text, quote, title, phrase or id.
+    field: &'static str,
+    /// The text that matched: the alias itself for an alias, else the field's name.
+    matched: String,
+}
+
+/// The id and the label of a hit's item.
+pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
+    let model = index.model();
+    match hit.kind {
+        HitKind::Actor => {
+            let actor = &model.actors[hit.index];
+            (&actor.id, actor.name.clone())
+        }
+        HitKind::Claim => {
+            let claim = &model.claims[hit.index];
+            (&claim.id, claim.text.clone())
+        }
+        HitKind::Event => {
+            let event = &model.events[hit.index];
+            (&event.id, event.title.clone())
+        }
+        HitKind::Argument => {
+            let node = &model.arguments[hit.index];
+            (
+                &node.id,
+                format!("{} {}", index.path(hit.index), node.title),
+            )
+        }
+    }
+}
+
+pub fn run(index: &Index, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
+    let searcher = Searcher::new(index);
+    let mut query = Query::parse(&options.query);
+    if options.kind.is_some() {
+        query.within = options.kind;
+    }
+    let hits = searcher.search(&query, options.limit);
+    if options.json {
+        let rows: Vec<JsonHit<'_>> = hits
+            .iter()
+            .map(|hit| {
+                let (id, label) = describe(index, hit);
+                let matched = match hit.field {
+                    Field::Alias(_) => searcher.field_text(hit).to_string(),
+                    other => other.as_str().to_string(),
+                };
+                JsonHit {
+                    kind: hit.kind.as_str(),
+                    id,
+                    label,
+                    score: hit.score,
+                    field: hit.field.as_str(),
+                    matched,
+                }
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        let width = hits
+            .iter()
+            .map(|h| describe(index, h).0.len())
+            .max()
+            .unwrap_or(0);
+        for hit in &hits {
+            let (id, label) = describe(index, hit);
+            let matched = match hit.field {
+                Field::Alias(_) => format!("  (alias “{}”)", sanitize(searcher.field_text(hit))),
+                Field::Quote => "  (in the quote)".to_string(),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "{:<8} {:<width$}  {}{matched}",
+                hit.kind.as_str(),
+                sanitize(id),
+                sanitize(&label)
+            )?;
+        }
+    }
+    Ok(if hits.is_empty() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
+}

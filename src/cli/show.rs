@@ -1,0 +1,317 @@
+//! `claimscope show ID`: one item, with everything the model ties to it.
+
+use std::io::{self, Write};
+
+use claimscope::model::{Index, ItemRef, edit_distance, sanitize};
+
+use super::{EXIT_INVALID, EXIT_OK};
+
+/// Writes text from the model, with any control character made visible.
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", sanitize(&format!($($arg)*)))
+    };
+}
+
+pub fn run(index: &Index, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
+    let Some(item) = index.get(id).or_else(|| actor_named(index, id)) else {
+        let near = suggestions(index, id);
+        let hint = if near.is_empty() {
+            "; `claimscope search` finds items by name".to_string()
+        } else {
+            format!("; did you mean {}?", near.join(", "))
+        };
+        eprintln!("claimscope: no item has the id `{}`{hint}", sanitize(id));
+        return Ok(EXIT_INVALID);
+    };
+    match item {
+        ItemRef::Claim(c) => claim(index, c, out, color)?,
+        ItemRef::Actor(a) => actor(index, a, out)?,
+        ItemRef::Event(e) => event(index, e, out)?,
+        ItemRef::Argument(n) => argument(index, n, out)?,
+        ItemRef::Sentence(s) => sentence(index, s, out)?,
+    }
+    Ok(EXIT_OK)
+}
+
+/// An actor named by its name or an alias, in any case.
+fn actor_named(index: &Index, name: &str) -> Option<ItemRef> {
+    let name = name.to_lowercase();
+    index
+        .model()
+        .actors
+        .iter()
+        .position(|a| {
+            a.name.to_lowercase() == name || a.aliases.iter().any(|x| x.to_lowercase() == name)
+        })
+        .map(ItemRef::Actor)
+}
+
+/// Up to three ids close to `id`: ones that start with it, then near misspellings.
+fn suggestions(index: &Index, id: &str) -> Vec<String> {
+    let mut ids: Vec<&str> = index.ids().collect();
+    ids.sort_unstable();
+    let lower = id.to_lowercase();
+    let mut near: Vec<(usize, &str)> = ids
+        .iter()
+        .filter_map(|candidate| {
+            if !lower.is_empty() && candidate.starts_with(&lower) {
+                return Some((0, *candidate));
+            }
+            let d = edit_distance(&lower, candidate);
+            (d <= (lower.chars().count() / 3).max(2)).then_some((d, *candidate))
+        })
+        .collect();
+    near.sort();
+    near.into_iter()
+        .take(3)
+        .map(|(_, c)| format!("`{c}`"))
+        .collect()
+}
+
+fn names(index: &Index, ids: &[String]) -> String {
+    let model = index.model();
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| match index.get(id) {
+            Some(ItemRef::Actor(a)) => model.actors[a].name.as_str(),
+            _ => id.as_str(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+fn claim_line(index: &Index, c: usize, out: &mut dyn Write) -> io::Result<()> {
+    let claim = &index.model().claims[c];
+    say!(
+        out,
+        "  {:<6} {:<10} {}",
+        claim.id,
+        claim.kind.as_str(),
+        claim.text
+    )
+}
+
+fn claim(index: &Index, c: usize, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    let model = index.model();
+    let claim = &model.claims[c];
+    say!(out, "claim {} · {}", claim.id, claim.kind)?;
+    say!(out, "{}", claim.text)?;
+    writeln!(out)?;
+    say!(out, "Actors: {}", names(index, &claim.actors))?;
+    if let Some(s) = index.sentence_of_claim(c) {
+        let sentence = &model.sentences[s];
+        say!(
+            out,
+            "Source: paragraph {}, sentence {}",
+            sentence.paragraph,
+            sentence.id
+        )?;
+        let (open, close) = if color {
+            ("\x1b[1;4m", "\x1b[0m")
+        } else {
+            ("[[", "]]")
+        };
+        let marked = match sentence.text.find(&claim.quote) {
+            Some(at) => {
+                let end = at + claim.quote.len();
+                format!(
+                    "{}{open}{}{close}{}",
+                    sanitize(&sentence.text[..at]),
+                    sanitize(&sentence.text[at..end]),
+                    sanitize(&sentence.text[end..])
+                )
+            }
+            None => sanitize(&sentence.text).into_owned(),
+        };
+        writeln!(out, "  {marked}")?;
+    }
+    for n in index.arguments_of_claim(c) {
+        let node = &model.arguments[*n];
+        let stance = node
+            .stance
+            .map_or(String::new(), |s| format!("{} ", s.symbol()));
+        say!(
+            out,
+            "Argument: {} {stance}{} ({})",
+            index.path(*n),
+            node.title,
+            node.id
+        )?;
+    }
+    for e in index.events_of_claim(c) {
+        let event = &model.events[*e];
+        say!(
+            out,
+            "Reports: {} ({}, {})",
+            event.title,
+            event.date.human(),
+            event.id
+        )?;
+    }
+    if let Some(note) = &claim.note {
+        say!(out, "Note: {note}")?;
+    }
+    Ok(())
+}
+
+fn actor(index: &Index, a: usize, out: &mut dyn Write) -> io::Result<()> {
+    let model = index.model();
+    let actor = &model.actors[a];
+    say!(out, "actor {} · {}", actor.id, actor.kind)?;
+    say!(out, "{}", actor.name)?;
+    if !actor.aliases.is_empty() {
+        say!(out, "Also called: {}", actor.aliases.join(", "))?;
+    }
+    if let Some(role) = &actor.role {
+        say!(out, "Role: {role}")?;
+    }
+    if let Some(affiliation) = &actor.affiliation {
+        say!(
+            out,
+            "Affiliation: {}",
+            names(index, std::slice::from_ref(affiliation))
+        )?;
+    }
+    say!(out, "{}", actor.summary)?;
+    let relations = index.relations_of_actor(a);
+    if !relations.is_empty() {
+        writeln!(out, "\nRelations:")?;
+        for r in relations {
+            let relation = &model.relations[*r];
+            let other = if relation.from == actor.id {
+                &relation.to
+            } else {
+                &relation.from
+            };
+            let name = names(index, std::slice::from_ref(other));
+            say!(
+                out,
+                "  {} {:<8} {name}: {}",
+                relation.trend.arrow(),
+                relation.trend.as_str(),
+                relation.summary
+            )?;
+        }
+    }
+    let claims = index.claims_of_actor(a);
+    writeln!(out, "\nClaims ({}):", claims.len())?;
+    for c in claims {
+        claim_line(index, *c, out)?;
+    }
+    let events = index.events_of_actor(a);
+    if !events.is_empty() {
+        writeln!(out, "\nEvents ({}):", events.len())?;
+        for e in events {
+            let event = &model.events[*e];
+            say!(
+                out,
+                "  {:<16} {} ({})",
+                event.date.human(),
+                event.title,
+                event.id
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn event(index: &Index, e: usize, out: &mut dyn Write) -> io::Result<()> {
+    let model = index.model();
+    let event = &model.events[e];
+    say!(out, "event {} · {}", event.id, event.status)?;
+    say!(out, "{}", event.title)?;
+    say!(
+        out,
+        "Date: {} ({}; {}, {})",
+        event.date.long(),
+        event.date,
+        event.date.precision_name(),
+        event.date_basis
+    )?;
+    if let Some(note) = &event.date_note {
+        say!(out, "  {note}")?;
+    }
+    if let Some(when) = &event.when {
+        say!(out, "The article says: “{when}”")?;
+    }
+    say!(out, "Actors: {}", names(index, &event.actors))?;
+    writeln!(out, "\nClaims:")?;
+    for id in &event.claims {
+        if let Some(ItemRef::Claim(c)) = index.get(id) {
+            claim_line(index, c, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn argument(index: &Index, n: usize, out: &mut dyn Write) -> io::Result<()> {
+    let model = index.model();
+    let node = &model.arguments[n];
+    say!(
+        out,
+        "argument {} · {} · {}",
+        node.id,
+        index.path(n),
+        node.role
+    )?;
+    say!(out, "{}", node.title)?;
+    if let (Some(stance), Some(ItemRef::Argument(p))) = (
+        node.stance,
+        node.parent.as_deref().and_then(|p| index.get(p)),
+    ) {
+        let parent = &model.arguments[p];
+        say!(
+            out,
+            "{} {} {} {} ({})",
+            stance.symbol(),
+            stance,
+            index.path(p),
+            parent.title,
+            parent.id
+        )?;
+    }
+    let children = index.children(n);
+    if !children.is_empty() {
+        writeln!(out, "\nBelow it:")?;
+        for child in children {
+            let c = &model.arguments[*child];
+            let symbol = c.stance.map_or("", |s| s.symbol());
+            say!(
+                out,
+                "  {} {symbol} {} ({})",
+                index.path(*child),
+                c.title,
+                c.id
+            )?;
+        }
+    }
+    writeln!(out, "\nClaims:")?;
+    for id in &node.claims {
+        if let Some(ItemRef::Claim(c)) = index.get(id) {
+            claim_line(index, c, out)?;
+            say!(out, "         “{}”", model.claims[c].quote)?;
+        }
+    }
+    Ok(())
+}
+
+fn sentence(index: &Index, s: usize, out: &mut dyn Write) -> io::Result<()> {
+    let sentence = &index.model().sentences[s];
+    say!(
+        out,
+        "sentence {} · {} · paragraph {}",
+        sentence.id,
+        sentence.role,
+        sentence.paragraph
+    )?;
+    say!(out, "{}", sentence.text)?;
+    let claims = index.claims_of_sentence(s);
+    if !claims.is_empty() {
+        writeln!(out, "\nClaims:")?;
+        for c in claims {
+            claim_line(index, *c, out)?;
+        }
+    }
+    Ok(())
+}
