@@ -166,6 +166,8 @@ struct Entry {
     lower: String,
     /// Whether an exact or whole-word match here ranks the item first.
     is_name: bool,
+    /// Character positions where words start, for telling acronyms from scattered hits.
+    word_starts: Vec<usize>,
 }
 
 /// One item with everything the filters look at.
@@ -202,12 +204,35 @@ pub fn lowercase(text: &str) -> String {
 }
 
 fn entry(field: Field, text: &str, is_name: bool) -> Entry {
+    let mut word_starts = Vec::new();
+    let mut previous = None;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_alphanumeric() && !previous.is_some_and(char::is_alphanumeric) {
+            word_starts.push(i);
+        }
+        previous = Some(c);
+    }
     Entry {
         field,
         text: text.to_string(),
         lower: lowercase(text),
         is_name,
+        word_starts,
     }
+}
+
+/// Whether a fuzzy match reads as the term: its characters close together (a typo or an
+/// abbreviation within a word or two), or each at the start of a word (an acronym). A
+/// term's letters scattered across a whole sentence are not a match a reader expects.
+fn reads_as_term(positions: &[usize], term_chars: usize, word_starts: &[usize]) -> bool {
+    let (Some(first), Some(last)) = (positions.first(), positions.last()) else {
+        return true;
+    };
+    let span = last - first + 1;
+    span <= 2 * term_chars + 3
+        || positions
+            .iter()
+            .all(|p| word_starts.binary_search(p).is_ok())
 }
 
 impl Searcher {
@@ -403,6 +428,7 @@ impl Searcher {
     fn score(&self, item: &Item, query: &Query, whole: &str) -> Option<(u8, Hit, usize)> {
         let first = item.entries.first()?;
         if query.terms.is_empty() {
+            // Filters alone: everything that passes, by kind and then in file order.
             let hit = Hit {
                 kind: item.kind,
                 index: item.index,
@@ -411,7 +437,7 @@ impl Searcher {
                 positions: Vec::new(),
                 exact: false,
             };
-            return Some((0, hit, first.text.len()));
+            return Some((0, hit, 0));
         }
         // Per entry: total score and positions over the terms it matched.
         let mut per_entry: Vec<(i64, Vec<usize>, usize)> =
@@ -419,8 +445,12 @@ impl Searcher {
         let mut total = 0;
         for term in &query.terms {
             let mut best: Option<i64> = None;
+            let term_chars = term.chars().count();
             for (e, entry) in item.entries.iter().enumerate() {
-                if let Some((score, positions)) = self.matcher.fuzzy_indices(&entry.lower, term) {
+                let found = self.matcher.fuzzy_indices(&entry.lower, term);
+                if let Some((score, positions)) =
+                    found.filter(|(_, p)| reads_as_term(p, term_chars, &entry.word_starts))
+                {
                     let slot = &mut per_entry[e];
                     slot.0 += score;
                     slot.1.extend(positions);
@@ -433,7 +463,15 @@ impl Searcher {
         let (shown, (_, mut positions, _)) = per_entry
             .into_iter()
             .enumerate()
-            .max_by_key(|(e, (score, _, terms))| (*terms, *score, Reverse(*e)))?;
+            // Show the field that matched most terms, a real field over the id, then the best.
+            .max_by_key(|(e, (score, _, terms))| {
+                (
+                    *terms,
+                    item.entries[*e].field != Field::Id,
+                    *score,
+                    Reverse(*e),
+                )
+            })?;
         positions.sort_unstable();
         positions.dedup();
         let entry = &item.entries[shown];

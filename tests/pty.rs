@@ -6,10 +6,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::layout::Rect;
-
 use claimscope::tui::Pane;
-use claimscope::tui::layout::Screen;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
@@ -163,9 +160,14 @@ fn a_search_shows_the_source_sentence_and_q_quits_cleanly() {
     session.expect("Source · paragraph 4 · sentence s04");
     let sentence = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, \
                     in a renewed attempt to improve his country's relations with Russia.";
-    let source = Screen::new(Rect::new(0, 0, COLS, ROWS), Pane::Source)
-        .pane(Pane::Source)
-        .expect("source pane");
+    // Where the Source pane's column starts, by the explorer's own layout at this size.
+    let (model, _) = claimscope::model::Model::bundled().expect("bundled");
+    let mut app = claimscope::tui::App::new(
+        claimscope::model::Index::new(model),
+        claimscope::tui::Theme { color: false },
+    );
+    app.update(claimscope::tui::Action::Resize(COLS, ROWS));
+    let source = app.screen().pane(Pane::Source).expect("source pane");
     session.expect_right(source.x, sentence);
     session.send("q");
     let status = session.finish();

@@ -101,3 +101,43 @@ fn filters_narrow_by_actor_kind_and_role() {
     );
     assert_eq!(cancelled.len(), 2);
 }
+
+#[test]
+fn letters_scattered_across_a_sentence_do_not_match() {
+    let (index, searcher) = engine();
+    let model = index.model();
+    let hits = search(&searcher, "kayani");
+    for hit in &hits {
+        let text = searcher.field_text(hit).to_lowercase();
+        assert!(text.contains("kayani"), "a scattered match: {text}");
+    }
+    // A typo still finds the word, and initials still find a name.
+    let hits = search(&searcher, "putn");
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == HitKind::Actor && model.actors[h.index].id == "vladimir-putin")
+    );
+    let hits = search(&searcher, "sco");
+    assert_eq!(actor_id(&index, &hits[0]), "sco");
+}
+
+#[test]
+fn filters_alone_list_items_by_kind_then_in_file_order() {
+    let (index, searcher) = engine();
+    let hits = search(&searcher, "role:limit");
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    let mut sorted = kinds.clone();
+    sorted.sort();
+    assert_eq!(kinds, sorted, "grouped by kind");
+    let claims: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::Claim)
+        .map(|h| h.index)
+        .collect();
+    assert!(
+        claims.windows(2).all(|w| w[0] < w[1]),
+        "claims in file order"
+    );
+    assert!(!claims.is_empty());
+    let _ = index;
+}

@@ -483,3 +483,99 @@ fn the_readme_key_table_covers_the_keymap() {
         }
     }
 }
+
+#[test]
+fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Arguments));
+    let limits = app
+        .index()
+        .model()
+        .arguments
+        .iter()
+        .position(|a| a.id == "limits")
+        .expect("node");
+    let row = app
+        .argument_rows()
+        .iter()
+        .position(|r| r.node == limits)
+        .expect("row");
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.scope(), Scope::Argument(limits));
+    run(&mut app, [Action::Collapse, Action::Collapse]);
+    let thesis = app.index().thesis().expect("thesis");
+    assert_eq!(app.selected_node(), Some(thesis));
+    assert_eq!(
+        app.scope(),
+        Scope::Argument(thesis),
+        "the Claims list follows the selection"
+    );
+    let rows = draw(&mut app, 120, 40);
+    assert!(
+        screen_text(&rows).contains("Argument 1 · thesis"),
+        "the detail box follows too"
+    );
+}
+
+#[test]
+fn backspace_after_a_search_from_reading_mode_returns_to_reading() {
+    let mut app = app();
+    run(
+        &mut app,
+        [Action::ToggleReading, Action::NextClaim, Action::NextClaim],
+    );
+    let reading_claim = app.reading.claim;
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "zardari");
+    app.update(Action::Accept);
+    assert_eq!(app.mode(), Mode::Panes);
+    app.update(Action::Back);
+    assert_eq!(app.mode(), Mode::Reading);
+    assert_eq!(app.reading.claim, reading_claim);
+}
+
+#[test]
+fn reading_mode_says_when_there_is_no_further_claim() {
+    let mut app = app();
+    app.update(Action::ToggleReading);
+    app.update(Action::PrevClaim);
+    assert!(
+        app.status().is_some_and(|s| s.contains("first claim")),
+        "{:?}",
+        app.status()
+    );
+    let rows = draw(&mut app, 100, 30);
+    assert!(rows[29].contains("first claim"), "{}", rows[29]);
+    app.update(Action::NextClaim);
+    assert_eq!(app.status(), None, "the message goes with the next action");
+}
+
+#[test]
+fn the_key_bar_keeps_search_help_and_quit_when_narrow() {
+    let mut app = app();
+    for width in [60u16, 80, 100, 120] {
+        let rows = draw(&mut app, width, 24);
+        let bar = rows.last().cloned().unwrap_or_default();
+        for key in ["/ search", "? help", "q quit"] {
+            assert!(bar.contains(key), "{width} columns: {bar}");
+        }
+    }
+}
+
+#[test]
+fn long_rows_end_in_an_ellipsis_and_long_lists_say_where_you_are() {
+    let mut app = app();
+    let rows = draw(&mut app, 100, 30);
+    let text = screen_text(&rows);
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("/22 "), "the timeline's position: {text}");
+}
+
+#[test]
+fn a_wide_screen_names_the_article_on_its_top_line() {
+    let mut app = app();
+    let rows = draw(&mut app, 120, 40);
+    assert!(rows[0].contains("Changes in region push Pakistan and Russia together · Harsh V Pant · Oct 2012 (inferred)"), "{}", rows[0]);
+}

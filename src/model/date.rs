@@ -184,19 +184,19 @@ impl Date {
         }
     }
 
-    /// Orders dates on a timeline. A span that ends at a date may have begun at any time
-    /// before it, so such spans come first (by their end); a span that starts at a date
-    /// may run on indefinitely, so such spans come last (by their start). Points in between
-    /// go by the first day they can mean, a month before a day within it.
+    /// Orders dates on a timeline, by the first day each can mean. A span that ends at a
+    /// date ("before Oct 2012") goes just before the events of that date, where the latest
+    /// it can be puts it; a span that starts at a date goes after everything on it; a
+    /// month goes before a day within it.
     pub fn timeline_cmp(&self, other: &Date) -> Ordering {
         self.sort_key().cmp(&other.sort_key())
     }
 
-    fn sort_key(&self) -> (u8, (u16, u8, u8), u8) {
+    fn sort_key(&self) -> ((u16, u8, u8), u8, u8) {
         match self {
-            Date::Until(d) => (0, d.bounds().0, d.precision()),
-            Date::On(d) => (1, d.bounds().0, d.precision()),
-            Date::From(d) => (2, d.bounds().0, d.precision()),
+            Date::Until(d) => (d.bounds().0, 0, d.precision()),
+            Date::On(d) => (d.bounds().0, 1, d.precision()),
+            Date::From(d) => (d.bounds().1, 2, d.precision()),
         }
     }
 }
@@ -297,7 +297,7 @@ mod tests {
     }
 
     #[test]
-    fn timeline_order_puts_open_spans_at_the_ends() {
+    fn timeline_order_puts_spans_beside_their_dates() {
         let mut dates = [
             date("2012-10/.."),
             date("2012-10-02"),
@@ -312,8 +312,8 @@ mod tests {
             got,
             [
                 "../2012",
-                "../2012-10",
                 "2012-05",
+                "../2012-10",
                 "2012-10",
                 "2012-10-02",
                 "2012-10/.."

@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::layout::{Arrangement, Screen};
+use super::layout::{Arrangement, Screen, Wants};
 use super::reading::Reading;
 use super::search_box::SearchBox;
 use super::theme::Theme;
@@ -136,6 +136,8 @@ pub struct Related {
 /// Where the reader was before a drill or a jump, for Backspace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Snapshot {
+    base: Mode,
+    reading_claim: Option<usize>,
     focus: Pane,
     scope: Scope,
     timeline: Cursor,
@@ -168,7 +170,11 @@ pub struct App {
     argument_rows: Vec<ArgumentRow>,
     claim_list: Vec<usize>,
     related: Related,
+    /// The widest date label of the timeline, so that its column never shifts.
+    date_width: usize,
     history: Vec<Snapshot>,
+    /// A one-line message for the key bar, cleared by the next action.
+    status: Option<String>,
     quit: bool,
 }
 
@@ -198,12 +204,29 @@ impl App {
             argument_rows: Vec::new(),
             claim_list: Vec::new(),
             related: Related::default(),
+            date_width: 0,
             history: Vec::new(),
+            status: None,
             quit: false,
         };
+        app.date_width = app
+            .index
+            .model()
+            .events
+            .iter()
+            .map(|e| {
+                unicode_width::UnicodeWidthStr::width(super::view::timeline::date_label(e).as_str())
+            })
+            .max()
+            .unwrap_or(0);
         app.rebuild_argument_rows();
         app.set_scope_from(Pane::Arguments);
         app
+    }
+
+    /// The width of the timeline's date column.
+    pub fn date_width(&self) -> usize {
+        self.date_width
     }
 
     pub fn index(&self) -> &Index {
@@ -239,8 +262,20 @@ impl App {
         self.size
     }
 
+    /// The layout for the terminal's current size.
     pub fn screen(&self) -> Screen {
-        Screen::new(self.size, self.focus)
+        self.screen_for(self.size)
+    }
+
+    /// The layout for an area, fitted to what the panes hold now.
+    pub fn screen_for(&self, area: Rect) -> Screen {
+        let detail_lines = |width: usize| super::view::detail::line_count(self, width);
+        let wants = Wants {
+            focus: self.focus,
+            argument_rows: self.argument_rows.len(),
+            detail_lines: &detail_lines,
+        };
+        Screen::new(area, &wants)
     }
 
     pub fn argument_rows(&self) -> &[ArgumentRow] {
@@ -275,8 +310,16 @@ impl App {
             .map(|r| r.node)
     }
 
+    /// A message for the reader about the last action, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
@@ -385,8 +428,13 @@ impl App {
                     self.show_claim(claim);
                 }
             }
-            Action::NextClaim => self.reading.next_claim(&self.index, 1),
-            Action::PrevClaim => self.reading.next_claim(&self.index, -1),
+            // The guard moves the highlight; the arm runs only when there was nowhere to go.
+            Action::NextClaim if !self.reading.next_claim(&self.index, 1) => {
+                self.status = Some("That is the last claim of the article.".to_string());
+            }
+            Action::PrevClaim if !self.reading.next_claim(&self.index, -1) => {
+                self.status = Some("That is the first claim of the article.".to_string());
+            }
             Action::Up | Action::ScrollUp { .. } => self.reading.scroll_by(-1),
             Action::Down | Action::ScrollDown { .. } => self.reading.scroll_by(1),
             Action::PageUp => self.reading.scroll_by(-(height as isize)),
@@ -575,6 +623,8 @@ impl App {
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
+            base: self.base,
+            reading_claim: self.reading.claim,
             focus: self.focus,
             scope: self.scope,
             timeline: self.timeline,
@@ -613,6 +663,12 @@ impl App {
         let Some(before) = self.history.pop() else {
             return;
         };
+        self.base = before.base;
+        self.mode = before.base;
+        if before.base == Mode::Reading {
+            self.reading.claim = before.reading_claim;
+            self.reading.follow = true;
+        }
         self.focus = before.focus;
         self.timeline = before.timeline;
         self.actors = before.actors;
@@ -672,6 +728,7 @@ impl App {
         let parent = self.index.model().arguments[node].parent.as_deref();
         if let Some(ItemRef::Argument(p)) = parent.and_then(|p| self.index.get(p)) {
             self.select_node(p);
+            self.set_scope_from(Pane::Arguments);
         }
     }
 
@@ -827,8 +884,8 @@ impl App {
             let (width, height) = super::reading::viewport(screen.main);
             self.reading.fit(&self.index, width, height);
         }
-        self.help_scroll = self
-            .help_scroll
-            .min(super::view::help::line_count().saturating_sub(1));
+        let help_rows = super::view::help::viewport_height(screen.main);
+        let help_lines = super::view::help::line_count(self, screen.main);
+        self.help_scroll = self.help_scroll.min(help_lines.saturating_sub(help_rows));
     }
 }

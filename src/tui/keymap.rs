@@ -89,6 +89,16 @@ impl Key {
     }
 }
 
+/// How the key bar shows a binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Bar {
+    pub label: &'static str,
+    /// The keys as the bar writes them, when not the binding's first two.
+    pub keys: Option<&'static str>,
+    /// Lower ranks stay when the bar is too narrow for all.
+    pub rank: u8,
+}
+
 /// One line of the keymap: the keys, what they do, and whether the key bar shows them.
 #[derive(Debug)]
 pub struct Binding {
@@ -96,8 +106,23 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
-    /// Short label for the key bar, if the bar shows this binding.
-    pub bar: Option<&'static str>,
+    pub bar: Option<Bar>,
+}
+
+const fn bar(label: &'static str, rank: u8) -> Option<Bar> {
+    Some(Bar {
+        label,
+        keys: None,
+        rank,
+    })
+}
+
+const fn bar_as(keys: &'static str, label: &'static str, rank: u8) -> Option<Bar> {
+    Some(Bar {
+        label,
+        keys: Some(keys),
+        rank,
+    })
 }
 
 const fn bind(
@@ -105,7 +130,7 @@ const fn bind(
     keys: &'static [Key],
     action: Action,
     help: &'static str,
-    bar: Option<&'static str>,
+    bar: Option<Bar>,
 ) -> Binding {
     Binding {
         context,
@@ -125,7 +150,7 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Tab)],
         Action::FocusNext,
         "focus the next pane",
-        Some("focus"),
+        bar("focus", 4),
     ),
     bind(
         Panes,
@@ -181,7 +206,7 @@ pub static BINDINGS: &[Binding] = &[
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
         "move down",
-        Some("move"),
+        bar_as("↑↓", "move", 6),
     ),
     bind(
         Panes,
@@ -230,14 +255,14 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Enter)],
         Action::Enter,
         "drill in: to the claims, to the source, to the article",
-        Some("open"),
+        bar("open", 2),
     ),
     bind(
         Panes,
         &[code(KeyCode::Backspace)],
         Action::Back,
         "go back to where you opened or jumped from",
-        Some("back"),
+        bar("back", 3),
     ),
     bind(
         Panes,
@@ -251,14 +276,14 @@ pub static BINDINGS: &[Binding] = &[
         &[key('l'), code(KeyCode::Right)],
         Action::Expand,
         "open a node's children",
-        Some("open node"),
+        bar_as("←→", "fold", 7),
     ),
     bind(
         Arguments,
         &[key('h'), code(KeyCode::Left)],
         Action::Collapse,
         "close a node, or go to its parent",
-        Some("close"),
+        None,
     ),
     bind(
         Arguments,
@@ -272,49 +297,49 @@ pub static BINDINGS: &[Binding] = &[
         &[key('/')],
         Action::OpenSearch,
         "search actors, claims, events and arguments",
-        Some("search"),
+        bar("search", 1),
     ),
     bind(
         Panes,
         &[key('r')],
         Action::ToggleReading,
         "read the whole article",
-        Some("read"),
+        bar("read", 5),
     ),
     bind(
         Panes,
         &[key('?')],
         Action::OpenHelp,
         "this help",
-        Some("help"),
+        bar("help", 0),
     ),
     bind(
         Panes,
         &[key('q'), ctrl('c')],
         Action::Quit,
         "quit",
-        Some("quit"),
+        bar_as("q", "quit", 1),
     ),
     bind(
         Reading,
         &[key('n')],
         Action::NextClaim,
         "next claim in the article",
-        Some("next claim"),
+        bar_as("n/N", "next/previous claim", 1),
     ),
     bind(
         Reading,
         &[key('N')],
         Action::PrevClaim,
         "previous claim",
-        Some("previous"),
+        None,
     ),
     bind(
         Reading,
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
         "scroll down",
-        Some("scroll"),
+        bar_as("↑↓", "scroll", 3),
     ),
     bind(
         Reading,
@@ -370,14 +395,14 @@ pub static BINDINGS: &[Binding] = &[
         &[key('r'), code(KeyCode::Esc), code(KeyCode::Backspace)],
         Action::Escape,
         "back to the panes",
-        Some("panes"),
+        bar_as("Esc", "panes", 2),
     ),
     bind(
         Reading,
         &[key('/')],
         Action::OpenSearch,
         "search",
-        Some("search"),
+        bar("search", 4),
     ),
     bind(Reading, &[key('?')], Action::OpenHelp, "help", None),
     bind(
@@ -385,14 +410,14 @@ pub static BINDINGS: &[Binding] = &[
         &[key('q'), ctrl('c')],
         Action::Quit,
         "quit",
-        Some("quit"),
+        bar_as("q", "quit", 5),
     ),
     bind(
         Search,
         &[code(KeyCode::Up), ctrl('p')],
         Action::Up,
         "previous hit",
-        Some("move"),
+        bar_as("↑↓", "move", 2),
     ),
     bind(
         Search,
@@ -420,14 +445,14 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Enter)],
         Action::Accept,
         "go to the hit",
-        Some("go"),
+        bar("go", 1),
     ),
     bind(
         Search,
         &[code(KeyCode::Esc)],
         Action::Escape,
         "cancel",
-        Some("cancel"),
+        bar("cancel", 1),
     ),
     bind(
         Search,
@@ -448,7 +473,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ctrl('u')],
         Action::ClearQuery,
         "clear the query",
-        Some("clear"),
+        bar("clear", 3),
     ),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
     bind(
@@ -456,14 +481,14 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Esc), key('?'), key('q'), code(KeyCode::Enter)],
         Action::Escape,
         "close the help",
-        Some("close"),
+        bar_as("Esc", "close", 1),
     ),
     bind(
         Help,
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
         "scroll down",
-        Some("scroll"),
+        bar_as("↑↓", "scroll", 2),
     ),
     bind(
         Help,
@@ -552,14 +577,30 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// What the key bar shows now: (keys, label) pairs for the bindings that apply.
-pub fn bar(app: &App) -> Vec<(String, &'static str)> {
+/// One entry of the key bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarItem {
+    pub keys: String,
+    pub label: &'static str,
+    pub rank: u8,
+}
+
+/// What the key bar shows now, in keymap order, for the bindings that apply.
+pub fn bar_items(app: &App) -> Vec<BarItem> {
     let mut items = Vec::new();
     for context in contexts(app) {
         for binding in bindings(*context) {
-            if let Some(label) = binding.bar {
-                let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
-                items.push((keys.join("/"), label));
+            if let Some(bar) = binding.bar {
+                let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
+                    let keys: Vec<String> =
+                        binding.keys.iter().take(2).map(|k| k.label()).collect();
+                    keys.join("/")
+                });
+                items.push(BarItem {
+                    keys,
+                    label: bar.label,
+                    rank: bar.rank,
+                });
             }
         }
     }

@@ -11,10 +11,20 @@ pub const MIN_HEIGHT: u16 = 6;
 /// From this size up, all panes show at once; below it, one pane at a time with tabs.
 pub const WIDE_WIDTH: u16 = 100;
 pub const WIDE_HEIGHT: u16 = 24;
-/// Height of the detail box (borders included) that describes the selected actor, event
-/// or argument node: a quarter of the body, within bounds.
-fn detail_height(body: Rect) -> u16 {
-    (body.height / 4).clamp(7, 10)
+/// What the content asks of the layout: which pane is focused, how many rows the argument
+/// tree has, and how many lines the detail box needs at a given inner width.
+pub struct Wants<'a> {
+    pub focus: Pane,
+    pub argument_rows: usize,
+    pub detail_lines: &'a dyn Fn(usize) -> usize,
+}
+
+/// Columns the detail box loses to its border and padding.
+pub const DETAIL_MARGIN: u16 = 4;
+
+fn clamp_len(want: usize, min: u16, max: u16) -> u16 {
+    let want = u16::try_from(want).unwrap_or(u16::MAX);
+    want.clamp(min, max.max(min))
 }
 
 /// How the screen is arranged.
@@ -34,6 +44,8 @@ pub struct Screen {
     pub area: Rect,
     /// Everything but the key bar: where reading mode and overlays go.
     pub main: Rect,
+    /// The line naming the article, on wide screens.
+    pub header: Option<Rect>,
     /// Where the panes go (all but the key bar, and the tab strip when narrow).
     pub body: Rect,
     pub tabs: Option<Rect>,
@@ -44,11 +56,12 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(area: Rect, focus: Pane) -> Screen {
+    pub fn new(area: Rect, wants: &Wants<'_>) -> Screen {
         let empty = Screen {
             arrangement: Arrangement::TooSmall,
             area,
             main: area,
+            header: None,
             body: area,
             tabs: None,
             keybar: Rect::default(),
@@ -61,32 +74,40 @@ impl Screen {
         let [body, keybar] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
         if area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT {
-            Self::wide(area, body, keybar)
+            Self::wide(area, body, keybar, wants)
         } else {
-            Self::narrow(area, body, keybar, focus)
+            Self::narrow(area, body, keybar, wants)
         }
     }
 
-    fn wide(area: Rect, body: Rect, keybar: Rect) -> Screen {
-        let left_width = (u32::from(body.width) * 42 / 100).clamp(32, 64) as u16;
+    fn wide(area: Rect, main: Rect, keybar: Rect, wants: &Wants<'_>) -> Screen {
+        let [header, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
+        let left_width = (u32::from(body.width) * 42 / 100).clamp(32, 84) as u16;
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
+        // The argument tree gets what it needs, up to half the column; the timeline and
+        // the actors share the rest.
+        let arguments_height = clamp_len(wants.argument_rows + 2, 5, left.height / 2);
         let [timeline, actors, arguments] = Layout::vertical([
-            Constraint::Ratio(1, 3),
-            Constraint::Ratio(1, 3),
-            Constraint::Ratio(1, 3),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Length(arguments_height),
         ])
         .areas(left);
+        let detail_width = usize::from(right.width.saturating_sub(DETAIL_MARGIN));
+        let detail_height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, right.height / 3);
         let [detail, claims, source] = Layout::vertical([
-            Constraint::Length(detail_height(body)),
-            Constraint::Percentage(38),
+            Constraint::Length(detail_height),
+            Constraint::Percentage(40),
             Constraint::Fill(1),
         ])
         .areas(right);
         Screen {
             arrangement: Arrangement::Wide,
             area,
-            main: body,
+            main,
+            header: Some(header),
             body,
             tabs: None,
             keybar,
@@ -101,16 +122,18 @@ impl Screen {
         }
     }
 
-    fn narrow(area: Rect, main: Rect, keybar: Rect, focus: Pane) -> Screen {
+    fn narrow(area: Rect, main: Rect, keybar: Rect, wants: &Wants<'_>) -> Screen {
+        let focus = wants.focus;
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
         let mut panes = [None; 5];
         let mut detail = None;
         let has_detail = matches!(focus, Pane::Timeline | Pane::Actors | Pane::Arguments);
-        if has_detail && body.height >= 2 * detail_height(body) {
+        if has_detail && body.height >= 14 {
+            let detail_width = usize::from(body.width.saturating_sub(DETAIL_MARGIN));
+            let height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, body.height / 2);
             let [list, below] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height(body))])
-                    .areas(body);
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(body);
             panes[focus.number() - 1] = Some(list);
             detail = Some(below);
         } else {
@@ -120,6 +143,7 @@ impl Screen {
             arrangement: Arrangement::Narrow,
             area,
             main,
+            header: None,
             body,
             tabs: Some(tabs),
             keybar,

@@ -91,19 +91,28 @@ impl Reading {
         self.rank.get(claim).copied().unwrap_or(usize::MAX)
     }
 
-    /// Moves the highlight to the next (`1`) or previous (`-1`) claim in reading order.
-    pub fn next_claim(&mut self, _index: &Index, direction: isize) {
+    /// Moves the highlight to the next (`1`) or previous (`-1`) claim in reading order;
+    /// returns false when there is none that way.
+    pub fn next_claim(&mut self, _index: &Index, direction: isize) -> bool {
         if self.order.is_empty() {
-            return;
+            return false;
         }
         let last = self.order.len() - 1;
         let position = match self.claim {
             None if direction > 0 => 0,
             None => last,
-            Some(c) => self.order_of(c).saturating_add_signed(direction).min(last),
+            Some(c) => {
+                let here = self.order_of(c);
+                if (direction > 0 && here >= last) || (direction < 0 && here == 0) {
+                    self.follow = true;
+                    return false;
+                }
+                here.saturating_add_signed(direction).min(last)
+            }
         };
         self.claim = self.order.get(position).copied();
         self.follow = true;
+        true
     }
 
     pub fn scroll_by(&mut self, delta: isize) {

@@ -16,8 +16,10 @@ pub struct SearchBox {
 }
 
 impl SearchBox {
-    /// Opens with the last query still there, selected from the top.
+    /// Opens empty, ready for a new query.
     pub fn open(&mut self) {
+        self.query.clear();
+        self.hits.clear();
         self.cursor = Cursor::default();
     }
 

@@ -10,6 +10,49 @@ use crate::model::ItemRef;
 use crate::tui::app::{App, Scope};
 use crate::tui::wrap::{Piece, wrap};
 
+/// Sorted numbers as runs: "1–2, 4–8, 10".
+fn ranges(numbers: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let runs: Vec<String> = runs
+        .into_iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    runs.join(", ")
+}
+
+/// "1 claim", "3 claims".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many nodes hang below a node, at any depth.
+fn descendants(app: &App, node: usize) -> usize {
+    let mut stack = vec![node];
+    let mut seen = vec![false; app.index().model().arguments.len()];
+    let mut total = 0;
+    while let Some(n) = stack.pop() {
+        for child in app.index().children(n) {
+            if !std::mem::replace(&mut seen[*child], true) {
+                total += 1;
+                stack.push(*child);
+            }
+        }
+    }
+    total
+}
+
 fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
     let theme = app.theme;
     let index = app.index();
@@ -28,9 +71,6 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
                 actor.affiliation.as_deref().map(|id| index.get(id))
             {
                 what.push_str(&format!(" · {}", model.actors[org].name));
-            }
-            if !actor.aliases.is_empty() {
-                what.push_str(&format!(" · also “{}”", actor.aliases.join("”, “")));
             }
             pieces.push(dim(format!("{what}\n")));
             pieces.push(plain(format!("{}\n", actor.summary)));
@@ -62,12 +102,17 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
                 .collect();
             paragraphs.sort_unstable();
             paragraphs.dedup();
-            let listed: Vec<String> = paragraphs.iter().map(u32::to_string).collect();
+            let listed = ranges(&paragraphs);
             pieces.push(dim(format!(
-                "In {} claims and {} events; paragraphs {}",
-                claims.len(),
-                index.events_of_actor(a).len(),
-                listed.join(", ")
+                "In {}, {}; {} {}",
+                count(claims.len(), "claim", "claims"),
+                count(index.events_of_actor(a).len(), "event", "events"),
+                if paragraphs.len() == 1 {
+                    "paragraph"
+                } else {
+                    "paragraphs"
+                },
+                listed
             )));
             (format!(" Actor · {} ", actor.name), pieces)
         }
@@ -128,10 +173,19 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
                 }
                 _ => pieces.push(dim("The thesis: what the article argues.\n".to_string())),
             }
+            let below = descendants(app, n);
+            let direct = index.children(n).len();
+            let tree = match (direct, below) {
+                (0, _) => "nothing below it".to_string(),
+                (d, b) if d == b => format!("{} below it", count(d, "point", "points")),
+                (d, b) => format!(
+                    "{} directly below it, {b} in all",
+                    count(d, "point", "points")
+                ),
+            };
             pieces.push(dim(format!(
-                "{} claims here; {} nodes below",
-                node.claims.len(),
-                index.children(n).len()
+                "{} here; {tree}",
+                count(node.claims.len(), "claim", "claims")
             )));
             (
                 format!(" Argument {} · {} ", index.path(n), node.role),
@@ -150,6 +204,12 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
     }
 }
 
+/// How many lines the detail box would fill at `width` columns.
+pub fn line_count(app: &App, width: usize) -> usize {
+    let (_, pieces) = title_and_pieces(app);
+    wrap(&pieces, width).len()
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let (title, pieces) = title_and_pieces(app);
     let block = Block::new()
@@ -159,10 +219,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         .title(Span::styled(title, app.theme.bold()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let lines: Vec<_> = wrap(&pieces, usize::from(inner.width))
+    let mut lines: Vec<_> = wrap(&pieces, usize::from(inner.width))
         .into_iter()
         .map(|w| w.line)
-        .take(usize::from(inner.height))
         .collect();
+    let room = usize::from(inner.height);
+    if lines.len() > room && room > 0 {
+        // Say that there is more, rather than cut silently.
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            last.spans.push(Span::styled("…", app.theme.dim()));
+            *last = super::fit_line(last.clone(), usize::from(inner.width));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }

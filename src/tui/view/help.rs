@@ -27,8 +27,80 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("┃", "the sentence, and the words, a claim comes from"),
 ];
 
-fn lines(theme: Theme) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
+/// The help box inside the main area.
+fn area(main: Rect) -> Rect {
+    let width = main.width.saturating_sub(4).clamp(main.width.min(20), 90);
+    let height = main.height.saturating_sub(2);
+    Rect::new(
+        main.x + (main.width - width) / 2,
+        main.y + 1.min(main.height),
+        width,
+        height,
+    )
+}
+
+/// Rows of help text on screen.
+pub fn viewport_height(main: Rect) -> usize {
+    usize::from(area(main).height.saturating_sub(2))
+}
+
+fn about(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::tui::wrap::{Piece, wrap};
+    let article = &app.index().model().article;
+    let mut text = vec![
+        Piece::new(
+            format!("{}\n", article.title),
+            ratatui::style::Style::new(),
+            None,
+        ),
+        Piece::new(format!("{}\n", article.standfirst), theme.dim(), None),
+        Piece::new(
+            if article.author_note.contains(&article.author) {
+                format!("{}\n", article.author_note)
+            } else {
+                format!("{}. {}\n", article.author, article.author_note)
+            },
+            ratatui::style::Style::new(),
+            None,
+        ),
+        Piece::new(
+            format!(
+                "Published {} ({}).",
+                article.published.long(),
+                article.published_basis
+            ),
+            ratatui::style::Style::new(),
+            None,
+        ),
+    ];
+    if let Some(note) = &article.published_note {
+        text.push(Piece::new(format!(" {note}"), theme.dim(), None));
+    }
+    for s in app
+        .index()
+        .model()
+        .sentences
+        .iter()
+        .filter(|s| s.role == crate::model::SentenceRole::Boilerplate)
+    {
+        let line = format!(
+            "\n“{}” (paragraph {}) is the publisher's, not the author's, and makes no claim.",
+            s.text, s.paragraph
+        );
+        text.push(Piece::new(line, theme.dim(), None));
+    }
+    let mut out = vec![Line::styled("About the article", theme.bold())];
+    for line in wrap(&text, width.saturating_sub(2)) {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(line.line.spans);
+        out.push(Line::from(spans));
+    }
+    out.push(Line::default());
+    out
+}
+
+fn lines(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = about(app, theme, width);
     for context in [
         Context::Panes,
         Context::Arguments,
@@ -69,21 +141,24 @@ fn lines(theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// How many lines the help has, for scrolling.
-pub fn line_count() -> usize {
-    lines(Theme { color: false }).len()
+/// How many lines the help has in the main area, for scrolling.
+pub fn line_count(app: &App, main: Rect) -> usize {
+    lines(
+        app,
+        app.theme,
+        usize::from(area(main).width.saturating_sub(2)),
+    )
+    .len()
 }
 
-pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
-    let width = body.width.saturating_sub(4).clamp(body.width.min(20), 90);
-    let height = body.height.saturating_sub(2);
-    let rect = Rect::new(
-        body.x + (body.width - width) / 2,
-        body.y + 1.min(body.height),
-        width,
-        height,
+pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
+    let inner = overlay(
+        frame,
+        area(main),
+        app.theme,
+        " Help · Esc closes ".to_string(),
     );
-    let inner = overlay(frame, rect, app.theme, " Help · Esc closes ".to_string());
-    let shown: Vec<Line<'static>> = lines(app.theme).into_iter().skip(app.help_scroll).collect();
+    let all = lines(app, app.theme, usize::from(inner.width));
+    let shown: Vec<Line<'static>> = all.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -4,12 +4,12 @@
 mod actors;
 mod arguments;
 mod claims;
-mod detail;
+pub mod detail;
 pub mod help;
 mod reading;
 pub mod search;
 pub mod source;
-mod timeline;
+pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -26,7 +26,7 @@ use super::theme::Theme;
 /// Draws the whole screen for the app's current state.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
-    let screen = Screen::new(area, app.focus());
+    let screen = app.screen_for(area);
     if screen.arrangement == Arrangement::TooSmall {
         too_small(frame, area);
         return;
@@ -47,6 +47,12 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     if let Some(tabs) = screen.tabs {
         tab_strip(app, frame, tabs);
     }
+    if let Some(header) = screen.header {
+        frame.render_widget(
+            Paragraph::new(article_line(app, usize::from(header.width))),
+            header,
+        );
+    }
     for pane in Pane::ALL {
         let Some(rect) = screen.pane(pane) else {
             continue;
@@ -62,6 +68,28 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     if let Some(rect) = screen.detail {
         detail::render(app, frame, rect);
     }
+}
+
+/// The article's title, author and date, for the top line.
+pub fn article_line(app: &App, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let article = &app.index().model().article;
+    let inferred = if article.published_basis == crate::model::Basis::Inferred {
+        " (inferred)"
+    } else {
+        ""
+    };
+    let tail = format!(
+        " · {} · {}{inferred}",
+        article.author,
+        article.published.human()
+    );
+    let title_room = width.saturating_sub(tail.width() + 1);
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(clip(&article.title, title_room), theme.bold()),
+        Span::styled(tail, theme.dim()),
+    ])
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
@@ -86,7 +114,8 @@ fn too_small(frame: &mut Frame<'_>, area: Rect) {
 fn tabs(width: u16, focus: Pane) -> Vec<(Pane, u16, String)> {
     let mut x = 0u16;
     let mut out = Vec::new();
-    let short = width < 64;
+    let full: usize = Pane::ALL.iter().map(|p| p.title().len() + 5).sum();
+    let short = usize::from(width) < full;
     for pane in Pane::ALL {
         let name: String = if short {
             pane.title().chars().take(4).collect()
@@ -131,29 +160,32 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
-/// The keys that work now, as many as fit whole; the help key always shows, at the end.
+/// The keys that work now: as many as fit whole, the most useful first, shown in keymap
+/// order. A status message, when there is one, comes first.
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
-    let items = keymap::bar(app);
-    let width = |(keys, label): &(String, &str)| keys.width() + label.width() + 3;
-    let help = items.iter().position(|(_, label)| *label == "help");
-    let reserve = help.map_or(0, |h| width(&items[h]));
+    let items = keymap::bar_items(app);
+    let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (i, item) in items.iter().enumerate() {
-        if Some(i) == help {
-            continue;
-        }
-        if used + width(item) + reserve > usize::from(rect.width) {
-            break;
-        }
-        used += width(item);
-        spans.push(Span::styled(item.0.clone(), theme.key()));
-        spans.push(Span::raw(format!(" {}  ", item.1)));
+    if let Some(status) = app.status() {
+        let status = clip(status, usize::from(rect.width).saturating_sub(2));
+        used += status.width() + 3;
+        spans.push(Span::styled(status, theme.bold()));
+        spans.push(Span::raw("   "));
     }
-    if let Some(h) = help {
-        spans.push(Span::styled(items[h].0.clone(), theme.key()));
-        spans.push(Span::raw(format!(" {}", items[h].1)));
+    let mut by_rank: Vec<usize> = (0..items.len()).collect();
+    by_rank.sort_by_key(|i| items[*i].rank);
+    let mut shown = vec![false; items.len()];
+    for i in by_rank {
+        if used + width(&items[i]) <= usize::from(rect.width) {
+            used += width(&items[i]);
+            shown[i] = true;
+        }
+    }
+    for (item, _) in items.iter().zip(&shown).filter(|(_, s)| **s) {
+        spans.push(Span::styled(item.keys.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {}  ", item.label)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
@@ -206,6 +238,20 @@ pub fn list(
         len,
     } = state;
     let inner = block.inner(rect);
+    // When the list is longer than the box, the bottom border says where the reader is
+    // and which way there is more.
+    let block = if len > usize::from(inner.height) {
+        let above = if cursor.offset > 0 { "▲" } else { " " };
+        let below = if cursor.offset + usize::from(inner.height) < len {
+            "▼"
+        } else {
+            " "
+        };
+        let position = format!(" {above}{below} {}/{len} ", (cursor.selected + 1).min(len));
+        block.title_bottom(Line::from(Span::styled(position, theme.dim())).right_aligned())
+    } else {
+        block
+    };
     frame.render_widget(block, rect);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -222,13 +268,47 @@ pub fn list(
         };
         let mut spans = vec![gutter];
         spans.extend(line.spans);
-        let mut line = Line::from(spans);
+        let mut line = fit_line(Line::from(spans), usize::from(inner.width));
         if selected {
             line = line.style(theme.selected(focused));
         }
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Cuts a line to at most `width` columns, ending it in `…` when anything was cut.
+pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let style = line.style;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let room = width.saturating_sub(1);
+    for span in line.spans {
+        let span_width = span.content.width();
+        if used + span_width <= room {
+            used += span_width;
+            spans.push(span);
+            continue;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            kept.push(c);
+            used += w;
+        }
+        spans.push(Span::styled(kept, span.style));
+        break;
+    }
+    if width > 0 {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans).style(style)
 }
 
 /// Cuts a string to at most `width` columns, ending in `…` when cut.

@@ -66,9 +66,27 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     if inner.height == 0 {
         return;
     }
+    // The end of a long query stays in view, where the typing happens.
+    let room = usize::from(inner.width).saturating_sub(4);
+    let query = &app.search.query;
+    let shown = if query.width() > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 1;
+        for c in query.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        format!("…{}", tail.into_iter().rev().collect::<String>())
+    } else {
+        query.clone()
+    };
     let query = Line::from(vec![
         Span::styled("/ ", theme.key()),
-        Span::raw(app.search.query.clone()),
+        Span::raw(shown),
         Span::styled("▏", theme.key()),
     ]);
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
@@ -150,29 +168,29 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                 ),
                 HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
             };
+            // The article's own words go in quotation marks; an alias says whose it is.
+            let (open, close) = if hit.field == Field::Quote {
+                ("“", "”")
+            } else {
+                ("", "")
+            };
             let suffix = match (hit.field, owner) {
                 (Field::Alias(_), Some(name)) => format!(" → {name}"),
-                (Field::Quote, _) => "  (quote)".to_string(),
                 _ => String::new(),
             };
             let room = width
-                .saturating_sub(11 + prefix.width() + suffix.width())
+                .saturating_sub(13 + prefix.width() + suffix.width())
                 .max(8);
             spans.push(Span::styled(prefix, theme.dim()));
+            spans.push(Span::raw(open));
             spans.extend(highlight(
                 &super::clip(&text, room),
                 &hit.positions,
                 ratatui::style::Style::new(),
                 theme.matched(),
             ));
-            spans.push(Span::styled(
-                suffix,
-                if hit.field == Field::Quote {
-                    theme.dim()
-                } else {
-                    theme.bold()
-                },
-            ));
+            spans.push(Span::raw(close));
+            spans.push(Span::styled(suffix, theme.bold()));
             let mut line = Line::from(spans);
             if selected {
                 line = line.style(theme.selected(true));

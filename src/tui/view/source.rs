@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph};
 
@@ -30,7 +31,24 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     let sentence = &model.sentences[s];
 
-    // Context sentences from another paragraph are set off by a blank line.
+    let actors: Vec<&str> = claim
+        .actors
+        .iter()
+        .filter_map(|id| index.get(id))
+        .map(|r| model.actors[r.index()].name.as_str())
+        .collect();
+    // The claim first, so that it is on screen however long its sentence is.
+    let head = vec![
+        Piece::new(format!("Claim {} · ", claim.id), theme.dim(), None),
+        Piece::new(claim.kind.as_str(), theme.claim_kind(claim.kind), None),
+        Piece::new(format!(" · {}\n", actors.join(", ")), theme.dim(), None),
+        Piece::new(claim.text.clone(), theme.bold(), None),
+    ];
+    let mut out: Vec<Line<'static>> = wrap(&head, width).into_iter().map(|w| w.line).collect();
+    out.push(Line::default());
+
+    // Then the sentence between its neighbours; a neighbour from another paragraph is set
+    // off by a blank line.
     let gap = |other: &crate::model::Sentence| {
         if other.paragraph == sentence.paragraph {
             "\n"
@@ -49,15 +67,15 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     match sentence.text.find(&claim.quote) {
         Some(at) => {
             let end = at + claim.quote.len();
-            pieces.push(Piece::new(&sentence.text[..at], theme.bold(), Some(MAIN)));
+            pieces.push(Piece::new(&sentence.text[..at], Style::new(), Some(MAIN)));
             pieces.push(Piece::new(
                 &sentence.text[at..end],
                 theme.quote(),
                 Some(MAIN),
             ));
-            pieces.push(Piece::new(&sentence.text[end..], theme.bold(), Some(MAIN)));
+            pieces.push(Piece::new(&sentence.text[end..], Style::new(), Some(MAIN)));
         }
-        None => pieces.push(Piece::new(sentence.text.clone(), theme.bold(), Some(MAIN))),
+        None => pieces.push(Piece::new(sentence.text.clone(), Style::new(), Some(MAIN))),
     }
     if let Some(after) = model.sentences.get(s + 1) {
         pieces.push(Piece::new(
@@ -66,33 +84,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Some(2),
         ));
     }
-    let mut out: Vec<Line<'static>> = wrap(&pieces, width.saturating_sub(2))
-        .into_iter()
-        .map(|w| {
-            let gutter = if w.tags.contains(&MAIN) {
-                Span::styled("┃ ", theme.claim_kind(claim.kind))
-            } else {
-                Span::raw("  ")
-            };
-            let mut spans = vec![gutter];
-            spans.extend(w.line.spans);
-            Line::from(spans)
-        })
-        .collect();
+    out.extend(wrap(&pieces, width.saturating_sub(2)).into_iter().map(|w| {
+        let gutter = if w.tags.contains(&MAIN) {
+            Span::styled("┃ ", theme.claim_kind(claim.kind))
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![gutter];
+        spans.extend(w.line.spans);
+        Line::from(spans)
+    }));
 
     out.push(Line::default());
-    let actors: Vec<&str> = claim
-        .actors
-        .iter()
-        .filter_map(|id| index.get(id))
-        .map(|r| model.actors[r.index()].name.as_str())
-        .collect();
-    let mut info = vec![
-        Piece::new(format!("Claim {} · ", claim.id), theme.dim(), None),
-        Piece::new(claim.kind.as_str(), theme.claim_kind(claim.kind), None),
-        Piece::new(format!(" · {}\n", actors.join(", ")), theme.dim(), None),
-        Piece::new(format!("{}\n", claim.text), theme.bold(), None),
-    ];
+    let mut info = Vec::new();
     if let Some(note) = &claim.note {
         info.push(Piece::new(format!("Note: {note}\n"), theme.dim(), None));
     }

@@ -60,14 +60,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let timeline = app.index().timeline();
     let title = format!("Timeline ({})", timeline.len());
     let block = pane_block(app.theme, Pane::Timeline, focused, title);
-    let visible = timeline
-        .iter()
-        .skip(app.timeline.offset)
-        .take(usize::from(rect.height));
-    let date_width = visible
-        .map(|e| date_label(&model.events[*e]).width())
-        .max()
-        .unwrap_or(0);
+    let date_width = app.date_width();
     let related = &app.related().events;
     list(
         frame,
