@@ -24,6 +24,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let size = PtySize {
             rows: ROWS,
@@ -36,6 +40,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair.slave.spawn_command(command).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -120,6 +127,28 @@ impl Session {
         );
     }
 
+    /// The terminal's line settings, as `stty -a` prints them.
+    fn stty(&self) -> String {
+        let tty = self._master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("stty runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("type");
         self.writer.flush().expect("flush");
@@ -197,4 +226,91 @@ fn reading_mode_shows_the_whole_article() {
     session.expect("3 Arguments");
     session.send("\x03"); // Ctrl-C
     assert!(session.finish().success());
+}
+
+/// Whether the bytes turn off, after the last time they turned on, every mode the
+/// explorer sets: alternate screen, mouse capture, bracketed paste, hidden cursor.
+fn assert_restored(bytes: &[u8], what: &str) {
+    let last = |needle: &[u8]| bytes.windows(needle.len()).rposition(|w| w == needle);
+    for (on, off, mode) in [
+        (
+            &b"\x1b[?1049h"[..],
+            &b"\x1b[?1049l"[..],
+            "the alternate screen",
+        ),
+        (b"\x1b[?1000h", b"\x1b[?1000l", "mouse capture"),
+        (b"\x1b[?2004h", b"\x1b[?2004l", "bracketed paste"),
+        (b"\x1b[?25l", b"\x1b[?25h", "the hidden cursor"),
+    ] {
+        let turned_on = last(on).unwrap_or_else(|| panic!("{what}: {mode} was never turned on"));
+        let turned_off = last(off).unwrap_or_else(|| panic!("{what}: {mode} was never turned off"));
+        assert!(turned_off > turned_on, "{what}: {mode} is left on");
+    }
+}
+
+fn is_raw(stty: &str) -> bool {
+    stty.split_whitespace().any(|flag| flag == "-icanon")
+}
+
+/// Starts the explorer, checks the terminal is raw, ends it with `end`, and checks the
+/// exit code and that everything was handed back.
+fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), code: u32) {
+    let mut session = Session::start_with(&[], env);
+    session.expect("Changes in region push Pakistan and Russia together");
+    if env.is_empty() {
+        assert!(
+            is_raw(&session.stty()),
+            "{what}: the explorer should run in raw mode"
+        );
+    }
+    end(&mut session);
+    let status = session.finish();
+    assert_eq!(status.exit_code(), code, "{what}: exit status {status:?}");
+    assert_restored(&session.bytes, what);
+    assert!(!is_raw(&session.stty()), "{what}: raw mode was left on");
+}
+
+#[test]
+fn the_terminal_comes_back_after_q_and_ctrl_c() {
+    ending("q", &[], |s| s.send("q"), 0);
+    ending("Ctrl-C", &[], |s| s.send("\x03"), 0);
+}
+
+#[test]
+fn the_terminal_comes_back_after_sigterm_sighup_and_sigint() {
+    ending("SIGTERM", &[], |s| s.signal("TERM"), 128 + 15);
+    ending("SIGHUP", &[], |s| s.signal("HUP"), 128 + 1);
+    ending("SIGINT", &[], |s| s.signal("INT"), 128 + 2);
+}
+
+#[test]
+fn the_terminal_comes_back_after_a_panic_and_an_error() {
+    ending("panic", &[("CLAIMSCOPE_FAULT", "panic")], |_| {}, 101);
+    ending("error", &[("CLAIMSCOPE_FAULT", "error")], |_| {}, 2);
+}
+
+#[test]
+fn no_color_reaches_the_terminal_under_no_color() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    session.send("2jj/moscow");
+    session.expect("Moscow → Russia");
+    session.send("\x1b\x1bq");
+    assert!(session.finish().success());
+    let text = String::from_utf8_lossy(&session.bytes);
+    for sgr in text
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+    {
+        if sgr.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            for p in sgr.split(';') {
+                let colour = matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=49 | 58 | 59 | 90..=97 | 100..=107)
+                );
+                assert!(!colour, "a colour escape under NO_COLOR: ESC[{sgr}m");
+            }
+        }
+    }
 }

@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use claimscope::model::{Index, LoadError, Source, load_str};
 use claimscope::search::HitKind;
+use claimscope::tui::Ending;
 
 /// Exit code: everything was fine.
 pub const EXIT_OK: u8 = 0;
@@ -251,7 +252,10 @@ fn explore(data: Option<PathBuf>) -> u8 {
         Err(code) => return code,
     };
     match claimscope::tui::run(index) {
-        Ok(()) => EXIT_OK,
+        Ok(Ending::Quit) => EXIT_OK,
+        // As a shell reports a process a signal ended: 128 plus its number.
+        Ok(Ending::Signal(signal)) => u8::try_from(128 + signal).unwrap_or(EXIT_USAGE),
+        Ok(Ending::Hangup) => u8::try_from(128 + 1).unwrap_or(EXIT_USAGE),
         Err(e) => {
             eprintln!("claimscope: terminal error: {e}");
             EXIT_USAGE

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod output;
 pub mod reading;
 pub mod search_box;
 pub mod terminal;
@@ -13,7 +14,7 @@ pub mod view;
 pub mod wrap;
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -31,15 +32,38 @@ const POLL: Duration = Duration::from_millis(100);
 /// How often to check that the terminal is still there when nothing happens.
 const LIVENESS: Duration = Duration::from_secs(1);
 
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The reader quit.
+    Quit,
+    /// A signal (its number) ended it.
+    Signal(i32),
+    /// The terminal went away.
+    Hangup,
+}
+
 /// Runs the explorer until the reader quits or a signal arrives, then restores the
 /// terminal, whatever happened.
-pub fn run(index: Index) -> io::Result<()> {
-    let mut app = App::new(index, Theme::from_env());
-    let stop = terminal::watch_signals()?;
-    let mut term = terminal::setup()?;
-    let result = event_loop(&mut term, &mut app, &stop);
+pub fn run(index: Index) -> io::Result<Ending> {
+    let theme = Theme::from_env();
+    let mut app = App::new(index, theme);
+    let caught = terminal::watch_signals()?;
+    let mut term = terminal::setup(theme.color)?;
+    let result = event_loop(&mut term, &mut app, &caught);
     terminal::restore();
     result
+}
+
+/// For tests of the ways out: `CLAIMSCOPE_FAULT=panic` panics and `CLAIMSCOPE_FAULT=error`
+/// fails with an error, each right after the first frame, so that a test in a
+/// pseudo-terminal can see the terminal restored on those paths too.
+fn injected_fault() -> io::Result<()> {
+    match std::env::var("CLAIMSCOPE_FAULT").as_deref() {
+        Ok("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
+        Ok("error") => Err(io::Error::other("an error asked for by CLAIMSCOPE_FAULT")),
+        _ => Ok(()),
+    }
 }
 
 /// Reads terminal events on a thread of its own. The main loop then never blocks inside
@@ -61,29 +85,38 @@ fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
     Ok(receive)
 }
 
-fn event_loop(term: &mut terminal::Term, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    term: &mut terminal::Term,
+    app: &mut App,
+    caught: &AtomicUsize,
+) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     let input = spawn_input()?;
     let mut idle = Instant::now();
+    let mut first_frame = true;
     loop {
         term.draw(|frame| view::render(app, frame))?;
+        if std::mem::take(&mut first_frame) {
+            injected_fault()?;
+        }
         // Wait for input, looking at the signal flag and the terminal between waits.
         let first = loop {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
+            let signal = caught.load(Ordering::Relaxed);
+            if signal != 0 {
+                return Ok(Ending::Signal(i32::try_from(signal).unwrap_or(0)));
             }
             match input.recv_timeout(POLL) {
                 Ok(event) => break event?,
                 Err(RecvTimeoutError::Timeout) => {
                     if idle.elapsed() >= LIVENESS {
                         if crossterm::terminal::window_size().is_err() {
-                            return Ok(()); // The terminal is gone: nobody to draw for.
+                            return Ok(Ending::Hangup); // Nobody is left to draw for.
                         }
                         idle = Instant::now();
                     }
                 }
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return Ok(Ending::Hangup),
             }
         };
         // Take everything already waiting before drawing again.
@@ -93,7 +126,7 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, stop: &AtomicBool) -> io
                 app.update(action);
             }
             if app.should_quit() {
-                return Ok(());
+                return Ok(Ending::Quit);
             }
             next = match input.try_recv() {
                 Ok(event) => Some(event?),

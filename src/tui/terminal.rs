@@ -3,7 +3,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -16,7 +16,9 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use super::output::Output;
+
+pub type Term = Terminal<CrosstermBackend<Output<Stdout>>>;
 
 /// Signals that end the explorer cleanly instead of killing it with the terminal in raw
 /// mode: hang-up, terminate, and an interrupt sent from outside (Ctrl-C itself arrives as
@@ -27,18 +29,21 @@ pub const SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGINT,
 ];
 
-/// Registers the signals; the returned flag turns true when one arrives.
-pub fn watch_signals() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// Registers the signals; the returned number turns from 0 to the signal's when one
+/// arrives.
+pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let caught = Arc::new(AtomicUsize::new(0));
     for signal in SIGNALS {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+        let number = usize::try_from(signal).unwrap_or(1);
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), number)?;
     }
-    Ok(flag)
+    Ok(caught)
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste on, cursor hidden.
-/// A panic hook restores the terminal before the panic message is printed.
-pub fn setup() -> io::Result<Term> {
+/// A panic hook restores the terminal before the panic message is printed. With `color`
+/// off, colour escapes are filtered out of everything drawn.
+pub fn setup(color: bool) -> io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -57,7 +62,8 @@ pub fn setup() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
+    let output = Output::new(io::stdout(), !color);
+    Terminal::new(CrosstermBackend::new(output)).inspect_err(|_| restore())
 }
 
 /// Turns off everything `setup` turned on. Safe to call more than once, and when the

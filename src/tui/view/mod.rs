@@ -41,6 +41,31 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Mode::Help => help::render(app, frame, screen.main),
         _ => {}
     }
+    tame(frame.buffer_mut());
+}
+
+/// The most combining marks, joiners and the like kept on one character cell.
+const MAX_MARKS: usize = 4;
+
+/// The last word on what reaches the terminal: no control or bidirectional character in
+/// any cell, whatever put it there, and no cell carrying thousands of combining marks.
+fn tame(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::model::is_forbidden_char;
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        // Nearly every cell is one short character: leave those alone.
+        if symbol.len() <= 4 && !symbol.chars().any(is_forbidden_char) {
+            continue;
+        }
+        let tamed: String = symbol
+            .chars()
+            .map(|c| if is_forbidden_char(c) { '\u{fffd}' } else { c })
+            .take(1 + MAX_MARKS)
+            .collect();
+        if tamed != symbol {
+            cell.set_symbol(&tamed);
+        }
+    }
 }
 
 fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
