@@ -6,3 +6,6 @@
 pub mod model;
 pub mod search;
 pub mod tui;
+
+#[doc(hidden)]
+pub mod corpus;

@@ -10,7 +10,7 @@ fn check_on_the_bundled_model_prints_a_summary_and_exits_0() {
     let out = claimscope(&["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    let (model, _) = Model::bundled().expect("bundled");
+    let model = Model::bundled().expect("bundled");
     let expected = format!(
         "{} sentences, {} claims, {} actors, {} events, {} relations, {} argument nodes",
         model.sentences.len(),
@@ -120,7 +120,7 @@ fn export_json_is_the_model() {
     let out = claimscope(&["export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let exported: Model = serde_json::from_slice(&out.stdout).expect("valid JSON model");
-    let (model, _) = Model::bundled().expect("bundled");
+    let model = Model::bundled().expect("bundled");
     assert_eq!(exported, model);
 }
 
@@ -148,7 +148,7 @@ fn data_makes_every_command_read_another_model() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(
-        stderr(&out).contains("missing key `article`"),
+        stderr(&out).contains("missing the [article] table"),
         "{}",
         stderr(&out)
     );
@@ -242,7 +242,7 @@ fn search_with_no_match_exits_1_like_grep() {
 fn search_filters_work_from_the_command_line() {
     let out = claimscope(&["search", "kind:forecast", "actor:india", "--json"]);
     let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let (model, _) = Model::bundled().expect("bundled");
+    let model = Model::bundled().expect("bundled");
     for hit in hits.as_array().into_iter().flatten() {
         let id = hit["id"].as_str().unwrap_or_default();
         let claim = model.claims.iter().find(|c| c.id == id).expect("a claim");
@@ -323,7 +323,7 @@ fn export_markdown_is_a_readable_brief() {
     let out = claimscope(&["export", "--format", "markdown"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    let (model, _) = Model::bundled().expect("bundled");
+    let model = Model::bundled().expect("bundled");
     assert!(
         text.starts_with("# Changes in region push Pakistan and Russia together\n"),
         "{text}"
@@ -368,7 +368,7 @@ fn export_dot_is_the_argument_map_as_a_digraph() {
     let out = claimscope(&["export", "--format", "dot"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    let (model, _) = Model::bundled().expect("bundled");
+    let model = Model::bundled().expect("bundled");
     assert!(text.starts_with("digraph argument_map {"), "{text}");
     assert!(text.trim_end().ends_with('}'));
     let edges: Vec<&str> = text.lines().filter(|l| l.contains(" -> ")).collect();

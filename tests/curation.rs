@@ -7,7 +7,7 @@ use claimscope::model::{BUNDLED_ARTICLE, Basis, Index, Model, SentenceRole};
 
 fn model() -> Model {
     match Model::bundled() {
-        Ok((model, _)) => model,
+        Ok(model) => model,
         Err(e) => panic!("the bundled model must load: {e}"),
     }
 }

@@ -34,7 +34,7 @@ fn hostile() -> Vec<String> {
 
 /// The bundled model with hostile text in every free-text field a pane shows.
 fn hostile_model() -> Model {
-    let (mut model, _) = Model::bundled().expect("bundled model");
+    let mut model = Model::bundled().expect("bundled model");
     let strings = hostile();
     let pick = |i: usize| strings[i % strings.len()].clone();
     for (i, actor) in model.actors.iter_mut().enumerate() {
@@ -62,7 +62,7 @@ fn hostile_model() -> Model {
     for (i, actor) in model.actors.iter_mut().enumerate() {
         actor.name = format!("{i} {}", actor.name);
     }
-    let problems = validate(&model, None);
+    let problems = validate(&model);
     assert!(
         problems.is_empty(),
         "the hostile model must be valid: {problems:?}"

@@ -309,7 +309,7 @@ fn inferred_dates_need_a_note() {
 
 #[test]
 fn json_export_round_trips_through_serde_and_back_through_toml() {
-    let (model, _) = Model::bundled().expect("bundled model loads");
+    let model = Model::bundled().expect("bundled model loads");
     let json = serde_json::to_string_pretty(&model).expect("json");
     let back: Model = serde_json::from_str(&json).expect("json deserialises");
     assert_eq!(back, model);
@@ -321,13 +321,13 @@ fn json_export_round_trips_through_serde_and_back_through_toml() {
         name: "from-json.toml".to_string(),
         text: toml_text,
     };
-    let (reloaded, _) = load_str(&source).unwrap_or_else(|e| panic!("{e}"));
+    let reloaded = load_str(&source).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reloaded, model);
 }
 
 #[test]
 fn json_keys_mirror_the_toml_keys() {
-    let (model, _) = Model::bundled().expect("bundled model loads");
+    let model = Model::bundled().expect("bundled model loads");
     let json: serde_json::Value = serde_json::to_value(&model).expect("json");
     let toml: toml::Value = toml::from_str(BUNDLED_MODEL).expect("toml");
     let claim_keys = |keys: Vec<&String>| {

@@ -190,7 +190,7 @@ fn a_search_shows_the_source_sentence_and_q_quits_cleanly() {
     let sentence = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, \
                     in a renewed attempt to improve his country's relations with Russia.";
     // Where the Source pane's column starts, by the explorer's own layout at this size.
-    let (model, _) = claimscope::model::Model::bundled().expect("bundled");
+    let model = claimscope::model::Model::bundled().expect("bundled");
     let mut app = claimscope::tui::App::new(
         claimscope::model::Index::new(model),
         claimscope::tui::Theme { color: false },

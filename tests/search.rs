@@ -4,9 +4,9 @@ use claimscope::model::{Index, Model};
 use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
 
 fn engine() -> (Index, Searcher) {
-    let (model, _) = Model::bundled().expect("bundled model");
+    let model = Model::bundled().expect("bundled model");
     let index = Index::new(model);
-    let searcher = Searcher::new(&index);
+    let searcher = Searcher::new(std::sync::Arc::new(index.clone()));
     (index, searcher)
 }
 
@@ -140,4 +140,141 @@ fn filters_alone_list_items_by_kind_then_in_file_order() {
     );
     assert!(!claims.is_empty());
     let _ = index;
+}
+
+/// A searcher over a synthetic corpus of `claims` claims.
+fn corpus(claims: usize) -> Searcher {
+    let source = claimscope::model::Source {
+        name: "corpus".to_string(),
+        text: claimscope::corpus::generate(claims),
+    };
+    let model = claimscope::model::load_str(&source).expect("the corpus is a valid model");
+    Searcher::new(std::sync::Arc::new(Index::new(model)))
+}
+
+const QUERIES: &[&str] = &[
+    "p",
+    "pa",
+    "pak",
+    "pakistan",
+    "pakistan a",
+    "pakistan arms",
+    "a",
+    "sa",
+    "moscow",
+    "mosc",
+    "defence pact",
+    "kind:forecast",
+    "arms actor:pakistan",
+    "in:event mon",
+    "zzzz",
+    "putn",
+    "the",
+    "e",
+    "gas pipeline",
+    "role:limit",
+    "s1",
+    "c12",
+];
+
+#[test]
+fn stopping_early_finds_exactly_the_best_hits() {
+    let (_, article) = engine();
+    for searcher in [article, corpus(3000)] {
+        for q in QUERIES {
+            let query = Query::parse(q);
+            let all = searcher.search(&query, usize::MAX);
+            for k in [1, 5, 20, 200] {
+                let top = searcher.search(&query, k);
+                let expected: Vec<&Hit> = all.iter().take(k).collect();
+                let got: Vec<&Hit> = top.iter().collect();
+                assert_eq!(got, expected, "query {q:?}, top {k}");
+            }
+        }
+    }
+}
+
+#[test]
+fn narrowing_from_the_previous_query_changes_nothing() {
+    let searcher = corpus(3000);
+    for typed in ["pakistan arms", "defence pact", "kind:fact gas", "moscow 2"] {
+        let mut previous: Option<claimscope::search::Results> = None;
+        for end in 1..=typed.len() {
+            let query = Query::parse(&typed[..end]);
+            let narrowed = searcher.search_from(&query, 50, previous.as_ref());
+            assert_eq!(
+                narrowed.hits,
+                searcher.search(&query, 50),
+                "typing {:?}",
+                &typed[..end]
+            );
+            previous = Some(narrowed);
+        }
+    }
+}
+
+#[test]
+fn the_matcher_never_scores_above_the_bound_the_search_relies_on() {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    // The search assumes: a text that starts with the term's first letter scores at most
+    // what the term scores against itself; any other at most what " term" scores.
+    let matcher = SkimMatcherV2::default().respect_case();
+    let (index, _) = engine();
+    let model = index.model();
+    let mut texts: Vec<String> = model
+        .claims
+        .iter()
+        .flat_map(|c| [c.text.to_lowercase(), c.quote.to_lowercase()])
+        .collect();
+    texts.extend(model.actors.iter().map(|a| a.name.to_lowercase()));
+    for t in ["pa", "pak", "moscow", "arms", "ab"] {
+        let c: Vec<String> = t.chars().map(String::from).collect();
+        texts.extend([
+            c.join(" "),
+            c.join("-"),
+            format!("x{t}"),
+            format!("{}{t}", c[0]),
+            format!("{} {t}", c[0]),
+            format!("{t}{t}"),
+            format!("{}_{}", c[0], &t[1..]),
+        ]);
+    }
+    let mut terms: Vec<String> = Vec::new();
+    for text in &texts {
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+        {
+            let chars: Vec<char> = word.chars().collect();
+            for n in 1..=chars.len().min(6) {
+                terms.push(chars[..n].iter().collect());
+            }
+        }
+    }
+    terms.sort();
+    terms.dedup();
+    let mut checked = 0;
+    for term in &terms {
+        let at_start = matcher.fuzzy_match(term, term).unwrap_or(i64::MAX);
+        let elsewhere = matcher
+            .fuzzy_match(&format!(" {term}"), term)
+            .unwrap_or(i64::MAX);
+        for text in &texts {
+            if let Some(score) = matcher.fuzzy_match(text, term) {
+                let bound = if text.chars().next() == term.chars().next() {
+                    at_start
+                } else {
+                    elsewhere
+                };
+                assert!(
+                    score <= bound,
+                    "{term:?} scores {score} in {text:?}, above {bound}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "only {checked} pairs checked");
 }

@@ -12,7 +12,7 @@ use claimscope::tui::keymap::{self, BINDINGS};
 use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
 
 fn app() -> App {
-    let (model, _) = Model::bundled().expect("bundled model");
+    let model = Model::bundled().expect("bundled model");
     let mut app = App::new(Index::new(model), Theme { color: false });
     app.update(Action::Resize(120, 40));
     app

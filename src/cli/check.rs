@@ -22,7 +22,7 @@ pub fn run(data: Option<PathBuf>, files: &[PathBuf]) -> u8 {
     for source in sources {
         let (code, written) = match source {
             Ok(source) => match load_str(&source) {
-                Ok((model, _)) => (EXIT_OK, writeln!(out, "{}", summary(&source.name, &model))),
+                Ok(model) => (EXIT_OK, writeln!(out, "{}", summary(&source.name, &model))),
                 Err(error) => (EXIT_INVALID, report::load_error(&error, &mut out, color)),
             },
             Err(error) => {

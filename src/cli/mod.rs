@@ -10,6 +10,7 @@ mod show;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -202,7 +203,7 @@ fn read_source(data: Option<PathBuf>) -> Result<Source, LoadError> {
 /// Loads the model, or reports on standard error why it cannot be, as an exit code.
 fn load(data: Option<PathBuf>) -> Result<Index, u8> {
     match read_source(data).and_then(|source| load_str(&source)) {
-        Ok((model, _)) => Ok(Index::new(model)),
+        Ok(model) => Ok(Index::new(model)),
         Err(error) => {
             let stderr = io::stderr();
             let color = use_color(&stderr);
@@ -219,10 +220,10 @@ fn load(data: Option<PathBuf>) -> Result<Index, u8> {
 /// Loads the model and runs `body` with it, writing to standard output.
 fn with_model(
     data: Option<PathBuf>,
-    body: impl FnOnce(&Index, &mut dyn Write, bool) -> io::Result<u8>,
+    body: impl FnOnce(&Arc<Index>, &mut dyn Write, bool) -> io::Result<u8>,
 ) -> u8 {
     let index = match load(data) {
-        Ok(index) => index,
+        Ok(index) => Arc::new(index),
         Err(code) => return code,
     };
     let stdout = io::stdout();

@@ -1,6 +1,7 @@
 //! `claimscope search`: the explorer's search, for scripts and quick answers.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -55,8 +56,8 @@ pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
     }
 }
 
-pub fn run(index: &Index, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
-    let searcher = Searcher::new(index);
+pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
+    let searcher = Searcher::new(Arc::clone(index));
     let mut query = Query::parse(&options.query);
     if options.kind.is_some() {
         query.within = options.kind;

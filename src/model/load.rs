@@ -7,12 +7,10 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
-use toml::Spanned;
-use toml::de::DeTable;
-
+use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
-use super::reader::{ItemSpans, TableReader};
-use super::{Actor, ArgumentNode, Article, Claim, Event, Model, Relation, Sentence, validate};
+use super::reader::ItemSpans;
+use super::{Model, validate};
 
 /// The largest model file claimscope reads, in bytes (64 MiB): room for a model a thousand
 /// times the size of the bundled one, and a bound on what a hostile file can cost.
@@ -140,19 +138,20 @@ pub enum Section {
     Arguments,
 }
 
-/// Where each item of a loaded model sits in its file, so that later checks can point at
-/// the exact key or list element they object to.
+/// Where each item of a model sits in its file, so that later checks can point at the
+/// exact key or list element they object to.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    top: HashMap<&'static str, Range<usize>>,
-    article: ItemSpans,
+    pub(crate) top: HashMap<&'static str, Range<usize>>,
+    pub(crate) article: ItemSpans,
     sections: HashMap<Section, Vec<ItemSpans>>,
-    /// Ids of items that were in the file but could not be read whole; references to them
-    /// are not reported again as unknown.
-    pub(crate) broken_ids: HashMap<String, Section>,
 }
 
 impl SourceMap {
+    pub(crate) fn push(&mut self, section: Section, spans: ItemSpans) {
+        self.sections.entry(section).or_default().push(spans);
+    }
+
     /// The span of an item, or of one of its keys, or of one element of a list key.
     pub fn span(
         &self,
@@ -177,13 +176,16 @@ impl SourceMap {
     }
 }
 
-/// Parses and validates a model. On success, also returns where each item sits in the text.
-pub fn load_str(source: &Source) -> Result<(Model, SourceMap), LoadError> {
+/// Parses and validates a model.
+///
+/// The file is read a top-level table at a time, so a large model costs little more
+/// memory than the model itself. Where every key sits is only worked out (by a second
+/// reading) when validation finds something to point at.
+pub fn load_str(source: &Source) -> Result<Model, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
     };
-    let mut diagnostics = Vec::new();
     let text = source.text.as_str();
     if source.text.len() as u64 > MAX_MODEL_BYTES {
         let message = format!(
@@ -196,33 +198,33 @@ pub fn load_str(source: &Source) -> Result<(Model, SourceMap), LoadError> {
         let message = "the file is empty; a model starts with `schema = 1` and an [article] table";
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
-    if let Some(at) = too_deep(text) {
-        let message = format!("arrays or inline tables nest more than {MAX_NESTING} levels deep");
-        return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
-    }
-    let (root, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        for e in errors {
-            let message = format!("invalid TOML: {}", e.message().trim_end());
-            diagnostics.push(Diagnostic::new(e.span(), message));
+    let starts = match scan(text) {
+        Ok(starts) => starts,
+        Err(at) => {
+            let message =
+                format!("arrays or inline tables nest more than {MAX_NESTING} levels deep");
+            return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
         }
+    };
+    let mut diagnostics = Vec::new();
+    let built = build(text, &starts, false, &mut diagnostics);
+    let Some(model) = built.model.filter(|_| !built.malformed) else {
         return Err(invalid(finish(diagnostics)));
+    };
+    let problems = validate::problems(&model, &built.broken_ids);
+    if problems.is_empty() && diagnostics.is_empty() {
+        return Ok(model);
     }
-    let (model, map) = read_model(&root, &mut diagnostics);
-    if let Some(model) = &model {
-        diagnostics.extend(validate(model, Some(&map)));
+    if !problems.is_empty() {
+        let located = build(text, &starts, true, &mut Vec::new());
+        diagnostics.extend(validate::locate(&model, problems, &located.map));
     }
-    match model {
-        Some(model) if diagnostics.is_empty() => Ok((model, map)),
-        _ => Err(invalid(finish(diagnostics))),
-    }
+    Err(invalid(finish(diagnostics)))
 }
 
 /// Reads a model file and loads it.
-pub fn load_file(path: &Path) -> Result<(Source, Model, SourceMap), LoadError> {
-    let source = Source::read(path)?;
-    let (model, map) = load_str(&source)?;
-    Ok((source, model, map))
+pub fn load_file(path: &Path) -> Result<Model, LoadError> {
+    load_str(&Source::read(path)?)
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -231,17 +233,26 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// The offset of the first bracket that opens a level deeper than [`MAX_NESTING`], found
-/// by a scan that skips strings and comments. Table headers (`[a]`, `[[a]]`) never nest
-/// deeper than two, so counting them with the rest is harmless.
-fn too_deep(text: &str) -> Option<usize> {
+/// Where the file's pieces start: its beginning and every top-level table header. Found
+/// by one lexical pass that skips strings and comments, which also refuses nesting deeper
+/// than [`MAX_NESTING`] (the error is the offset of the bracket that goes too deep).
+fn scan(text: &str) -> Result<Vec<usize>, usize> {
     let bytes = text.as_bytes();
+    let mut starts = vec![0];
     let mut depth = 0usize;
+    let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        let b = bytes[i];
+        if line_start && depth == 0 && b == b'[' && i > 0 {
+            starts.push(i);
+        }
+        if b != b' ' && b != b'\t' {
+            line_start = b == b'\n';
+        }
+        match b {
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
                     i += 1;
                 }
             }
@@ -266,7 +277,7 @@ fn too_deep(text: &str) -> Option<usize> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(i);
+                    return Err(i);
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -274,205 +285,7 @@ fn too_deep(text: &str) -> Option<usize> {
         }
         i += 1;
     }
-    None
-}
-
-/// Builds the model from the parsed tree. Items with missing or mistyped keys are left
-/// out (their problems are reported); the model is `None` only when the file lacks its
-/// top-level shape.
-fn read_model(
-    root: &Spanned<DeTable<'_>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Option<Model>, SourceMap) {
-    let mut map = SourceMap::default();
-    let mut top = TableReader::new(root.get_ref(), 0..0, "the model".to_string());
-    let schema = top.integer("schema", 0);
-    let article = top.table("article", "[article]").and_then(|mut r| {
-        let article = Article {
-            id: r.string("id"),
-            title: r.string("title"),
-            standfirst: r.string("standfirst"),
-            author: r.string("author"),
-            author_note: r.string("author_note"),
-            published: r.date("published"),
-            published_basis: r.word("published_basis"),
-            published_note: r.opt_string("published_note"),
-        };
-        let (spans, problems) = r.finish();
-        diagnostics.extend(problems);
-        map.article = spans?;
-        Some(article)
-    });
-
-    let sentence_readers = top.tables("sentences", "sentence");
-    let actor_readers = top.tables("actors", "actor");
-    let event_readers = top.tables("events", "event");
-    let claim_readers = top.tables("claims", "claim");
-    let relation_readers = top.tables("relations", "relation");
-    let argument_readers = top.tables("arguments", "argument");
-
-    let sentences = read_all(
-        sentence_readers,
-        Section::Sentences,
-        &mut map,
-        diagnostics,
-        |r| Sentence {
-            id: r.id("sentence"),
-            paragraph: u32::try_from(r.integer("paragraph", 1)).unwrap_or(u32::MAX),
-            role: r.word("role"),
-            text: r.string("text"),
-        },
-    );
-    let actors = read_all(actor_readers, Section::Actors, &mut map, diagnostics, |r| {
-        Actor {
-            id: r.id("actor"),
-            name: r.string("name"),
-            kind: r.word("kind"),
-            aliases: r.string_list("aliases"),
-            summary: r.string("summary"),
-            affiliation: r.opt_string("affiliation"),
-            role: r.opt_string("role"),
-        }
-    });
-    let events = read_all(event_readers, Section::Events, &mut map, diagnostics, |r| {
-        Event {
-            id: r.id("event"),
-            title: r.string("title"),
-            date: r.date("date"),
-            date_basis: r.word("date_basis"),
-            date_note: r.opt_string("date_note"),
-            when: r.opt_string("when"),
-            status: r.word("status"),
-            actors: r.string_list("actors"),
-            claims: r.string_list("claims"),
-        }
-    });
-    let claims = read_all(claim_readers, Section::Claims, &mut map, diagnostics, |r| {
-        Claim {
-            id: r.id("claim"),
-            text: r.string("text"),
-            kind: r.word("kind"),
-            sentence: r.string("sentence"),
-            quote: r.string("quote"),
-            actors: r.string_list("actors"),
-            note: r.opt_string("note"),
-        }
-    });
-    let relations = read_all(
-        relation_readers,
-        Section::Relations,
-        &mut map,
-        diagnostics,
-        |r| {
-            let from = r.string("from");
-            let to = r.string("to");
-            if !from.is_empty() && !to.is_empty() {
-                r.name_as(format!("relation {from} → {to}"));
-            }
-            Relation {
-                from,
-                to,
-                trend: r.word("trend"),
-                summary: r.string("summary"),
-                claims: r.string_list("claims"),
-            }
-        },
-    );
-    let arguments = read_all(
-        argument_readers,
-        Section::Arguments,
-        &mut map,
-        diagnostics,
-        |r| ArgumentNode {
-            id: r.id("argument"),
-            role: r.word("role"),
-            title: r.string("title"),
-            parent: r.opt_string("parent"),
-            stance: r.opt_word("stance"),
-            claims: r.string_list("claims"),
-        },
-    );
-
-    for key in [
-        "schema",
-        "sentences",
-        "actors",
-        "events",
-        "claims",
-        "relations",
-        "arguments",
-    ] {
-        if let Some(value) = root.get_ref().get(key) {
-            map.top.insert(key, value.span());
-        }
-    }
-    let (_, problems) = top.finish();
-    diagnostics.extend(problems);
-
-    let model = article.map(|article| Model {
-        schema,
-        article,
-        sentences,
-        actors,
-        events,
-        claims,
-        relations,
-        arguments,
-    });
-    (model, map)
-}
-
-/// Reads each item of one section, keeping those read whole and their spans.
-fn read_all<T>(
-    readers: Vec<TableReader<'_, '_>>,
-    section: Section,
-    map: &mut SourceMap,
-    diagnostics: &mut Vec<Diagnostic>,
-    mut read: impl FnMut(&mut TableReader<'_, '_>) -> T,
-) -> Vec<T>
-where
-    T: HasId,
-{
-    let mut items = Vec::with_capacity(readers.len());
-    for mut reader in readers {
-        let item = read(&mut reader);
-        let (spans, problems) = reader.finish();
-        diagnostics.extend(problems);
-        match spans {
-            Some(spans) => {
-                map.sections.entry(section).or_default().push(spans);
-                items.push(item);
-            }
-            None => {
-                if let Some(id) = item.id().filter(|id| !id.is_empty()) {
-                    map.broken_ids.insert(id.to_string(), section);
-                }
-            }
-        }
-    }
-    items
-}
-
-/// Items that carry an id.
-pub(crate) trait HasId {
-    fn id(&self) -> Option<&str>;
-}
-
-macro_rules! has_id {
-    ($($t:ty),*) => {$(
-        impl HasId for $t {
-            fn id(&self) -> Option<&str> {
-                Some(&self.id)
-            }
-        }
-    )*};
-}
-has_id!(Sentence, Actor, Event, Claim, ArgumentNode);
-
-impl HasId for Relation {
-    fn id(&self) -> Option<&str> {
-        None
-    }
+    Ok(starts)
 }
 
 #[cfg(test)]
@@ -480,17 +293,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nesting_scan_skips_strings_and_comments() {
+    fn scan_finds_headers_and_refuses_deep_nesting() {
+        let text = "schema = 1\n[article]\nid = \"a\"\n  [[claims]]\nx = [\n[1],\n]\n";
+        let starts = scan(text).expect("not too deep");
+        assert_eq!(starts.len(), 3, "{starts:?}");
+        assert!(text[starts[1]..].starts_with("[article]"));
+        assert!(text[starts[2]..].starts_with("[[claims]]"));
         let deep = format!("x = {}{}", "[".repeat(100), "]".repeat(100));
-        assert_eq!(too_deep(&deep), Some(4 + MAX_NESTING));
+        assert_eq!(scan(&deep), Err(4 + MAX_NESTING));
         let quoted = format!(
             "x = \"{}\" # {}\ny = '''{}'''",
             "[".repeat(100),
             "{".repeat(100),
             "[".repeat(100)
         );
-        assert_eq!(too_deep(&quoted), None);
+        assert!(scan(&quoted).is_ok_and(|s| s.len() == 1));
         let escaped = format!("x = \"\\\"{}\"", "[".repeat(100));
-        assert_eq!(too_deep(&escaped), None);
+        assert!(scan(&escaped).is_ok_and(|s| s.len() == 1));
     }
 }

@@ -2,6 +2,7 @@
 //! the argument hangs together. No terminal code lives here; the explorer and the command
 //! line read the model through [`Index`].
 
+mod build;
 mod date;
 mod diagnostic;
 mod index;
@@ -313,7 +314,7 @@ impl Stance {
 
 impl Model {
     /// Parses, validates and returns the model bundled into the binary.
-    pub fn bundled() -> Result<(Model, SourceMap), LoadError> {
+    pub fn bundled() -> Result<Model, LoadError> {
         load_str(&Source::bundled())
     }
 }

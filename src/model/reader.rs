@@ -40,6 +40,10 @@ impl ItemSpans {
 /// key can be reported as unknown.
 pub(crate) struct TableReader<'a, 'i> {
     table: &'a DeTable<'i>,
+    /// Where the parsed text starts in the whole file: spans are shifted by it.
+    offset: usize,
+    /// Whether to keep every key's span (only needed to locate later problems).
+    keep_spans: bool,
     spans: ItemSpans,
     /// How messages name this item: "claim `c05a`".
     what: String,
@@ -49,11 +53,20 @@ pub(crate) struct TableReader<'a, 'i> {
 }
 
 impl<'a, 'i> TableReader<'a, 'i> {
-    pub fn new(table: &'a DeTable<'i>, span: Range<usize>, what: String) -> Self {
+    /// A reader for `table`, whose text starts at `offset` in the file.
+    pub fn new(
+        table: &'a DeTable<'i>,
+        span: Range<usize>,
+        what: String,
+        offset: usize,
+        keep_spans: bool,
+    ) -> Self {
         Self {
             table,
+            offset,
+            keep_spans,
             spans: ItemSpans {
-                item: span,
+                item: span.start + offset..span.end + offset,
                 fields: Vec::new(),
             },
             what,
@@ -75,6 +88,23 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// Names the item in later messages.
     pub fn name_as(&mut self, what: String) {
         self.what = what;
+    }
+
+    /// A span of the parsed text as a span of the file.
+    fn at(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    /// Reports a problem at a span of the parsed text.
+    fn error_at(&mut self, span: Range<usize>, message: String) {
+        let span = self.at(span);
+        self.error(span, message);
+    }
+
+    /// Accepts these keys as known even where this table lacks them, so that unknown keys
+    /// get the right suggestions.
+    pub fn know(&mut self, keys: &[&'static str]) {
+        self.known.extend_from_slice(keys);
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {
@@ -100,6 +130,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn record(&mut self, key: &'static str, value: Range<usize>, elements: Vec<Range<usize>>) {
+        if !self.keep_spans {
+            return;
+        }
+        let value = self.at(value);
+        let elements = elements.into_iter().map(|e| self.at(e)).collect();
         self.spans.fields.push(FieldSpans {
             key,
             value,
@@ -111,7 +146,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.record(key, value.span(), Vec::new());
         match value.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
-                self.error(value.span(), format!("`{key}` must not be empty"));
+                self.error_at(value.span(), format!("`{key}` must not be empty"));
                 None
             }
             DeValue::String(s) => {
@@ -120,13 +155,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         "`{key}` holds a {}, which a model may not contain",
                         describe(c)
                     );
-                    self.error(value.span(), message);
+                    self.error_at(value.span(), message);
                 }
                 Some(s.to_string())
             }
             other => {
                 let found = other.type_str();
-                self.error(
+                self.error_at(
                     value.span(),
                     format!("`{key}` must be a string, not {found}"),
                 );
@@ -163,7 +198,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match parsed {
             Some(n) if n >= min => n,
             Some(n) => {
-                self.error(
+                self.error_at(
                     value.span(),
                     format!("`{key}` must be at least {min}, not {n}"),
                 );
@@ -171,7 +206,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             }
             None => {
                 let found = value.get_ref().type_str();
-                self.error(
+                self.error_at(
                     value.span(),
                     format!("`{key}` must be a whole number, not {found}"),
                 );
@@ -199,7 +234,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let text = self.as_text(key, value)?;
         let word = W::from_word(&text);
         if word.is_none() {
-            self.error(
+            self.error_at(
                 value.span(),
                 format!("`{key}` is `{text}`, which is not one of {}", W::expected()),
             );
@@ -223,7 +258,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match text.parse() {
             Ok(date) => date,
             Err(e) => {
-                self.error(value.span(), format!("`{key}`: {e}"));
+                self.error_at(value.span(), format!("`{key}`: {e}"));
                 fallback
             }
         }
@@ -237,7 +272,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let DeValue::Array(items) = value.get_ref() else {
             let found = value.get_ref().type_str();
             self.record(key, value.span(), Vec::new());
-            self.error(
+            self.error_at(
                 value.span(),
                 format!("`{key}` must be a list of strings, not {found}"),
             );
@@ -254,16 +289,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
                             "`{key}` holds a {}, which a model may not contain",
                             describe(c)
                         );
-                        self.error(item.span(), message);
+                        self.error_at(item.span(), message);
                     }
                     out.push(s.to_string());
                 }
                 DeValue::String(_) => {
-                    self.error(item.span(), format!("`{key}` holds an empty string"));
+                    self.error_at(item.span(), format!("`{key}` holds an empty string"));
                 }
                 other => {
                     let found = other.type_str();
-                    self.error(
+                    self.error_at(
                         item.span(),
                         format!("`{key}` must hold strings, not {found}"),
                     );
@@ -279,10 +314,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let value = self.required(key)?;
         self.record(key, value.span(), Vec::new());
         match value.get_ref() {
-            DeValue::Table(t) => Some(TableReader::new(t, value.span(), what.to_string())),
+            DeValue::Table(t) => Some(TableReader::new(
+                t,
+                value.span(),
+                what.to_string(),
+                self.offset,
+                self.keep_spans,
+            )),
             other => {
                 let found = other.type_str();
-                self.error(
+                self.error_at(
                     value.span(),
                     format!("`{key}` must be a table, not {found}"),
                 );
@@ -299,7 +340,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.record(key, value.span(), Vec::new());
         let DeValue::Array(items) = value.get_ref() else {
             let found = value.get_ref().type_str();
-            self.error(
+            self.error_at(
                 value.span(),
                 format!("`{key}` must be an array of tables ([[{key}]]), not {found}"),
             );
@@ -312,10 +353,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     t,
                     item.span(),
                     format!("{noun} #{}", n + 1),
+                    self.offset,
+                    self.keep_spans,
                 )),
                 other => {
                     let found = other.type_str();
-                    self.error(
+                    self.error_at(
                         item.span(),
                         format!("`{key}` must hold tables, not {found}"),
                     );
@@ -337,7 +380,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     .iter()
                     .any(|known| *known == k.get_ref().as_ref())
             })
-            .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+            .map(|(k, _)| (k.get_ref().to_string(), self.at(k.span())))
             .collect();
         for (key, span) in unknown {
             let hint = match closest(&key, self.known.iter().copied()) {

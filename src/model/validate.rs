@@ -2,7 +2,6 @@
 //! quotes that are verbatim, one argument tree, full coverage of the article.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use super::diagnostic::Diagnostic;
 use super::index::{ItemRef, all_ids};
@@ -10,10 +9,32 @@ use super::load::{Section, SourceMap};
 use super::text::closest;
 use super::{ArgumentRole, Basis, Model, SCHEMA_VERSION};
 
-/// Checks everything about a model that its types cannot. `map` locates the problems in
-/// the model's file; without it they carry no location.
-pub fn validate(model: &Model, map: Option<&SourceMap>) -> Vec<Diagnostic> {
-    let mut check = Checker::new(model, map);
+/// Checks everything about a model that its types cannot. The problems carry no
+/// location: a model built in code has no file (loading a file locates them).
+pub fn validate(model: &Model) -> Vec<Diagnostic> {
+    problems(model, &HashMap::new())
+        .into_iter()
+        .map(|p| Diagnostic::new(None, p.message))
+        .collect()
+}
+
+/// One problem, and the place in the model it concerns.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    place: Place,
+    message: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Item(Site<'static>),
+    Top(&'static str),
+}
+
+/// The problems of a model. `broken` holds ids of items the file had but that could not
+/// be read; references to them are not reported again.
+pub(crate) fn problems(model: &Model, broken: &HashMap<String, Section>) -> Vec<Problem> {
+    let mut check = Checker::new(model, broken);
     check.schema();
     check.ids();
     check.article();
@@ -27,8 +48,24 @@ pub fn validate(model: &Model, map: Option<&SourceMap>) -> Vec<Diagnostic> {
     check.out
 }
 
+/// Gives each problem the span of the key or element it concerns.
+pub(crate) fn locate(model: &Model, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
+    let _ = model;
+    problems
+        .into_iter()
+        .map(|p| {
+            let span = match p.place {
+                Place::Item(at) => map.span(at.section, at.index, at.key, at.element),
+                Place::Top(key) => map.top(key),
+            };
+            // Anything the map cannot place is about the whole model: the top of the file.
+            Diagnostic::new(span.or(Some(0..0)), p.message)
+        })
+        .collect()
+}
+
 /// Where in the model a problem is: an item, and optionally one key and list element.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Site<'k> {
     section: Section,
     index: usize,
@@ -63,11 +100,11 @@ impl<'k> Site<'k> {
 
 struct Checker<'m> {
     model: &'m Model,
-    map: Option<&'m SourceMap>,
+    broken: &'m HashMap<String, Section>,
     ids: HashMap<&'m str, ItemRef>,
     /// The same ids in file order, so that suggestions are the same from run to run.
     ordered: Vec<(&'m str, ItemRef)>,
-    out: Vec<Diagnostic>,
+    out: Vec<Problem>,
 }
 
 fn is_id(id: &str) -> bool {
@@ -93,7 +130,7 @@ fn noun(section: Section) -> &'static str {
 }
 
 impl<'m> Checker<'m> {
-    fn new(model: &'m Model, map: Option<&'m SourceMap>) -> Self {
+    fn new(model: &'m Model, broken: &'m HashMap<String, Section>) -> Self {
         let ordered: Vec<(&str, ItemRef)> = all_ids(model).collect();
         let mut ids = HashMap::new();
         for (id, item) in &ordered {
@@ -101,15 +138,11 @@ impl<'m> Checker<'m> {
         }
         Checker {
             model,
-            map,
+            broken,
             ids,
             ordered,
             out: Vec::new(),
         }
-    }
-
-    fn span(&self, at: Site<'_>) -> Option<Range<usize>> {
-        self.map?.span(at.section, at.index, at.key, at.element)
     }
 
     /// How messages name an item: "claim `c05a`", "relation pakistan → russia".
@@ -135,15 +168,19 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn report(&mut self, at: Site<'_>, message: impl AsRef<str>) {
-        let text = format!("{}: {}", self.name(at.section, at.index), message.as_ref());
-        let span = self.span(at);
-        self.out.push(Diagnostic::new(span, text));
+    fn report(&mut self, at: Site<'static>, message: impl AsRef<str>) {
+        let message = format!("{}: {}", self.name(at.section, at.index), message.as_ref());
+        self.out.push(Problem {
+            place: Place::Item(at),
+            message,
+        });
     }
 
-    fn report_top(&mut self, key: &str, message: String) {
-        let span = self.map.and_then(|m| m.top(key));
-        self.out.push(Diagnostic::new(span, message));
+    fn report_top(&mut self, key: &'static str, message: String) {
+        self.out.push(Problem {
+            place: Place::Top(key),
+            message,
+        });
     }
 
     fn schema(&mut self) {
@@ -180,7 +217,7 @@ impl<'m> Checker<'m> {
     }
 
     /// Checks that `id` names an item of the `want` section.
-    fn reference(&mut self, at: Site<'_>, id: &str, want: Section) {
+    fn reference(&mut self, at: Site<'static>, id: &str, want: Section) {
         match self.ids.get(id) {
             Some(item) if item.section() == want => {}
             Some(item) => {
@@ -188,7 +225,7 @@ impl<'m> Checker<'m> {
                 self.report(at, message);
             }
             None => {
-                let broken = self.map.and_then(|m| m.broken_ids.get(id));
+                let broken = self.broken.get(id);
                 if broken == Some(&want) {
                     return; // The item exists but was reported as unreadable already.
                 }
@@ -213,13 +250,13 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn references(&mut self, at: Site<'_>, ids: &[String], want: Section) {
+    fn references(&mut self, at: Site<'static>, ids: &[String], want: Section) {
         for (i, id) in ids.iter().enumerate() {
             self.reference(at.element(i), id, want);
         }
     }
 
-    fn needs_note(&mut self, at: Site<'_>, basis: Basis, note: Option<&String>, what: &str) {
+    fn needs_note(&mut self, at: Site<'static>, basis: Basis, note: Option<&String>, what: &str) {
         if basis == Basis::Inferred && note.is_none() {
             let key = at.key.unwrap_or("note");
             let message = format!("{what} is inferred, so `{key}` must say from what");
@@ -514,7 +551,7 @@ impl<'m> Checker<'m> {
     /// Every sentence that makes claims has one, and every claim sits in the map. Skipped
     /// while some items could not be read, since their absence would be reported here again.
     fn coverage(&mut self) {
-        if self.map.is_some_and(|m| !m.broken_ids.is_empty()) {
+        if !self.broken.is_empty() {
             return;
         }
         let model = self.model;

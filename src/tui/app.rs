@@ -1,6 +1,8 @@
 //! The explorer's state and its one `update`: every action becomes a call of a small,
 //! named method. Nothing here draws; the view only reads this state.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::action::Action;
@@ -149,8 +151,8 @@ struct Snapshot {
 /// The whole state of the explorer.
 pub struct App {
     pub theme: Theme,
-    index: Index,
-    searcher: Searcher,
+    index: Arc<Index>,
+    searcher: Arc<Searcher>,
     size: Rect,
     mode: Mode,
     /// The mode under an open search box or help screen.
@@ -180,7 +182,8 @@ pub struct App {
 
 impl App {
     pub fn new(index: Index, theme: Theme) -> App {
-        let searcher = Searcher::new(&index);
+        let index = Arc::new(index);
+        let searcher = Arc::new(Searcher::new(Arc::clone(&index)));
         let collapsed = vec![false; index.model().arguments.len()];
         let reading = Reading::new(&index);
         let mut app = App {
@@ -235,6 +238,11 @@ impl App {
 
     pub fn searcher(&self) -> &Searcher {
         &self.searcher
+    }
+
+    /// A handle on the search engine, for a thread that searches in the background.
+    pub fn shared_searcher(&self) -> Arc<Searcher> {
+        Arc::clone(&self.searcher)
     }
 
     pub fn mode(&self) -> Mode {
@@ -408,6 +416,7 @@ impl App {
                     self.update(Action::Accept);
                 }
             }
+            Action::Found(generation, hits) => self.search.found(generation, hits),
             other => {
                 if self.search.edit(other) {
                     self.search.run(&self.searcher);

@@ -66,22 +66,40 @@ fn injected_fault() -> io::Result<()> {
     }
 }
 
+/// What reaches the main loop: terminal input, and answers from the search thread.
+enum Incoming {
+    Input(io::Result<Event>),
+    Found(u64, Vec<crate::search::Hit>),
+}
+
 /// Reads terminal events on a thread of its own. The main loop then never blocks inside
 /// the terminal library, so a signal or a vanished terminal is noticed within `POLL` even
 /// when reading input has stalled or spins (as it does at end of input on a hung-up tty).
-fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+/// Searches run on another thread, so typing never waits for one.
+fn spawn_threads(app: &mut App) -> io::Result<Receiver<Incoming>> {
     let (send, receive) = mpsc::channel();
+    let input = send.clone();
     thread::Builder::new()
         .name("input".to_string())
         .spawn(move || {
             loop {
                 let event = event::read();
                 let failed = event.is_err();
-                if send.send(event).is_err() || failed {
+                if input.send(Incoming::Input(event)).is_err() || failed {
                     break;
                 }
             }
         })?;
+    let (requests, queue) = mpsc::channel();
+    let searcher = app.shared_searcher();
+    thread::Builder::new()
+        .name("search".to_string())
+        .spawn(move || {
+            search_box::search_worker(searcher, queue, |generation, hits| {
+                send.send(Incoming::Found(generation, hits)).is_ok()
+            });
+        })?;
+    app.search.use_worker(requests);
     Ok(receive)
 }
 
@@ -92,7 +110,7 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let input = spawn_input()?;
+    let input = spawn_threads(app)?;
     let mut idle = Instant::now();
     let mut first_frame = true;
     loop {
@@ -107,7 +125,7 @@ fn event_loop(
                 return Ok(Ending::Signal(i32::try_from(signal).unwrap_or(0)));
             }
             match input.recv_timeout(POLL) {
-                Ok(event) => break event?,
+                Ok(incoming) => break incoming,
                 Err(RecvTimeoutError::Timeout) => {
                     if idle.elapsed() >= LIVENESS {
                         if crossterm::terminal::window_size().is_err() {
@@ -121,17 +139,18 @@ fn event_loop(
         };
         // Take everything already waiting before drawing again.
         let mut next = Some(first);
-        while let Some(event) = next {
-            if let Some(action) = keymap::action_for(app, &event) {
+        while let Some(incoming) = next {
+            let action = match incoming {
+                Incoming::Input(event) => keymap::action_for(app, &event?),
+                Incoming::Found(generation, hits) => Some(Action::Found(generation, hits)),
+            };
+            if let Some(action) = action {
                 app.update(action);
             }
             if app.should_quit() {
                 return Ok(Ending::Quit);
             }
-            next = match input.try_recv() {
-                Ok(event) => Some(event?),
-                Err(_) => None,
-            };
+            next = input.try_recv().ok();
         }
     }
 }

@@ -1,18 +1,36 @@
 //! The search box: the query being typed and the hits it finds.
 
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+
 use super::action::Action;
 use super::app::Cursor;
-use crate::search::{Hit, Query, Searcher};
+use crate::search::{Hit, Query, Results, Searcher};
 
 /// How many hits the box keeps; more than fit on any screen.
 const MAX_HITS: usize = 200;
 
+/// A query for the background search, numbered so that late answers can be told apart.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+}
+
 /// The query being typed, its hits, and the selected hit.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct SearchBox {
     pub query: String,
     pub hits: Vec<Hit>,
     pub cursor: Cursor,
+    /// The number of the latest query; answers to older ones are dropped.
+    generation: u64,
+    /// Whether the latest query's answer is still to come.
+    pending: bool,
+    /// Where queries go when searching runs on its own thread.
+    worker: Option<Sender<Request>>,
+    /// The last answer computed here, for narrowing the next (when not on a thread).
+    last: Option<Results>,
 }
 
 impl SearchBox {
@@ -60,9 +78,65 @@ impl SearchBox {
         self.query.len() != before
     }
 
-    /// Runs the query and selects the best hit.
+    /// Whether an answer is still to come.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Sends queries to a thread from now on, instead of searching in `run`.
+    pub fn use_worker(&mut self, worker: Sender<Request>) {
+        self.worker = Some(worker);
+    }
+
+    /// Searches for the query: on the worker thread when there is one (the answer comes
+    /// back as [`Action::Found`]), else here and now.
     pub fn run(&mut self, searcher: &Searcher) {
-        self.hits = searcher.search(&Query::parse(&self.query), MAX_HITS);
+        self.generation += 1;
+        if let Some(worker) = &self.worker {
+            let request = Request {
+                generation: self.generation,
+                query: self.query.clone(),
+            };
+            if worker.send(request).is_ok() {
+                self.pending = true;
+                return;
+            }
+            self.worker = None; // The thread is gone: search here from now on.
+        }
+        let results =
+            searcher.search_from(&Query::parse(&self.query), MAX_HITS, self.last.as_ref());
+        self.found(self.generation, results.hits.clone());
+        self.last = Some(results);
+    }
+
+    /// Takes an answer, if it is to the latest query, and selects its best hit.
+    pub fn found(&mut self, generation: u64, hits: Vec<Hit>) {
+        if generation != self.generation {
+            return;
+        }
+        self.hits = hits;
+        self.pending = false;
         self.cursor = Cursor::default();
+    }
+}
+
+/// Searches on its own thread, so typing never waits for a search: it takes the newest
+/// request waiting, narrows from its last answer when it can, and hands the hits to
+/// `answer`, until either channel closes.
+pub fn search_worker(
+    searcher: Arc<Searcher>,
+    requests: Receiver<Request>,
+    answer: impl Fn(u64, Vec<Hit>) -> bool,
+) {
+    let mut last: Option<Results> = None;
+    while let Ok(mut request) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            request = newer;
+        }
+        let results = searcher.search_from(&Query::parse(&request.query), MAX_HITS, last.as_ref());
+        if !answer(request.generation, results.hits.clone()) {
+            break;
+        }
+        last = Some(results);
     }
 }

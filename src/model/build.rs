@@ -1,0 +1,393 @@
+//! Turns a model file into a `Model`, one top-level table at a time.
+//!
+//! The file is cut at its table headers (`[article]`, `[[claims]]`) and each piece is
+//! parsed and read on its own, then dropped. A whole-file TOML tree of a large model costs
+//! many times the file's size; a piece at a time costs little more than the model itself.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::de::DeTable;
+
+use super::diagnostic::Diagnostic;
+use super::load::{Section, SourceMap};
+use super::reader::TableReader;
+use super::{Actor, ArgumentNode, Article, Claim, Event, Model, Relation, Sentence};
+
+/// The top-level keys a model has, in the order of the format.
+pub(crate) const TOP_KEYS: &[&str] = &[
+    "schema",
+    "article",
+    "sentences",
+    "actors",
+    "events",
+    "claims",
+    "relations",
+    "arguments",
+];
+
+/// How a section has been given so far: `claims = [...]` in one place, or `[[claims]]`
+/// headers, which may repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Given {
+    Inline,
+    Headers,
+}
+
+/// What reading the pieces produced.
+pub(crate) struct Built {
+    /// `None` when the file lacks an `[article]` (nothing else can be checked then).
+    pub model: Option<Model>,
+    /// Where items sit, when asked for.
+    pub map: SourceMap,
+    /// Ids of items that were present but could not be read whole.
+    pub broken_ids: HashMap<String, Section>,
+    /// Whether some piece was not even TOML.
+    pub malformed: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    keep_spans: bool,
+    schema: Option<i64>,
+    article: Option<Article>,
+    sentences: Vec<Sentence>,
+    actors: Vec<Actor>,
+    events: Vec<Event>,
+    claims: Vec<Claim>,
+    relations: Vec<Relation>,
+    arguments: Vec<ArgumentNode>,
+    given: HashMap<&'static str, Given>,
+    map: SourceMap,
+    broken_ids: HashMap<String, Section>,
+    malformed: bool,
+}
+
+/// Reads the pieces of `text` that start at `starts` (the file's start and each top-level
+/// header). `keep_spans` records where every key sits, for locating later problems.
+pub(crate) fn build(
+    text: &str,
+    starts: &[usize],
+    keep_spans: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Built {
+    let mut builder = Builder {
+        keep_spans,
+        ..Builder::default()
+    };
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(text.len());
+        let piece = &text[start..end];
+        let (root, errors) = DeTable::parse_recoverable(piece);
+        if !errors.is_empty() {
+            builder.malformed = true;
+            for e in errors {
+                let span = e.span().map(|s| s.start + start..s.end + start);
+                out.push(Diagnostic::new(
+                    span,
+                    format!("invalid TOML: {}", e.message().trim_end()),
+                ));
+            }
+            continue;
+        }
+        builder.piece(root.get_ref(), start, n == 0, out);
+    }
+    builder.finish(out)
+}
+
+impl Builder {
+    /// Reads one piece. The first piece is whatever precedes the first header, where a
+    /// section can only be an inline array; every later piece starts with a header.
+    fn piece(&mut self, root: &DeTable<'_>, offset: usize, first: bool, out: &mut Vec<Diagnostic>) {
+        let mut top =
+            TableReader::new(root, 0..0, "the model".to_string(), offset, self.keep_spans);
+        top.know(TOP_KEYS);
+        for (key, value) in root.iter() {
+            let span = value.span().start + offset..value.span().end + offset;
+            let Some(&name) = TOP_KEYS.iter().find(|k| **k == key.get_ref().as_ref()) else {
+                continue; // Reported by `top.finish()` with a suggestion.
+            };
+            self.map.top.entry(name).or_insert(span.clone());
+            match name {
+                "schema" => self.schema = Some(top.integer("schema", 0)),
+                "article" => self.article(&mut top, span, out),
+                section => {
+                    let given = if first { Given::Inline } else { Given::Headers };
+                    self.section(&mut top, section, given, span, out);
+                }
+            }
+        }
+        let (_, problems) = top.finish();
+        out.extend(problems);
+    }
+
+    fn article(
+        &mut self,
+        top: &mut TableReader<'_, '_>,
+        span: Range<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if self.article.is_some() {
+            out.push(Diagnostic::new(
+                Some(span),
+                "a second [article] table; a model has one",
+            ));
+            return;
+        }
+        let Some(mut r) = top.table("article", "[article]") else {
+            return;
+        };
+        let article = read_article(&mut r);
+        let (spans, problems) = r.finish();
+        out.extend(problems);
+        if let Some(spans) = spans {
+            self.map.article = spans;
+            self.article = Some(article);
+        }
+    }
+
+    fn section(
+        &mut self,
+        top: &mut TableReader<'_, '_>,
+        key: &'static str,
+        given: Given,
+        span: Range<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        match self.given.insert(key, given) {
+            Some(Given::Headers) if given == Given::Headers => {}
+            Some(_) => {
+                let message = format!(
+                    "`{key}` is given twice; use either `{key} = [...]` or [[{key}]] tables, once"
+                );
+                out.push(Diagnostic::new(Some(span), message));
+                return;
+            }
+            None => {}
+        }
+        let (noun, section) = match key {
+            "sentences" => ("sentence", Section::Sentences),
+            "actors" => ("actor", Section::Actors),
+            "events" => ("event", Section::Events),
+            "claims" => ("claim", Section::Claims),
+            "relations" => ("relation", Section::Relations),
+            _ => ("argument", Section::Arguments),
+        };
+        for mut r in top.tables(key, noun) {
+            match section {
+                Section::Sentences => {
+                    let item = read_sentence(&mut r);
+                    self.keep(
+                        r,
+                        section,
+                        Some(item.id.clone()),
+                        out,
+                        |b| &mut b.sentences,
+                        item,
+                    );
+                }
+                Section::Actors => {
+                    let item = read_actor(&mut r);
+                    self.keep(
+                        r,
+                        section,
+                        Some(item.id.clone()),
+                        out,
+                        |b| &mut b.actors,
+                        item,
+                    );
+                }
+                Section::Events => {
+                    let item = read_event(&mut r);
+                    self.keep(
+                        r,
+                        section,
+                        Some(item.id.clone()),
+                        out,
+                        |b| &mut b.events,
+                        item,
+                    );
+                }
+                Section::Claims => {
+                    let item = read_claim(&mut r);
+                    self.keep(
+                        r,
+                        section,
+                        Some(item.id.clone()),
+                        out,
+                        |b| &mut b.claims,
+                        item,
+                    );
+                }
+                Section::Relations => {
+                    let item = read_relation(&mut r);
+                    self.keep(r, section, None, out, |b| &mut b.relations, item);
+                }
+                Section::Arguments | Section::Article => {
+                    let item = read_argument(&mut r);
+                    self.keep(
+                        r,
+                        section,
+                        Some(item.id.clone()),
+                        out,
+                        |b| &mut b.arguments,
+                        item,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Keeps an item read whole (and its spans); remembers the id of one that was not.
+    fn keep<T>(
+        &mut self,
+        reader: TableReader<'_, '_>,
+        section: Section,
+        id: Option<String>,
+        out: &mut Vec<Diagnostic>,
+        list: impl FnOnce(&mut Builder) -> &mut Vec<T>,
+        item: T,
+    ) {
+        let (spans, problems) = reader.finish();
+        out.extend(problems);
+        match spans {
+            Some(spans) => {
+                list(self).push(item);
+                self.map.push(section, spans);
+            }
+            None => {
+                if let Some(id) = id.filter(|id| !id.is_empty()) {
+                    self.broken_ids.insert(id, section);
+                }
+            }
+        }
+    }
+
+    fn finish(self, out: &mut Vec<Diagnostic>) -> Built {
+        // What the whole model lacks is reported at the top of the file.
+        if !self.malformed {
+            if self.schema.is_none() {
+                out.push(Diagnostic::new(
+                    Some(0..0),
+                    "the model: missing key `schema` (write `schema = 1` first)",
+                ));
+            }
+            if self.article.is_none() && !self.map.top.contains_key("article") {
+                out.push(Diagnostic::new(
+                    Some(0..0),
+                    "the model: missing the [article] table",
+                ));
+            }
+            for key in &TOP_KEYS[2..] {
+                if !self.given.contains_key(key) {
+                    let message = format!(
+                        "the model: missing `{key}`: [[{key}]] tables, or `{key} = []` for none"
+                    );
+                    out.push(Diagnostic::new(Some(0..0), message));
+                }
+            }
+        }
+        let model = self.article.map(|article| Model {
+            schema: self.schema.unwrap_or(0),
+            article,
+            sentences: self.sentences,
+            actors: self.actors,
+            events: self.events,
+            claims: self.claims,
+            relations: self.relations,
+            arguments: self.arguments,
+        });
+        Built {
+            model,
+            map: self.map,
+            broken_ids: self.broken_ids,
+            malformed: self.malformed,
+        }
+    }
+}
+
+fn read_article(r: &mut TableReader<'_, '_>) -> Article {
+    Article {
+        id: r.string("id"),
+        title: r.string("title"),
+        standfirst: r.string("standfirst"),
+        author: r.string("author"),
+        author_note: r.string("author_note"),
+        published: r.date("published"),
+        published_basis: r.word("published_basis"),
+        published_note: r.opt_string("published_note"),
+    }
+}
+
+fn read_sentence(r: &mut TableReader<'_, '_>) -> Sentence {
+    Sentence {
+        id: r.id("sentence"),
+        paragraph: u32::try_from(r.integer("paragraph", 1)).unwrap_or(u32::MAX),
+        role: r.word("role"),
+        text: r.string("text"),
+    }
+}
+
+fn read_actor(r: &mut TableReader<'_, '_>) -> Actor {
+    Actor {
+        id: r.id("actor"),
+        name: r.string("name"),
+        kind: r.word("kind"),
+        aliases: r.string_list("aliases"),
+        summary: r.string("summary"),
+        affiliation: r.opt_string("affiliation"),
+        role: r.opt_string("role"),
+    }
+}
+
+fn read_event(r: &mut TableReader<'_, '_>) -> Event {
+    Event {
+        id: r.id("event"),
+        title: r.string("title"),
+        date: r.date("date"),
+        date_basis: r.word("date_basis"),
+        date_note: r.opt_string("date_note"),
+        when: r.opt_string("when"),
+        status: r.word("status"),
+        actors: r.string_list("actors"),
+        claims: r.string_list("claims"),
+    }
+}
+
+fn read_claim(r: &mut TableReader<'_, '_>) -> Claim {
+    Claim {
+        id: r.id("claim"),
+        text: r.string("text"),
+        kind: r.word("kind"),
+        sentence: r.string("sentence"),
+        quote: r.string("quote"),
+        actors: r.string_list("actors"),
+        note: r.opt_string("note"),
+    }
+}
+
+fn read_relation(r: &mut TableReader<'_, '_>) -> Relation {
+    let from = r.string("from");
+    let to = r.string("to");
+    if !from.is_empty() && !to.is_empty() {
+        r.name_as(format!("relation {from} → {to}"));
+    }
+    Relation {
+        from,
+        to,
+        trend: r.word("trend"),
+        summary: r.string("summary"),
+        claims: r.string_list("claims"),
+    }
+}
+
+fn read_argument(r: &mut TableReader<'_, '_>) -> ArgumentNode {
+    ArgumentNode {
+        id: r.id("argument"),
+        role: r.word("role"),
+        title: r.string("title"),
+        parent: r.opt_string("parent"),
+        stance: r.opt_word("stance"),
+        claims: r.string_list("claims"),
+    }
+}

@@ -1,0 +1,646 @@
+//! The search engine: searchable text kept lowercased and ready, cheap tests before the
+//! fuzzy matcher, the work split over the cores, and only the best hits sorted.
+
+use std::cmp::Reverse;
+use std::sync::Arc;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::matching::{mask, reads_as_known};
+use super::{Field, Hit, HitKind, Query, lowercase};
+use crate::model::{ArgumentRole, Index, ItemRef, Word};
+
+/// Below this many candidates, one thread is quicker than two.
+const PARALLEL_FROM: usize = 4096;
+
+/// One searchable field of one item, lowercased once, with the letters it holds.
+#[derive(Debug)]
+struct Entry {
+    field: Field,
+    lower: Box<str>,
+    mask: u64,
+    ascii: bool,
+    /// Whether an exact or whole-word match here ranks the item first (actor names).
+    is_name: bool,
+}
+
+impl Entry {
+    /// Whether `term` can be read here at all (its letters present, close together).
+    fn reads(&self, term: &Term) -> bool {
+        term.mask & !self.mask == 0 && reads_as_known(&self.lower, self.ascii, &term.text)
+    }
+}
+
+/// One item with everything the filters look at.
+#[derive(Debug)]
+struct Item {
+    kind: HitKind,
+    index: u32,
+    entries: Box<[Entry]>,
+    /// The actors the item involves.
+    actors: Box<[u32]>,
+    /// The item's own kind word (claim kind, actor kind).
+    kind_word: Option<&'static str>,
+    /// Argument roles the item has or sits under, as bits.
+    roles: u8,
+    status: Option<&'static str>,
+    /// An actor's role, lowercased.
+    actor_role: Option<Box<str>>,
+}
+
+/// A query's hits and what a longer query needs to narrow them.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub query: Query,
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// Every item that matched, by position: a query that narrows this one need look no
+    /// further.
+    matched: Vec<u32>,
+}
+
+/// An item that matched, with what ranks it.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    tier: u8,
+    score: i64,
+    len: u32,
+    item: u32,
+}
+
+impl Ranked {
+    fn key(&self) -> (Reverse<u8>, Reverse<i64>, u32, u32) {
+        (Reverse(self.tier), Reverse(self.score), self.len, self.item)
+    }
+}
+
+/// The search engine over one model.
+pub struct Searcher {
+    index: Arc<Index>,
+    items: Vec<Item>,
+    /// Lowercased id, name and aliases of each actor, for `actor:` filters.
+    actor_names: Vec<Vec<String>>,
+    matcher: SkimMatcherV2,
+    threads: usize,
+}
+
+fn entry(field: Field, text: &str, is_name: bool) -> Entry {
+    let lower = lowercase(text);
+    Entry {
+        field,
+        mask: mask(&lower),
+        ascii: lower.is_ascii(),
+        lower: lower.into_boxed_str(),
+        is_name,
+    }
+}
+
+fn role_bit(role: ArgumentRole) -> u8 {
+    1 << ArgumentRole::ALL
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(0)
+}
+
+impl Searcher {
+    pub fn new(index: Arc<Index>) -> Searcher {
+        let items = Self::items(&index);
+        let actor_names = index
+            .model()
+            .actors
+            .iter()
+            .map(|a| {
+                let mut names = vec![lowercase(&a.id), lowercase(&a.name)];
+                names.extend(a.aliases.iter().map(|x| lowercase(x)));
+                names
+            })
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        Searcher {
+            index,
+            items,
+            actor_names,
+            matcher: SkimMatcherV2::default().respect_case(),
+            threads,
+        }
+    }
+
+    fn items(index: &Index) -> Vec<Item> {
+        let model = index.model();
+        let actor_of = |id: &String| match index.get(id) {
+            Some(ItemRef::Actor(i)) => u32::try_from(i).ok(),
+            _ => None,
+        };
+        let mut items = Vec::with_capacity(
+            model.actors.len() + model.claims.len() + model.events.len() + model.arguments.len(),
+        );
+        for (i, actor) in model.actors.iter().enumerate() {
+            let mut entries = vec![entry(Field::Name, &actor.name, true)];
+            for (n, alias) in actor.aliases.iter().enumerate() {
+                entries.push(entry(Field::Alias(n), alias, true));
+            }
+            entries.push(entry(Field::Id, &actor.id, false));
+            items.push(Item {
+                kind: HitKind::Actor,
+                index: i as u32,
+                entries: entries.into(),
+                actors: vec![i as u32].into(),
+                kind_word: Some(actor.kind.word()),
+                roles: 0,
+                status: None,
+                actor_role: actor.role.as_deref().map(|r| lowercase(r).into_boxed_str()),
+            });
+        }
+        for (i, claim) in model.claims.iter().enumerate() {
+            let roles = index
+                .arguments_of_claim(i)
+                .iter()
+                .fold(0, |bits, n| bits | role_bit(model.arguments[*n].role));
+            items.push(Item {
+                kind: HitKind::Claim,
+                index: i as u32,
+                entries: vec![
+                    entry(Field::Text, &claim.text, false),
+                    entry(Field::Quote, &claim.quote, false),
+                    entry(Field::Id, &claim.id, false),
+                ]
+                .into(),
+                actors: claim.actors.iter().filter_map(actor_of).collect(),
+                kind_word: Some(claim.kind.word()),
+                roles,
+                status: None,
+                actor_role: None,
+            });
+        }
+        for (i, event) in model.events.iter().enumerate() {
+            let mut entries = vec![entry(Field::Title, &event.title, false)];
+            if let Some(when) = &event.when {
+                entries.push(entry(Field::Phrase, when, false));
+            }
+            entries.push(entry(Field::Id, &event.id, false));
+            items.push(Item {
+                kind: HitKind::Event,
+                index: i as u32,
+                entries: entries.into(),
+                actors: event.actors.iter().filter_map(actor_of).collect(),
+                kind_word: None,
+                roles: 0,
+                status: Some(event.status.word()),
+                actor_role: None,
+            });
+        }
+        for (i, node) in model.arguments.iter().enumerate() {
+            let mut actors: Vec<u32> = node
+                .claims
+                .iter()
+                .filter_map(|c| match index.get(c) {
+                    Some(ItemRef::Claim(ci)) => Some(ci),
+                    _ => None,
+                })
+                .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            items.push(Item {
+                kind: HitKind::Argument,
+                index: i as u32,
+                entries: vec![
+                    entry(Field::Title, &node.title, false),
+                    entry(Field::Id, &node.id, false),
+                ]
+                .into(),
+                actors: actors.into(),
+                kind_word: None,
+                roles: role_bit(node.role),
+                status: None,
+                actor_role: None,
+            });
+        }
+        items
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The text of the field a hit matched, for display.
+    pub fn field_text(&self, hit: &Hit) -> &str {
+        let model = self.index.model();
+        let text = match (hit.kind, hit.field) {
+            (HitKind::Actor, Field::Name) => model.actors.get(hit.index).map(|a| a.name.as_str()),
+            (HitKind::Actor, Field::Alias(n)) => model
+                .actors
+                .get(hit.index)
+                .and_then(|a| a.aliases.get(n))
+                .map(String::as_str),
+            (HitKind::Actor, _) => model.actors.get(hit.index).map(|a| a.id.as_str()),
+            (HitKind::Claim, Field::Text) => model.claims.get(hit.index).map(|c| c.text.as_str()),
+            (HitKind::Claim, Field::Quote) => model.claims.get(hit.index).map(|c| c.quote.as_str()),
+            (HitKind::Claim, _) => model.claims.get(hit.index).map(|c| c.id.as_str()),
+            (HitKind::Event, Field::Title) => model.events.get(hit.index).map(|e| e.title.as_str()),
+            (HitKind::Event, Field::Phrase) => {
+                model.events.get(hit.index).and_then(|e| e.when.as_deref())
+            }
+            (HitKind::Event, _) => model.events.get(hit.index).map(|e| e.id.as_str()),
+            (HitKind::Argument, Field::Title) => {
+                model.arguments.get(hit.index).map(|a| a.title.as_str())
+            }
+            (HitKind::Argument, _) => model.arguments.get(hit.index).map(|a| a.id.as_str()),
+        };
+        text.unwrap_or("")
+    }
+
+    /// Actors a filter value names: exact id, name or alias first, else any containing it.
+    fn resolve_actors(&self, value: &str) -> Vec<u32> {
+        let all = 0..self.actor_names.len() as u32;
+        let exact: Vec<u32> = all
+            .clone()
+            .filter(|i| self.actor_names[*i as usize].iter().any(|n| n == value))
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        all.filter(|i| {
+            self.actor_names[*i as usize]
+                .iter()
+                .any(|n| n.contains(value))
+        })
+        .collect()
+    }
+
+    fn passes(item: &Item, query: &Query, actors: Option<&[u32]>) -> bool {
+        if query.within.is_some_and(|k| k != item.kind) {
+            return false;
+        }
+        if let Some(wanted) = actors
+            && !item.actors.iter().any(|a| wanted.contains(a))
+        {
+            return false;
+        }
+        if let Some(kind) = &query.kind
+            && item.kind_word != Some(kind.as_str())
+            && item.kind.as_str() != kind
+        {
+            return false;
+        }
+        if let Some(role) = &query.role {
+            let argument = ArgumentRole::ALL
+                .iter()
+                .any(|r| r.word() == role && item.roles & role_bit(*r) != 0);
+            let person = item
+                .actor_role
+                .as_ref()
+                .is_some_and(|r| r.contains(role.as_str()));
+            if !argument && !person {
+                return false;
+            }
+        }
+        if let Some(status) = &query.status
+            && item.status != Some(status.as_str())
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Runs a query and returns at most `limit` hits, best first.
+    ///
+    /// Ranking: the query as a whole name or alias of an actor first, then an actor whose
+    /// name or alias holds every term as a whole word, then by fuzzy score; ties go to the
+    /// shorter text, then to actors, claims, events, arguments, then to file order.
+    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_from(query, limit, None).hits
+    }
+
+    /// As [`search`](Self::search), but when `query` narrows `previous` (more typed at the
+    /// end), only the items that matched `previous` are looked at.
+    ///
+    /// How the work is kept small: a cheap pass (the letters an entry holds, whether the
+    /// term reads there) finds the candidates and, for each, the most the fuzzy matcher
+    /// could score it; the matcher then scores candidates from the highest bound down and
+    /// stops once no remaining candidate could make the top `limit`.
+    pub fn search_from(&self, query: &Query, limit: usize, previous: Option<&Results>) -> Results {
+        let mut results = Results {
+            query: query.clone(),
+            ..Results::default()
+        };
+        if query.is_empty() || limit == 0 {
+            return results;
+        }
+        let all: Vec<u32>;
+        let candidates: &[u32] = match previous {
+            Some(p) if query.narrows(&p.query) => &p.matched,
+            _ => {
+                all = (0..self.items.len() as u32).collect();
+                &all
+            }
+        };
+        let terms = Terms::new(&self.matcher, query);
+        let actors = query.actor.as_deref().map(|a| self.resolve_actors(a));
+        let bounded = self.in_parallel(candidates, |part| {
+            self.bound(part, query, &terms, actors.as_deref())
+        });
+        results.matched = bounded.iter().map(|c| c.item).collect();
+        let ranked = if terms.list.is_empty() {
+            // Filters alone: everything that passes, by kind and then in file order.
+            bounded
+                .iter()
+                .take(limit)
+                .map(|c| Ranked {
+                    tier: 0,
+                    score: 0,
+                    len: 0,
+                    item: c.item,
+                })
+                .collect()
+        } else {
+            self.top(bounded, &terms, limit)
+        };
+        results.hits = ranked.iter().map(|r| self.hit(r, &terms)).collect();
+        results
+    }
+
+    /// Runs `work` over shares of `candidates`, on several threads when there are many,
+    /// and joins the answers in order.
+    fn in_parallel<T: Send>(
+        &self,
+        candidates: &[u32],
+        work: impl Fn(&[u32]) -> Vec<T> + Sync,
+    ) -> Vec<T> {
+        let shares = if candidates.len() >= PARALLEL_FROM {
+            self.threads.max(1)
+        } else {
+            1
+        };
+        if shares == 1 {
+            return work(candidates);
+        }
+        let size = candidates.len().div_ceil(shares).max(1);
+        let mut out = Vec::with_capacity(candidates.len());
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = candidates
+                .chunks(size)
+                .map(|part| scope.spawn(|| work(part)))
+                .collect();
+            for handle in handles {
+                match handle.join() {
+                    Ok(part) => out.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        });
+        out
+    }
+
+    /// The cheap pass: candidates that pass the filters and in which every term can be
+    /// read, each with the most the matcher could score it.
+    fn bound(
+        &self,
+        part: &[u32],
+        query: &Query,
+        terms: &Terms,
+        actors: Option<&[u32]>,
+    ) -> Vec<Bounded> {
+        let mut out = Vec::new();
+        'items: for &i in part {
+            let item = &self.items[i as usize];
+            if !Self::passes(item, query, actors) {
+                continue;
+            }
+            let mut bound = 0;
+            for term in &terms.list {
+                let mut best = None;
+                for entry in item.entries.iter() {
+                    if !entry.reads(term) {
+                        continue;
+                    }
+                    let at_start = entry.lower.chars().next() == term.text.chars().next();
+                    let most = if at_start {
+                        term.at_start
+                    } else {
+                        term.elsewhere
+                    };
+                    best = Some(best.map_or(most, |b: i64| b.max(most)));
+                }
+                match best {
+                    Some(most) => bound += most,
+                    None => continue 'items,
+                }
+            }
+            let len = item.entries.first().map_or(0, |e| e.lower.len() as u32);
+            out.push(Bounded {
+                item: i,
+                bound,
+                len,
+            });
+        }
+        out
+    }
+
+    /// The best `limit` of the candidates, scored by the matcher from the highest bound
+    /// down, in blocks shared over the threads, until the rest cannot get in.
+    fn top(&self, mut candidates: Vec<Bounded>, terms: &Terms, limit: usize) -> Vec<Ranked> {
+        // Actors can rank above everyone by their names (the tier), so all are scored.
+        let actors = candidates
+            .iter()
+            .take_while(|c| self.items[c.item as usize].kind == HitKind::Actor)
+            .count();
+        let rest = candidates.split_off(actors);
+        let mut best: Vec<Ranked> = self.score_all(&candidates, terms);
+        let mut rest = rest;
+        rest.sort_unstable_by_key(|c| (Reverse(c.bound), c.len, c.item));
+        let block = 64 * self.threads.max(1);
+        let mut from = 0;
+        while from < rest.len() {
+            if best.len() >= limit {
+                best.select_nth_unstable_by_key(limit - 1, Ranked::key);
+                best.truncate(limit);
+                let worst = best.iter().map(Ranked::key).max();
+                let next = &rest[from];
+                let could_be = Ranked {
+                    tier: 0,
+                    score: next.bound,
+                    len: next.len,
+                    item: next.item,
+                }
+                .key();
+                if worst.is_some_and(|w| w <= could_be) {
+                    break;
+                }
+            }
+            let to = (from + block).min(rest.len());
+            let ids: Vec<u32> = (from..to).map(|n| n as u32).collect();
+            let scored = self.in_parallel(&ids, |part| {
+                let picked: Vec<Bounded> = part.iter().map(|n| rest[*n as usize]).collect();
+                self.score_all(&picked, terms)
+            });
+            best.extend(scored);
+            from = to;
+        }
+        best.sort_unstable_by_key(Ranked::key);
+        best.truncate(limit);
+        best
+    }
+
+    fn score_all(&self, candidates: &[Bounded], terms: &Terms) -> Vec<Ranked> {
+        candidates
+            .iter()
+            .filter_map(|c| self.score(c, terms))
+            .collect()
+    }
+
+    /// Every term must be matched by the fuzzy matcher in some entry where it reads; the
+    /// item scores the sum of each term's best. An actor's name or alias can lift it into
+    /// a higher tier.
+    fn score(&self, candidate: &Bounded, terms: &Terms) -> Option<Ranked> {
+        let item = &self.items[candidate.item as usize];
+        let mut total = 0;
+        for term in &terms.list {
+            let mut best: Option<i64> = None;
+            for entry in item.entries.iter() {
+                if !entry.reads(term) {
+                    continue;
+                }
+                if let Some(score) = self.matcher.fuzzy_match(&entry.lower, &term.text) {
+                    best = Some(best.map_or(score, |b| b.max(score)));
+                }
+            }
+            total += best?;
+        }
+        debug_assert!(total <= candidate.bound, "a score above its bound");
+        let mut tier = 0;
+        for entry in item.entries.iter().filter(|e| e.is_name) {
+            let t = if *entry.lower == *terms.whole {
+                2
+            } else if terms.list.iter().all(|t| {
+                entry
+                    .lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == t.text)
+            }) {
+                1
+            } else {
+                0
+            };
+            tier = tier.max(t);
+        }
+        Some(Ranked {
+            tier,
+            score: total,
+            len: candidate.len,
+            item: candidate.item,
+        })
+    }
+
+    /// Builds the hit a ranked item shows: which field, and the positions of the matched
+    /// characters, worked out here for the few hits shown rather than for every candidate.
+    fn hit(&self, ranked: &Ranked, terms: &Terms) -> Hit {
+        let item = &self.items[ranked.item as usize];
+        let mut shown = None;
+        if ranked.tier > 0 {
+            shown = item.entries.iter().position(|e| {
+                e.is_name
+                    && (*e.lower == *terms.whole
+                        || terms.list.iter().all(|t| {
+                            e.lower
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == t.text)
+                        }))
+            });
+        }
+        let mut positions = Vec::new();
+        if shown.is_none() && !terms.list.is_empty() {
+            // The entry that matched most terms, a real field over the id, then the best.
+            let mut tally: Vec<(usize, bool, i64, Reverse<usize>)> = Vec::new();
+            for (e, entry) in item.entries.iter().enumerate() {
+                let mut matched = 0;
+                let mut sum = 0;
+                for term in &terms.list {
+                    if entry.reads(term)
+                        && let Some(score) = self.matcher.fuzzy_match(&entry.lower, &term.text)
+                    {
+                        matched += 1;
+                        sum += score;
+                    }
+                }
+                tally.push((matched, entry.field != Field::Id, sum, Reverse(e)));
+            }
+            shown = tally.iter().max().map(|t| t.3.0);
+        }
+        let entry = shown.and_then(|e| item.entries.get(e));
+        if let Some(entry) = entry.filter(|_| !terms.list.is_empty()) {
+            if ranked.tier > 0 {
+                if let Some((_, p)) = self.matcher.fuzzy_indices(&entry.lower, &terms.whole) {
+                    positions = p;
+                }
+            } else {
+                for term in &terms.list {
+                    if let Some((_, p)) = self.matcher.fuzzy_indices(&entry.lower, &term.text) {
+                        positions.extend(p);
+                    }
+                }
+            }
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        Hit {
+            kind: item.kind,
+            index: item.index as usize,
+            score: ranked.score,
+            field: entry
+                .or(item.entries.first())
+                .map_or(Field::Id, |e| e.field),
+            positions,
+            exact: ranked.tier > 0,
+        }
+    }
+}
+
+/// A candidate of the cheap pass, with the most the matcher could score it.
+#[derive(Debug, Clone, Copy)]
+struct Bounded {
+    item: u32,
+    bound: i64,
+    len: u32,
+}
+
+/// A query's terms, each with what the cheap pass needs.
+struct Terms {
+    list: Vec<Term>,
+    /// The terms joined by spaces, for whole-name matches.
+    whole: String,
+}
+
+struct Term {
+    text: String,
+    mask: u64,
+    /// The matcher's score for the term at the start of a text, and at the start of a
+    /// word elsewhere: the most it gives the term in a text that starts with the term's
+    /// first letter, and in any other (checked over millions of pairs in the tests).
+    at_start: i64,
+    elsewhere: i64,
+}
+
+impl Terms {
+    fn new(matcher: &SkimMatcherV2, query: &Query) -> Terms {
+        let list = query
+            .terms
+            .iter()
+            .map(|t| Term {
+                text: t.clone(),
+                mask: mask(t),
+                at_start: matcher.fuzzy_match(t, t).unwrap_or(i64::MAX / 4),
+                elsewhere: matcher
+                    .fuzzy_match(&format!(" {t}"), t)
+                    .unwrap_or(i64::MAX / 4),
+            })
+            .collect();
+        Terms {
+            list,
+            whole: query.terms.join(" "),
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! One fuzzy search across actors, claims, events and argument nodes, shared by the
+//! explorer and the command line so that both rank the same way.
+//!
+//! A query is whitespace-separated terms, each of which must match some field of an item
+//! (fuzzily, with fuzzy-matcher's SkimMatcherV2), plus optional field filters:
+//! `actor:russia`, `kind:forecast`, `role:limit`, `status:cancelled`, `in:claim`.
+
+mod engine;
+mod matching;
+
+pub use engine::{Results, Searcher};
+
+/// What sort of item a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HitKind {
+    Actor,
+    Claim,
+    Event,
+    Argument,
+}
+
+impl HitKind {
+    pub const ALL: [HitKind; 4] = [
+        HitKind::Actor,
+        HitKind::Claim,
+        HitKind::Event,
+        HitKind::Argument,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Actor => "actor",
+            HitKind::Claim => "claim",
+            HitKind::Event => "event",
+            HitKind::Argument => "argument",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<HitKind> {
+        HitKind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+}
+
+/// Which field of an item a hit matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// An actor's name.
+    Name,
+    /// One of an actor's aliases, by position.
+    Alias(usize),
+    /// A claim's plain-words text.
+    Text,
+    /// A claim's quote from the article.
+    Quote,
+    /// An event's or argument node's title.
+    Title,
+    /// An event's time phrase from the article.
+    Phrase,
+    /// The item's id.
+    Id,
+}
+
+impl Field {
+    /// A word for the field, for scripts: "name", "alias", "text", ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Alias(_) => "alias",
+            Field::Text => "text",
+            Field::Quote => "quote",
+            Field::Title => "title",
+            Field::Phrase => "phrase",
+            Field::Id => "id",
+        }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// Position of the item in its list in the model.
+    pub index: usize,
+    pub score: i64,
+    /// The field shown for the hit: the one that matched best.
+    pub field: Field,
+    /// Character positions of the matched characters in that field's text.
+    pub positions: Vec<usize>,
+    /// Whether the query is a whole name or alias of the actor, or whole words of one.
+    pub exact: bool,
+}
+
+/// A parsed query: fuzzy terms and filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<String>,
+    pub actor: Option<String>,
+    pub kind: Option<String>,
+    pub role: Option<String>,
+    pub status: Option<String>,
+    pub within: Option<HitKind>,
+}
+
+/// The filter keys a query understands, for help texts.
+pub const FILTERS: &[(&str, &str)] = &[
+    ("actor:", "items that involve an actor (id, name or alias)"),
+    (
+        "kind:",
+        "claim kind, actor kind, or item kind (actor, claim, event, argument)",
+    ),
+    (
+        "role:",
+        "argument role (thesis, reason, limit, context, conclusion)",
+    ),
+    (
+        "status:",
+        "event status (happened, cancelled, planned, expected, ongoing)",
+    ),
+    ("in:", "one kind of item: actor, claim, event or argument"),
+];
+
+impl Query {
+    /// Splits a query into terms and `key:value` filters. A `key:` the search does not know
+    /// stays an ordinary term.
+    pub fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for token in text.split_whitespace() {
+            let lower = lowercase(token);
+            let filter = lower.split_once(':').filter(|(_, v)| !v.is_empty());
+            match filter {
+                Some(("actor", v)) => query.actor = Some(v.to_string()),
+                Some(("kind", v)) => query.kind = Some(v.to_string()),
+                Some(("role", v)) => query.role = Some(v.to_string()),
+                Some(("status", v)) => query.status = Some(v.to_string()),
+                Some(("in", v)) if HitKind::from_word(v).is_some() => {
+                    query.within = HitKind::from_word(v)
+                }
+                _ => query.terms.push(lower),
+            }
+        }
+        query
+    }
+
+    fn has_filters(&self) -> bool {
+        self.actor.is_some()
+            || self.kind.is_some()
+            || self.role.is_some()
+            || self.status.is_some()
+            || self.within.is_some()
+    }
+
+    /// Whether the query asks for nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && !self.has_filters()
+    }
+}
+
+/// Lowercases character by character (the first character of each lowercase mapping),
+/// so that character positions in the result are those of the original.
+pub fn lowercase(text: &str) -> String {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+impl Query {
+    /// Whether every hit of `self` is a hit of `earlier`: the same filters, and the same
+    /// terms with more typed at the end (more letters on the last term, or new terms).
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        let same_filters = self.actor == earlier.actor
+            && self.kind == earlier.kind
+            && self.role == earlier.role
+            && self.status == earlier.status
+            && self.within == earlier.within;
+        let Some((last, before)) = earlier.terms.split_last() else {
+            return same_filters && earlier.has_filters();
+        };
+        same_filters
+            && self.terms.len() >= earlier.terms.len()
+            && self.terms[..before.len()] == *before
+            && self.terms[before.len()].starts_with(last.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_split_terms_from_filters() {
+        let q = Query::parse("Pakistan  actor:Russia kind:forecast arms role:limit in:claim 10:30");
+        assert_eq!(q.terms, ["pakistan", "arms", "10:30"]);
+        assert_eq!(q.actor.as_deref(), Some("russia"));
+        assert_eq!(q.kind.as_deref(), Some("forecast"));
+        assert_eq!(q.role.as_deref(), Some("limit"));
+        assert_eq!(q.within, Some(HitKind::Claim));
+        assert!(Query::parse("   ").is_empty());
+        assert_eq!(Query::parse("actor:").terms, ["actor:"]);
+    }
+
+    #[test]
+    fn lowercase_keeps_positions() {
+        let text = "İstanbul ÅSE";
+        assert_eq!(lowercase(text).chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn typing_more_narrows_and_anything_else_does_not() {
+        let q = Query::parse;
+        assert!(q("pakistan").narrows(&q("pak")));
+        assert!(q("pakistan a").narrows(&q("pakistan")));
+        assert!(q("pakistan arms").narrows(&q("pakistan ar")));
+        assert!(q("kind:fact x").narrows(&q("kind:fact")));
+        assert!(!q("pak").narrows(&q("paki")), "a deletion widens");
+        assert!(!q("arms pakistan").narrows(&q("pakistan")));
+        assert!(
+            !q("kind:fact pak").narrows(&q("pak")),
+            "a new filter is a new search"
+        );
+        assert!(!q("x").narrows(&q("")));
+    }
+}
