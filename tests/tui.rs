@@ -579,3 +579,44 @@ fn a_wide_screen_names_the_article_on_its_top_line() {
     let rows = draw(&mut app, 120, 40);
     assert!(rows[0].contains("Changes in region push Pakistan and Russia together · Harsh V Pant · Oct 2012 (inferred)"), "{}", rows[0]);
 }
+
+#[test]
+fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers() {
+    use std::sync::mpsc;
+    let mut app = app();
+    let (requests, queue) = mpsc::channel();
+    let (answers, answered) = mpsc::channel();
+    let searcher = app.shared_searcher();
+    let worker = std::thread::spawn(move || {
+        claimscope::tui::search_box::search_worker(searcher, queue, |generation, hits| {
+            answers.send((generation, hits)).is_ok()
+        })
+    });
+    app.search.use_worker(requests);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kayani");
+    assert!(app.search.pending(), "typing does not wait for the search");
+    // Answers come back numbered; only the one to the latest query is taken.
+    let mut latest = None;
+    while let Ok((generation, hits)) = answered.recv_timeout(std::time::Duration::from_secs(10)) {
+        app.update(Action::Found(generation, hits.clone()));
+        if !app.search.pending() {
+            latest = Some(hits);
+            break;
+        }
+    }
+    let hits = latest.expect("an answer to the latest query");
+    assert_eq!(hits, app.search.hits);
+    assert_eq!(
+        app.index().model().actors[hits[0].index].id,
+        "ashfaq-parvez-kayani"
+    );
+    // A late answer to an earlier query changes nothing.
+    app.update(Action::Found(1, Vec::new()));
+    assert_eq!(app.search.hits, hits);
+    drop(app);
+    assert!(
+        worker.join().is_ok(),
+        "the worker ends when the box is gone"
+    );
+}

@@ -20,6 +20,9 @@ pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 /// levels, and the TOML parser recurses once a level.
 pub const MAX_NESTING: usize = 64;
 
+/// Files smaller than this are parsed in one piece (see [`load_str`]).
+const WHOLE_BELOW: usize = 1 << 20;
+
 /// The curated model of the bundled article.
 pub const BUNDLED_MODEL: &str = include_str!("../../assets/pakistan-russia-2012.toml");
 /// The bundled article's text, exactly as published.
@@ -199,6 +202,9 @@ pub fn load_str(source: &Source) -> Result<Model, LoadError> {
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
     let starts = match scan(text) {
+        // A small file is parsed whole: pieces save memory only on large ones, and each
+        // costs a parser's start-up.
+        Ok(_) if text.len() < WHOLE_BELOW => vec![0],
         Ok(starts) => starts,
         Err(at) => {
             let message =

@@ -150,7 +150,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 None
             }
             DeValue::String(s) => {
-                if let Some(c) = s.chars().find(|c| is_forbidden_char(*c)) {
+                if let Some(c) = forbidden_in(s) {
                     let message = format!(
                         "`{key}` holds a {}, which a model may not contain",
                         describe(c)
@@ -284,7 +284,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             elements.push(item.span());
             match item.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => {
-                    if let Some(c) = s.chars().find(|c| is_forbidden_char(*c)) {
+                    if let Some(c) = forbidden_in(s) {
                         let message = format!(
                             "`{key}` holds a {}, which a model may not contain",
                             describe(c)
@@ -394,6 +394,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let spans = (!self.failed).then_some(self.spans);
         (spans, self.diagnostics)
     }
+}
+
+/// The first forbidden character in `s`, if any; printable ASCII is checked a byte at a time.
+fn forbidden_in(s: &str) -> Option<char> {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
+    s.chars().find(|c| is_forbidden_char(*c))
 }
 
 fn list(keys: &[&str]) -> String {

@@ -11,8 +11,24 @@ use super::matching::{mask, reads_as_known};
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::{ArgumentRole, Index, ItemRef, Word};
 
+/// How many of the best hits come with their matched positions worked out; others get them
+/// from [`Searcher::positions`] when they are shown.
+pub const HIGHLIGHTED: usize = 64;
+
 /// Below this many candidates, one thread is quicker than two.
 const PARALLEL_FROM: usize = 4096;
+
+/// How many threads a search may use: the cores, up to four. Asked once, and only when a
+/// search is large enough to share: the answer costs reading cgroup files, which takes
+/// longer than a small search.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+    })
+}
 
 /// One searchable field of one item, lowercased once, with the letters it holds.
 #[derive(Debug)]
@@ -67,6 +83,8 @@ struct Ranked {
     score: i64,
     len: u32,
     item: u32,
+    /// The entry the hit shows.
+    entry: u16,
 }
 
 impl Ranked {
@@ -82,7 +100,6 @@ pub struct Searcher {
     /// Lowercased id, name and aliases of each actor, for `actor:` filters.
     actor_names: Vec<Vec<String>>,
     matcher: SkimMatcherV2,
-    threads: usize,
 }
 
 fn entry(field: Field, text: &str, is_name: bool) -> Entry {
@@ -116,15 +133,11 @@ impl Searcher {
                 names
             })
             .collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(4);
         Searcher {
             index,
             items,
             actor_names,
             matcher: SkimMatcherV2::default().respect_case(),
-            threads,
         }
     }
 
@@ -354,12 +367,17 @@ impl Searcher {
                     score: 0,
                     len: 0,
                     item: c.item,
+                    entry: 0,
                 })
                 .collect()
         } else {
             self.top(bounded, &terms, limit)
         };
-        results.hits = ranked.iter().map(|r| self.hit(r, &terms)).collect();
+        results.hits = ranked
+            .iter()
+            .enumerate()
+            .map(|(n, r)| self.hit(r, &terms, n < HIGHLIGHTED))
+            .collect();
         results
     }
 
@@ -371,7 +389,7 @@ impl Searcher {
         work: impl Fn(&[u32]) -> Vec<T> + Sync,
     ) -> Vec<T> {
         let shares = if candidates.len() >= PARALLEL_FROM {
-            self.threads.max(1)
+            cores()
         } else {
             1
         };
@@ -452,7 +470,7 @@ impl Searcher {
         let mut best: Vec<Ranked> = self.score_all(&candidates, terms);
         let mut rest = rest;
         rest.sort_unstable_by_key(|c| (Reverse(c.bound), c.len, c.item));
-        let block = 64 * self.threads.max(1);
+        let block = 128;
         let mut from = 0;
         while from < rest.len() {
             if best.len() >= limit {
@@ -465,6 +483,7 @@ impl Searcher {
                     score: next.bound,
                     len: next.len,
                     item: next.item,
+                    entry: 0,
                 }
                 .key();
                 if worst.is_some_and(|w| w <= could_be) {
@@ -498,26 +517,43 @@ impl Searcher {
     fn score(&self, candidate: &Bounded, terms: &Terms) -> Option<Ranked> {
         let item = &self.items[candidate.item as usize];
         let mut total = 0;
+        // Per entry: the terms it matched and their summed scores, to choose what to show.
+        let mut tally = vec![(0usize, 0i64); item.entries.len()];
         for term in &terms.list {
             let mut best: Option<i64> = None;
-            for entry in item.entries.iter() {
+            for (e, entry) in item.entries.iter().enumerate() {
                 if !entry.reads(term) {
                     continue;
                 }
                 if let Some(score) = self.matcher.fuzzy_match(&entry.lower, &term.text) {
                     best = Some(best.map_or(score, |b| b.max(score)));
+                    tally[e].0 += 1;
+                    tally[e].1 += score;
+                    if score >= term.at_start {
+                        break; // No entry can score the term higher.
+                    }
                 }
             }
             total += best?;
         }
         debug_assert!(total <= candidate.bound, "a score above its bound");
+        // Shown: the entry that matched most terms, a real field over the id, then the best.
+        let mut entry = (0..item.entries.len())
+            .max_by_key(|e| {
+                (
+                    tally[*e].0,
+                    item.entries[*e].field != Field::Id,
+                    tally[*e].1,
+                    Reverse(*e),
+                )
+            })
+            .unwrap_or(0);
         let mut tier = 0;
-        for entry in item.entries.iter().filter(|e| e.is_name) {
-            let t = if *entry.lower == *terms.whole {
+        for (e, name) in item.entries.iter().enumerate().filter(|(_, e)| e.is_name) {
+            let t = if *name.lower == *terms.whole {
                 2
             } else if terms.list.iter().all(|t| {
-                entry
-                    .lower
+                name.lower
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == t.text)
             }) {
@@ -525,77 +561,66 @@ impl Searcher {
             } else {
                 0
             };
-            tier = tier.max(t);
+            if t > tier {
+                tier = t;
+                entry = e; // An exact match shows the name or alias it matched.
+            }
         }
         Some(Ranked {
             tier,
             score: total,
             len: candidate.len,
             item: candidate.item,
+            entry: entry as u16,
         })
     }
 
-    /// Builds the hit a ranked item shows: which field, and the positions of the matched
-    /// characters, worked out here for the few hits shown rather than for every candidate.
-    fn hit(&self, ranked: &Ranked, terms: &Terms) -> Hit {
+    /// Builds the hit a ranked item shows, with the positions of its matched characters
+    /// when `highlight` (they cost the matcher another pass).
+    fn hit(&self, ranked: &Ranked, terms: &Terms, highlight: bool) -> Hit {
         let item = &self.items[ranked.item as usize];
-        let mut shown = None;
-        if ranked.tier > 0 {
-            shown = item.entries.iter().position(|e| {
-                e.is_name
-                    && (*e.lower == *terms.whole
-                        || terms.list.iter().all(|t| {
-                            e.lower
-                                .split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w == t.text)
-                        }))
-            });
-        }
-        let mut positions = Vec::new();
-        if shown.is_none() && !terms.list.is_empty() {
-            // The entry that matched most terms, a real field over the id, then the best.
-            let mut tally: Vec<(usize, bool, i64, Reverse<usize>)> = Vec::new();
-            for (e, entry) in item.entries.iter().enumerate() {
-                let mut matched = 0;
-                let mut sum = 0;
-                for term in &terms.list {
-                    if entry.reads(term)
-                        && let Some(score) = self.matcher.fuzzy_match(&entry.lower, &term.text)
-                    {
-                        matched += 1;
-                        sum += score;
-                    }
-                }
-                tally.push((matched, entry.field != Field::Id, sum, Reverse(e)));
-            }
-            shown = tally.iter().max().map(|t| t.3.0);
-        }
-        let entry = shown.and_then(|e| item.entries.get(e));
-        if let Some(entry) = entry.filter(|_| !terms.list.is_empty()) {
-            if ranked.tier > 0 {
-                if let Some((_, p)) = self.matcher.fuzzy_indices(&entry.lower, &terms.whole) {
-                    positions = p;
-                }
-            } else {
-                for term in &terms.list {
-                    if let Some((_, p)) = self.matcher.fuzzy_indices(&entry.lower, &term.text) {
-                        positions.extend(p);
-                    }
-                }
-            }
-            positions.sort_unstable();
-            positions.dedup();
-        }
-        Hit {
+        let entry = item
+            .entries
+            .get(usize::from(ranked.entry))
+            .or(item.entries.first());
+        let mut hit = Hit {
             kind: item.kind,
             index: item.index as usize,
             score: ranked.score,
-            field: entry
-                .or(item.entries.first())
-                .map_or(Field::Id, |e| e.field),
-            positions,
+            field: entry.map_or(Field::Id, |e| e.field),
+            positions: Vec::new(),
             exact: ranked.tier > 0,
+        };
+        if highlight && !terms.list.is_empty() {
+            let list: Vec<&str> = terms.list.iter().map(|t| t.text.as_str()).collect();
+            hit.positions = self.positions_for(&hit, &terms.whole, &list);
         }
+        hit
+    }
+
+    /// The positions of the characters a query matched in a hit's field.
+    pub fn positions(&self, hit: &Hit, query: &Query) -> Vec<usize> {
+        let terms: Vec<&str> = query.terms.iter().map(String::as_str).collect();
+        self.positions_for(hit, &query.terms.join(" "), &terms)
+    }
+
+    fn positions_for(&self, hit: &Hit, whole: &str, terms: &[&str]) -> Vec<usize> {
+        let lower = lowercase(self.field_text(hit));
+        let mut positions = Vec::new();
+        if hit.exact {
+            if let Some((_, p)) = self.matcher.fuzzy_indices(&lower, whole) {
+                positions = p;
+            }
+        } else {
+            for term in terms {
+                if let Some((_, p)) = self.matcher.fuzzy_indices(&lower, term) {
+                    positions.extend(p);
+                }
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
     }
 }
 

@@ -8,7 +8,7 @@
 mod engine;
 mod matching;
 
-pub use engine::{Results, Searcher};
+pub use engine::{HIGHLIGHTED, Results, Searcher};
 
 /// What sort of item a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -158,6 +158,9 @@ impl Query {
 /// Lowercases character by character (the first character of each lowercase mapping),
 /// so that character positions in the result are those of the original.
 pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase(); // Most text, and many times quicker.
+    }
     text.chars()
         .map(|c| c.to_lowercase().next().unwrap_or(c))
         .collect()

@@ -177,6 +177,10 @@ pub struct App {
     history: Vec<Snapshot>,
     /// A one-line message for the key bar, cleared by the next action.
     status: Option<String>,
+    /// Counts the changes to what the panes show, so a drawing of them can be reused.
+    generation: u64,
+    /// The panes as last drawn under an overlay (the view keeps and reuses it).
+    pub backdrop: super::view::Backdrop,
     quit: bool,
 }
 
@@ -210,6 +214,8 @@ impl App {
             date_width: 0,
             history: Vec::new(),
             status: None,
+            generation: 0,
+            backdrop: super::view::Backdrop::default(),
             quit: false,
         };
         app.date_width = app
@@ -323,10 +329,25 @@ impl App {
         self.status.as_deref()
     }
 
+    /// Which state of the panes a drawing shows; it changes whenever they might.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
+        }
+        // Typing in the search box or scrolling the help leaves the panes as they were.
+        let overlay = matches!(self.mode, Mode::Search | Mode::Help);
+        if !overlay
+            || matches!(
+                action,
+                Action::Accept | Action::Click { .. } | Action::Resize(..)
+            )
+        {
+            self.generation += 1;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -870,6 +891,26 @@ impl App {
 
     /// Keeps every cursor in range and on screen after any change.
     fn fit(&mut self) {
+        if matches!(self.mode, Mode::Search | Mode::Help) {
+            // The panes did not change; only the overlay's own rows need fitting, and
+            // its box does not depend on what the panes hold.
+            let none = |_: usize| 0;
+            let wants = Wants {
+                focus: self.focus,
+                argument_rows: 0,
+                detail_lines: &none,
+            };
+            let screen = Screen::new(self.size, &wants);
+            if self.mode == Mode::Search {
+                let rows = super::view::search::list_height(&screen);
+                self.search.cursor.fit(self.search.hits.len(), rows);
+            } else {
+                let rows = super::view::help::viewport_height(screen.main);
+                let lines = super::view::help::line_count(self, screen.main);
+                self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
+            }
+            return;
+        }
         let screen = self.screen();
         let model = self.index.model();
         self.timeline.fit(
@@ -884,17 +925,25 @@ impl App {
         );
         self.claims
             .fit(self.claim_list.len(), screen.inner_height(Pane::Claims));
-        let source_lines = super::view::source::line_count(self, screen.inner_width(Pane::Source));
-        let source_max = source_lines.saturating_sub(screen.inner_height(Pane::Source));
-        self.source_scroll = self.source_scroll.min(source_max);
-        let overlay = super::view::search::list_height(&screen);
-        self.search.cursor.fit(self.search.hits.len(), overlay);
-        if screen.arrangement != Arrangement::TooSmall {
+        // The rest costs a layout of text; it is done only for what is on screen.
+        if self.mode == Mode::Panes {
+            let source_lines =
+                super::view::source::line_count(self, screen.inner_width(Pane::Source));
+            let source_max = source_lines.saturating_sub(screen.inner_height(Pane::Source));
+            self.source_scroll = self.source_scroll.min(source_max);
+        }
+        if self.mode == Mode::Search {
+            let overlay = super::view::search::list_height(&screen);
+            self.search.cursor.fit(self.search.hits.len(), overlay);
+        }
+        if self.base == Mode::Reading && screen.arrangement != Arrangement::TooSmall {
             let (width, height) = super::reading::viewport(screen.main);
             self.reading.fit(&self.index, width, height);
         }
-        let help_rows = super::view::help::viewport_height(screen.main);
-        let help_lines = super::view::help::line_count(self, screen.main);
-        self.help_scroll = self.help_scroll.min(help_lines.saturating_sub(help_rows));
+        if self.mode == Mode::Help {
+            let help_rows = super::view::help::viewport_height(screen.main);
+            let help_lines = super::view::help::line_count(self, screen.main);
+            self.help_scroll = self.help_scroll.min(help_lines.saturating_sub(help_rows));
+        }
     }
 }

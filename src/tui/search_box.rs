@@ -8,7 +8,7 @@ use super::app::Cursor;
 use crate::search::{Hit, Query, Results, Searcher};
 
 /// How many hits the box keeps; more than fit on any screen.
-const MAX_HITS: usize = 200;
+pub const MAX_HITS: usize = 200;
 
 /// A query for the background search, numbered so that late answers can be told apart.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding};
 
 use super::timeline::status_symbol;
 use crate::model::ItemRef;
@@ -232,5 +232,5 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
             *last = super::fit_line(last.clone(), usize::from(inner.width));
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::put_lines(frame, inner, &lines);
 }

@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::overlay;
 use crate::search::FILTERS;
@@ -160,5 +159,5 @@ pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
     );
     let all = lines(app, app.theme, usize::from(inner.width));
     let shown: Vec<Line<'static>> = all.into_iter().skip(app.help_scroll).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    super::put_lines(frame, inner, &shown);
 }

@@ -31,9 +31,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         too_small(frame, area);
         return;
     }
-    match app.base() {
-        Mode::Reading => reading::render(app, frame, screen.main),
-        _ => panes(app, frame, &screen),
+    // Under the search box or help, the panes do not change while the reader types or
+    // scrolls: they are drawn once and the copy is reused.
+    let overlay = matches!(app.mode(), Mode::Search | Mode::Help);
+    if !(overlay && app.backdrop.restore(app.generation(), frame.buffer_mut())) {
+        match app.base() {
+            Mode::Reading => reading::render(app, frame, screen.main),
+            _ => panes(app, frame, &screen),
+        }
+        if overlay {
+            app.backdrop.keep(app.generation(), frame.buffer_mut());
+        }
     }
     keybar(app, frame, screen.keybar);
     match app.mode() {
@@ -299,7 +307,32 @@ pub fn list(
         }
         lines.push(line);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The selected row is marked across the pane's whole width, not just under its text.
+    if (cursor.offset..end).contains(&cursor.selected) {
+        let y = inner.y + (cursor.selected - cursor.offset) as u16;
+        frame.buffer_mut().set_style(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            theme.selected(focused),
+        );
+    }
+    put_lines(frame, inner, &lines);
+}
+
+/// Writes lines into an area, one a row, cut at its right edge and stopping at its
+/// bottom: lines already wrapped need no more than that (a Paragraph would reflow them).
+pub fn put_lines<'a>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: impl IntoIterator<Item = &'a Line<'a>>,
+) {
+    let buffer = frame.buffer_mut();
+    for (line, y) in lines.into_iter().zip(area.y..area.bottom()) {
+        buffer.set_line(area.x, y, line, area.width);
+    }
 }
 
 /// Cuts a line to at most `width` columns, ending it in `…` when anything was cut.
@@ -388,4 +421,27 @@ pub fn overlay(frame: &mut Frame<'_>, rect: Rect, theme: Theme, title: String) -
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// A copy of the panes as last drawn, for the frames of an overlay.
+#[derive(Debug, Default)]
+pub struct Backdrop {
+    kept: std::cell::RefCell<Option<(u64, ratatui::buffer::Buffer)>>,
+}
+
+impl Backdrop {
+    /// Copies the kept panes into `buffer`, if they were kept at `generation` and size.
+    fn restore(&self, generation: u64, buffer: &mut ratatui::buffer::Buffer) -> bool {
+        match &*self.kept.borrow() {
+            Some((kept, copy)) if *kept == generation && copy.area == buffer.area => {
+                buffer.content.clone_from_slice(&copy.content);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn keep(&self, generation: u64, buffer: &ratatui::buffer::Buffer) {
+        *self.kept.borrow_mut() = Some((generation, buffer.clone()));
+    }
 }

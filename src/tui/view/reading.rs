@@ -90,5 +90,5 @@ pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
         height: body.height.saturating_sub(1),
         ..body
     };
-    frame.render_widget(Paragraph::new(shown), text_area);
+    super::put_lines(frame, text_area, &shown);
 }

@@ -56,6 +56,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     let count = app.search.hits.len();
     let title = if app.search.query.trim().is_empty() {
         " Search ".to_string()
+    } else if count >= crate::tui::search_box::MAX_HITS {
+        format!(" Search · the best {count} hits ")
     } else {
         format!(
             " Search · {count} hit{} ",
@@ -112,7 +114,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     } else {
         hit_lines(app, usize::from(list.width), usize::from(list.height))
     };
-    frame.render_widget(Paragraph::new(lines), list);
+    super::put_lines(frame, list, &lines);
 }
 
 fn hints(app: &App) -> Vec<Line<'static>> {
@@ -152,6 +154,14 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         .map(|(i, hit)| {
             let selected = i == cursor.selected;
             let text = app.searcher().field_text(hit).to_string();
+            // The engine works out positions for the best hits only; further down the
+            // list they are worked out as the rows come into view.
+            let positions = if i >= crate::search::HIGHLIGHTED && hit.positions.is_empty() {
+                app.searcher()
+                    .positions(hit, &crate::search::Query::parse(&app.search.query))
+            } else {
+                hit.positions.clone()
+            };
             let mut spans = vec![
                 Span::styled(if selected { "▶ " } else { "  " }, theme.selected(true)),
                 Span::styled(
@@ -185,7 +195,7 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             spans.push(Span::raw(open));
             spans.extend(highlight(
                 &super::clip(&text, room),
-                &hit.positions,
+                &positions,
                 ratatui::style::Style::new(),
                 theme.matched(),
             ));

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Paragraph};
+use ratatui::widgets::Padding;
 
 use super::pane_block;
 use super::timeline::{date_label, status_symbol};
@@ -148,5 +148,5 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     frame.render_widget(block, rect);
     let all = lines(app, usize::from(inner.width));
     let shown: Vec<Line<'static>> = all.into_iter().skip(app.source_scroll).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    super::put_lines(frame, inner, &shown);
 }
