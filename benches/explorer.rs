@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use claimscope::model::{Index, Source, load_str};
+use claimscope::model::{Index, Model, Source, load_str};
 use claimscope::search::Searcher;
 use claimscope::tui::{Action, App, Theme, view};
 
@@ -24,8 +24,17 @@ fn app_for(source: &Source) -> App {
 }
 
 fn load(c: &mut Criterion) {
-    let source = Source::bundled();
+    // What every run does: the bundled model (from its JSON copy), validated and indexed.
     c.bench_function("load/article", |b| {
+        b.iter(|| {
+            let model = Model::bundled().expect("valid");
+            let index = std::sync::Arc::new(Index::new(model));
+            black_box(Searcher::new(index))
+        })
+    });
+    // What a curator's file costs: the same model parsed from TOML.
+    let source = Source::bundled();
+    c.bench_function("load/article_toml", |b| {
         b.iter(|| {
             let model = load_str(black_box(&source)).expect("valid");
             let index = std::sync::Arc::new(Index::new(model));

@@ -373,3 +373,13 @@ fn json_keys_mirror_the_toml_keys() {
         }
     }
 }
+
+#[test]
+fn the_bundled_model_reads_the_same_from_its_json_copy_and_from_its_toml() {
+    // Model::bundled reads the JSON the build makes; the curated file is the TOML.
+    let from_toml = load_str(&Source::bundled()).expect("the TOML loads");
+    assert_eq!(
+        Model::bundled().expect("the bundled model loads"),
+        from_toml
+    );
+}

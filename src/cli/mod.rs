@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::model::{Index, LoadError, Source, load_str};
+use claimscope::model::{Index, LoadError, Model, Source, load_str};
 use claimscope::search::HitKind;
 use claimscope::tui::Ending;
 
@@ -202,7 +202,11 @@ fn read_source(data: Option<PathBuf>) -> Result<Source, LoadError> {
 
 /// Loads the model, or reports on standard error why it cannot be, as an exit code.
 fn load(data: Option<PathBuf>) -> Result<Index, u8> {
-    match read_source(data).and_then(|source| load_str(&source)) {
+    let loaded = match data {
+        Some(path) => Source::read(&path).and_then(|source| load_str(&source)),
+        None => Model::bundled(),
+    };
+    match loaded {
         Ok(model) => Ok(Index::new(model)),
         Err(error) => {
             let stderr = io::stderr();

@@ -265,19 +265,30 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
             quote @ (b'"' | b'\'') => {
                 let triple = bytes[i..].starts_with(&[quote; 3]);
                 i += if triple { 3 } else { 1 };
+                let escapes = quote == b'"';
                 while i < bytes.len() {
-                    if quote == b'"' && bytes[i] == b'\\' {
+                    // Jump to the next byte that can matter inside the string.
+                    let stop = |c: &u8| *c == quote || *c == b'\n' || (escapes && *c == b'\\');
+                    match bytes[i..].iter().position(stop) {
+                        Some(n) => i += n,
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
+                    }
+                    if escapes && bytes[i] == b'\\' {
                         i += 2;
                         continue;
                     }
-                    if triple && bytes[i..].starts_with(&[quote; 3]) {
-                        i += 2;
-                        break;
+                    if triple {
+                        if bytes[i..].starts_with(&[quote; 3]) {
+                            i += 2;
+                            break;
+                        }
+                        i += 1;
+                        continue;
                     }
-                    if !triple && (bytes[i] == quote || bytes[i] == b'\n') {
-                        break;
-                    }
-                    i += 1;
+                    break; // The closing quote, or the end of the line.
                 }
             }
             b'[' | b'{' => {
