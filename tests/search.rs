@@ -278,3 +278,28 @@ fn the_matcher_never_scores_above_the_bound_the_search_relies_on() {
     }
     assert!(checked > 10_000, "only {checked} pairs checked");
 }
+
+#[test]
+fn scores_remembered_from_other_queries_change_nothing() {
+    let searcher = corpus(3000);
+    let typed = [
+        "pakistan arms",
+        "pakistan arm",
+        "pakistan gas",
+        "gas pakistan",
+        "moscow pakistan",
+        "pakistan",
+        "arms",
+    ];
+    let mut previous: Option<claimscope::search::Results> = None;
+    for text in typed {
+        let query = Query::parse(text);
+        let reused = searcher.search_from(&query, 30, previous.as_ref());
+        assert_eq!(
+            reused.hits,
+            searcher.search(&query, 30),
+            "after the previous query, {text:?}"
+        );
+        previous = Some(reused);
+    }
+}

@@ -2,6 +2,7 @@
 //! fuzzy matcher, the work split over the cores, and only the best hits sorted.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -74,7 +75,16 @@ pub struct Results {
     /// Every item that matched, by position: a query that narrows this one need look no
     /// further.
     matched: Vec<u32>,
+    /// What the matcher gave each term in the items it scored, for the next query to
+    /// reuse when it has the same term (typing a second word keeps the first).
+    scores: HashMap<String, TermScores>,
 }
+
+/// For one term: each scored item's score in each of its entries, `NO_MATCH` where the
+/// term does not match, `NOT_TRIED` where the matcher stopped early.
+type TermScores = HashMap<u32, Box<[i64]>>;
+const NO_MATCH: i64 = i64::MIN;
+const NOT_TRIED: i64 = i64::MIN + 1;
 
 /// An item that matched, with what ranks it.
 #[derive(Debug, Clone, Copy)]
@@ -371,7 +381,10 @@ impl Searcher {
                 })
                 .collect()
         } else {
-            self.top(bounded, &terms, limit)
+            let known = previous.map(|p| &p.scores);
+            let (ranked, scores) = self.top(bounded, &terms, limit, known);
+            results.scores = scores;
+            ranked
         };
         results.hits = ranked
             .iter()
@@ -460,14 +473,34 @@ impl Searcher {
 
     /// The best `limit` of the candidates, scored by the matcher from the highest bound
     /// down, in blocks shared over the threads, until the rest cannot get in.
-    fn top(&self, mut candidates: Vec<Bounded>, terms: &Terms, limit: usize) -> Vec<Ranked> {
+    fn top(
+        &self,
+        mut candidates: Vec<Bounded>,
+        terms: &Terms,
+        limit: usize,
+        known: Option<&HashMap<String, TermScores>>,
+    ) -> (Vec<Ranked>, HashMap<String, TermScores>) {
+        // What the previous query learned about these terms, and what this one adds.
+        let mut scores: HashMap<String, TermScores> = terms
+            .list
+            .iter()
+            .map(|t| {
+                (
+                    t.text.clone(),
+                    known
+                        .and_then(|k| k.get(&t.text))
+                        .cloned()
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
         // Actors can rank above everyone by their names (the tier), so all are scored.
         let actors = candidates
             .iter()
             .take_while(|c| self.items[c.item as usize].kind == HitKind::Actor)
             .count();
         let rest = candidates.split_off(actors);
-        let mut best: Vec<Ranked> = self.score_all(&candidates, terms);
+        let mut best: Vec<Ranked> = self.score_all(&candidates, terms, &mut scores);
         let mut rest = rest;
         rest.sort_unstable_by_key(|c| (Reverse(c.bound), c.len, c.item));
         let block = 128;
@@ -492,49 +525,77 @@ impl Searcher {
             }
             let to = (from + block).min(rest.len());
             let ids: Vec<u32> = (from..to).map(|n| n as u32).collect();
+            let cached = &scores;
             let scored = self.in_parallel(&ids, |part| {
-                let picked: Vec<Bounded> = part.iter().map(|n| rest[*n as usize]).collect();
-                self.score_all(&picked, terms)
+                part.iter()
+                    .map(|n| self.score(&rest[*n as usize], terms, cached))
+                    .collect()
             });
-            best.extend(scored);
+            for (ranked, learned) in scored {
+                best.extend(ranked);
+                remember(&mut scores, terms, learned);
+            }
             from = to;
         }
         best.sort_unstable_by_key(Ranked::key);
         best.truncate(limit);
-        best
+        (best, scores)
     }
 
-    fn score_all(&self, candidates: &[Bounded], terms: &Terms) -> Vec<Ranked> {
-        candidates
-            .iter()
-            .filter_map(|c| self.score(c, terms))
-            .collect()
+    fn score_all(
+        &self,
+        candidates: &[Bounded],
+        terms: &Terms,
+        scores: &mut HashMap<String, TermScores>,
+    ) -> Vec<Ranked> {
+        let mut out = Vec::with_capacity(candidates.len());
+        for candidate in candidates {
+            let (ranked, learned) = self.score(candidate, terms, scores);
+            out.extend(ranked);
+            remember(scores, terms, learned);
+        }
+        out
     }
 
     /// Every term must be matched by the fuzzy matcher in some entry where it reads; the
     /// item scores the sum of each term's best. An actor's name or alias can lift it into
     /// a higher tier.
-    fn score(&self, candidate: &Bounded, terms: &Terms) -> Option<Ranked> {
+    fn score(
+        &self,
+        candidate: &Bounded,
+        terms: &Terms,
+        known: &HashMap<String, TermScores>,
+    ) -> (Option<Ranked>, Learned) {
         let item = &self.items[candidate.item as usize];
+        let mut learned = Learned {
+            item: candidate.item,
+            terms: Vec::new(),
+        };
         let mut total = 0;
         // Per entry: the terms it matched and their summed scores, to choose what to show.
         let mut tally = vec![(0usize, 0i64); item.entries.len()];
-        for term in &terms.list {
-            let mut best: Option<i64> = None;
-            for (e, entry) in item.entries.iter().enumerate() {
-                if !entry.reads(term) {
-                    continue;
+        for (t, term) in terms.list.iter().enumerate() {
+            let cached = known.get(&term.text).and_then(|k| k.get(&candidate.item));
+            let per_entry = match cached {
+                Some(per_entry) => per_entry.clone(),
+                None => {
+                    let fresh = self.match_entries(item, term);
+                    learned.terms.push((t, fresh.clone()));
+                    fresh
                 }
-                if let Some(score) = self.matcher.fuzzy_match(&entry.lower, &term.text) {
+            };
+            let mut best: Option<i64> = None;
+            for (e, &score) in per_entry.iter().enumerate() {
+                if score > NOT_TRIED {
                     best = Some(best.map_or(score, |b| b.max(score)));
                     tally[e].0 += 1;
                     tally[e].1 += score;
-                    if score >= term.at_start {
-                        break; // No entry can score the term higher.
-                    }
                 }
             }
-            total += best?;
+            let Some(best) = best else {
+                return (None, learned);
+            };
+            total += best;
         }
         debug_assert!(total <= candidate.bound, "a score above its bound");
         // Shown: the entry that matched most terms, a real field over the id, then the best.
@@ -566,13 +627,32 @@ impl Searcher {
                 entry = e; // An exact match shows the name or alias it matched.
             }
         }
-        Some(Ranked {
+        let ranked = Ranked {
             tier,
             score: total,
             len: candidate.len,
             item: candidate.item,
             entry: entry as u16,
-        })
+        };
+        (Some(ranked), learned)
+    }
+
+    /// The matcher's score for a term in each entry of an item, in entry order; it stops
+    /// at an entry that scores the most the term can.
+    fn match_entries(&self, item: &Item, term: &Term) -> Box<[i64]> {
+        let mut out = vec![NOT_TRIED; item.entries.len()];
+        for (e, entry) in item.entries.iter().enumerate() {
+            let score = if entry.reads(term) {
+                self.matcher.fuzzy_match(&entry.lower, &term.text)
+            } else {
+                None
+            };
+            out[e] = score.unwrap_or(NO_MATCH);
+            if score.is_some_and(|s| s >= term.at_start) {
+                break; // No entry can score the term higher.
+            }
+        }
+        out.into_boxed_slice()
     }
 
     /// Builds the hit a ranked item shows, with the positions of its matched characters
@@ -621,6 +701,24 @@ impl Searcher {
         positions.sort_unstable();
         positions.dedup();
         positions
+    }
+}
+
+/// What scoring one item worked out afresh: for terms by their position in the query.
+struct Learned {
+    item: u32,
+    terms: Vec<(usize, Box<[i64]>)>,
+}
+
+/// Keeps what was learned, under each term's text.
+fn remember(scores: &mut HashMap<String, TermScores>, terms: &Terms, learned: Learned) {
+    for (t, per_entry) in learned.terms {
+        if let Some(term) = terms.list.get(t) {
+            scores
+                .entry(term.text.clone())
+                .or_default()
+                .insert(learned.item, per_entry);
+        }
     }
 }
 
