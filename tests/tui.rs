@@ -37,6 +37,23 @@ fn actor_index(app: &App, id: &str) -> usize {
         .expect("actor")
 }
 
+fn node_index(app: &App, id: &str) -> usize {
+    app.index()
+        .model()
+        .arguments
+        .iter()
+        .position(|a| a.id == id)
+        .expect("argument node")
+}
+
+/// Moves the focused list's selection down from the top to `row`.
+fn down_to(app: &mut App, row: usize) {
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+}
+
 fn claim_id(app: &App) -> &str {
     let c = app.selected_claim().expect("a selected claim");
     &app.index().model().claims[c].id
@@ -279,21 +296,13 @@ fn argument_nodes_fold_and_unfold() {
     let mut app = app();
     app.update(Action::Focus(Pane::Arguments));
     let rows = app.argument_rows().len();
-    let limits = app
-        .index()
-        .model()
-        .arguments
-        .iter()
-        .position(|a| a.id == "limits")
-        .expect("node");
+    let limits = node_index(&app, "limits");
     let row = app
         .argument_rows()
         .iter()
         .position(|r| r.node == limits)
         .expect("row");
-    for _ in 0..row {
-        app.update(Action::Down);
-    }
+    down_to(&mut app, row);
     app.update(Action::Collapse);
     assert!(app.is_collapsed(limits));
     assert!(app.argument_rows().len() < rows);
@@ -488,21 +497,13 @@ fn the_readme_key_table_covers_the_keymap() {
 fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
     let mut app = app();
     app.update(Action::Focus(Pane::Arguments));
-    let limits = app
-        .index()
-        .model()
-        .arguments
-        .iter()
-        .position(|a| a.id == "limits")
-        .expect("node");
+    let limits = node_index(&app, "limits");
     let row = app
         .argument_rows()
         .iter()
         .position(|r| r.node == limits)
         .expect("row");
-    for _ in 0..row {
-        app.update(Action::Down);
-    }
+    down_to(&mut app, row);
     assert_eq!(app.scope(), Scope::Argument(limits));
     run(&mut app, [Action::Collapse, Action::Collapse]);
     let thesis = app.index().thesis().expect("thesis");
