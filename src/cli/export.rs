@@ -125,7 +125,10 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             event.status
         )?;
     }
-    writeln!(out, "\n`~` marks a date the curator inferred.\n")?;
+    writeln!(
+        out,
+        "\n`~` marks a date inferred at least in part; the last column gives what the article itself says.\n"
+    )?;
     writeln!(out, "## Actors\n")?;
     writeln!(out, "| Actor | Kind | Also called | Summary |")?;
     writeln!(out, "|---|---|---|---|")?;

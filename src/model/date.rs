@@ -184,19 +184,25 @@ impl Date {
         }
     }
 
-    /// Orders dates on a timeline, by the first day each can mean. A span that ends at a
-    /// date ("before Oct 2012") goes just before the events of that date, where the latest
-    /// it can be puts it; a span that starts at a date goes after everything on it; a
-    /// month goes before a day within it.
+    /// Orders dates on a timeline. Open spans that end at a date ("before Oct 2012") may
+    /// have begun at any time, so they come first, by their end. Points follow in time,
+    /// each at the end of what it can mean: the days of a month before the month itself
+    /// ("2 Oct 2012" before an "Oct 2012" that may be any day of it), the months of a year
+    /// before the year. Spans that start at a date come last.
     pub fn timeline_cmp(&self, other: &Date) -> Ordering {
         self.sort_key().cmp(&other.sort_key())
     }
 
-    fn sort_key(&self) -> ((u16, u8, u8), u8, u8) {
+    fn sort_key(&self) -> (u8, u16, u8, u8) {
+        let at = |d: &PartialDate| (d.year, d.month.unwrap_or(13), d.day.unwrap_or(32));
         match self {
-            Date::Until(d) => (d.bounds().0, 0, d.precision()),
-            Date::On(d) => (d.bounds().0, 1, d.precision()),
-            Date::From(d) => (d.bounds().1, 2, d.precision()),
+            // "before 2012" before "before Oct 2012": by where each span's end begins.
+            Date::Until(d) => {
+                let (year, month, day) = d.bounds().0;
+                (0, year, month, day)
+            }
+            Date::On(d) => (1, at(d).0, at(d).1, at(d).2),
+            Date::From(d) => (2, at(d).0, at(d).1, at(d).2),
         }
     }
 }
@@ -297,14 +303,16 @@ mod tests {
     }
 
     #[test]
-    fn timeline_order_puts_spans_beside_their_dates() {
+    fn timeline_order_puts_open_spans_first_and_a_month_after_its_days() {
         let mut dates = [
             date("2012-10/.."),
+            date("2012"),
             date("2012-10-02"),
             date("2012-10"),
             date("../2012-10"),
             date("2012-05"),
             date("../2012"),
+            date("2012-10-31"),
         ];
         dates.sort_by(|a, b| a.timeline_cmp(b));
         let got: Vec<String> = dates.iter().map(ToString::to_string).collect();
@@ -312,11 +320,13 @@ mod tests {
             got,
             [
                 "../2012",
-                "2012-05",
                 "../2012-10",
-                "2012-10",
+                "2012-05",
                 "2012-10-02",
-                "2012-10/.."
+                "2012-10-31",
+                "2012-10",
+                "2012",
+                "2012-10/..",
             ]
         );
     }
