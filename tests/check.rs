@@ -284,3 +284,97 @@ fn the_offending_line_is_shown_cut_and_escaped_with_a_caret() {
         "{caret}"
     );
 }
+
+#[test]
+fn two_actors_with_one_name() {
+    let scratch = Scratch::new("check-same-name");
+    let text = mutate("name = \"Russia\"", "name = \"Pakistan\"");
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    assert_reported(
+        &scratch,
+        &out,
+        line_of(&text, "id = \"russia\"") + 1,
+        8,
+        "the name `Pakistan` is also actor `pakistan`'s",
+    );
+}
+
+#[test]
+fn a_paragraph_number_past_the_largest_is_one_problem() {
+    let scratch = Scratch::new("check-huge-paragraph");
+    let text = mutate("paragraph = 1\n", "paragraph = 4294967296\n");
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    assert_reported(
+        &scratch,
+        &out,
+        line_of(&text, "4294967296"),
+        13,
+        "`paragraph` must be from 1 to 4294967295, not 4294967296",
+    );
+    // The unread sentence is not also blamed on the numbering of the ones after it.
+    assert!(out.ends_with("1 problem\n"), "{out}");
+}
+
+#[test]
+fn an_argument_map_nested_too_deep() {
+    let scratch = Scratch::new("check-deep");
+    let mut text = BUNDLED_MODEL.to_string();
+    let mut parent = "watching".to_string();
+    for level in 0..70 {
+        text.push_str(&format!(
+            "\n[[arguments]]\nid = \"deep{level}\"\nrole = \"reason\"\ntitle = \"Level {level}\"\n\
+             parent = \"{parent}\"\nstance = \"supports\"\nclaims = [\"c48a\"]\n"
+        ));
+        parent = format!("deep{level}");
+    }
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    // `watching` is one level below the thesis, so `deep63` is the 65th.
+    assert_reported(
+        &scratch,
+        &out,
+        line_of(&text, "parent = \"deep62\""),
+        10,
+        "`deep63` is more than 64 levels below the thesis",
+    );
+    assert!(
+        out.ends_with("1 problem\n"),
+        "one report for the whole branch: {out}"
+    );
+}
+
+#[test]
+fn tens_of_thousands_of_problems_are_all_reported_without_a_stall() {
+    let scratch = Scratch::new("check-twenty-thousand");
+    let start = BUNDLED_MODEL
+        .find("[[claims]]\nid = \"c48a\"")
+        .expect("c48a");
+    let block = &BUNDLED_MODEL[start..];
+    let block = &block[..block.find("\n\n").expect("end of the claim") + 1];
+    let mut text = BUNDLED_MODEL.to_string();
+    for _ in 0..20_000 {
+        text.push('\n');
+        text.push_str(block);
+    }
+    let path = scratch.file("model.toml", text.as_bytes());
+    // Run on a thread so that a stall fails the test instead of hanging the suite. The
+    // limit is far above the time the check takes; it is a hang guard, not a speed test.
+    let (done, wait) = std::sync::mpsc::channel();
+    let argument = arg(&path).to_string();
+    std::thread::spawn(move || {
+        let _ = done.send(claimscope(&["check", &argument]));
+    });
+    let out = wait
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("check finishes");
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert_eq!(report.matches("duplicate id `c48a`").count(), 20_000);
+    assert!(
+        report.ends_with("20000 problems\n"),
+        "{}",
+        &report[report.len() - 200..]
+    );
+}

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthChar;
 
-use claimscope::model::{Diagnostic, LoadError, Source, sanitize};
+use claimscope::model::{Diagnostic, LoadError, Locator, Source, sanitize};
 
 /// The widest slice of a source line shown under a message, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
@@ -33,7 +33,11 @@ impl Paint {
     }
 }
 
-/// Writes every diagnostic of a model file, each with its source line.
+/// The longest message shown, in characters; a longer one (quoting a huge value) is cut.
+const MAX_MESSAGE: usize = 400;
+
+/// Writes every diagnostic of a model file, each with its source line. The work is in
+/// proportion to the file and the number of problems, not their product.
 pub fn diagnostics(
     source: &Source,
     diagnostics: &[Diagnostic],
@@ -42,9 +46,15 @@ pub fn diagnostics(
 ) -> io::Result<()> {
     let paint = Paint { on: color };
     let name = sanitize(&source.name);
+    let mut locator = Locator::new(&source.text);
     for d in diagnostics {
-        let at = d.location(&source.text);
-        let message = sanitize(&d.message);
+        let offset = d.span.as_ref().map_or(0, |s| s.start);
+        let at = locator.locate(offset);
+        let mut message: String = d.message.chars().take(MAX_MESSAGE).collect();
+        if message.len() < d.message.len() {
+            message.push('…');
+        }
+        let message = sanitize(&message);
         writeln!(
             out,
             "{name}:{}:{}: {}: {message}",
@@ -52,62 +62,88 @@ pub fn diagnostics(
             at.column,
             paint.error()
         )?;
-        if d.span.is_some() {
-            snippet(source, d, at.line, at.column, out, &paint)?;
+        if let Some(span) = &d.span {
+            snippet(
+                source,
+                span,
+                locator.line_range(offset),
+                at.line,
+                out,
+                &paint,
+            )?;
         }
     }
     Ok(())
 }
 
-/// The source line, cut to a window around the column, with a caret under the span.
+/// The source line around the span, cut to a window when the line is long, with a caret
+/// under the span.
 fn snippet(
     source: &Source,
-    d: &Diagnostic,
-    line: usize,
-    column: usize,
+    span: &std::ops::Range<usize>,
+    line: std::ops::Range<usize>,
+    number: usize,
     out: &mut dyn Write,
     paint: &Paint,
 ) -> io::Result<()> {
-    let text = d.source_line(&source.text);
-    let span_chars = d.span.as_ref().map_or(1, |s| {
-        let end = s.end.min(source.text.len());
-        let start = s.start.min(end);
-        source
-            .text
-            .get(start..end)
-            .map_or(1, |t| t.chars().take_while(|c| *c != '\n').count())
-    });
-    let chars: Vec<char> = text.chars().collect();
-    let caret_at = column.saturating_sub(1).min(chars.len());
-    // Start the window so that the caret sits well inside it.
-    let start = caret_at.saturating_sub(MAX_LINE_WIDTH / 3);
+    let text = source.text.as_str();
+    let floor = |mut i: usize| {
+        i = i.clamp(line.start, line.end);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let at = floor(span.start);
+    // A short line is shown whole; a long one from a little before the span (never more
+    // than a few hundred bytes are looked at, however long the line).
+    let short = line.end - line.start <= MAX_LINE_WIDTH;
+    let before: Vec<char> = if short {
+        text[line.start..at].chars().collect()
+    } else {
+        let from = floor(at.saturating_sub(4 * MAX_LINE_WIDTH));
+        let chars: Vec<char> = text[from..at].chars().collect();
+        chars[chars.len().saturating_sub(MAX_LINE_WIDTH / 3)..].to_vec()
+    };
+    let cut_before = !short && line.start + before.iter().map(|c| c.len_utf8()).sum::<usize>() < at;
+    let after_end = floor(at.saturating_add(4 * MAX_LINE_WIDTH));
+    let span_chars = text[at..floor(span.end.max(at))]
+        .chars()
+        .take(MAX_LINE_WIDTH)
+        .count()
+        .max(1);
     let mut shown = String::new();
     let mut width = 0;
-    let mut caret_col = None;
     let mut caret_width = 0;
-    if start > 0 {
+    if cut_before {
         shown.push('…');
         width += 1;
     }
-    for (i, c) in chars.iter().enumerate().skip(start) {
-        let piece = sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
+    let visible = |c: char| sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
+    for c in before {
+        let piece = visible(c);
+        width += piece.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+        shown.push_str(&piece);
+    }
+    let caret_col = width;
+    for (n, c) in text[at..after_end].chars().enumerate() {
+        let piece = visible(c);
         let w: usize = piece.chars().map(|c| c.width().unwrap_or(0)).sum();
         if width + w > MAX_LINE_WIDTH {
             shown.push('…');
             break;
         }
-        if i == caret_at {
-            caret_col = Some(width);
-        }
-        if i >= caret_at && i < caret_at + span_chars.max(1) {
+        if n < span_chars {
             caret_width += w.max(1);
         }
         shown.push_str(&piece);
         width += w;
     }
-    let caret_col = caret_col.unwrap_or(width);
+    if after_end < line.end && !shown.ends_with('…') {
+        shown.push('…');
+    }
     let carets = "^".repeat(caret_width.clamp(1, MAX_LINE_WIDTH));
-    let gutter = line.to_string();
+    let gutter = number.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{pad} {}", paint.dim("|"))?;
     writeln!(out, "{} {} {shown}", paint.dim(&gutter), paint.dim("|"))?;

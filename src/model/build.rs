@@ -109,7 +109,7 @@ impl Builder {
             };
             self.map.top.entry(name).or_insert(span.clone());
             match name {
-                "schema" => self.schema = Some(top.integer("schema", 0)),
+                "schema" => self.schema = Some(top.integer("schema", 0, i64::from(u32::MAX))),
                 "article" => self.article(&mut top, span, out),
                 section => {
                     let given = if first { Given::Inline } else { Given::Headers };
@@ -322,7 +322,8 @@ fn read_article(r: &mut TableReader<'_, '_>) -> Article {
 fn read_sentence(r: &mut TableReader<'_, '_>) -> Sentence {
     Sentence {
         id: r.id("sentence"),
-        paragraph: u32::try_from(r.integer("paragraph", 1)).unwrap_or(u32::MAX),
+        paragraph: u32::try_from(r.integer("paragraph", 1, i64::from(u32::MAX)))
+            .unwrap_or(u32::MAX),
         role: r.word("role"),
         text: r.string("text"),
     }

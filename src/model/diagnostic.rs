@@ -34,6 +34,83 @@ impl Location {
     }
 }
 
+/// Lines and columns for many offsets in one text. Offsets asked for in increasing order
+/// (as sorted diagnostics are) cost time in proportion to the text, not to the number of
+/// offsets times the text: a file with thousands of problems reports as fast as one.
+pub struct Locator<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+    /// The last offset located, and where it was.
+    last: Option<(usize, Location)>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t str) -> Locator<'t> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Locator {
+            text,
+            line_starts,
+            last: None,
+        }
+    }
+
+    fn boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// The line (0-based) holding `offset`, and where it starts.
+    fn line(&self, offset: usize) -> (usize, usize) {
+        let n = self
+            .line_starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
+        (n, self.line_starts[n])
+    }
+
+    pub fn locate(&mut self, offset: usize) -> Location {
+        let offset = self.boundary(offset);
+        let (n, start) = self.line(offset);
+        let column = match self.last {
+            Some((last, at)) if last >= start && last <= offset && at.line == n + 1 => {
+                at.column + self.text[last..offset].chars().count()
+            }
+            _ => self.text[start..offset].chars().count() + 1,
+        };
+        let at = Location {
+            line: n + 1,
+            column,
+        };
+        self.last = Some((offset, at));
+        at
+    }
+
+    /// The byte range of the line holding `offset`, without its line break.
+    pub fn line_range(&self, offset: usize) -> std::ops::Range<usize> {
+        let offset = self.boundary(offset);
+        let (n, start) = self.line(offset);
+        let end = self
+            .line_starts
+            .get(n + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+}
+
 impl Diagnostic {
     pub fn new(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
         Self {
@@ -63,6 +140,21 @@ impl Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locator_agrees_with_location_of() {
+        let text = "ab\ncé d\nx\r\n\nlast";
+        let mut locator = Locator::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                locator.locate(offset),
+                Location::of(text, offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(&text[locator.line_range(4)], "cé d");
+        assert_eq!(&text[locator.line_range(10)], "x");
+    }
 
     #[test]
     fn locations_count_lines_and_characters() {

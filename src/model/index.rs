@@ -302,8 +302,12 @@ fn number_tree(
         if !paths[node].is_empty() {
             continue;
         }
-        for (n, child) in children[node].iter().enumerate().rev() {
-            stack.push((*child, format!("{path}.{}", n + 1)));
+        // A valid map nests at most MAX_DEPTH levels; deeper nodes (of an unchecked
+        // model) are left unnumbered rather than given ever longer numbers.
+        if path.len() < 8 * super::validate::MAX_DEPTH {
+            for (n, child) in children[node].iter().enumerate().rev() {
+                stack.push((*child, format!("{path}.{}", n + 1)));
+            }
         }
         paths[node] = path;
     }

@@ -223,7 +223,7 @@ pub fn load_str(source: &Source) -> Result<Model, LoadError> {
     }
     if !problems.is_empty() {
         let located = build(text, &starts, true, &mut Vec::new());
-        diagnostics.extend(validate::locate(&model, problems, &located.map));
+        diagnostics.extend(validate::locate(text, problems, &located.map));
     }
     Err(invalid(finish(diagnostics)))
 }

@@ -12,7 +12,7 @@ mod text;
 mod validate;
 
 pub use date::{Date, DateError, PartialDate};
-pub use diagnostic::{Diagnostic, Location};
+pub use diagnostic::{Diagnostic, Location, Locator};
 pub use index::{Index, ItemRef};
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, LoadError, MAX_MODEL_BYTES, Section, Source,

@@ -104,7 +104,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// Accepts these keys as known even where this table lacks them, so that unknown keys
     /// get the right suggestions.
     pub fn know(&mut self, keys: &[&'static str]) {
-        self.known.extend_from_slice(keys);
+        for key in keys {
+            if !self.known.contains(key) {
+                self.known.push(key);
+            }
+        }
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {
@@ -116,7 +120,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn lookup(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
-        self.known.push(key);
+        if !self.known.contains(&key) {
+            self.known.push(key);
+        }
         self.table.get(key)
     }
 
@@ -183,8 +189,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.as_text(key, value)
     }
 
-    /// A required integer of at least `min`.
-    pub fn integer(&mut self, key: &'static str, min: i64) -> i64 {
+    /// A required whole number from `min` to `max`.
+    pub fn integer(&mut self, key: &'static str, min: i64, max: i64) -> i64 {
         let Some(value) = self.required(key) else {
             return min;
         };
@@ -196,11 +202,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
             _ => None,
         };
         match parsed {
-            Some(n) if n >= min => n,
+            Some(n) if (min..=max).contains(&n) => n,
             Some(n) => {
                 self.error_at(
                     value.span(),
-                    format!("`{key}` must be at least {min}, not {n}"),
+                    format!("`{key}` must be from {min} to {max}, not {n}"),
                 );
                 min
             }

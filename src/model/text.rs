@@ -45,7 +45,13 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// misspelling. Ties go to the longer shared start (`c05b` suggests `c05a` before `c02b`),
 /// then to the earlier candidate.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    // Nothing that long is a misspelt id or key, and comparing it would cost its length
+    // times each candidate's.
+    if length > MAX_SUGGESTED {
+        return None;
+    }
+    let limit = (length / 3).max(1);
     let shared = |c: &str| {
         word.chars()
             .zip(c.chars())
@@ -54,11 +60,18 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     };
     candidates
         .into_iter()
+        // Lengths further apart than the limit cannot be within it: skip the comparison.
+        .filter(|c| {
+            c.len().abs_diff(word.len()) <= limit * 4 && c.chars().count().abs_diff(length) <= limit
+        })
         .map(|c| (edit_distance(word, c), std::cmp::Reverse(shared(c)), c))
         .filter(|(d, _, _)| *d <= limit)
         .min_by_key(|(d, s, _)| (*d, *s))
         .map(|(_, _, c)| c)
 }
+
+/// The longest word [`closest`] looks for a near match of.
+const MAX_SUGGESTED: usize = 64;
 
 /// Edit distance in characters, counting a swap of two neighbours as one edit (optimal
 /// string alignment), since "qoute" is one slip from "quote", not two.

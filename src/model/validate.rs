@@ -23,6 +23,8 @@ pub fn validate(model: &Model) -> Vec<Diagnostic> {
 pub(crate) struct Problem {
     place: Place,
     message: String,
+    /// Another place the problem involves, such as the first use of a duplicate id.
+    earlier: Option<Place>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -49,8 +51,18 @@ pub(crate) fn problems(model: &Model, broken: &HashMap<String, Section>) -> Vec<
 }
 
 /// Gives each problem the span of the key or element it concerns.
-pub(crate) fn locate(model: &Model, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
-    let _ = model;
+pub(crate) fn locate(text: &str, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut locator = super::diagnostic::Locator::new(text);
+    let mut problems = problems;
+    // Problems that name an earlier place say which line it is on.
+    for problem in &mut problems {
+        if let Some(Place::Item(at)) = problem.earlier
+            && let Some(span) = map.span(at.section, at.index, at.key, at.element)
+        {
+            let line = locator.locate(span.start).line;
+            problem.message.push_str(&format!(" (at line {line})"));
+        }
+    }
     problems
         .into_iter()
         .map(|p| {
@@ -106,6 +118,9 @@ struct Checker<'m> {
     ordered: Vec<(&'m str, ItemRef)>,
     out: Vec<Problem>,
 }
+
+/// How deep the argument map may nest below its thesis.
+pub const MAX_DEPTH: usize = 64;
 
 fn is_id(id: &str) -> bool {
     !id.is_empty()
@@ -173,6 +188,7 @@ impl<'m> Checker<'m> {
         self.out.push(Problem {
             place: Place::Item(at),
             message,
+            earlier: None,
         });
     }
 
@@ -180,6 +196,7 @@ impl<'m> Checker<'m> {
         self.out.push(Problem {
             place: Place::Top(key),
             message,
+            earlier: None,
         });
     }
 
@@ -208,6 +225,10 @@ impl<'m> Checker<'m> {
                     let message =
                         format!("duplicate id `{id}`: an earlier {} has it", earlier.noun());
                     self.report(at, message);
+                    if let Some(problem) = self.out.last_mut() {
+                        let first = site(earlier.section(), earlier.index()).key("id");
+                        problem.earlier = Some(Place::Item(first));
+                    }
                 }
                 None => {
                     first.insert(id, item);
@@ -284,6 +305,7 @@ impl<'m> Checker<'m> {
 
     fn sentences(&mut self) {
         let mut previous = 0;
+        let some_unread = self.broken.values().any(|s| *s == Section::Sentences);
         for (i, sentence) in self.model.sentences.iter().enumerate() {
             let at = site(Section::Sentences, i);
             if sentence.text.trim() != sentence.text {
@@ -293,7 +315,9 @@ impl<'m> Checker<'m> {
                 );
             }
             let p = sentence.paragraph;
-            if p != previous && p != previous + 1 {
+            // A sentence the file has but that could not be read leaves a gap that is
+            // not the curator's numbering mistake: the order is checked once it reads.
+            if !some_unread && p != previous && Some(p) != previous.checked_add(1) {
                 let message = if previous == 0 {
                     format!("paragraph {p} comes first; paragraphs are numbered from 1")
                 } else {
@@ -317,7 +341,16 @@ impl<'m> Checker<'m> {
             .join("\n");
         let mut names: HashMap<String, usize> = HashMap::new();
         for (i, actor) in model.actors.iter().enumerate() {
-            names.entry(actor.name.to_lowercase()).or_insert(i);
+            let name = actor.name.to_lowercase();
+            if let Some(&first) = names.get(&name) {
+                let message = format!(
+                    "the name `{}` is also actor `{}`'s; search must know who is meant",
+                    actor.name, model.actors[first].id
+                );
+                self.report(site(Section::Actors, i).key("name"), message);
+            } else {
+                names.insert(name, i);
+            }
         }
         for (i, actor) in model.actors.iter().enumerate() {
             let at = site(Section::Actors, i);
@@ -495,6 +528,7 @@ impl<'m> Checker<'m> {
             );
         }
         self.cycles();
+        self.depth();
     }
 
     /// Follows each node's parents once; a walk that meets a node of its own path has found a
@@ -544,6 +578,45 @@ impl<'m> Checker<'m> {
             }
             for n in path {
                 marks[n] = Mark::Done;
+            }
+        }
+    }
+
+    /// No node sits more than [`MAX_DEPTH`] levels below the thesis: a deeper map is no
+    /// argument a reader can follow, and numbering it ("1.1.1…") would cost its depth
+    /// squared. Each over-deep chain is reported once, at its first node past the limit.
+    fn depth(&mut self) {
+        let model = self.model;
+        let parents: Vec<Option<usize>> = model
+            .arguments
+            .iter()
+            .map(|node| match self.ids.get(node.parent.as_deref()?) {
+                Some(ItemRef::Argument(p)) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        // Levels below the thesis, counted no further than one past the limit (so that a
+        // cycle, reported elsewhere, stops the count too).
+        let depth_of = |mut at: usize| {
+            let mut depth = 0;
+            while let Some(p) = parents[at] {
+                depth += 1;
+                at = p;
+                if depth > MAX_DEPTH {
+                    break;
+                }
+            }
+            depth
+        };
+        for (i, node) in model.arguments.iter().enumerate() {
+            let first_too_deep =
+                depth_of(i) > MAX_DEPTH && parents[i].is_some_and(|p| depth_of(p) == MAX_DEPTH);
+            if first_too_deep {
+                let message = format!(
+                    "`{}` is more than {MAX_DEPTH} levels below the thesis; the map may nest that deep and no deeper",
+                    node.id
+                );
+                self.report(site(Section::Arguments, i).key("parent"), message);
             }
         }
     }
