@@ -489,3 +489,56 @@ fn output_into_a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn search_says_what_is_wrong_with_a_filter_and_exits_2_when_it_can_match_nothing() {
+    let out = claimscope(&["search", "kind:forcast", "india"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let message = stderr(&out);
+    assert!(
+        message.contains("no kind is `forcast`") && message.contains("`kind:forecast`"),
+        "{message}"
+    );
+    let out = claimscope(&["search", "actor:narnia"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no actor is named `narnia`"));
+    // A mistyped filter key is searched as text, with a hint, and the search goes on.
+    let out = claimscope(&["search", "kinds:forecast", "india"]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean the filter `kind:`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn search_says_on_stderr_when_it_cut_the_list_short() {
+    let out = claimscope(&["search", "a", "--limit", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(
+        stderr(&out).contains("the best 3 shown; --limit N for more"),
+        "{}",
+        stderr(&out)
+    );
+    let out = claimscope(&["search", "zzqqxxjj"]);
+    assert!(stderr(&out).contains("no match for"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_takes_ids_in_any_case_and_names_by_a_whole_word() {
+    let lower = stdout(&claimscope(&["show", "c05a"]));
+    assert!(lower.starts_with("claim c05a"), "{lower}");
+    assert_eq!(stdout(&claimscope(&["show", "C05A"])), lower);
+    let putin = claimscope(&["show", "putin"]);
+    assert_eq!(putin.status.code(), Some(0), "{}", stderr(&putin));
+    assert!(
+        stdout(&putin).starts_with("actor vladimir-putin · person"),
+        "{}",
+        stdout(&putin)
+    );
+    let kayani = stdout(&claimscope(&["show", "kayani"]));
+    assert!(kayani.starts_with("actor ashfaq-parvez-kayani"), "{kayani}");
+}

@@ -78,7 +78,8 @@ limit, context, conclusion), status:STATUS (of events), in:ITEM.
 Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
 --json: an array of {kind, id, label, score, field, matched}.
 
-Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json).
+Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json),
+2 a filter that can match nothing, such as a misspelt kind (a suggestion is printed).
 
 Examples:
   claimscope search moscow
@@ -262,7 +263,7 @@ fn explore(data: Option<PathBuf>) -> u8 {
         Ok(Ending::Signal(signal)) => u8::try_from(128 + signal).unwrap_or(EXIT_USAGE),
         Ok(Ending::Hangup) => u8::try_from(128 + 1).unwrap_or(EXIT_USAGE),
         Err(e) => {
-            eprintln!("claimscope: terminal error: {e}");
+            eprintln!("claimscope: the explorer stopped: {e}");
             EXIT_USAGE
         }
     }

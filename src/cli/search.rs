@@ -8,7 +8,7 @@ use serde::Serialize;
 use claimscope::model::{Index, sanitize};
 use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
 
-use super::{EXIT_INVALID, EXIT_OK};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
 pub struct Options {
     pub query: String,
@@ -24,10 +24,12 @@ struct JsonHit<'a> {
     id: &'a str,
     label: String,
     score: i64,
-    /// The field that matched: name, alias, text, quote, title, phrase or id.
-    field: &'static str,
-    /// The text that matched: the alias itself for an alias, else the field's name.
-    matched: String,
+    /// The field that matched: name, alias, text, quote, title, phrase or id; null when
+    /// the query was filters alone and nothing was matched as text.
+    field: Option<&'static str>,
+    /// The text that matched: the alias itself for an alias, else the field's name; null
+    /// as for `field`.
+    matched: Option<String>,
 }
 
 /// The id and the label of a hit's item.
@@ -62,7 +64,15 @@ pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Re
     if options.kind.is_some() {
         query.within = options.kind;
     }
+    let problems = searcher.check(&query, &options.query);
+    for problem in &problems {
+        eprintln!("claimscope: {}", sanitize(&problem.message));
+    }
+    if problems.iter().any(|p| p.fatal) {
+        return Ok(EXIT_USAGE);
+    }
     let hits = searcher.search(&query, options.limit);
+    let textual = !query.terms.is_empty();
     if options.json {
         let rows: Vec<JsonHit<'_>> = hits
             .iter()
@@ -77,8 +87,8 @@ pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Re
                     id,
                     label,
                     score: hit.score,
-                    field: hit.field.as_str(),
-                    matched,
+                    field: textual.then_some(hit.field.as_str()),
+                    matched: textual.then_some(matched),
                 }
             })
             .collect();
@@ -105,6 +115,14 @@ pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Re
                 sanitize(&label)
             )?;
         }
+    }
+    if hits.is_empty() {
+        eprintln!("claimscope: no match for “{}”", sanitize(&options.query));
+    } else if hits.len() == options.limit {
+        eprintln!(
+            "claimscope: the best {} shown; --limit N for more",
+            hits.len()
+        );
     }
     Ok(if hits.is_empty() {
         EXIT_INVALID

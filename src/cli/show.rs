@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
+use std::sync::Arc;
+
 use claimscope::model::{Index, ItemRef, edit_distance, sanitize};
+use claimscope::search::{HitKind, Query, Searcher};
 
 use super::{EXIT_INVALID, EXIT_OK};
 
@@ -13,11 +16,11 @@ macro_rules! say {
     };
 }
 
-pub fn run(index: &Index, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
-    let Some(item) = index.get(id).or_else(|| actor_named(index, id)) else {
+pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
+    let Some(item) = find(index, id) else {
         let near = suggestions(index, id);
         let hint = if near.is_empty() {
-            "; `claimscope search` finds items by name".to_string()
+            "; `claimscope search` finds items by any word".to_string()
         } else {
             format!("; did you mean {}?", near.join(", "))
         };
@@ -47,26 +50,51 @@ fn actor_named(index: &Index, name: &str) -> Option<ItemRef> {
         .map(ItemRef::Actor)
 }
 
-/// Up to three ids close to `id`: ones that start with it, then near misspellings.
-fn suggestions(index: &Index, id: &str) -> Vec<String> {
+/// The item `id` names: its id (in any case), or an actor's name or alias, or a whole
+/// word of one ("putin" for Vladimir Putin), as the search ranks it first.
+fn find(index: &Arc<Index>, id: &str) -> Option<ItemRef> {
+    index
+        .get(id)
+        .or_else(|| index.get(&id.to_lowercase()))
+        .or_else(|| actor_named(index, id))
+        .or_else(|| {
+            let searcher = Searcher::new(Arc::clone(index));
+            let top = searcher.search(&Query::parse(id), 1).into_iter().next()?;
+            (top.exact && top.kind == HitKind::Actor).then_some(ItemRef::Actor(top.index))
+        })
+}
+
+/// Up to three suggestions: ids that start with `id` or are a slip away from it, then the
+/// best search hits for it.
+fn suggestions(index: &Arc<Index>, id: &str) -> Vec<String> {
     let mut ids: Vec<&str> = index.ids().collect();
     ids.sort_unstable();
     let lower = id.to_lowercase();
-    let mut near: Vec<(usize, &str)> = ids
-        .iter()
-        .filter_map(|candidate| {
+    let mut near: Vec<(usize, String)> = Vec::new();
+    if lower.chars().count() <= 64 {
+        for candidate in ids {
             if !lower.is_empty() && candidate.starts_with(&lower) {
-                return Some((0, *candidate));
+                near.push((0, candidate.to_string()));
+            } else if candidate.len().abs_diff(lower.len()) <= 8 {
+                let d = edit_distance(&lower, candidate);
+                if d <= (lower.chars().count() / 3).max(2) {
+                    near.push((d, candidate.to_string()));
+                }
             }
-            let d = edit_distance(&lower, candidate);
-            (d <= (lower.chars().count() / 3).max(2)).then_some((d, *candidate))
-        })
-        .collect();
+        }
+    }
     near.sort();
-    near.into_iter()
-        .take(3)
-        .map(|(_, c)| format!("`{c}`"))
-        .collect()
+    let mut out: Vec<String> = near.into_iter().map(|(_, c)| c).take(3).collect();
+    if out.len() < 3 {
+        let searcher = Searcher::new(Arc::clone(index));
+        for hit in searcher.search(&Query::parse(id), 3) {
+            let hit_id = super::search::describe(index, &hit).0.to_string();
+            if out.len() < 3 && !out.contains(&hit_id) {
+                out.push(hit_id);
+            }
+        }
+    }
+    out.into_iter().map(|c| format!("`{c}`")).collect()
 }
 
 fn names(index: &Index, ids: &[String]) -> String {

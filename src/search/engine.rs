@@ -66,6 +66,14 @@ struct Item {
     actor_role: Option<Box<str>>,
 }
 
+/// Something wrong with a query: `fatal` when a filter can match nothing (the search would
+/// only say "no match"), else a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryProblem {
+    pub message: String,
+    pub fatal: bool,
+}
+
 /// A query's hits and what a longer query needs to narrow them.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
@@ -94,7 +102,7 @@ struct Ranked {
     len: u32,
     item: u32,
     /// The entry the hit shows.
-    entry: u16,
+    entry: u32,
 }
 
 impl Ranked {
@@ -327,6 +335,94 @@ impl Searcher {
             return false;
         }
         true
+    }
+
+    /// What is wrong with a query's filters, in words for the reader: a value no item has
+    /// (`kind:forcast`), or what looks like a mistyped filter searched as text
+    /// (`stauts:cancelled`). Each message suggests the likely meaning.
+    pub fn check(&self, query: &Query, text: &str) -> Vec<QueryProblem> {
+        let model = self.index.model();
+        let mut problems = Vec::new();
+        let mut refuse = |filter: &str, value: &str, known: Vec<String>| {
+            if known.iter().any(|k| k == value) {
+                return;
+            }
+            let hint = match crate::model::closest(value, known.iter().map(String::as_str)) {
+                Some(near) => format!("did you mean `{filter}:{near}`?"),
+                None => format!("it can be {}", known.join(", ")),
+            };
+            problems.push(QueryProblem {
+                message: format!("no {filter} is `{value}`; {hint}"),
+                fatal: true,
+            });
+        };
+        if let Some(kind) = &query.kind {
+            let mut known: Vec<String> = crate::model::ClaimKind::ALL
+                .iter()
+                .map(|k| k.word().to_string())
+                .collect();
+            known.extend(
+                crate::model::ActorKind::ALL
+                    .iter()
+                    .map(|k| k.word().to_string()),
+            );
+            known.extend(HitKind::ALL.iter().map(|k| k.as_str().to_string()));
+            refuse("kind", kind, known);
+        }
+        if let Some(status) = &query.status {
+            refuse(
+                "status",
+                status,
+                crate::model::EventStatus::ALL
+                    .iter()
+                    .map(|s| s.word().to_string())
+                    .collect(),
+            );
+        }
+        if let Some(role) = &query.role {
+            let of_actor = model
+                .actors
+                .iter()
+                .filter_map(|a| a.role.as_deref())
+                .any(|r| lowercase(r).contains(role.as_str()));
+            if !of_actor {
+                refuse(
+                    "role",
+                    role,
+                    ArgumentRole::ALL
+                        .iter()
+                        .map(|r| r.word().to_string())
+                        .collect(),
+                );
+            }
+        }
+        if let Some(actor) = &query.actor
+            && self.resolve_actors(actor).is_empty()
+        {
+            let message = format!(
+                "no actor is named `{actor}`; an actor filter takes an id, a name or an alias"
+            );
+            problems.push(QueryProblem {
+                message,
+                fatal: true,
+            });
+        }
+        for token in text.split_whitespace() {
+            let Some((key, _)) = token.split_once(':') else {
+                continue;
+            };
+            let key = lowercase(key);
+            let keys = super::FILTERS.iter().map(|(k, _)| k.trim_end_matches(':'));
+            if let Some(near) = crate::model::closest(&key, keys).filter(|near| *near != key) {
+                let message =
+                    format!("`{token}` is searched as text; did you mean the filter `{near}:`?");
+                problems.push(QueryProblem {
+                    message,
+                    fatal: false,
+                });
+            }
+        }
+        problems
     }
 
     /// Runs a query and returns at most `limit` hits, best first.
@@ -632,7 +728,7 @@ impl Searcher {
             score: total,
             len: candidate.len,
             item: candidate.item,
-            entry: entry as u16,
+            entry: u32::try_from(entry).unwrap_or(0),
         };
         (Some(ranked), learned)
     }
@@ -661,7 +757,7 @@ impl Searcher {
         let item = &self.items[ranked.item as usize];
         let entry = item
             .entries
-            .get(usize::from(ranked.entry))
+            .get(ranked.entry as usize)
             .or(item.entries.first());
         let mut hit = Hit {
             kind: item.kind,

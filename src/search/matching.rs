@@ -5,7 +5,7 @@
 /// a typo or two, a skipped syllable. A constant (rather than a share of the term's
 /// length) keeps the test monotone: whatever reads as "paki" also reads as "pak", which
 /// lets a longer query search only the hits of the shorter one.
-pub const SLACK: usize = 6;
+pub const SLACK: usize = 3;
 
 /// A bit for each ASCII letter and digit a text holds; bit 63 for anything else.
 pub fn mask(lower: &str) -> u64 {

@@ -8,7 +8,7 @@
 mod engine;
 mod matching;
 
-pub use engine::{HIGHLIGHTED, Results, Searcher};
+pub use engine::{HIGHLIGHTED, QueryProblem, Results, Searcher};
 
 /// What sort of item a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

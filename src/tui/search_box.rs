@@ -5,7 +5,7 @@ use std::sync::mpsc::{Receiver, Sender};
 
 use super::action::Action;
 use super::app::Cursor;
-use crate::search::{Hit, Query, Results, Searcher};
+use crate::search::{Hit, Query, QueryProblem, Results, Searcher};
 
 /// How many hits the box keeps; more than fit on any screen.
 pub const MAX_HITS: usize = 200;
@@ -31,13 +31,19 @@ pub struct SearchBox {
     worker: Option<Sender<Request>>,
     /// The last answer computed here, for narrowing the next (when not on a thread).
     last: Option<Results>,
+    /// What is wrong with the query's filters, for the reader.
+    pub problems: Vec<QueryProblem>,
 }
 
 impl SearchBox {
     /// Opens empty, ready for a new query.
     pub fn open(&mut self) {
+        // A new query starts: answers still on their way to the last one are stale.
+        self.generation += 1;
+        self.pending = false;
         self.query.clear();
         self.hits.clear();
+        self.problems.clear();
         self.cursor = Cursor::default();
     }
 
@@ -92,6 +98,7 @@ impl SearchBox {
     /// back as [`Action::Found`]), else here and now.
     pub fn run(&mut self, searcher: &Searcher) {
         self.generation += 1;
+        self.problems = searcher.check(&Query::parse(&self.query), &self.query);
         if let Some(worker) = &self.worker {
             let request = Request {
                 generation: self.generation,

@@ -46,7 +46,9 @@ pub fn hit_at(app: &App, column: u16, row: u16) -> Option<usize> {
     if !rect.contains((column, row).into()) {
         return None;
     }
-    let i = app.search.cursor.offset + usize::from(row - rect.y);
+    // Problem lines, if any, come before the hits.
+    let line = usize::from(row - rect.y).checked_sub(app.search.problems.len())?;
+    let i = app.search.cursor.offset + line;
     (i < app.search.hits.len()).then_some(i)
 }
 
@@ -104,16 +106,30 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         );
     }
     let list = list_rect(screen);
-    let lines = if app.search.query.trim().is_empty() {
-        hints(app)
+    // Problems with the filters come first, then the hits (or why there are none).
+    let mut lines: Vec<Line<'static>> = app
+        .search
+        .problems
+        .iter()
+        .map(|p| {
+            Line::styled(
+                super::clip(&p.message, usize::from(list.width)),
+                theme.bold(),
+            )
+        })
+        .collect();
+    let room = usize::from(list.height).saturating_sub(lines.len());
+    if app.search.query.trim().is_empty() {
+        lines.extend(hints(app));
     } else if count == 0 {
-        vec![Line::styled(
-            format!("No match for “{}”.", app.search.query),
+        let text = format!("No match for “{}”.", app.search.query);
+        lines.push(Line::styled(
+            super::clip(&text, usize::from(list.width)),
             theme.dim(),
-        )]
+        ));
     } else {
-        hit_lines(app, usize::from(list.width), usize::from(list.height))
-    };
+        lines.extend(hit_lines(app, usize::from(list.width), room));
+    }
     super::put_lines(frame, list, &lines);
 }
 
