@@ -290,6 +290,24 @@ fn the_terminal_comes_back_after_a_panic_and_an_error() {
 }
 
 #[test]
+fn a_failed_search_thread_ends_the_explorer_with_a_message_not_a_hang() {
+    let fault = [("CLAIMSCOPE_FAULT", "search-panic")];
+    let mut session = Session::start_with(&[], &fault);
+    session.expect("Changes in region push Pakistan and Russia together");
+    session.send("/k");
+    let status = session.finish();
+    assert_eq!(status.exit_code(), 2, "exit status {status:?}");
+    assert_restored(&session.bytes, "a search-thread panic");
+    let text = String::from_utf8_lossy(&session.bytes);
+    assert!(
+        text.contains(
+            "claimscope: the explorer stopped: the search thread failed: a search-thread panic asked for by CLAIMSCOPE_FAULT (at src"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn no_color_reaches_the_terminal_under_no_color() {
     let mut session = Session::start(&[]);
     session.expect("3 Arguments");

@@ -621,3 +621,111 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
         "the worker ends when the box is gone"
     );
 }
+
+#[test]
+fn going_back_after_a_jump_finds_the_node_again_though_the_tree_has_opened() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Arguments));
+    let limits = node_index(&app, "limits");
+    let watching = node_index(&app, "watching");
+    let row_of = |app: &App, node| {
+        app.argument_rows()
+            .iter()
+            .position(|r| r.node == node)
+            .expect("row")
+    };
+    let row = row_of(&app, limits);
+    down_to(&mut app, row);
+    app.update(Action::Collapse);
+    let row = row_of(&app, watching);
+    down_to(&mut app, row);
+    assert_eq!(app.selected_node(), Some(watching));
+    // A search hit inside the closed node opens it, which moves `watching` down.
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "not yet worried");
+    app.update(Action::Accept);
+    assert_eq!(app.selected_node(), Some(node_index(&app, "india-calm")));
+    assert!(!app.is_collapsed(limits));
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Pane::Arguments);
+    assert_eq!(
+        app.selected_node(),
+        Some(watching),
+        "the same node, on its new row"
+    );
+    assert_eq!(app.scope(), Scope::Argument(watching));
+}
+
+#[test]
+fn an_answer_to_a_query_from_before_the_box_was_reopened_is_dropped() {
+    use std::sync::mpsc;
+    let mut app = app();
+    let (requests, queue) = mpsc::channel();
+    app.search.use_worker(requests);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "k");
+    let request: claimscope::tui::search_box::Request = queue.recv().expect("a request");
+    let stale = app
+        .searcher()
+        .search(&claimscope::search::Query::parse("k"), 10);
+    assert!(!stale.is_empty());
+    run(&mut app, [Action::Escape, Action::OpenSearch]);
+    app.update(Action::Found(request.generation, stale));
+    assert!(
+        app.search.hits.is_empty(),
+        "hits for `k` under an empty query"
+    );
+}
+
+#[test]
+fn the_search_box_says_what_is_wrong_with_a_filter() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kind:forcast india");
+    assert!(app.search.problems.iter().any(|p| p.fatal));
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(
+        screen.contains("no kind is `forcast`; did you mean `kind:forecast`?"),
+        "{screen}"
+    );
+    // Mended, the hint goes and the hits come.
+    run(&mut app, [Action::DeleteWord, Action::DeleteWord]);
+    type_text(&mut app, "kind:forecast india");
+    assert!(app.search.problems.is_empty());
+    assert!(!app.search.hits.is_empty());
+    assert!(!screen_text(&draw(&mut app, 120, 40)).contains("no kind is"));
+}
+
+#[test]
+fn in_reading_mode_n_goes_on_from_where_the_reader_scrolled_to() {
+    let mut app = app();
+    app.update(Action::ToggleReading);
+    draw(&mut app, 100, 30);
+    let first = app.reading.claim.expect("a claim");
+    run(
+        &mut app,
+        [Action::PageDown, Action::PageDown, Action::PageDown],
+    );
+    draw(&mut app, 100, 30);
+    let scroll = app.reading.scroll;
+    assert!(scroll > 0, "the reader has scrolled");
+    app.update(Action::NextClaim);
+    draw(&mut app, 100, 30);
+    let claim = app.reading.claim.expect("a claim");
+    assert!(
+        app.reading.order_of(claim) > app.reading.order_of(first) + 1,
+        "n skipped to what is on the screen, not to the claim after the old one"
+    );
+    assert_eq!(app.reading.scroll, scroll, "the claim was in view already");
+}
+
+#[test]
+fn a_newly_selected_claim_scrolls_its_quote_into_the_source_pane() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kudankulam russian financing");
+    app.update(Action::Accept);
+    assert_eq!(claim_id(&app), "c26c");
+    let screen = screen_text(&draw(&mut app, 100, 30));
+    assert!(screen.contains("built with Russian financing"), "{screen}");
+}

@@ -140,6 +140,8 @@ pub struct Related {
 struct Snapshot {
     base: Mode,
     reading_claim: Option<usize>,
+    /// The selected argument node itself, whatever row it is on.
+    node: Option<usize>,
     focus: Pane,
     scope: Scope,
     timeline: Cursor,
@@ -165,6 +167,9 @@ pub struct App {
     pub claims: Cursor,
     /// Lines scrolled off the top of the Source pane.
     pub source_scroll: usize,
+    /// The claim the Source pane last laid out, and the terminal size it was laid out
+    /// for, to notice a new claim or a new size.
+    shown_claim: (Option<usize>, Rect),
     pub help_scroll: usize,
     pub search: SearchBox,
     pub reading: Reading,
@@ -204,6 +209,7 @@ impl App {
             arguments: Cursor::default(),
             claims: Cursor::default(),
             source_scroll: 0,
+            shown_claim: (None, Rect::ZERO),
             help_scroll: 0,
             search: SearchBox::default(),
             reading,
@@ -410,12 +416,28 @@ impl App {
     }
 
     fn help_action(&mut self, action: Action) {
+        let page = super::view::help::viewport_height(
+            Screen::new(
+                self.size,
+                &Wants {
+                    focus: self.focus,
+                    argument_rows: 0,
+                    detail_lines: &|_| 0,
+                },
+            )
+            .main,
+        )
+        .max(1);
         match action {
             Action::Escape => self.close_overlay(),
             Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
-            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
-            Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(page),
+            Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(page / 2),
+            Action::HalfPageDown => self.help_scroll = self.help_scroll.saturating_add(page / 2),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX / 2,
             Action::ScrollUp { .. } => self.help_scroll = self.help_scroll.saturating_sub(3),
             Action::ScrollDown { .. } => self.help_scroll = self.help_scroll.saturating_add(3),
             _ => {}
@@ -459,10 +481,10 @@ impl App {
                 }
             }
             // The guard moves the highlight; the arm runs only when there was nowhere to go.
-            Action::NextClaim if !self.reading.next_claim(&self.index, 1) => {
+            Action::NextClaim if !self.reading.next_claim(&self.index, 1, height) => {
                 self.status = Some("That is the last claim of the article.".to_string());
             }
-            Action::PrevClaim if !self.reading.next_claim(&self.index, -1) => {
+            Action::PrevClaim if !self.reading.next_claim(&self.index, -1, height) => {
                 self.status = Some("That is the first claim of the article.".to_string());
             }
             Action::Up | Action::ScrollUp { .. } => self.reading.scroll_by(-1),
@@ -486,9 +508,8 @@ impl App {
                 self.reading.claim = self.selected_claim();
                 self.reading.follow = true;
             }
-            // From the search box or help, `r` is just a character or ignored.
-            Mode::Search => self.search_action(Action::Type('r')),
-            Mode::Help => {}
+            // Over the search box or help, `r` is a letter of the query or means nothing.
+            Mode::Search | Mode::Help => {}
         }
     }
 
@@ -516,7 +537,7 @@ impl App {
         }
         self.scope = scope;
         self.claim_list = self.claims_in(scope);
-        self.related = self.related_to(scope);
+        self.related = self.related_to(scope, &self.claim_list);
         self.claims = Cursor::default();
         self.source_scroll = 0;
     }
@@ -526,7 +547,8 @@ impl App {
         &self.related
     }
 
-    fn related_to(&self, scope: Scope) -> Related {
+    /// `claims` are the scope's claims, already worked out by the caller.
+    fn related_to(&self, scope: Scope, claims: &[usize]) -> Related {
         let model = self.index.model();
         let mut related = Related {
             events: vec![false; model.events.len()],
@@ -571,7 +593,7 @@ impl App {
                         }
                     }
                 }
-                for c in self.claims_in(scope) {
+                for &c in claims {
                     for n in self.index.arguments_of_claim(c) {
                         mark(&mut related.nodes, *n);
                     }
@@ -655,6 +677,7 @@ impl App {
         Snapshot {
             base: self.base,
             reading_claim: self.reading.claim,
+            node: self.selected_node(),
             focus: self.focus,
             scope: self.scope,
             timeline: self.timeline,
@@ -702,7 +725,12 @@ impl App {
         self.focus = before.focus;
         self.timeline = before.timeline;
         self.actors = before.actors;
+        // The tree may have opened since (a jump opens a node's ancestors): find the node
+        // again rather than trusting its old row.
         self.arguments = before.arguments;
+        if let Some(node) = before.node {
+            self.select_node(node);
+        }
         self.set_scope(before.scope);
         self.claims = before.claims;
         self.source_scroll = 0;
@@ -884,9 +912,6 @@ impl App {
         self.focus = pane;
         self.step(delta);
         self.focus = focus;
-        if pane.is_context() && focus.is_context() && pane != focus {
-            self.set_scope_from(pane);
-        }
     }
 
     /// Keeps every cursor in range and on screen after any change.
@@ -927,23 +952,25 @@ impl App {
             .fit(self.claim_list.len(), screen.inner_height(Pane::Claims));
         // The rest costs a layout of text; it is done only for what is on screen.
         if self.mode == Mode::Panes {
-            let source_lines =
-                super::view::source::line_count(self, screen.inner_width(Pane::Source));
-            let source_max = source_lines.saturating_sub(screen.inner_height(Pane::Source));
-            self.source_scroll = self.source_scroll.min(source_max);
-        }
-        if self.mode == Mode::Search {
-            let overlay = super::view::search::list_height(&screen);
-            self.search.cursor.fit(self.search.hits.len(), overlay);
+            let height = screen.inner_height(Pane::Source);
+            let (lines, quote) =
+                super::view::source::measure(self, screen.inner_width(Pane::Source));
+            // A newly shown claim, or a new terminal size, scrolls the quoted words into
+            // view if the pane is too short for them.
+            let shown = (self.selected_claim(), self.size);
+            if self.shown_claim != shown {
+                self.shown_claim = shown;
+                if let Some((first, last)) = quote
+                    && (first < self.source_scroll || last >= self.source_scroll + height)
+                {
+                    self.source_scroll = first.min((last + 1).saturating_sub(height));
+                }
+            }
+            self.source_scroll = self.source_scroll.min(lines.saturating_sub(height));
         }
         if self.base == Mode::Reading && screen.arrangement != Arrangement::TooSmall {
             let (width, height) = super::reading::viewport(screen.main);
             self.reading.fit(&self.index, width, height);
-        }
-        if self.mode == Mode::Help {
-            let help_rows = super::view::help::viewport_height(screen.main);
-            let help_lines = super::view::help::line_count(self, screen.main);
-            self.help_scroll = self.help_scroll.min(help_lines.saturating_sub(help_rows));
         }
     }
 }

@@ -58,6 +58,7 @@ pub fn run(index: Index) -> io::Result<Ending> {
 /// For tests of the ways out: `CLAIMSCOPE_FAULT=panic` panics and `CLAIMSCOPE_FAULT=error`
 /// fails with an error, each right after the first frame, so that a test in a
 /// pseudo-terminal can see the terminal restored on those paths too.
+/// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer.)
 fn injected_fault() -> io::Result<()> {
     match std::env::var("CLAIMSCOPE_FAULT").as_deref() {
         Ok("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
@@ -70,6 +71,8 @@ fn injected_fault() -> io::Result<()> {
 enum Incoming {
     Input(io::Result<Event>),
     Found(u64, Vec<crate::search::Hit>),
+    /// A helper thread died; the explorer cannot go on without it.
+    Failed(&'static str),
 }
 
 /// Reads terminal events on a thread of its own. The main loop then never blocks inside
@@ -79,28 +82,47 @@ enum Incoming {
 fn spawn_threads(app: &mut App) -> io::Result<Receiver<Incoming>> {
     let (send, receive) = mpsc::channel();
     let input = send.clone();
+    let report = send.clone();
     thread::Builder::new()
         .name("input".to_string())
         .spawn(move || {
-            loop {
-                let event = event::read();
-                let failed = event.is_err();
-                if input.send(Incoming::Input(event)).is_err() || failed {
-                    break;
+            guarded("input", report, move || {
+                loop {
+                    let event = event::read();
+                    let failed = event.is_err();
+                    if input.send(Incoming::Input(event)).is_err() || failed {
+                        break;
+                    }
                 }
-            }
+            })
         })?;
     let (requests, queue) = mpsc::channel();
     let searcher = app.shared_searcher();
+    let report = send.clone();
+    let fail = std::env::var("CLAIMSCOPE_FAULT").as_deref() == Ok("search-panic");
     thread::Builder::new()
         .name("search".to_string())
         .spawn(move || {
-            search_box::search_worker(searcher, queue, |generation, hits| {
-                send.send(Incoming::Found(generation, hits)).is_ok()
-            });
+            guarded("search", report, move || {
+                search_box::search_worker(searcher, queue, |generation, hits| {
+                    assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
+                    send.send(Incoming::Found(generation, hits)).is_ok()
+                })
+            })
         })?;
     app.search.use_worker(requests);
     Ok(receive)
+}
+
+/// Runs a helper thread's work; if it panics, says so on `report` before the thread ends.
+fn guarded(
+    name: &'static str,
+    report: mpsc::Sender<Incoming>,
+    work: impl FnOnce() + std::panic::UnwindSafe,
+) {
+    if std::panic::catch_unwind(work).is_err() {
+        let _ = report.send(Incoming::Failed(name));
+    }
 }
 
 fn event_loop(
@@ -143,6 +165,16 @@ fn event_loop(
             let action = match incoming {
                 Incoming::Input(event) => keymap::action_for(app, &event?),
                 Incoming::Found(generation, hits) => Some(Action::Found(generation, hits)),
+                Incoming::Failed(name) => {
+                    let said = terminal::HELPER_PANIC
+                        .lock()
+                        .ok()
+                        .and_then(|mut p| p.take());
+                    let detail = said.map_or_else(String::new, |s| format!(": {s}"));
+                    return Err(io::Error::other(format!(
+                        "the {name} thread failed{detail}; this is a bug in claimscope, please report it"
+                    )));
+                }
             };
             if let Some(action) = action {
                 app.update(action);

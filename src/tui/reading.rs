@@ -91,23 +91,58 @@ impl Reading {
         self.rank.get(claim).copied().unwrap_or(usize::MAX)
     }
 
+    /// The first line that holds a sentence, in the last layout.
+    fn line_of(&self, sentence: usize) -> Option<usize> {
+        self.layout
+            .as_ref()?
+            .1
+            .iter()
+            .position(|tags| tags.contains(&sentence))
+    }
+
     /// Moves the highlight to the next (`1`) or previous (`-1`) claim in reading order;
-    /// returns false when there is none that way.
-    pub fn next_claim(&mut self, _index: &Index, direction: isize) -> bool {
+    /// returns false when there is none that way. When the highlighted claim has been
+    /// scrolled out of view, the next claim is the first one in view (the previous, the
+    /// last in view), so that n and N go on from where the reader is looking.
+    pub fn next_claim(&mut self, index: &Index, direction: isize, height: usize) -> bool {
         if self.order.is_empty() {
             return false;
         }
         let last = self.order.len() - 1;
+        let line_of_claim = |c: usize| index.sentence_of_claim(c).and_then(|s| self.line_of(s));
+        let view = self.scroll..self.scroll + height.max(1);
+        let in_view = self
+            .claim
+            .and_then(line_of_claim)
+            .is_some_and(|l| view.contains(&l));
         let position = match self.claim {
-            None if direction > 0 => 0,
-            None => last,
-            Some(c) => {
+            Some(c) if in_view || self.layout.is_none() => {
                 let here = self.order_of(c);
                 if (direction > 0 && here >= last) || (direction < 0 && here == 0) {
                     self.follow = true;
                     return false;
                 }
                 here.saturating_add_signed(direction).min(last)
+            }
+            _ if direction > 0 => {
+                let from = self
+                    .order
+                    .iter()
+                    .position(|c| line_of_claim(*c).is_some_and(|l| l >= view.start));
+                match from {
+                    Some(p) => p,
+                    None => return false,
+                }
+            }
+            _ => {
+                let from = self
+                    .order
+                    .iter()
+                    .rposition(|c| line_of_claim(*c).is_some_and(|l| l < view.end));
+                match from {
+                    Some(p) => p,
+                    None => return false,
+                }
             }
         };
         self.claim = self.order.get(position).copied();

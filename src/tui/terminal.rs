@@ -20,6 +20,9 @@ use super::output::Output;
 
 pub type Term = Terminal<CrosstermBackend<Output<Stdout>>>;
 
+/// What a helper thread's panic said, for the main thread to report after the restore.
+pub static HELPER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 /// Signals that end the explorer cleanly instead of killing it with the terminal in raw
 /// mode: hang-up, terminate, and an interrupt sent from outside (Ctrl-C itself arrives as
 /// a key while the terminal is raw).
@@ -46,8 +49,24 @@ pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
 pub fn setup(color: bool) -> io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        // Only the main thread owns the terminal. A helper thread that panics ends, and
+        // the main loop, seeing it gone, ends too: it restores the terminal first, then
+        // reports what happened (kept here, as printing it now would garble the screen).
+        if std::thread::current().name() == Some("main") {
+            restore();
+            previous(info);
+        } else if let Ok(mut last) = HELPER_PANIC.lock() {
+            let payload = info.payload();
+            let said = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            *last = Some(match info.location() {
+                Some(at) => format!("{said} (at {at})"),
+                None => said,
+            });
+        }
     }));
     enable_raw_mode()?;
     let mut stdout = io::stdout();

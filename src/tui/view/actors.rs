@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         .map(|a| a.name.width())
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(name_budget(rect.width));
     let related = &app.related().actors;
     list(
         frame,
@@ -50,4 +50,25 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
             (Line::from(spans), mark)
         },
     );
+}
+
+/// The widest the name column may grow in a pane `width` cells wide: two
+/// fifths of the inside, so kinds and other names keep room, but never so
+/// narrow that short names are cut.
+fn name_budget(width: u16) -> usize {
+    let inner = usize::from(width.saturating_sub(4));
+    (inner * 2 / 5).max(8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_budget;
+
+    #[test]
+    fn the_name_column_grows_with_the_pane_but_keeps_a_floor() {
+        assert_eq!(name_budget(0), 8);
+        assert_eq!(name_budget(24), 8);
+        assert_eq!(name_budget(64), 24);
+        assert!(name_budget(200) > name_budget(64));
+    }
 }

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Padding};
+use unicode_width::UnicodeWidthStr;
 
 use super::timeline::status_symbol;
 use crate::model::ItemRef;
@@ -53,7 +54,8 @@ fn descendants(app: &App, node: usize) -> usize {
     total
 }
 
-fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
+/// The box's title and text for `width` columns.
+fn title_and_pieces(app: &App, width: usize) -> (String, Vec<Piece>) {
     let theme = app.theme;
     let index = app.index();
     let model = index.model();
@@ -84,15 +86,11 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
                 let name = index
                     .get(other)
                     .map_or(other.as_str(), |o| model.actors[o.index()].name.as_str());
-                pieces.push(Piece::new(
-                    format!("{} {name}", relation.trend.arrow()),
-                    theme.trend(relation.trend),
-                    None,
-                ));
-                pieces.push(dim(format!(" {}  ", relation.trend)));
-            }
-            if !index.relations_of_actor(a).is_empty() {
-                pieces.push(plain("\n".to_string()));
+                // One line a relation, with what the article says of it, cut to fit.
+                let head = format!("{} {name}, {}", relation.trend.arrow(), relation.trend);
+                let room = width.saturating_sub(head.width() + 2);
+                pieces.push(Piece::new(head, theme.trend(relation.trend), None));
+                pieces.push(dim(format!(": {}\n", super::clip(&relation.summary, room))));
             }
             let claims = index.claims_of_actor(a);
             let mut paragraphs: Vec<u32> = claims
@@ -206,12 +204,13 @@ fn title_and_pieces(app: &App) -> (String, Vec<Piece>) {
 
 /// How many lines the detail box would fill at `width` columns.
 pub fn line_count(app: &App, width: usize) -> usize {
-    let (_, pieces) = title_and_pieces(app);
+    let (_, pieces) = title_and_pieces(app, width);
     wrap(&pieces, width).len()
 }
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
-    let (title, pieces) = title_and_pieces(app);
+    let width = usize::from(rect.width.saturating_sub(crate::tui::layout::DETAIL_MARGIN));
+    let (title, pieces) = title_and_pieces(app, width);
     let block = Block::new()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))

@@ -9,16 +9,22 @@ use crate::search::FILTERS;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
 use crate::tui::theme::Theme;
+use crate::tui::wrap::{Piece, wrap};
 
 const SYMBOLS: &[(&str, &str)] = &[
     ("▶", "the selected row"),
+    ("◆", "the thesis, the root of the argument map"),
+    (
+        "▾ ▸",
+        "an argument node that is open, or closed (h and l, or ← and →)",
+    ),
     (
         "•",
         "related to the selection (its events, actors, argument nodes)",
     ),
     (
         "~",
-        "a date the curator inferred (the article names no year)",
+        "a date inferred, at least in part: the article names no year (its phrase, such as “on October 2”, shows what it does state)",
     ),
     ("✗ ○ ◇ ⋯", "cancelled, planned, expected, ongoing event"),
     ("+ − ±", "supports, attacks, qualifies its parent argument"),
@@ -98,8 +104,30 @@ fn about(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// A two-column row: a key or symbol, and what it means, wrapped under itself.
+fn row(out: &mut Vec<Line<'static>>, left: String, right: &str, theme: Theme, width: usize) {
+    const LEFT: usize = 22;
+    let pieces = [Piece::new(right, ratatui::style::Style::new(), None)];
+    let wrapped = wrap(&pieces, width.saturating_sub(LEFT + 2).max(10));
+    for (n, line) in wrapped.into_iter().enumerate() {
+        let first = if n == 0 {
+            format!("  {left:<LEFT$}")
+        } else {
+            " ".repeat(LEFT + 2)
+        };
+        let mut spans = vec![Span::styled(first, theme.key())];
+        spans.extend(line.line.spans);
+        out.push(Line::from(spans));
+    }
+}
+
 fn lines(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = about(app, theme, width);
+    out.push(Line::styled("Symbols", theme.bold()));
+    for (symbol, meaning) in SYMBOLS {
+        row(&mut out, symbol.to_string(), meaning, theme, width);
+    }
+    out.push(Line::default());
     for context in [
         Context::Panes,
         Context::Arguments,
@@ -107,35 +135,35 @@ fn lines(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
         Context::Search,
         Context::Help,
     ] {
-        out.push(Line::styled(context.title(), theme.bold()));
+        out.push(Line::styled(
+            format!("Keys: {}", context.title().to_lowercase()),
+            theme.bold(),
+        ));
         for binding in bindings(context) {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.key()),
-                Span::raw(binding.help),
-            ]));
+            row(&mut out, keys.join(" "), binding.help, theme, width);
         }
         out.push(Line::default());
     }
     out.push(Line::styled("Mouse", theme.bold()));
-    out.push(Line::from(
-        "  click a row to focus its pane and select it; the wheel scrolls",
-    ));
+    row(
+        &mut out,
+        "click".to_string(),
+        "focuses a pane and selects the row under the pointer",
+        theme,
+        width,
+    );
+    row(
+        &mut out,
+        "wheel".to_string(),
+        "moves the selection in the pane under the pointer (the text in reading mode and help)",
+        theme,
+        width,
+    );
     out.push(Line::default());
     out.push(Line::styled("Search filters", theme.bold()));
     for (key, help) in FILTERS {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {key:<22}"), theme.key()),
-            Span::raw(*help),
-        ]));
-    }
-    out.push(Line::default());
-    out.push(Line::styled("Symbols", theme.bold()));
-    for (symbol, meaning) in SYMBOLS {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {symbol:<22}"), theme.key()),
-            Span::raw(*meaning),
-        ]));
+        row(&mut out, key.to_string(), help, theme, width);
     }
     out
 }

@@ -13,21 +13,29 @@ use crate::tui::app::{App, Pane};
 use crate::tui::wrap::{Piece, wrap};
 
 const MAIN: usize = 1;
+/// Columns of padding each side of the text, inside the border.
+const PADDING: u16 = 1;
+
+/// The tag of the quoted words, so the app can scroll them into view.
+const QUOTE: usize = 3;
 
 /// The pane's lines at `width` columns inside its border.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    layout(app, width).0
+}
+
+/// The pane's lines, and the first and last of those that hold the quoted words.
+fn layout(app: &App, width: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let theme = app.theme;
     let index = app.index();
     let model = index.model();
     let Some(c) = app.selected_claim() else {
-        return vec![Line::styled(
-            "Nothing to show: no claim is selected here.",
-            theme.dim(),
-        )];
+        let none = Line::styled("Nothing to show: no claim is selected here.", theme.dim());
+        return (vec![none], None);
     };
     let claim = &model.claims[c];
     let Some(s) = index.sentence_of_claim(c) else {
-        return vec![Line::from(claim.text.clone())];
+        return (vec![Line::from(claim.text.clone())], None);
     };
     let sentence = &model.sentences[s];
 
@@ -71,7 +79,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             pieces.push(Piece::new(
                 &sentence.text[at..end],
                 theme.quote(),
-                Some(MAIN),
+                Some(QUOTE),
             ));
             pieces.push(Piece::new(&sentence.text[end..], Style::new(), Some(MAIN)));
         }
@@ -84,8 +92,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Some(2),
         ));
     }
-    out.extend(wrap(&pieces, width.saturating_sub(2)).into_iter().map(|w| {
-        let gutter = if w.tags.contains(&MAIN) {
+    let sentence_from = out.len();
+    let wrapped = wrap(&pieces, width.saturating_sub(2));
+    let quote_rows: Vec<usize> = wrapped
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.tags.contains(&QUOTE))
+        .map(|(n, _)| sentence_from + n)
+        .collect();
+    let quote = quote_rows
+        .first()
+        .zip(quote_rows.last())
+        .map(|(a, b)| (*a, *b));
+    out.extend(wrapped.into_iter().map(|w| {
+        let gutter = if w.tags.contains(&MAIN) || w.tags.contains(&QUOTE) {
             Span::styled("┃ ", theme.claim_kind(claim.kind))
         } else {
             Span::raw("  ")
@@ -125,12 +145,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     while out.last().is_some_and(|l| l.spans.is_empty()) {
         out.pop();
     }
-    out
+    (out, quote)
 }
 
-/// How many lines the pane's content takes at `width` (inside the border).
-pub fn line_count(app: &App, width: usize) -> usize {
-    lines(app, width).len()
+/// How many lines the pane's content takes at `width` (inside the border, padding not yet
+/// taken off), and which of
+/// them hold the quoted words.
+pub fn measure(app: &App, width: usize) -> (usize, Option<(usize, usize)>) {
+    // The pane pads its text by a column on each side.
+    let (lines, quote) = layout(app, width.saturating_sub(2 * usize::from(PADDING)));
+    (lines.len(), quote)
 }
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
@@ -143,10 +167,24 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         Some(s) => format!("Source · paragraph {} · sentence {}", s.paragraph, s.id),
         None => "Source".to_string(),
     };
-    let block = pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(1));
+    let block =
+        pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(PADDING));
     let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let all = lines(app, usize::from(inner.width));
+    // Say when there is more above or below than the pane shows.
+    let above = app.source_scroll > 0;
+    let below = all.len() > app.source_scroll + usize::from(inner.height);
+    let block = if above || below {
+        let marks = format!(
+            " {}{} more ",
+            if above { "▲" } else { "" },
+            if below { "▼" } else { "" }
+        );
+        block.title_bottom(Line::from(Span::styled(marks, app.theme.dim())).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, rect);
     let shown: Vec<Line<'static>> = all.into_iter().skip(app.source_scroll).collect();
     super::put_lines(frame, inner, &shown);
 }
