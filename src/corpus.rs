@@ -145,20 +145,6 @@ const STATUSES: &[&str] = &["happened", "cancelled", "planned", "expected", "ong
 const TRENDS: &[&str] = &["warming", "cooling", "steady", "mixed"];
 const STANCES: &[&str] = &["supports", "attacks", "qualifies"];
 const ROLES: &[&str] = &["reason", "limit", "context", "conclusion"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A small deterministic generator (xorshift64*), so the corpus is the same every run.
 struct Rng(u64);
@@ -344,7 +330,7 @@ pub fn generate(claims: usize) -> String {
 
     for e in 0..events {
         let c = e * 10 % claims;
-        let month = MONTHS[e % 12];
+        let month = crate::model::MONTHS_LONG[e % 12];
         let day = e % 28 + 1;
         writeln!(
             out,

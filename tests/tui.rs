@@ -54,6 +54,20 @@ fn down_to(app: &mut App, row: usize) {
     }
 }
 
+/// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns
+/// the node's index.
+fn select_node(app: &mut App, id: &str) -> usize {
+    app.update(Action::Focus(Pane::Arguments));
+    let node = node_index(app, id);
+    let row = app
+        .argument_rows()
+        .iter()
+        .position(|r| r.node == node)
+        .expect("the node is on a row");
+    down_to(app, row);
+    node
+}
+
 fn claim_id(app: &App) -> &str {
     let c = app.selected_claim().expect("a selected claim");
     &app.index().model().claims[c].id
@@ -296,13 +310,7 @@ fn argument_nodes_fold_and_unfold() {
     let mut app = app();
     app.update(Action::Focus(Pane::Arguments));
     let rows = app.argument_rows().len();
-    let limits = node_index(&app, "limits");
-    let row = app
-        .argument_rows()
-        .iter()
-        .position(|r| r.node == limits)
-        .expect("row");
-    down_to(&mut app, row);
+    let limits = select_node(&mut app, "limits");
     app.update(Action::Collapse);
     assert!(app.is_collapsed(limits));
     assert!(app.argument_rows().len() < rows);
@@ -496,14 +504,7 @@ fn the_readme_key_table_covers_the_keymap() {
 #[test]
 fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
     let mut app = app();
-    app.update(Action::Focus(Pane::Arguments));
-    let limits = node_index(&app, "limits");
-    let row = app
-        .argument_rows()
-        .iter()
-        .position(|r| r.node == limits)
-        .expect("row");
-    down_to(&mut app, row);
+    let limits = select_node(&mut app, "limits");
     assert_eq!(app.scope(), Scope::Argument(limits));
     run(&mut app, [Action::Collapse, Action::Collapse]);
     let thesis = app.index().thesis().expect("thesis");
@@ -625,20 +626,9 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
 #[test]
 fn going_back_after_a_jump_finds_the_node_again_though_the_tree_has_opened() {
     let mut app = app();
-    app.update(Action::Focus(Pane::Arguments));
-    let limits = node_index(&app, "limits");
-    let watching = node_index(&app, "watching");
-    let row_of = |app: &App, node| {
-        app.argument_rows()
-            .iter()
-            .position(|r| r.node == node)
-            .expect("row")
-    };
-    let row = row_of(&app, limits);
-    down_to(&mut app, row);
+    let limits = select_node(&mut app, "limits");
     app.update(Action::Collapse);
-    let row = row_of(&app, watching);
-    down_to(&mut app, row);
+    let watching = select_node(&mut app, "watching");
     assert_eq!(app.selected_node(), Some(watching));
     // A search hit inside the closed node opens it, which moves `watching` down.
     app.update(Action::OpenSearch);

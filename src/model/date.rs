@@ -37,7 +37,8 @@ pub struct DateError {
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const MONTHS_LONG: [&str; 12] = [
+/// The months' full names, January first.
+pub const MONTHS_LONG: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -11,7 +11,7 @@ mod reader;
 mod text;
 mod validate;
 
-pub use date::{Date, DateError, PartialDate};
+pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
 pub use diagnostic::{Diagnostic, Location, Locator};
 pub use index::{Index, ItemRef};
 pub use load::{

@@ -531,18 +531,23 @@ impl<'m> Checker<'m> {
         self.depth();
     }
 
-    /// Follows each node's parents once; a walk that meets a node of its own path has found a
-    /// cycle, reported at the node of the cycle that comes first in the file.
-    fn cycles(&mut self) {
-        let model = self.model;
-        let parents: Vec<Option<usize>> = model
+    /// Each argument node's parent node, where its `parent` names one.
+    fn parents(&self) -> Vec<Option<usize>> {
+        self.model
             .arguments
             .iter()
             .map(|node| match self.ids.get(node.parent.as_deref()?) {
                 Some(ItemRef::Argument(p)) => Some(*p),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    /// Follows each node's parents once; a walk that meets a node of its own path has found a
+    /// cycle, reported at the node of the cycle that comes first in the file.
+    fn cycles(&mut self) {
+        let model = self.model;
+        let parents = self.parents();
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
@@ -587,14 +592,7 @@ impl<'m> Checker<'m> {
     /// squared. Each over-deep chain is reported once, at its first node past the limit.
     fn depth(&mut self) {
         let model = self.model;
-        let parents: Vec<Option<usize>> = model
-            .arguments
-            .iter()
-            .map(|node| match self.ids.get(node.parent.as_deref()?) {
-                Some(ItemRef::Argument(p)) => Some(*p),
-                _ => None,
-            })
-            .collect();
+        let parents = self.parents();
         // Levels below the thesis, counted no further than one past the limit (so that a
         // cycle, reported elsewhere, stops the count too).
         let depth_of = |mut at: usize| {
