@@ -63,7 +63,7 @@ fn check_reports_every_problem_with_file_line_and_column_and_exits_1() {
     let reported = text.lines().filter(|l| l.starts_with(arg(&path))).count();
     assert!(reported >= 4, "{text}");
     assert!(
-        text.trim_end().ends_with(&format!("{reported} problems")),
+        text.trim_end().ends_with(&format!("{reported} errors")),
         "{text}"
     );
 }
@@ -265,7 +265,10 @@ fn show_a_claim_marks_its_quote_in_the_whole_sentence() {
         "{text}"
     );
     assert!(text.contains("Source: paragraph 5, sentence s05"), "{text}");
-    assert!(text.contains("Argument: 1.1 + Top-level visits"), "{text}");
+    assert!(
+        text.contains("Argument: 1.1 − Putin's trip, the first-ever"),
+        "{text}"
+    );
     assert!(text.contains("Reports: Putin's trip to Pakistan"), "{text}");
 }
 
@@ -289,12 +292,14 @@ fn show_an_actor_event_argument_and_sentence() {
     assert!(text.contains("The article says: “in May”"), "{text}");
 
     let text = stdout(&claimscope(&["show", "limits"]));
-    assert!(text.contains("argument limits · 1.7 · limit"), "{text}");
+    assert!(text.contains("argument limits · 1.8 · limit"), "{text}");
     assert!(
         text.contains("± qualifies 1 Pakistan and Russia are moving closer"),
         "{text}"
     );
-    assert!(text.contains("1.7.3 − Still, Pakistan wants"), "{text}");
+    assert!(text.contains("1.8.3 ± Still, Pakistan wants"), "{text}");
+    // The number the explorer shows finds the same node.
+    assert_eq!(stdout(&claimscope(&["show", "1.8"])), text);
 
     let text = stdout(&claimscope(&["show", "s13"]));
     assert!(text.contains("Even China has been circumspect"), "{text}");
@@ -333,7 +338,7 @@ fn export_markdown_is_a_readable_brief() {
         "{text}"
     );
     assert!(
-        text.contains("### 1.7 Limit: But there are clear limits (± qualifies 1)"),
+        text.contains("### 1.8 Limit: But there are clear limits (± qualifies 1)"),
         "{text}"
     );
     // Every claim appears with its quote.
@@ -382,7 +387,11 @@ fn export_dot_is_the_argument_map_as_a_digraph() {
         "{text}"
     );
     assert!(
-        text.contains("\"pakistan-options\" -> \"limits\" [label=\"attacks\""),
+        text.contains("\"cancelled-trip\" -> \"thesis\" [label=\"attacks\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"pakistan-options\" -> \"limits\" [label=\"qualifies\""),
         "{text}"
     );
     // Where Graphviz is installed, it must render the graph.

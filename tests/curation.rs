@@ -198,3 +198,404 @@ fn the_timeline_keeps_the_articles_precision() {
     assert_eq!(date("putin-trip").as_deref(), Some("2012-10-02"));
     assert_eq!(date("kayani-visit").as_deref(), Some("2012-10"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The rules of docs/curation.md, each checked here without the validator's code, so that
+// a slip of the kind the second reading found fails a test of its own.
+
+use claimscope::model::{ClaimKind, Stance};
+
+fn claim<'m>(model: &'m Model, id: &str) -> &'m claimscope::model::Claim {
+    model
+        .claims
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no claim {id}"))
+}
+
+/// Whether `needle` occurs in `text` as whole words, case aside.
+fn has_words(text: &str, needle: &str) -> bool {
+    let text = text.to_lowercase();
+    let needle = needle.to_lowercase();
+    text.match_indices(&needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn kinds_follow_one_rule_everywhere() {
+    // What an actor does, tries or seeks is a fact; what it wants, hopes, fears or says is
+    // a position; an expectation is a forecast. (Cue, kind), checked on every claim whose
+    // quote holds the cue and no stronger cue.
+    let future = ["will ", "may ", "can be expected", "unlikely", "should "];
+    let cues = [
+        ("trying to", ClaimKind::Fact),
+        ("looking for", ClaimKind::Fact),
+        ("working to", ClaimKind::Fact),
+        ("attempt to", ClaimKind::Fact),
+        ("taken note", ClaimKind::Fact),
+        ("wants", ClaimKind::Position),
+        ("hopes", ClaimKind::Position),
+        ("remain worried", ClaimKind::Position),
+        ("critical of", ClaimKind::Position),
+        ("endorsed", ClaimKind::Position),
+        ("offered", ClaimKind::Position),
+        ("suggest", ClaimKind::Position),
+        ("would not like", ClaimKind::Position),
+        ("feels strongly", ClaimKind::Position),
+        ("vocal about", ClaimKind::Position),
+        ("rumblings", ClaimKind::Position),
+        ("appetite", ClaimKind::Position),
+    ];
+    let model = model();
+    let mut checked = 0;
+    for claim in &model.claims {
+        // A quote that only presupposes a proposition is a claim of another kind.
+        if claim
+            .note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Presupposed"))
+        {
+            continue;
+        }
+        let quote = claim.quote.to_lowercase();
+        // An actor's stance comes first: "Pakistan hopes Russia will start selling ..."
+        // is a hope, not a forecast.
+        let kind = match cues.iter().find(|(cue, _)| quote.contains(cue)) {
+            Some((_, kind)) => *kind,
+            None if future.iter().any(|f| quote.contains(f)) => ClaimKind::Forecast,
+            None => continue,
+        };
+        checked += 1;
+        assert_eq!(claim.kind, kind, "{}: {quote}", claim.id);
+    }
+    assert!(checked >= 15, "only {checked} claims had a cue");
+}
+
+#[test]
+fn a_claim_says_no_more_than_its_quote() {
+    // A qualifier in a claim's words must be in its quote: "always" where the article says
+    // "always in the past" is fine only if the quote holds "always in the past" too.
+    let model = model();
+    for claim in &model.claims {
+        for word in claimscope::model::QUALIFIERS {
+            if has_words(&claim.text, word) {
+                assert!(
+                    has_words(&claim.quote, word),
+                    "{} says \"{word}\", its quote does not",
+                    claim.id
+                );
+            }
+        }
+    }
+    // "always in the past" is not "always".
+    let c40a = claim(&model, "c40a");
+    assert!(c40a.text.contains("always in the past"), "{}", c40a.text);
+    // "Still," opening a sentence is "even so", not "still" (as in "continuing").
+    for claim in &model.claims {
+        if claim.quote.starts_with("Still,") {
+            assert!(
+                !has_words(&claim.text, "still"),
+                "{}: {}",
+                claim.id,
+                claim.text
+            );
+        }
+    }
+    // Where a claim says "any further", its quote holds those words.
+    let c43b = claim(&model, "c43b");
+    assert!(c43b.quote.ends_with("any further"), "{}", c43b.quote);
+}
+
+#[test]
+fn a_judgement_and_the_fact_it_rests_on_are_two_claims() {
+    let model = model();
+    // "Russia has been a beneficiary ... by signing nuclear deals with India": the deals
+    // are a fact, the benefit a judgement.
+    let of_s26: Vec<_> = model
+        .claims
+        .iter()
+        .filter(|c| c.sentence == "s26")
+        .collect();
+    let deals = of_s26
+        .iter()
+        .find(|c| c.quote.contains("signing nuclear deals") && !c.quote.contains("beneficiary"))
+        .expect("a claim for the deals alone");
+    assert_eq!(deals.kind, ClaimKind::Fact);
+    let benefit = of_s26
+        .iter()
+        .find(|c| c.quote.contains("beneficiary"))
+        .expect("a claim for the benefit");
+    assert_eq!(benefit.kind, ClaimKind::Assessment);
+    // The two figures of s28 are claims of their own.
+    let of_s28: Vec<_> = model
+        .claims
+        .iter()
+        .filter(|c| c.sentence == "s28")
+        .collect();
+    assert!(
+        of_s28
+            .iter()
+            .any(|c| c.quote.contains("second-largest") && !c.quote.contains("24"))
+    );
+    assert!(
+        of_s28
+            .iter()
+            .any(|c| c.quote.contains("24 per cent") && !c.quote.contains("second"))
+    );
+}
+
+#[test]
+fn what_a_sentence_asserts_in_passing_has_a_claim() {
+    // (sentence, words that assert something in passing, words of the main clause that
+    // the claim for the passing assertion must not need).
+    let passing = [
+        ("s07", "too, is to be rescheduled", "That meeting"),
+        ("s13", "all-weather friend", "circumspect"),
+        (
+            "s18",
+            "India's changing foreign policy priorities",
+            "taken note",
+        ),
+        ("s19", "The US-India rapprochement", "problematic"),
+        (
+            "s20",
+            "dependence on military hardware decreases",
+            "Delhi moves away",
+        ),
+        ("s22", "Pakistan's bid to join", "endorsed"),
+        ("s40", "propensity to use extremist groups", "critical"),
+        ("s41", "continue to press Pakistan", "can be expected"),
+        ("s43", "any further", "would not like"),
+        ("s44", "fellow Bric countries", "deals with India"),
+    ];
+    let model = model();
+    for (sentence, words, main) in passing {
+        let found = model
+            .claims
+            .iter()
+            .any(|c| c.sentence == sentence && c.quote.contains(words) && !c.quote.contains(main));
+        assert!(found, "{sentence}: no claim for \"{words}\" on its own");
+    }
+}
+
+#[test]
+fn summaries_use_the_articles_verbs_of_speech() {
+    // Whoever "called" or "suggested" something in a summary did so in the article's own
+    // words: Putin "went on to suggest", he did not "call" Pakistan a partner.
+    let verbs = [
+        "called",
+        "suggest",
+        "endorsed",
+        "offered",
+        "criticised",
+        "critical",
+        "said",
+    ];
+    let model = model();
+    let index = Index::new(model.clone());
+    let quotes_of = |actor: usize| -> Vec<String> {
+        index
+            .claims_of_actor(actor)
+            .iter()
+            .map(|c| model.claims[*c].quote.to_lowercase())
+            .collect()
+    };
+    for (a, actor) in model.actors.iter().enumerate() {
+        let quotes = quotes_of(a);
+        for verb in verbs {
+            if has_words(&actor.summary, verb)
+                || actor.summary.to_lowercase().contains(&format!(" {verb}"))
+            {
+                assert!(
+                    quotes.iter().any(|q| q.contains(verb)),
+                    "actor {}: \"{verb}\" is in no quote of its claims",
+                    actor.id
+                );
+            }
+        }
+    }
+    for relation in &model.relations {
+        let quotes: Vec<String> = relation
+            .claims
+            .iter()
+            .map(|c| claim(&model, c).quote.to_lowercase())
+            .collect();
+        for verb in verbs {
+            if relation.summary.to_lowercase().contains(verb) {
+                assert!(
+                    quotes.iter().any(|q| q.contains(verb)),
+                    "relation {} → {}: \"{verb}\" is in no quote it cites",
+                    relation.from,
+                    relation.to
+                );
+            }
+        }
+    }
+    // Pakistan is China's "all-weather friend", not the other way round.
+    for summary in model
+        .actors
+        .iter()
+        .map(|a| &a.summary)
+        .chain(model.relations.iter().map(|r| &r.summary))
+    {
+        assert!(
+            !summary.contains("Pakistan's \"all-weather friend\""),
+            "{summary}"
+        );
+    }
+}
+
+/// Capitalised words of the article that name no actor, each for a reason.
+const NOT_ACTORS: &[&str] = &[
+    "Gen",
+    "Mr",
+    "President", // titles, part of a person's alias
+    "Russian",
+    "Pakistani",
+    "Indian", // adjectives
+    "October",
+    "May",
+    "June",   // months
+    "Rafale", // an aircraft, not a party: found through its claims and event
+];
+
+#[test]
+fn every_name_the_article_uses_is_an_actor() {
+    let model = model();
+    let names: Vec<String> = model
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(|n| n.to_lowercase())
+        .collect();
+    let mut missing = Vec::new();
+    for sentence in &model.sentences {
+        let words: Vec<&str> = sentence.text.split_whitespace().collect();
+        for word in words.iter().skip(1) {
+            for part in word.split('-') {
+                let part = part
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .trim_end_matches("'s")
+                    .trim_matches('\'');
+                let capital = part.chars().next().is_some_and(char::is_uppercase);
+                if !capital || NOT_ACTORS.contains(&part) {
+                    continue;
+                }
+                if !names.iter().any(|n| has_words(n, part)) {
+                    missing.push(format!("{} ({})", part, sentence.id));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "names with no actor: {missing:?}");
+    // Every alias is the article's own spelling.
+    let article = BUNDLED_ARTICLE.to_lowercase();
+    for actor in &model.actors {
+        for alias in &actor.aliases {
+            assert!(
+                article.contains(&alias.to_lowercase()),
+                "{}: {alias}",
+                actor.id
+            );
+        }
+    }
+    assert!(names.contains(&"tamil nadhu".to_string()));
+}
+
+#[test]
+fn every_claim_lists_the_actors_its_quote_names() {
+    let model = model();
+    for claim in &model.claims {
+        for actor in &model.actors {
+            let named = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .find(|name| {
+                    // An acronym ("US") must match in capitals; other names in any case.
+                    if name.len() > 1 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                        claim
+                            .quote
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == name.as_str())
+                    } else {
+                        has_words(&claim.quote, name)
+                    }
+                });
+            if let Some(name) = named {
+                assert!(
+                    claim.actors.contains(&actor.id),
+                    "{}: the quote names \"{name}\" but {} is not listed",
+                    claim.id,
+                    actor.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn relations_are_ones_the_article_states() {
+    let model = model();
+    // China deciding to make its own weapons is no cooling of China-Russia relations.
+    assert!(
+        !model
+            .relations
+            .iter()
+            .any(|r| [&r.from, &r.to].contains(&&"china".to_string())
+                && [&r.from, &r.to].contains(&&"russia".to_string())),
+        "a trend read into one sentence"
+    );
+    // Each relation cites a claim that names both of its parties.
+    for relation in &model.relations {
+        let both = relation.claims.iter().any(|c| {
+            let claim = claim(&model, c);
+            claim.actors.contains(&relation.from) && claim.actors.contains(&relation.to)
+        });
+        assert!(both, "{} → {}", relation.from, relation.to);
+    }
+}
+
+#[test]
+fn the_map_follows_the_articles_connectives() {
+    let model = model();
+    let index = Index::new(model.clone());
+    let node_of = |claim: &str| -> Vec<usize> {
+        let c = index.get(claim).expect("claim").index();
+        index.arguments_of_claim(c).to_vec()
+    };
+    // Each claim sits in one node: the one whose point it serves.
+    for (i, claim) in model.claims.iter().enumerate() {
+        assert_eq!(index.arguments_of_claim(i).len(), 1, "{}", claim.id);
+    }
+    let thesis = index.thesis().expect("thesis");
+    // "Despite a cancelled trip": what the thesis argues against, not part of it.
+    // "although Russia has been a beneficiary": against the point it concedes.
+    for conceded in ["c02a", "c05a", "c26a", "c26d"] {
+        for node in node_of(conceded) {
+            assert_ne!(node, thesis, "{conceded}");
+            assert_eq!(
+                model.arguments[node].stance,
+                Some(Stance::Attacks),
+                "{conceded} sits in {}",
+                model.arguments[node].id
+            );
+        }
+    }
+    // "But there are clear limits here" qualifies the thesis; "Still, ..." grants the
+    // limits and qualifies them rather than attacking them.
+    for claim in &model.claims {
+        let stance = |c: &str| {
+            node_of(c)
+                .iter()
+                .map(|n| model.arguments[*n].stance)
+                .collect::<Vec<_>>()
+        };
+        if claim.quote.starts_with("But there are clear limits")
+            || claim.quote.starts_with("Still,")
+        {
+            assert_eq!(stance(&claim.id), [Some(Stance::Qualifies)], "{}", claim.id);
+        }
+    }
+}

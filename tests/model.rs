@@ -147,33 +147,36 @@ fn a_quote_that_is_not_verbatim_is_rejected() {
     );
     assert_problem(
         &text,
-        line_of(&text, "Tamil Nadu, being"),
+        line_of(
+            &text,
+            "quote = \"the nuclear plant project in Kudankulam, Tamil Nadu,",
+        ),
         &["claim `c26c`", "not verbatim in sentence `s26`"],
     );
 }
 
 #[test]
 fn a_second_thesis_is_rejected() {
-    let text = mutate("role = \"conclusion\"", "role = \"thesis\"");
+    let text = mutate("role = \"context\"", "role = \"thesis\"");
     assert_problem(
         &text,
-        line_of(&text, "role = \"thesis\"\ntitle = \"The world"),
-        &["argument `watching`", "a second thesis"],
+        line_of(&text, "role = \"thesis\"\ntitle = \"Nato's exit"),
+        &["argument `regional-shift`", "a second thesis"],
     );
 }
 
 #[test]
 fn a_cycle_in_the_map_is_rejected() {
-    // india-calm hangs from india-first; make india-first hang from india-calm.
+    // india-drifts hangs from russia-outreach; make russia-outreach hang from india-drifts.
     let text = mutate(
-        "title = \"Russia will not alienate India, a big arms market\"\nparent = \"limits\"",
-        "title = \"Russia will not alienate India, a big arms market\"\nparent = \"india-calm\"",
+        "title = \"Several factors drive Russia's outreach to Pakistan\"\nparent = \"thesis\"",
+        "title = \"Several factors drive Russia's outreach to Pakistan\"\nparent = \"india-drifts\"",
     );
     let found = problems(&text);
     let cycles: Vec<_> = found.iter().filter(|(_, m)| m.contains("cycle")).collect();
     assert_eq!(cycles.len(), 1, "one cycle, reported once: {found:#?}");
     assert!(
-        cycles[0].1.contains("india-first") && cycles[0].1.contains("india-calm"),
+        cycles[0].1.contains("russia-outreach") && cycles[0].1.contains("india-drifts"),
         "{cycles:?}"
     );
 }
@@ -282,15 +285,15 @@ fn an_uncovered_sentence_and_an_unmapped_claim_are_rejected() {
         line_of(&text, "id = \"c48a\"") - 1,
         &["claim `c48a`", "no argument node"],
     );
-    // Point the only claim of s07 elsewhere: s07 is then a body sentence with no claim.
+    // Point the only claim of s21 elsewhere: s21 is then a body sentence with no claim.
     let text = mutate(
-        "sentence = \"s07\"\nquote = \"That meeting, too, is to be rescheduled\"",
-        "sentence = \"s06\"\nquote = \"Mr Putin was to have participated\"",
+        "sentence = \"s21\"\nquote = \"So there are various factors at work in this outreach\"",
+        "sentence = \"s20\"\nquote = \"Moscow too is looking for alternatives\"",
     );
     assert_problem(
         &text,
-        line_of(&text, "id = \"s07\"") - 1,
-        &["sentence `s07`", "no claim"],
+        line_of(&text, "id = \"s21\"") - 1,
+        &["sentence `s21`", "no claim"],
     );
 }
 

@@ -3,13 +3,14 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use claimscope::model::{LoadError, Model, Source, load_str, sanitize};
+use claimscope::model::{LoadError, Model, Source, check_str, sanitize};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, read_source, report, use_color};
 
 /// Checks each file (or the `--data` file, or the bundled model) and returns the worst
-/// exit code: 2 if any file could not be read, else 1 if any was invalid, else 0.
-pub fn run(data: Option<PathBuf>, files: &[PathBuf]) -> u8 {
+/// exit code: 2 if any file could not be read, else 1 if any was invalid (or, with
+/// `deny_warnings`, had warnings), else 0.
+pub fn run(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool) -> u8 {
     let sources: Vec<Result<Source, LoadError>> = if files.is_empty() {
         vec![read_source(data)]
     } else {
@@ -21,8 +22,24 @@ pub fn run(data: Option<PathBuf>, files: &[PathBuf]) -> u8 {
     let mut worst = EXIT_OK;
     for source in sources {
         let (code, written) = match source {
-            Ok(source) => match load_str(&source) {
-                Ok(model) => (EXIT_OK, writeln!(out, "{}", summary(&source.name, &model))),
+            Ok(source) => match check_str(&source) {
+                Ok(checked) => {
+                    let written = report::diagnostics(&source, &checked.warnings, &mut out, color)
+                        .and_then(|()| {
+                            let mut line = summary(&source.name, &checked.model);
+                            if !checked.warnings.is_empty() {
+                                let tally = report::tally(&checked.warnings);
+                                line.push_str(&format!(" ({tally})"));
+                            }
+                            writeln!(out, "{line}")
+                        });
+                    let code = if deny_warnings && !checked.warnings.is_empty() {
+                        EXIT_INVALID
+                    } else {
+                        EXIT_OK
+                    };
+                    (code, written)
+                }
                 Err(error) => (EXIT_INVALID, report::load_error(&error, &mut out, color)),
             },
             Err(error) => {

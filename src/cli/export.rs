@@ -56,7 +56,7 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
         let node = &model.arguments[n];
         let depth = index.path(n).matches('.').count();
         if position == 1 {
-            writeln!(out, "## Reasons, limits and context\n")?;
+            writeln!(out, "## Reasons, objections, limits and context\n")?;
         }
         let heading = if depth == 0 {
             "##".to_string()
@@ -69,6 +69,7 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             ArgumentRole::Limit => "Limit",
             ArgumentRole::Context => "Context",
             ArgumentRole::Conclusion => "Conclusion",
+            ArgumentRole::Objection => "Objection",
         };
         write!(
             out,

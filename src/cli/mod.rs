@@ -57,17 +57,25 @@ enum Command {
     /// Validate model files and report every problem with its line and column.
     #[command(after_help = "\
 Checks the bundled model when no FILE (and no --data) is given. Prints each problem as
-FILE:LINE:COL: error: message with the line and a caret under the place, then a count;
-a valid file gets a one-line summary.
+FILE:LINE:COL: error: message (or warning: message) with the line and a caret under the
+place, then a count; a valid file gets a one-line summary.
 
-Exit codes: 0 every file valid, 1 some file invalid, 2 some file could not be read.
+Errors make a model invalid. Warnings point at curation slips a machine can spot: an
+actor the quote names but the claim does not list, two claims of a sentence with one
+quote, a claim that says \"always\" or \"still\" where its quote does not.
+
+Exit codes: 0 every file valid, 1 some file invalid (or with warnings, under
+--deny-warnings), 2 some file could not be read.
 
 Examples:
   claimscope check
-  claimscope check my-article.toml other.toml")]
+  claimscope check --deny-warnings my-article.toml other.toml")]
     Check {
         /// Model files to check.
         files: Vec<PathBuf>,
+        /// Treat warnings as errors: exit 1 when there are any.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Search actors, claims, events and argument nodes with the explorer's search.
     #[command(after_help = "\
@@ -104,7 +112,8 @@ Examples:
 A claim is shown with its whole source sentence, the quote marked, its paragraph and the
 argument nodes it sits in; an actor with its aliases, relations and claims; an event with
 its date, precision and basis; an argument node with its parent, children and claims.
-An actor can also be named by its name or an alias (\"show Moscow\").
+An actor can also be named by its name or an alias (\"show Moscow\"), and an argument
+node by the number the explorer shows beside it (\"show 1.7\").
 
 Exit codes: 0 shown, 1 no such id (the closest ids are suggested).
 
@@ -112,7 +121,8 @@ Examples:
   claimscope show c05a
   claimscope show russia
   claimscope show putin-trip
-  claimscope show limits")]
+  claimscope show limits
+  claimscope show 1.7")]
     Show {
         /// The id of the item (ids are listed by `claimscope search` and `export`).
         id: String,
@@ -165,7 +175,10 @@ impl From<Kind> for HitKind {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
-        Some(Command::Check { files }) => check::run(cli.data, &files),
+        Some(Command::Check {
+            files,
+            deny_warnings,
+        }) => check::run(cli.data, &files, deny_warnings),
         Some(Command::Search {
             query,
             kind,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthChar;
 
-use claimscope::model::{Diagnostic, LoadError, Locator, Source, sanitize};
+use claimscope::model::{Diagnostic, LoadError, Locator, Severity, Source, sanitize};
 
 /// The widest slice of a source line shown under a message, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
@@ -25,11 +25,20 @@ impl Paint {
     fn error(&self) -> String {
         self.wrap("1;31", "error")
     }
+    fn severity(&self, severity: Severity) -> String {
+        match severity {
+            Severity::Error => self.error(),
+            Severity::Warning => self.wrap("1;33", "warning"),
+        }
+    }
     fn dim(&self, text: &str) -> String {
         self.wrap("2", text)
     }
-    fn caret(&self, text: &str) -> String {
-        self.wrap("1;31", text)
+    fn caret(&self, severity: Severity, text: &str) -> String {
+        match severity {
+            Severity::Error => self.wrap("1;31", text),
+            Severity::Warning => self.wrap("1;33", text),
+        }
     }
 }
 
@@ -60,17 +69,11 @@ pub fn diagnostics(
             "{name}:{}:{}: {}: {message}",
             at.line,
             at.column,
-            paint.error()
+            paint.severity(d.severity)
         )?;
         if let Some(span) = &d.span {
-            snippet(
-                source,
-                span,
-                locator.line_range(offset),
-                at.line,
-                out,
-                &paint,
-            )?;
+            let line = locator.line_range(offset);
+            snippet(source, span, line, at.line, d.severity, out, &paint)?;
         }
     }
     Ok(())
@@ -83,6 +86,7 @@ fn snippet(
     span: &std::ops::Range<usize>,
     line: std::ops::Range<usize>,
     number: usize,
+    severity: Severity,
     out: &mut dyn Write,
     paint: &Paint,
 ) -> io::Result<()> {
@@ -152,7 +156,7 @@ fn snippet(
         "{pad} {} {}{}",
         paint.dim("|"),
         " ".repeat(caret_col),
-        paint.caret(&carets)
+        paint.caret(severity, &carets)
     )?;
     Ok(())
 }
@@ -166,10 +170,8 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
             diagnostics: found,
         } => {
             diagnostics(file, found, out, color)?;
-            let n = found.len();
-            let plural = if n == 1 { "" } else { "s" };
             let name = sanitize(&file.name);
-            writeln!(out, "{}: {name}: {n} problem{plural}", paint.error())
+            writeln!(out, "{}: {name}: {}", paint.error(), tally(found))
         }
         LoadError::NotUtf8 { path, line, column } => {
             let path = sanitize(path);
@@ -177,5 +179,17 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
             writeln!(out, "{path}:{line}:{column}: {}: {message}", paint.error())
         }
         other => writeln!(out, "{}: {}", paint.error(), sanitize(&other.to_string())),
+    }
+}
+
+/// "2 errors", "1 error and 3 warnings", "1 warning".
+pub fn tally(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (e, 0) => count(e, "error"),
+        (0, w) => count(w, "warning"),
+        (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
     }
 }

@@ -18,6 +18,15 @@ macro_rules! say {
 
 pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
     let Some(item) = find(index, id) else {
+        let numbered = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if numbered {
+            let top = index.thesis().map_or(0, |t| index.children(t).len());
+            eprintln!(
+                "claimscope: no argument node is numbered `{}`; the thesis is 1 and the nodes under it run 1.1 to 1.{top}",
+                sanitize(id)
+            );
+            return Ok(EXIT_INVALID);
+        }
         let near = suggestions(index, id);
         let hint = if near.is_empty() {
             "; `claimscope search` finds items by any word".to_string()
@@ -50,12 +59,14 @@ fn actor_named(index: &Index, name: &str) -> Option<ItemRef> {
         .map(ItemRef::Actor)
 }
 
-/// The item `id` names: its id (in any case), or an actor's name or alias, or a whole
-/// word of one ("putin" for Vladimir Putin), as the search ranks it first.
+/// The item `id` names: its id (in any case), an argument's number as the explorer shows
+/// it ("1.7"), or an actor's name or alias, or a whole word of one ("putin" for Vladimir
+/// Putin), as the search ranks it first.
 fn find(index: &Arc<Index>, id: &str) -> Option<ItemRef> {
     index
         .get(id)
         .or_else(|| index.get(&id.to_lowercase()))
+        .or_else(|| index.argument_at(id).map(ItemRef::Argument))
         .or_else(|| actor_named(index, id))
         .or_else(|| {
             let searcher = Searcher::new(Arc::clone(index));

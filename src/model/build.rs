@@ -10,8 +10,8 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::diagnostic::Diagnostic;
-use super::load::{Section, SourceMap};
 use super::reader::TableReader;
+use super::spans::{Section, SourceMap};
 use super::{Actor, ArgumentNode, Article, Claim, Event, Model, Relation, Sentence};
 
 /// The top-level keys a model has, in the order of the format.
@@ -40,10 +40,34 @@ pub(crate) struct Built {
     pub model: Option<Model>,
     /// Where items sit, when asked for.
     pub map: SourceMap,
-    /// Ids of items that were present but could not be read whole.
-    pub broken_ids: HashMap<String, Section>,
+    /// What could not be read, so that later checks do not report it again.
+    pub unread: Unread,
     /// Whether some piece was not even TOML.
     pub malformed: bool,
+}
+
+/// The parts of a file that could not be read. Every item that is a table is kept in the
+/// model, with stand-ins for the values it lacks, so that its other keys are still
+/// checked; this says which values are stand-ins.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unread {
+    /// Per item, the keys whose value is a stand-in.
+    pub keys: HashMap<(Section, usize), Vec<&'static str>>,
+    /// Ids that appear in pieces of the file that are not TOML, by the section of their
+    /// piece: references to them are not reported as dangling.
+    pub ids: HashMap<String, Section>,
+    /// Whether anything at all could not be read (checks of the whole model, such as
+    /// coverage, are then skipped: what is missing may be in the unread part).
+    pub any: bool,
+}
+
+impl Unread {
+    /// Whether the item's `key` holds a stand-in.
+    pub fn key(&self, section: Section, index: usize, key: &str) -> bool {
+        self.keys
+            .get(&(section, index))
+            .is_some_and(|keys| keys.contains(&key))
+    }
 }
 
 #[derive(Default)]
@@ -59,7 +83,7 @@ struct Builder {
     arguments: Vec<ArgumentNode>,
     given: HashMap<&'static str, Given>,
     map: SourceMap,
-    broken_ids: HashMap<String, Section>,
+    unread: Unread,
     malformed: bool,
 }
 
@@ -81,6 +105,8 @@ pub(crate) fn build(
         let (root, errors) = DeTable::parse_recoverable(piece);
         if !errors.is_empty() {
             builder.malformed = true;
+            builder.unread.any = true;
+            builder.unread.ids.extend(ids_in_unparsed(piece));
             for e in errors {
                 let span = e.span().map(|s| s.start + start..s.end + start);
                 out.push(Diagnostic::new(
@@ -117,8 +143,7 @@ impl Builder {
                 }
             }
         }
-        let (_, problems) = top.finish();
-        out.extend(problems);
+        out.extend(top.finish().diagnostics);
     }
 
     fn article(
@@ -138,12 +163,16 @@ impl Builder {
             return;
         };
         let article = read_article(&mut r);
-        let (spans, problems) = r.finish();
-        out.extend(problems);
-        if let Some(spans) = spans {
-            self.map.article = spans;
-            self.article = Some(article);
+        let read = r.finish();
+        out.extend(read.diagnostics);
+        self.unread.any |= read.failed;
+        if !read.unread.is_empty() {
+            self.unread
+                .keys
+                .insert((Section::Article, 0), read.unread.clone());
         }
+        self.map.article = read.spans;
+        self.article = Some(article);
     }
 
     fn section(
@@ -165,102 +194,58 @@ impl Builder {
             }
             None => {}
         }
-        let (noun, section) = match key {
-            "sentences" => ("sentence", Section::Sentences),
-            "actors" => ("actor", Section::Actors),
-            "events" => ("event", Section::Events),
-            "claims" => ("claim", Section::Claims),
-            "relations" => ("relation", Section::Relations),
-            _ => ("argument", Section::Arguments),
+        let Some(section) = Section::of_key(key) else {
+            return;
         };
-        for mut r in top.tables(key, noun) {
+        for mut r in top.tables(key, section.noun()) {
             match section {
                 Section::Sentences => {
                     let item = read_sentence(&mut r);
-                    self.keep(
-                        r,
-                        section,
-                        Some(item.id.clone()),
-                        out,
-                        |b| &mut b.sentences,
-                        item,
-                    );
+                    self.keep(r, section, out, |b| &mut b.sentences, item);
                 }
                 Section::Actors => {
                     let item = read_actor(&mut r);
-                    self.keep(
-                        r,
-                        section,
-                        Some(item.id.clone()),
-                        out,
-                        |b| &mut b.actors,
-                        item,
-                    );
+                    self.keep(r, section, out, |b| &mut b.actors, item);
                 }
                 Section::Events => {
                     let item = read_event(&mut r);
-                    self.keep(
-                        r,
-                        section,
-                        Some(item.id.clone()),
-                        out,
-                        |b| &mut b.events,
-                        item,
-                    );
+                    self.keep(r, section, out, |b| &mut b.events, item);
                 }
                 Section::Claims => {
                     let item = read_claim(&mut r);
-                    self.keep(
-                        r,
-                        section,
-                        Some(item.id.clone()),
-                        out,
-                        |b| &mut b.claims,
-                        item,
-                    );
+                    self.keep(r, section, out, |b| &mut b.claims, item);
                 }
                 Section::Relations => {
                     let item = read_relation(&mut r);
-                    self.keep(r, section, None, out, |b| &mut b.relations, item);
+                    self.keep(r, section, out, |b| &mut b.relations, item);
                 }
                 Section::Arguments | Section::Article => {
                     let item = read_argument(&mut r);
-                    self.keep(
-                        r,
-                        section,
-                        Some(item.id.clone()),
-                        out,
-                        |b| &mut b.arguments,
-                        item,
-                    );
+                    self.keep(r, section, out, |b| &mut b.arguments, item);
                 }
             }
         }
     }
 
-    /// Keeps an item read whole (and its spans); remembers the id of one that was not.
+    /// Keeps an item and its spans, noting which of its values are stand-ins.
     fn keep<T>(
         &mut self,
         reader: TableReader<'_, '_>,
         section: Section,
-        id: Option<String>,
         out: &mut Vec<Diagnostic>,
         list: impl FnOnce(&mut Builder) -> &mut Vec<T>,
         item: T,
     ) {
-        let (spans, problems) = reader.finish();
-        out.extend(problems);
-        match spans {
-            Some(spans) => {
-                list(self).push(item);
-                self.map.push(section, spans);
-            }
-            None => {
-                if let Some(id) = id.filter(|id| !id.is_empty()) {
-                    self.broken_ids.insert(id, section);
-                }
-            }
+        let read = reader.finish();
+        let items = list(self);
+        items.push(item);
+        let index = items.len() - 1;
+        out.extend(read.diagnostics);
+        self.unread.any |= read.failed;
+        if !read.unread.is_empty() {
+            self.unread.keys.insert((section, index), read.unread);
         }
+        self.map.push(section, read.spans);
     }
 
     fn finish(self, out: &mut Vec<Diagnostic>) -> Built {
@@ -300,7 +285,7 @@ impl Builder {
         Built {
             model,
             map: self.map,
-            broken_ids: self.broken_ids,
+            unread: self.unread,
             malformed: self.malformed,
         }
     }
@@ -391,4 +376,39 @@ fn read_argument(r: &mut TableReader<'_, '_>) -> ArgumentNode {
         stance: r.opt_word("stance"),
         claims: r.string_list("claims"),
     }
+}
+
+/// The ids a piece of text that is not TOML seems to give (`id = "..."` at the start of a
+/// line), with the section its header names. A guess, used only to keep references to
+/// items in a broken piece from being reported as dangling as well.
+fn ids_in_unparsed(piece: &str) -> Vec<(String, Section)> {
+    let mut section = None;
+    let mut ids = Vec::new();
+    for line in piece.lines() {
+        let line = line.trim_start();
+        if let Some(header) = line.strip_prefix('[') {
+            let name = header
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("");
+            section = Section::of_key(name.trim());
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("id") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim();
+        let quoted = value
+            .strip_prefix('"')
+            .and_then(|v| v.split('"').next())
+            .filter(|v| !v.is_empty());
+        if let (Some(id), Some(section)) = (quoted, section) {
+            ids.push((id.to_string(), section));
+        }
+    }
+    ids
 }

@@ -8,6 +8,25 @@ pub struct Diagnostic {
     /// Byte range in the source text; `None` for problems of the whole file.
     pub span: Option<Range<usize>>,
     pub message: String,
+    pub severity: Severity,
+}
+
+/// How bad a problem is: an error makes a model invalid; a warning points at something a
+/// curator should look at again (`check --deny-warnings` treats it as an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// "error" or "warning", as reports print it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 /// A 1-based line and column (in characters) in a source text.
@@ -112,11 +131,25 @@ impl<'t> Locator<'t> {
 }
 
 impl Diagnostic {
+    /// An error.
     pub fn new(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
         Self {
             span,
             message: message.into(),
+            severity: Severity::Error,
         }
+    }
+
+    /// A warning.
+    pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::new(span, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// Where the problem starts in `text`; the start of the file for whole-file problems.

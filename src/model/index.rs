@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::load::Section;
+use super::spans::Section;
 use super::{ActorKind, ArgumentNode, Model};
 
 /// Where an item with an id lives in the model.
@@ -263,6 +263,15 @@ impl Index {
     /// Empty for a node the tree does not reach.
     pub fn path(&self, node: usize) -> &str {
         self.paths.get(node).map_or("", String::as_str)
+    }
+
+    /// The node numbered `path` in the tree ("1.7"), as the explorer shows it.
+    pub fn argument_at(&self, path: &str) -> Option<usize> {
+        let path = path.trim().trim_end_matches('.');
+        if path.is_empty() {
+            return None;
+        }
+        self.paths.iter().position(|p| p == path)
     }
 
     /// Event indices in date order; events on the same date keep their file order.

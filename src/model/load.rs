@@ -1,16 +1,14 @@
 //! Reading a model file: size and encoding checks, TOML parsing with locations, and the
 //! conversion into model types, with every problem collected and located.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
-use std::ops::Range;
 use std::path::Path;
 
 use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
-use super::reader::ItemSpans;
-use super::{Model, validate};
+use super::problem::locate;
+use super::{Model, lint, validate};
 
 /// The largest model file claimscope reads, in bytes (64 MiB): room for a model a thousand
 /// times the size of the bundled one, and a bound on what a hostile file can cost.
@@ -129,54 +127,12 @@ impl Source {
     }
 }
 
-/// The parts of a model, by where they are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Article,
-    Sentences,
-    Actors,
-    Events,
-    Claims,
-    Relations,
-    Arguments,
-}
-
-/// Where each item of a model sits in its file, so that later checks can point at the
-/// exact key or list element they object to.
-#[derive(Debug, Clone, Default)]
-pub struct SourceMap {
-    pub(crate) top: HashMap<&'static str, Range<usize>>,
-    pub(crate) article: ItemSpans,
-    sections: HashMap<Section, Vec<ItemSpans>>,
-}
-
-impl SourceMap {
-    pub(crate) fn push(&mut self, section: Section, spans: ItemSpans) {
-        self.sections.entry(section).or_default().push(spans);
-    }
-
-    /// The span of an item, or of one of its keys, or of one element of a list key.
-    pub fn span(
-        &self,
-        section: Section,
-        index: usize,
-        key: Option<&str>,
-        element: Option<usize>,
-    ) -> Option<Range<usize>> {
-        let item = match section {
-            Section::Article => Some(&self.article),
-            other => self.sections.get(&other)?.get(index),
-        }?;
-        match key {
-            Some(key) => item.field(key, element).or_else(|| Some(item.item.clone())),
-            None => Some(item.item.clone()),
-        }
-    }
-
-    /// The span of a top-level key's value (`schema`, `arguments`, ...).
-    pub fn top(&self, key: &str) -> Option<Range<usize>> {
-        self.top.get(key).cloned()
-    }
+/// A model that loaded, with what `check` warns about in it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub model: Model,
+    /// Curation warnings, located, in file order (empty unless asked for).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses and validates a model.
@@ -185,6 +141,16 @@ impl SourceMap {
 /// memory than the model itself. Where every key sits is only worked out (by a second
 /// reading) when validation finds something to point at.
 pub fn load_str(source: &Source) -> Result<Model, LoadError> {
+    read(source, false).map(|checked| checked.model)
+}
+
+/// Parses and validates a model, and checks the curation rules that are warnings. An
+/// invalid model's diagnostics hold its warnings too, so that one run reports everything.
+pub fn check_str(source: &Source) -> Result<Checked, LoadError> {
+    read(source, true)
+}
+
+fn read(source: &Source, lint: bool) -> Result<Checked, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
@@ -201,31 +167,54 @@ pub fn load_str(source: &Source) -> Result<Model, LoadError> {
         let message = "the file is empty; a model starts with `schema = 1` and an [article] table";
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
-    let starts = match scan(text) {
-        // A small file is parsed whole: pieces save memory only on large ones, and each
-        // costs a parser's start-up.
-        Ok(_) if text.len() < WHOLE_BELOW => vec![0],
-        Ok(starts) => starts,
+    let pieces = match scan(text) {
+        Ok(pieces) => pieces,
         Err(at) => {
             let message =
                 format!("arrays or inline tables nest more than {MAX_NESTING} levels deep");
             return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
         }
     };
+    // A small file is parsed whole: pieces save memory only on large ones, and each costs
+    // a parser's start-up. But when it is not all TOML, it is read again a piece at a time,
+    // so that the pieces that are TOML are still checked.
+    let mut starts = if text.len() < WHOLE_BELOW {
+        vec![0]
+    } else {
+        pieces.clone()
+    };
     let mut diagnostics = Vec::new();
-    let built = build(text, &starts, false, &mut diagnostics);
-    let Some(model) = built.model.filter(|_| !built.malformed) else {
+    let mut built = build(text, &starts, false, &mut diagnostics);
+    if built.malformed && starts.len() < pieces.len() {
+        diagnostics.clear();
+        starts = pieces;
+        built = build(text, &starts, false, &mut diagnostics);
+    }
+    let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));
     };
-    let problems = validate::problems(&model, &built.broken_ids);
+    let mut problems = validate::problems(&model, &built.unread);
+    if lint {
+        problems.extend(lint::warnings(&model, &built.unread));
+    }
     if problems.is_empty() && diagnostics.is_empty() {
-        return Ok(model);
+        return Ok(Checked {
+            model,
+            warnings: Vec::new(),
+        });
     }
     if !problems.is_empty() {
         let located = build(text, &starts, true, &mut Vec::new());
-        diagnostics.extend(validate::locate(text, problems, &located.map));
+        diagnostics.extend(locate(text, problems, &located.map));
     }
-    Err(invalid(finish(diagnostics)))
+    let diagnostics = finish(diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(invalid(diagnostics));
+    }
+    Ok(Checked {
+        model,
+        warnings: diagnostics,
+    })
 }
 
 /// Reads a model file and loads it.

@@ -6,18 +6,24 @@ mod build;
 mod date;
 mod diagnostic;
 mod index;
+mod lint;
 mod load;
+mod problem;
 mod reader;
+mod spans;
 mod text;
 mod validate;
 
 pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
-pub use diagnostic::{Diagnostic, Location, Locator};
+pub use diagnostic::{Diagnostic, Location, Locator, Severity};
 pub use index::{Index, ItemRef};
+pub use lint::QUALIFIERS;
 pub use load::{
-    BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, LoadError, MAX_MODEL_BYTES, Section, Source,
-    SourceMap, load_file, load_str,
+    BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, Source,
+    check_str, load_file, load_str,
 };
+pub use spans::{Section, SourceMap};
+pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
 pub use validate::validate;
 
@@ -296,6 +302,9 @@ word_enum! {
         Limit = "limit",
         Context = "context",
         Conclusion = "conclusion",
+        /// A consideration against the parent that the article grants and answers
+        /// ("despite", "although").
+        Objection = "objection",
     }
 }
 

@@ -7,34 +7,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
+use super::spans::{FieldSpans, ItemSpans};
 use super::text::{closest, describe, is_forbidden_char};
 use super::{Date, Word};
-
-/// Where one item's keys and list elements sit in the source text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemSpans {
-    /// The whole item (for an `[[array]]` item, its table).
-    pub item: Range<usize>,
-    fields: Vec<FieldSpans>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct FieldSpans {
-    key: &'static str,
-    value: Range<usize>,
-    elements: Vec<Range<usize>>,
-}
-
-impl ItemSpans {
-    /// The span of a key's value, or of one element of a list value.
-    pub fn field(&self, key: &str, element: Option<usize>) -> Option<Range<usize>> {
-        let field = self.fields.iter().find(|f| f.key == key)?;
-        match element {
-            Some(i) => field.elements.get(i).cloned(),
-            None => Some(field.value.clone()),
-        }
-    }
-}
 
 /// Reads the keys of one TOML table, remembering which were asked for so that any other
 /// key can be reported as unknown.
@@ -49,7 +24,21 @@ pub(crate) struct TableReader<'a, 'i> {
     what: String,
     known: Vec<&'static str>,
     diagnostics: Vec<Diagnostic>,
+    /// Keys whose value could not be read: the item holds a stand-in for each.
+    unread: Vec<&'static str>,
     failed: bool,
+}
+
+/// What reading one item produced.
+pub(crate) struct ReadItem {
+    /// Where its keys sit (recorded only when asked for).
+    pub spans: ItemSpans,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether anything was wrong with it.
+    pub failed: bool,
+    /// The keys whose value could not be read, so that later checks pass over their
+    /// stand-ins instead of reporting them a second time.
+    pub unread: Vec<&'static str>,
 }
 
 impl<'a, 'i> TableReader<'a, 'i> {
@@ -72,7 +61,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
             what,
             known: Vec::new(),
             diagnostics: Vec::new(),
+            unread: Vec::new(),
             failed: false,
+        }
+    }
+
+    /// Notes that `key`'s value could not be read.
+    fn unread(&mut self, key: &'static str) {
+        if !self.unread.contains(&key) {
+            self.unread.push(key);
         }
     }
 
@@ -131,6 +128,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if value.is_none() {
             let span = self.spans.item.clone();
             self.error(span, format!("missing key `{key}`"));
+            self.unread(key);
         }
         value
     }
@@ -153,6 +151,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match value.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
                 self.error_at(value.span(), format!("`{key}` must not be empty"));
+                self.unread(key);
                 None
             }
             DeValue::String(s) => {
@@ -171,6 +170,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     value.span(),
                     format!("`{key}` must be a string, not {found}"),
                 );
+                self.unread(key);
                 None
             }
         }
@@ -208,6 +208,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     value.span(),
                     format!("`{key}` must be from {min} to {max}, not {n}"),
                 );
+                self.unread(key);
                 min
             }
             None => {
@@ -216,6 +217,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     value.span(),
                     format!("`{key}` must be a whole number, not {found}"),
                 );
+                self.unread(key);
                 min
             }
         }
@@ -240,10 +242,19 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let text = self.as_text(key, value)?;
         let word = W::from_word(&text);
         if word.is_none() {
+            let words = W::ALL.iter().map(|w| w.word());
+            let hint = match closest(&text.to_lowercase(), words) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => String::new(),
+            };
             self.error_at(
                 value.span(),
-                format!("`{key}` is `{text}`, which is not one of {}", W::expected()),
+                format!(
+                    "`{key}` is `{text}`, which is not one of {}{hint}",
+                    W::expected()
+                ),
             );
+            self.unread(key);
         }
         word
     }
@@ -265,6 +276,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             Ok(date) => date,
             Err(e) => {
                 self.error_at(value.span(), format!("`{key}`: {e}"));
+                self.unread(key);
                 fallback
             }
         }
@@ -282,6 +294,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 value.span(),
                 format!("`{key}` must be a list of strings, not {found}"),
             );
+            self.unread(key);
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
@@ -374,9 +387,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         readers
     }
 
-    /// Reports unknown keys and hands back the item's spans and problems. The spans are
-    /// `None` when the item could not be read whole.
-    pub fn finish(mut self) -> (Option<ItemSpans>, Vec<Diagnostic>) {
+    /// Reports unknown keys and hands back what was read.
+    pub fn finish(mut self) -> ReadItem {
         let unknown: Vec<(String, Range<usize>)> = self
             .table
             .iter()
@@ -397,8 +409,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
             let message = format!("{}: unknown key `{key}`{hint}", self.what);
             self.diagnostics.push(Diagnostic::new(Some(span), message));
         }
-        let spans = (!self.failed).then_some(self.spans);
-        (spans, self.diagnostics)
+        ReadItem {
+            spans: self.spans,
+            diagnostics: self.diagnostics,
+            failed: self.failed,
+            unread: self.unread,
+        }
     }
 }
 

@@ -100,6 +100,66 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// A name as the text is searched for it: words in any case, except that a name written
+/// in capitals ("US", "SCO") is an acronym and must match exactly, so "us" is not the US.
+#[derive(Debug, Clone)]
+pub struct Name {
+    needle: String,
+    exact: bool,
+}
+
+impl Name {
+    pub fn new(name: &str) -> Name {
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        let exact = letters >= 2
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric());
+        Name {
+            needle: if exact {
+                name.to_string()
+            } else {
+                name.to_lowercase()
+            },
+            exact,
+        }
+    }
+
+    /// Whether `text` holds the name as whole words. `lower` is `text` in lowercase,
+    /// made once by the caller for the many names it looks for.
+    pub fn in_text(&self, text: &str, lower: &str) -> bool {
+        let haystack = if self.exact { text } else { lower };
+        contains_words(haystack, &self.needle)
+    }
+}
+
+/// Whether `needle` occurs in `haystack` with no letter or digit right before or after it.
+pub fn contains_words(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(at) = haystack[from..].find(needle) {
+        let start = from + at;
+        let end = start + needle.len();
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[end..].chars().next();
+        // A needle that itself starts or ends mid-word ("'s") needs no boundary there.
+        let starts_word = needle.chars().next().is_some_and(char::is_alphanumeric);
+        let ends_word = needle
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let joined = (starts_word && word(before)) || (ends_word && word(after));
+        if !joined {
+            return true;
+        }
+        from = start + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +187,23 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("qoute", "quote"), 1);
+    }
+
+    #[test]
+    fn names_match_whole_words_and_acronyms_exactly() {
+        let found = |name: &str, text: &str| Name::new(name).in_text(text, &text.to_lowercase());
+        assert!(found("Russia", "Russia's Gazprom"));
+        assert!(found("Russia", "the Pakistan-Russia connection"));
+        assert!(!found("Russia", "Russian President Vladimir Putin"));
+        assert!(!found("India", "Indian concerns"));
+        assert!(found("the Russians", "The Russians remain worried"));
+        assert!(found("US", "US-Pakistan ties"));
+        assert!(!found("US", "let us go, USA"));
+        assert!(found("Nato", "As NATO forces prepare"));
+        assert!(found("Central Asian states", "four Central Asian states."));
+        assert!(!found("Central Asia", "four Central Asian states"));
+        assert!(found("Asia", "Asian, then Asia"));
+        assert!(!found("", "anything"));
     }
 
     #[test]

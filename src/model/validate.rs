@@ -3,40 +3,27 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::Diagnostic;
+use super::build::Unread;
+use super::diagnostic::{Diagnostic, Severity};
 use super::index::{ItemRef, all_ids};
-use super::load::{Section, SourceMap};
+use super::problem::{Place, Problem, Site, item_name, site};
+use super::spans::Section;
 use super::text::closest;
 use super::{ArgumentRole, Basis, Model, SCHEMA_VERSION};
 
 /// Checks everything about a model that its types cannot. The problems carry no
 /// location: a model built in code has no file (loading a file locates them).
 pub fn validate(model: &Model) -> Vec<Diagnostic> {
-    problems(model, &HashMap::new())
+    problems(model, &Unread::default())
         .into_iter()
         .map(|p| Diagnostic::new(None, p.message))
         .collect()
 }
 
-/// One problem, and the place in the model it concerns.
-#[derive(Debug, Clone)]
-pub(crate) struct Problem {
-    place: Place,
-    message: String,
-    /// Another place the problem involves, such as the first use of a duplicate id.
-    earlier: Option<Place>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Place {
-    Item(Site<'static>),
-    Top(&'static str),
-}
-
-/// The problems of a model. `broken` holds ids of items the file had but that could not
-/// be read; references to them are not reported again.
-pub(crate) fn problems(model: &Model, broken: &HashMap<String, Section>) -> Vec<Problem> {
-    let mut check = Checker::new(model, broken);
+/// The problems of a model. `unread` says which values are stand-ins for what the file
+/// had but could not be read; they are not reported again.
+pub(crate) fn problems(model: &Model, unread: &Unread) -> Vec<Problem> {
+    let mut check = Checker::new(model, unread);
     check.schema();
     check.ids();
     check.article();
@@ -50,69 +37,9 @@ pub(crate) fn problems(model: &Model, broken: &HashMap<String, Section>) -> Vec<
     check.out
 }
 
-/// Gives each problem the span of the key or element it concerns.
-pub(crate) fn locate(text: &str, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
-    let mut locator = super::diagnostic::Locator::new(text);
-    let mut problems = problems;
-    // Problems that name an earlier place say which line it is on.
-    for problem in &mut problems {
-        if let Some(Place::Item(at)) = problem.earlier
-            && let Some(span) = map.span(at.section, at.index, at.key, at.element)
-        {
-            let line = locator.locate(span.start).line;
-            problem.message.push_str(&format!(" (at line {line})"));
-        }
-    }
-    problems
-        .into_iter()
-        .map(|p| {
-            let span = match p.place {
-                Place::Item(at) => map.span(at.section, at.index, at.key, at.element),
-                Place::Top(key) => map.top(key),
-            };
-            // Anything the map cannot place is about the whole model: the top of the file.
-            Diagnostic::new(span.or(Some(0..0)), p.message)
-        })
-        .collect()
-}
-
-/// Where in the model a problem is: an item, and optionally one key and list element.
-#[derive(Debug, Clone, Copy)]
-struct Site<'k> {
-    section: Section,
-    index: usize,
-    key: Option<&'k str>,
-    element: Option<usize>,
-}
-
-fn site(section: Section, index: usize) -> Site<'static> {
-    Site {
-        section,
-        index,
-        key: None,
-        element: None,
-    }
-}
-
-impl<'k> Site<'k> {
-    fn key(self, key: &'k str) -> Self {
-        Site {
-            key: Some(key),
-            ..self
-        }
-    }
-
-    fn element(self, element: usize) -> Self {
-        Site {
-            element: Some(element),
-            ..self
-        }
-    }
-}
-
 struct Checker<'m> {
     model: &'m Model,
-    broken: &'m HashMap<String, Section>,
+    unread: &'m Unread,
     ids: HashMap<&'m str, ItemRef>,
     /// The same ids in file order, so that suggestions are the same from run to run.
     ordered: Vec<(&'m str, ItemRef)>,
@@ -122,7 +49,7 @@ struct Checker<'m> {
 /// How deep the argument map may nest below its thesis.
 pub const MAX_DEPTH: usize = 64;
 
-fn is_id(id: &str) -> bool {
+pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()
@@ -133,19 +60,11 @@ fn is_id(id: &str) -> bool {
 }
 
 fn noun(section: Section) -> &'static str {
-    match section {
-        Section::Article => "article",
-        Section::Sentences => "sentence",
-        Section::Actors => "actor",
-        Section::Events => "event",
-        Section::Claims => "claim",
-        Section::Relations => "relation",
-        Section::Arguments => "argument",
-    }
+    section.noun()
 }
 
 impl<'m> Checker<'m> {
-    fn new(model: &'m Model, broken: &'m HashMap<String, Section>) -> Self {
+    fn new(model: &'m Model, unread: &'m Unread) -> Self {
         let ordered: Vec<(&str, ItemRef)> = all_ids(model).collect();
         let mut ids = HashMap::new();
         for (id, item) in &ordered {
@@ -153,34 +72,20 @@ impl<'m> Checker<'m> {
         }
         Checker {
             model,
-            broken,
+            unread,
             ids,
             ordered,
             out: Vec::new(),
         }
     }
 
-    /// How messages name an item: "claim `c05a`", "relation pakistan → russia".
+    /// Whether an item's `key` holds a stand-in for a value that could not be read.
+    fn unread(&self, section: Section, index: usize, key: &str) -> bool {
+        self.unread.key(section, index, key)
+    }
+
     fn name(&self, section: Section, index: usize) -> String {
-        let m = self.model;
-        let id = match section {
-            Section::Article => return "[article]".to_string(),
-            Section::Relations => {
-                return m.relations.get(index).map_or_else(
-                    || format!("relation #{}", index + 1),
-                    |r| format!("relation {} → {}", r.from, r.to),
-                );
-            }
-            Section::Sentences => m.sentences.get(index).map(|s| &s.id),
-            Section::Actors => m.actors.get(index).map(|a| &a.id),
-            Section::Events => m.events.get(index).map(|e| &e.id),
-            Section::Claims => m.claims.get(index).map(|c| &c.id),
-            Section::Arguments => m.arguments.get(index).map(|a| &a.id),
-        };
-        match id {
-            Some(id) => format!("{} `{id}`", noun(section)),
-            None => format!("{} #{}", noun(section), index + 1),
-        }
+        item_name(self.model, section, index)
     }
 
     fn report(&mut self, at: Site<'static>, message: impl AsRef<str>) {
@@ -188,6 +93,7 @@ impl<'m> Checker<'m> {
         self.out.push(Problem {
             place: Place::Item(at),
             message,
+            severity: Severity::Error,
             earlier: None,
         });
     }
@@ -196,6 +102,7 @@ impl<'m> Checker<'m> {
         self.out.push(Problem {
             place: Place::Top(key),
             message,
+            severity: Severity::Error,
             earlier: None,
         });
     }
@@ -213,6 +120,9 @@ impl<'m> Checker<'m> {
     fn ids(&mut self) {
         let mut first: HashMap<&str, ItemRef> = HashMap::new();
         for (id, item) in self.ordered.clone() {
+            if self.unread(item.section(), item.index(), "id") {
+                continue; // Missing or not a string: reported when it was read.
+            }
             let at = site(item.section(), item.index()).key("id");
             if !is_id(id) {
                 self.report(
@@ -239,6 +149,9 @@ impl<'m> Checker<'m> {
 
     /// Checks that `id` names an item of the `want` section.
     fn reference(&mut self, at: Site<'static>, id: &str, want: Section) {
+        if id.is_empty() {
+            return; // A stand-in for a value that could not be read, reported already.
+        }
         match self.ids.get(id) {
             Some(item) if item.section() == want => {}
             Some(item) => {
@@ -246,9 +159,8 @@ impl<'m> Checker<'m> {
                 self.report(at, message);
             }
             None => {
-                let broken = self.broken.get(id);
-                if broken == Some(&want) {
-                    return; // The item exists but was reported as unreadable already.
+                if self.unread.ids.get(id) == Some(&want) {
+                    return; // The item is in a part of the file that is not TOML.
                 }
                 // Hints cost a scan of every id; past the first hundred problems, skip them.
                 let candidates = self
@@ -305,7 +217,9 @@ impl<'m> Checker<'m> {
 
     fn sentences(&mut self) {
         let mut previous = 0;
-        let some_unread = self.broken.values().any(|s| *s == Section::Sentences);
+        let some_unread = (0..self.model.sentences.len())
+            .any(|i| self.unread(Section::Sentences, i, "paragraph"))
+            || self.unread.ids.values().any(|s| *s == Section::Sentences);
         for (i, sentence) in self.model.sentences.iter().enumerate() {
             let at = site(Section::Sentences, i);
             if sentence.text.trim() != sentence.text {
@@ -341,6 +255,9 @@ impl<'m> Checker<'m> {
             .join("\n");
         let mut names: HashMap<String, usize> = HashMap::new();
         for (i, actor) in model.actors.iter().enumerate() {
+            if actor.name.is_empty() {
+                continue; // A stand-in for a name that could not be read.
+            }
             let name = actor.name.to_lowercase();
             if let Some(&first) = names.get(&name) {
                 let message = format!(
@@ -399,7 +316,7 @@ impl<'m> Checker<'m> {
         for (i, event) in model.events.iter().enumerate() {
             let at = site(Section::Events, i);
             self.references(at.key("actors"), &event.actors, Section::Actors);
-            if event.claims.is_empty() {
+            if event.claims.is_empty() && !self.unread(Section::Events, i, "claims") {
                 self.report(
                     at.key("claims"),
                     "an event needs at least one claim that reports it",
@@ -442,7 +359,9 @@ impl<'m> Checker<'m> {
             let at = site(Section::Claims, i);
             self.references(at.key("actors"), &claim.actors, Section::Actors);
             self.reference(at.key("sentence"), &claim.sentence, Section::Sentences);
-            if claim.quote.split_whitespace().count() < 2 {
+            if claim.quote.split_whitespace().count() < 2
+                && !self.unread(Section::Claims, i, "quote")
+            {
                 self.report(at.key("quote"), "a quote must be several words, not one");
             }
             let Some(ItemRef::Sentence(si)) = self.ids.get(claim.sentence.as_str()).copied() else {
@@ -462,15 +381,18 @@ impl<'m> Checker<'m> {
             let at = site(Section::Relations, i);
             self.reference(at.key("from"), &relation.from, Section::Actors);
             self.reference(at.key("to"), &relation.to, Section::Actors);
-            if relation.from == relation.to {
+            if relation.from.is_empty() || relation.to.is_empty() {
+                // A stand-in for a party that could not be read: nothing to compare.
+            } else if relation.from == relation.to {
                 self.report(at.key("to"), "a relation needs two different actors");
+            } else {
+                let mut pair = [relation.from.as_str(), relation.to.as_str()];
+                pair.sort_unstable();
+                if !pairs.insert(pair) {
+                    self.report(at, "these two actors already have a relation");
+                }
             }
-            let mut pair = [relation.from.as_str(), relation.to.as_str()];
-            pair.sort_unstable();
-            if !pairs.insert(pair) {
-                self.report(at, "these two actors already have a relation");
-            }
-            if relation.claims.is_empty() {
+            if relation.claims.is_empty() && !self.unread(Section::Relations, i, "claims") {
                 self.report(
                     at.key("claims"),
                     "a relation needs at least one claim that shows it",
@@ -486,6 +408,13 @@ impl<'m> Checker<'m> {
         for (i, node) in model.arguments.iter().enumerate() {
             let at = site(Section::Arguments, i);
             self.references(at.key("claims"), &node.claims, Section::Claims);
+            if self.unread(Section::Arguments, i, "role") {
+                // Without its role the node's place in the tree cannot be judged.
+                if let Some(parent) = &node.parent {
+                    self.reference(at.key("parent"), parent, Section::Arguments);
+                }
+                continue;
+            }
             if node.role == ArgumentRole::Thesis {
                 if let Some(first) = thesis {
                     let message = format!(
@@ -517,7 +446,7 @@ impl<'m> Checker<'m> {
                     self.report(at, message);
                 }
             }
-            if node.stance.is_none() {
+            if node.stance.is_none() && !self.unread(Section::Arguments, i, "stance") {
                 self.report(at, "missing key `stance`: how the node bears on its parent (`supports`, `attacks` or `qualifies`)");
             }
         }
@@ -622,7 +551,7 @@ impl<'m> Checker<'m> {
     /// Every sentence that makes claims has one, and every claim sits in the map. Skipped
     /// while some items could not be read, since their absence would be reported here again.
     fn coverage(&mut self) {
-        if !self.broken.is_empty() {
+        if self.unread.any {
             return;
         }
         let model = self.model;

@@ -1,0 +1,129 @@
+//! Curation rules a machine can hold but a model may break for a reason: `check` reports
+//! them as warnings, and `check --deny-warnings` as errors. Each catches a slip that a
+//! close reading of the bundled model found more than once (docs/curation.md).
+
+use std::collections::HashMap;
+
+use super::Model;
+use super::build::Unread;
+use super::diagnostic::Severity;
+use super::problem::{Place, Problem, Site, item_name, site};
+use super::spans::Section;
+use super::text::{Name, contains_words};
+
+/// Words that change what a claim asserts ("always", "still", "any further"). A claim's
+/// text may use one only where its quote does: otherwise the claim says more than the
+/// words it rests on.
+pub const QUALIFIERS: &[&str] = &[
+    "always",
+    "never",
+    "still",
+    "only",
+    "already",
+    "any further",
+    "no longer",
+    "first-ever",
+];
+
+/// The warnings for a model; `unread` marks values that are stand-ins, which are skipped.
+pub(crate) fn warnings(model: &Model, unread: &Unread) -> Vec<Problem> {
+    let mut out = Vec::new();
+    unnamed_actors(model, unread, &mut out);
+    shared_quotes(model, unread, &mut out);
+    qualifiers(model, unread, &mut out);
+    out
+}
+
+fn warn(model: &Model, at: Site<'static>, message: String, out: &mut Vec<Problem>) {
+    out.push(Problem {
+        place: Place::Item(at),
+        message: format!("{}: {message}", item_name(model, at.section, at.index)),
+        severity: Severity::Warning,
+        earlier: None,
+    });
+}
+
+/// An actor whose name or alias the quote uses is listed among the claim's actors: "the
+/// Russian president's special envoy" names the president as well as the envoy.
+fn unnamed_actors(model: &Model, unread: &Unread, out: &mut Vec<Problem>) {
+    let names: Vec<(usize, &str, Name)> = model
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, actor)| {
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .filter(|name| !name.is_empty())
+                .map(move |name| (i, name.as_str(), Name::new(name)))
+        })
+        .collect();
+    for (c, claim) in model.claims.iter().enumerate() {
+        if unread.key(Section::Claims, c, "actors") || unread.key(Section::Claims, c, "quote") {
+            continue;
+        }
+        let lower = claim.quote.to_lowercase();
+        let mut reported = Vec::new();
+        for (a, written, name) in &names {
+            let actor = &model.actors[*a];
+            if reported.contains(a) || claim.actors.contains(&actor.id) {
+                continue;
+            }
+            if name.in_text(&claim.quote, &lower) {
+                reported.push(*a);
+                let message = format!(
+                    "the quote names “{written}” (actor `{}`), who is not in `actors`",
+                    actor.id
+                );
+                warn(model, site(Section::Claims, c).key("actors"), message, out);
+            }
+        }
+    }
+}
+
+/// Two claims of one sentence with the same quote: one of them may rest on words it does
+/// not quote, or the two may be one proposition.
+fn shared_quotes(model: &Model, unread: &Unread, out: &mut Vec<Problem>) {
+    let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+    for (c, claim) in model.claims.iter().enumerate() {
+        if unread.key(Section::Claims, c, "quote") || unread.key(Section::Claims, c, "sentence") {
+            continue;
+        }
+        let key = (claim.sentence.as_str(), claim.quote.as_str());
+        match first.get(&key) {
+            Some(&earlier) => {
+                let message = format!(
+                    "the same quote as claim `{}` of the same sentence; quote the words each proposition rests on, or make them one claim",
+                    model.claims[earlier].id
+                );
+                let at = site(Section::Claims, c).key("quote");
+                warn(model, at, message, out);
+                if let Some(problem) = out.last_mut() {
+                    let place = site(Section::Claims, earlier).key("quote");
+                    problem.earlier = Some(Place::Item(place));
+                }
+            }
+            None => {
+                first.insert(key, c);
+            }
+        }
+    }
+}
+
+/// A claim's text uses a qualifier ("always", "still") that its quote lacks.
+fn qualifiers(model: &Model, unread: &Unread, out: &mut Vec<Problem>) {
+    for (c, claim) in model.claims.iter().enumerate() {
+        if unread.key(Section::Claims, c, "quote") || unread.key(Section::Claims, c, "text") {
+            continue;
+        }
+        let text = claim.text.to_lowercase();
+        let quote = claim.quote.to_lowercase();
+        for word in QUALIFIERS {
+            if contains_words(&text, word) && !contains_words(&quote, word) {
+                let message = format!(
+                    "the text says “{word}” but the quote does not; say no more than the article, or quote the words that say it"
+                );
+                warn(model, site(Section::Claims, c).key("text"), message, out);
+            }
+        }
+    }
+}

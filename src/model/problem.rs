@@ -1,0 +1,110 @@
+//! A problem found in a loaded model, tied to the item (and key, and list element) it
+//! concerns, and how it is turned into a located diagnostic once the file's spans are known.
+
+use super::Model;
+use super::diagnostic::{Diagnostic, Locator, Severity};
+use super::spans::{Section, SourceMap};
+
+/// One problem, and the place in the model it concerns.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    pub place: Place,
+    pub message: String,
+    pub severity: Severity,
+    /// Another place the problem involves, such as the first use of a duplicate id.
+    pub earlier: Option<Place>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Place {
+    Item(Site<'static>),
+    Top(&'static str),
+}
+
+/// Where in the model a problem is: an item, and optionally one key and list element.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Site<'k> {
+    pub section: Section,
+    pub index: usize,
+    pub key: Option<&'k str>,
+    pub element: Option<usize>,
+}
+
+pub(crate) fn site(section: Section, index: usize) -> Site<'static> {
+    Site {
+        section,
+        index,
+        key: None,
+        element: None,
+    }
+}
+
+impl<'k> Site<'k> {
+    pub fn key(self, key: &'k str) -> Self {
+        Site {
+            key: Some(key),
+            ..self
+        }
+    }
+
+    pub fn element(self, element: usize) -> Self {
+        Site {
+            element: Some(element),
+            ..self
+        }
+    }
+}
+
+/// How messages name an item: "claim `c05a`", "relation pakistan → russia".
+pub(crate) fn item_name(model: &Model, section: Section, index: usize) -> String {
+    let id = match section {
+        Section::Article => return "[article]".to_string(),
+        Section::Relations => {
+            return match model.relations.get(index) {
+                Some(r) if !r.from.is_empty() && !r.to.is_empty() => {
+                    format!("relation {} → {}", r.from, r.to)
+                }
+                _ => format!("relation #{}", index + 1),
+            };
+        }
+        Section::Sentences => model.sentences.get(index).map(|s| &s.id),
+        Section::Actors => model.actors.get(index).map(|a| &a.id),
+        Section::Events => model.events.get(index).map(|e| &e.id),
+        Section::Claims => model.claims.get(index).map(|c| &c.id),
+        Section::Arguments => model.arguments.get(index).map(|a| &a.id),
+    };
+    match id.filter(|id| !id.is_empty()) {
+        Some(id) => format!("{} `{id}`", section.noun()),
+        None => format!("{} #{}", section.noun(), index + 1),
+    }
+}
+
+/// Gives each problem the span of the key or element it concerns.
+pub(crate) fn locate(text: &str, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut locator = Locator::new(text);
+    let mut problems = problems;
+    // Problems that name an earlier place say which line it is on.
+    for problem in &mut problems {
+        if let Some(Place::Item(at)) = problem.earlier
+            && let Some(span) = map.span(at.section, at.index, at.key, at.element)
+        {
+            let line = locator.locate(span.start).line;
+            problem.message.push_str(&format!(" (at line {line})"));
+        }
+    }
+    problems
+        .into_iter()
+        .map(|p| {
+            let span = match p.place {
+                Place::Item(at) => map.span(at.section, at.index, at.key, at.element),
+                Place::Top(key) => map.top(key),
+            };
+            // Anything the map cannot place is about the whole model: the top of the file.
+            let span = span.or(Some(0..0));
+            match p.severity {
+                Severity::Error => Diagnostic::new(span, p.message),
+                Severity::Warning => Diagnostic::warning(span, p.message),
+            }
+        })
+        .collect()
+}
