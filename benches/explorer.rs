@@ -9,14 +9,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use claimscope::model::{Index, Model, Source, load_str};
+use claimscope::model::{Index, Model, ModelFile, load_str};
 use claimscope::search::Searcher;
 use claimscope::tui::{Action, App, Theme, view};
 
 /// What the keystroke benchmarks type, one character at a time.
 const TYPED: &str = "pakistan arms";
 
-fn app_for(source: &Source) -> App {
+fn app_for(source: &ModelFile) -> App {
     let model = load_str(source).expect("a valid model");
     let mut app = App::new(Index::new(model), Theme { color: true });
     app.update(Action::Resize(120, 40));
@@ -33,7 +33,7 @@ fn load(c: &mut Criterion) {
         })
     });
     // What a curator's file costs: the same model parsed from TOML.
-    let source = Source::bundled();
+    let source = ModelFile::bundled();
     c.bench_function("load/article_toml", |b| {
         b.iter(|| {
             let model = load_str(black_box(&source)).expect("valid");
@@ -45,7 +45,7 @@ fn load(c: &mut Criterion) {
 
 /// Types `TYPED` into an empty search box, the hits updated and a 120x40 frame drawn
 /// after every character; reports the time of one keystroke.
-fn keystrokes(c: &mut Criterion, id: &str, source: &Source, samples: usize) {
+fn keystrokes(c: &mut Criterion, id: &str, source: &ModelFile, samples: usize) {
     let mut app = app_for(source);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let keys = TYPED.chars().count() as u32;
@@ -72,11 +72,11 @@ fn keystrokes(c: &mut Criterion, id: &str, source: &Source, samples: usize) {
 }
 
 fn keystroke_article(c: &mut Criterion) {
-    keystrokes(c, "article", &Source::bundled(), 100);
+    keystrokes(c, "article", &ModelFile::bundled(), 100);
 }
 
 fn keystroke_synthetic(c: &mut Criterion) {
-    let source = Source {
+    let source = ModelFile {
         name: "synthetic".to_string(),
         text: claimscope::corpus::generate(100_000),
     };
@@ -84,7 +84,7 @@ fn keystroke_synthetic(c: &mut Criterion) {
 }
 
 fn render(c: &mut Criterion) {
-    let mut app = app_for(&Source::bundled());
+    let mut app = app_for(&ModelFile::bundled());
     app.update(Action::Resize(200, 60));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     c.bench_function("render/200x60", |b| {

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 
-use claimscope::model::{BUNDLED_MODEL, LoadError, MAX_MODEL_BYTES, Source, load_file, load_str};
+use claimscope::model::{
+    BUNDLED_MODEL, LoadError, MAX_MODEL_BYTES, ModelFile, load_file, load_str,
+};
 
 /// A bound that only a hang would exceed; speed is measured by the benchmarks.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -144,7 +146,7 @@ proptest! {
 }
 
 fn invalid_messages(text: &str) -> Vec<String> {
-    let source = Source {
+    let source = ModelFile {
         name: "t.toml".to_string(),
         text: text.to_string(),
     };
@@ -173,7 +175,7 @@ fn deeply_nested_arrays_are_refused_not_recursed_into() {
     }
     // Nesting in strings and comments is just text.
     let text = format!("# {}\n{}", "[".repeat(10_000), BUNDLED_MODEL);
-    let source = Source {
+    let source = ModelFile {
         name: "t.toml".to_string(),
         text,
     };
@@ -206,7 +208,7 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
         .and_then(|f| f.set_len(MAX_MODEL_BYTES + 1))
         .expect("sparse file");
     assert!(matches!(
-        Source::read(&big),
+        ModelFile::read(&big),
         Err(LoadError::TooLarge { .. })
     ));
     // Empty, and whitespace only.
@@ -224,7 +226,7 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
     let garbage = dir.join("garbage.toml");
     std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x9b, 0x1b, 0x5b]).expect("write");
     assert!(matches!(
-        Source::read(&garbage),
+        ModelFile::read(&garbage),
         Err(LoadError::NotUtf8 {
             line: 1,
             column: 1,
@@ -233,11 +235,11 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
     ));
     // A directory, and a missing file.
     assert!(matches!(
-        Source::read(&dir),
+        ModelFile::read(&dir),
         Err(LoadError::IsDirectory { .. })
     ));
     assert!(matches!(
-        Source::read(&dir.join("missing.toml")),
+        ModelFile::read(&dir.join("missing.toml")),
         Err(LoadError::Io { .. })
     ));
     let _ = std::fs::remove_dir_all(&dir);
@@ -247,7 +249,7 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
 #[test]
 fn an_unreadable_file_is_an_io_error() {
     // A regular file whose reading fails, even for root, who can read what mode forbids.
-    let result = Source::read(Path::new("/proc/self/mem"));
+    let result = ModelFile::read(Path::new("/proc/self/mem"));
     assert!(
         matches!(result, Err(LoadError::Io { .. })),
         "{:?}",
@@ -255,7 +257,7 @@ fn an_unreadable_file_is_an_io_error() {
     );
     // And a special file is refused before it is opened (a FIFO would block the read).
     assert!(matches!(
-        Source::read(Path::new("/dev/zero")),
+        ModelFile::read(Path::new("/dev/zero")),
         Err(LoadError::NotAFile { .. })
     ));
 }

@@ -2,7 +2,7 @@
 //! line it points at, and the JSON export's round trip.
 
 use claimscope::model::{
-    BUNDLED_MODEL, Diagnostic, LoadError, MAX_MODEL_BYTES, Model, Source, load_str,
+    BUNDLED_MODEL, Diagnostic, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str,
 };
 
 /// The bundled model with `from` (which must occur exactly once) replaced by `to`.
@@ -24,7 +24,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 }
 
 fn problems(text: &str) -> Vec<(usize, String)> {
-    let source = Source {
+    let source = ModelFile {
         name: "test.toml".to_string(),
         text: text.to_string(),
     };
@@ -157,11 +157,14 @@ fn a_quote_that_is_not_verbatim_is_rejected() {
 
 #[test]
 fn a_second_thesis_is_rejected() {
-    let text = mutate("role = \"context\"", "role = \"thesis\"");
+    let text = mutate(
+        "role = \"limit\"\ntitle = \"But there are clear limits\"",
+        "role = \"thesis\"\ntitle = \"But there are clear limits\"",
+    );
     assert_problem(
         &text,
-        line_of(&text, "role = \"thesis\"\ntitle = \"Nato's exit"),
-        &["argument `regional-shift`", "a second thesis"],
+        line_of(&text, "role = \"thesis\"\ntitle = \"But there"),
+        &["argument `limits`", "a second thesis"],
     );
 }
 
@@ -183,7 +186,14 @@ fn a_cycle_in_the_map_is_rejected() {
 
 #[test]
 fn invalid_dates_are_rejected() {
-    for bad in ["2012-13", "2012-6", "2012-02-30", "May 2012", "2012/2013"] {
+    for bad in [
+        "2012-13",
+        "2012-6",
+        "2012-02-30",
+        "May 2012",
+        "2013/2012",
+        "2012-05/2012-05",
+    ] {
         let text = mutate("date = \"2012-06\"", &format!("date = \"{bad}\""));
         assert_problem(
             &text,
@@ -265,7 +275,7 @@ fn files_over_the_size_limit_are_refused_before_reading() {
     let path = dir.join("big.toml");
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(MAX_MODEL_BYTES + 1).expect("sparse file");
-    let result = Source::read(&path);
+    let result = ModelFile::read(&path);
     std::fs::remove_dir_all(&dir).ok();
     match result {
         Err(LoadError::TooLarge { size, limit, .. }) => {
@@ -320,7 +330,7 @@ fn json_export_round_trips_through_serde_and_back_through_toml() {
     // JSON written back as TOML loads again, to the same model.
     let value: serde_json::Value = serde_json::from_str(&json).expect("json value");
     let toml_text = toml::to_string(&value).expect("toml");
-    let source = Source {
+    let source = ModelFile {
         name: "from-json.toml".to_string(),
         text: toml_text,
     };
@@ -380,7 +390,7 @@ fn json_keys_mirror_the_toml_keys() {
 #[test]
 fn the_bundled_model_reads_the_same_from_its_json_copy_and_from_its_toml() {
     // Model::bundled reads the JSON the build makes; the curated file is the TOML.
-    let from_toml = load_str(&Source::bundled()).expect("the TOML loads");
+    let from_toml = load_str(&ModelFile::bundled()).expect("the TOML loads");
     assert_eq!(
         Model::bundled().expect("the bundled model loads"),
         from_toml

@@ -144,7 +144,7 @@ fn filters_alone_list_items_by_kind_then_in_file_order() {
 
 /// A searcher over a synthetic corpus of `claims` claims.
 fn corpus(claims: usize) -> Searcher {
-    let source = claimscope::model::Source {
+    let source = claimscope::model::ModelFile {
         name: "corpus".to_string(),
         text: claimscope::corpus::generate(claims),
     };

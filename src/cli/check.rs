@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use claimscope::model::{LoadError, Model, Source, check_str, sanitize};
+use claimscope::model::{LoadError, Model, ModelFile, check_str, sanitize};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, read_source, report, use_color};
 
@@ -11,10 +11,10 @@ use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, read_source, report, use_color};
 /// exit code: 2 if any file could not be read, else 1 if any was invalid (or, with
 /// `deny_warnings`, had warnings), else 0.
 pub fn run(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool) -> u8 {
-    let sources: Vec<Result<Source, LoadError>> = if files.is_empty() {
+    let sources: Vec<Result<ModelFile, LoadError>> = if files.is_empty() {
         vec![read_source(data)]
     } else {
-        files.iter().map(|f| Source::read(f)).collect()
+        files.iter().map(|f| ModelFile::read(f)).collect()
     };
     let stdout = io::stdout();
     let color = use_color(&stdout);

@@ -35,7 +35,8 @@ fn tree_order(index: &Index) -> Vec<usize> {
 }
 
 /// A readable brief: the thesis, then the reasons, limits and context in the order of the
-/// map, each with its claims and their quotes; then a timeline table and an actors table.
+/// map, each with its claims and their quotes; then a timeline table and an actors table;
+/// then, apart, what the public record shows happened next, with its sources.
 pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     let model = index.model();
     let article = &model.article;
@@ -143,7 +144,141 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             cell(&actor.summary)
         )?;
     }
+    what_happened_next(index, out)?;
     Ok(EXIT_OK)
+}
+
+/// The record's section of the brief: verdicts (forecasts first), the dates the record
+/// checks, later events, and the numbered sources they cite.
+fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
+    let model = index.model();
+    if model.reviews.is_empty() && model.later.is_empty() && model.sources.is_empty() {
+        return Ok(());
+    }
+    // Sources are numbered in the order of the model, and cited by number.
+    let cite = |ids: &[String]| -> String {
+        let numbers: Vec<String> = index.sources(ids).map(|s| format!("[{}]", s + 1)).collect();
+        numbers.join(" ")
+    };
+    writeln!(out, "\n## What happened next\n")?;
+    writeln!(
+        out,
+        "*From the public record, not the article: each verdict, date and event below rests on the numbered sources at the end.*\n"
+    )?;
+    let forecast = |r: &&claimscope::model::Review| {
+        r.claims.iter().any(|c| {
+            matches!(index.get(c), Some(ItemRef::Claim(i)) if model.claims[i].kind == claimscope::model::ClaimKind::Forecast)
+        })
+    };
+    let mut reviews: Vec<&claimscope::model::Review> = model.reviews.iter().collect();
+    reviews.sort_by_key(|r| !forecast(r));
+    if !reviews.is_empty() {
+        writeln!(out, "### Verdicts\n")?;
+        writeln!(
+            out,
+            "| Claim | The article said | Kind | Verdict | As of | What happened | Sources |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
+        for review in reviews {
+            let claims: Vec<&claimscope::model::Claim> = review
+                .claims
+                .iter()
+                .filter_map(|c| match index.get(c) {
+                    Some(ItemRef::Claim(i)) => Some(&model.claims[i]),
+                    _ => None,
+                })
+                .collect();
+            let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+            let said: Vec<String> = claims.iter().map(|c| format!("“{}”", c.quote)).collect();
+            let kinds: Vec<&str> = claims.iter().map(|c| c.kind.as_str()).collect();
+            writeln!(
+                out,
+                "| {} | {} | {} | {} {} | {} | {} | {} |",
+                cell(&ids.join(", ")),
+                cell(&said.join(" ")),
+                cell(&kinds.join(", ")),
+                review.verdict.badge(),
+                review.verdict,
+                review.as_of.human(),
+                cell(&review.summary),
+                cite(&review.sources)
+            )?;
+        }
+        writeln!(
+            out,
+            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, … open, ? unknown (what was searched is in the summary).\n"
+        )?;
+    }
+    let checked: Vec<&claimscope::model::Event> =
+        model.events.iter().filter(|e| e.record.is_some()).collect();
+    if !checked.is_empty() {
+        writeln!(out, "### The article's dates against the record\n")?;
+        writeln!(
+            out,
+            "| Event | The article says | The model inferred | The record | Note | Sources |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for event in checked {
+            let Some(record) = &event.record else {
+                continue;
+            };
+            let recorded = match record.date {
+                Some(date) if event.record_contradicts() => {
+                    format!("**{}** (contradicts)", date.human())
+                }
+                Some(date) => date.human(),
+                None => "not found".to_string(),
+            };
+            let when = event
+                .when
+                .as_deref()
+                .map_or(String::new(), |w| format!("“{}”", cell(w)));
+            writeln!(
+                out,
+                "| {} | {when} | {} | {} | {} | {} |",
+                cell(&event.title),
+                cell(&event.date.human()),
+                recorded,
+                cell(&record.note),
+                cite(&record.sources)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !model.later.is_empty() {
+        writeln!(out, "### Later events\n")?;
+        writeln!(out, "| Date | Event | Bears on | Sources |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        let mut later: Vec<&claimscope::model::LaterEvent> = model.later.iter().collect();
+        later.sort_by(|a, b| a.date.timeline_cmp(&b.date));
+        for event in later {
+            writeln!(
+                out,
+                "| {} | {}: {} | {} | {} |",
+                cell(&event.date.human()),
+                cell(&event.title),
+                cell(&event.summary),
+                cell(&event.bears_on.join(", ")),
+                cite(&event.sources)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !model.sources.is_empty() {
+        writeln!(out, "### Sources\n")?;
+        for (n, source) in model.sources.iter().enumerate() {
+            writeln!(
+                out,
+                "{}. {}, {}. *{}*. <{}>",
+                n + 1,
+                sanitize(&source.publisher),
+                source.date.human(),
+                sanitize(&source.title),
+                sanitize(&source.url)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// A string as a DOT quoted string, long labels broken over lines.

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::model::{Index, LoadError, Model, Source, load_str};
+use claimscope::model::{Index, LoadError, Model, ModelFile, load_str};
 use claimscope::search::HitKind;
 use claimscope::tui::Ending;
 
@@ -77,11 +77,13 @@ Examples:
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Search actors, claims, events and argument nodes with the explorer's search.
+    /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
 Every word must match, fuzzily. Filters narrow the search: actor:NAME, kind:KIND
 (fact, assessment, forecast, position; state, person, ...), role:ROLE (thesis, reason,
-limit, context, conclusion), status:STATUS (of events), in:ITEM.
+objection, limit, context, conclusion), status:STATUS (of events), verdict:VERDICT (the
+record's: held, partly, failed, open, unknown), in:ITEM (actor, claim, event, argument,
+or the record's later, review, source).
 
 Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
 --json: an array of {kind, id, label, score, field, matched}.
@@ -92,7 +94,8 @@ Exit codes: 0 something matched, 1 nothing matched (after printing [] with --jso
 Examples:
   claimscope search moscow
   claimscope search pakistan arms --kind claim
-  claimscope search kind:forecast actor:india --json")]
+  claimscope search kind:forecast actor:india --json
+  claimscope search verdict:failed")]
     Search {
         /// What to look for; several words all have to match.
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
@@ -159,6 +162,12 @@ enum Kind {
     Claim,
     Event,
     Argument,
+    /// An event after the article, from the record.
+    Later,
+    /// The record's verdict on claims.
+    Review,
+    /// A source the record cites.
+    Source,
 }
 
 impl From<Kind> for HitKind {
@@ -168,6 +177,9 @@ impl From<Kind> for HitKind {
             Kind::Claim => HitKind::Claim,
             Kind::Event => HitKind::Event,
             Kind::Argument => HitKind::Argument,
+            Kind::Later => HitKind::Later,
+            Kind::Review => HitKind::Review,
+            Kind::Source => HitKind::Source,
         }
     }
 }
@@ -207,17 +219,17 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Reads the model named by `--data`, or the bundled one.
-fn read_source(data: Option<PathBuf>) -> Result<Source, LoadError> {
+fn read_source(data: Option<PathBuf>) -> Result<ModelFile, LoadError> {
     match data {
-        Some(path) => Source::read(&path),
-        None => Ok(Source::bundled()),
+        Some(path) => ModelFile::read(&path),
+        None => Ok(ModelFile::bundled()),
     }
 }
 
 /// Loads the model, or reports on standard error why it cannot be, as an exit code.
 fn load(data: Option<PathBuf>) -> Result<Index, u8> {
     let loaded = match data {
-        Some(path) => Source::read(&path).and_then(|source| load_str(&source)),
+        Some(path) => ModelFile::read(&path).and_then(|source| load_str(&source)),
         None => Model::bundled(),
     };
     match loaded {

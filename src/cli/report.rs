@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthChar;
 
-use claimscope::model::{Diagnostic, LoadError, Locator, Severity, Source, sanitize};
+use claimscope::model::{Diagnostic, LoadError, Locator, ModelFile, Severity, sanitize};
 
 /// The widest slice of a source line shown under a message, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
@@ -48,7 +48,7 @@ const MAX_MESSAGE: usize = 400;
 /// Writes every diagnostic of a model file, each with its source line. The work is in
 /// proportion to the file and the number of problems, not their product.
 pub fn diagnostics(
-    source: &Source,
+    source: &ModelFile,
     diagnostics: &[Diagnostic],
     out: &mut dyn Write,
     color: bool,
@@ -82,7 +82,7 @@ pub fn diagnostics(
 /// The source line around the span, cut to a window when the line is long, with a caret
 /// under the span.
 fn snippet(
-    source: &Source,
+    source: &ModelFile,
     span: &std::ops::Range<usize>,
     line: std::ops::Range<usize>,
     number: usize,

@@ -24,7 +24,8 @@ struct JsonHit<'a> {
     id: &'a str,
     label: String,
     score: i64,
-    /// The field that matched: name, alias, text, quote, title, phrase or id; null when
+    /// The field that matched: name, alias, text, quote, title, phrase, summary, publisher
+    /// or id; null when
     /// the query was filters alone and nothing was matched as text.
     field: Option<&'static str>,
     /// The text that matched: the alias itself for an alias, else the field's name; null
@@ -54,6 +55,25 @@ pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
                 &node.id,
                 format!("{} {}", index.path(hit.index), node.title),
             )
+        }
+        HitKind::Later => {
+            let later = &model.later[hit.index];
+            (&later.id, format!("{} {}", later.date.human(), later.title))
+        }
+        HitKind::Review => {
+            let review = &model.reviews[hit.index];
+            let claims = review.claims.join(", ");
+            (&review.id, format!("{} on {claims}", review.verdict))
+        }
+        HitKind::Source => {
+            let source = &model.sources[hit.index];
+            let label = format!(
+                "{}, {}: {}",
+                source.publisher,
+                source.date.human(),
+                source.title
+            );
+            (&source.id, label)
         }
     }
 }

@@ -12,12 +12,28 @@ use toml::de::DeTable;
 use super::diagnostic::Diagnostic;
 use super::reader::TableReader;
 use super::spans::{Section, SourceMap};
-use super::{Actor, ArgumentNode, Article, Claim, Event, Model, Relation, Sentence};
+use super::{
+    Actor, ArgumentNode, Article, Claim, Event, LaterEvent, Model, Record, Relation, Review,
+    Sentence, Source,
+};
 
 /// The top-level keys a model has, in the order of the format.
 pub(crate) const TOP_KEYS: &[&str] = &[
     "schema",
     "article",
+    "sentences",
+    "actors",
+    "events",
+    "claims",
+    "relations",
+    "arguments",
+    "sources",
+    "later",
+    "reviews",
+];
+
+/// The sections every model has (the record's may be left out).
+const REQUIRED_SECTIONS: &[&str] = &[
     "sentences",
     "actors",
     "events",
@@ -81,6 +97,9 @@ struct Builder {
     claims: Vec<Claim>,
     relations: Vec<Relation>,
     arguments: Vec<ArgumentNode>,
+    sources: Vec<Source>,
+    later: Vec<LaterEvent>,
+    reviews: Vec<Review>,
     given: HashMap<&'static str, Given>,
     map: SourceMap,
     unread: Unread,
@@ -223,6 +242,18 @@ impl Builder {
                     let item = read_argument(&mut r);
                     self.keep(r, section, out, |b| &mut b.arguments, item);
                 }
+                Section::Sources => {
+                    let item = read_source(&mut r);
+                    self.keep(r, section, out, |b| &mut b.sources, item);
+                }
+                Section::Later => {
+                    let item = read_later(&mut r);
+                    self.keep(r, section, out, |b| &mut b.later, item);
+                }
+                Section::Reviews => {
+                    let item = read_review(&mut r);
+                    self.keep(r, section, out, |b| &mut b.reviews, item);
+                }
             }
         }
     }
@@ -263,7 +294,7 @@ impl Builder {
                     "the model: missing the [article] table",
                 ));
             }
-            for key in &TOP_KEYS[2..] {
+            for key in REQUIRED_SECTIONS {
                 if !self.given.contains_key(key) {
                     let message = format!(
                         "the model: missing `{key}`: [[{key}]] tables, or `{key} = []` for none"
@@ -281,6 +312,9 @@ impl Builder {
             claims: self.claims,
             relations: self.relations,
             arguments: self.arguments,
+            sources: self.sources,
+            later: self.later,
+            reviews: self.reviews,
         });
         Built {
             model,
@@ -327,16 +361,76 @@ fn read_actor(r: &mut TableReader<'_, '_>) -> Actor {
 }
 
 fn read_event(r: &mut TableReader<'_, '_>) -> Event {
+    let id = r.id("event");
+    let title = r.string("title");
+    let date = r.date("date");
+    let date_basis = r.word("date_basis");
+    let date_note = r.opt_string("date_note");
+    let when = r.opt_string("when");
+    let status = r.word("status");
+    let actors = r.string_list("actors");
+    let claims = r.string_list("claims");
+    let what = format!("{}: `record`", r.what());
+    let record = r.opt_table("record", &what).map(|mut t| {
+        let record = Record {
+            date: t.opt_date("date"),
+            note: t.string("note"),
+            sources: t.string_list("sources"),
+        };
+        r.absorb(t, |key| match key {
+            "date" => "record.date",
+            "note" => "record.note",
+            "sources" => "record.sources",
+            _ => "record",
+        });
+        record
+    });
     Event {
-        id: r.id("event"),
+        id,
+        title,
+        date,
+        date_basis,
+        date_note,
+        when,
+        status,
+        actors,
+        claims,
+        record,
+    }
+}
+
+fn read_source(r: &mut TableReader<'_, '_>) -> Source {
+    Source {
+        id: r.id("source"),
+        title: r.string("title"),
+        publisher: r.string("publisher"),
+        date: r.date("date"),
+        url: r.string("url"),
+        note: r.opt_string("note"),
+    }
+}
+
+fn read_later(r: &mut TableReader<'_, '_>) -> LaterEvent {
+    LaterEvent {
+        id: r.id("later event"),
         title: r.string("title"),
         date: r.date("date"),
-        date_basis: r.word("date_basis"),
-        date_note: r.opt_string("date_note"),
-        when: r.opt_string("when"),
-        status: r.word("status"),
         actors: r.string_list("actors"),
+        summary: r.string("summary"),
+        sources: r.string_list("sources"),
+        bears_on: r.string_list("bears_on"),
+    }
+}
+
+fn read_review(r: &mut TableReader<'_, '_>) -> Review {
+    Review {
+        id: r.id("review"),
         claims: r.string_list("claims"),
+        verdict: r.word("verdict"),
+        summary: r.string("summary"),
+        as_of: r.date("as_of"),
+        later: r.string_list("later"),
+        sources: r.string_list("sources"),
     }
 }
 

@@ -1,5 +1,6 @@
-//! Dates at the precision the article allows: a year, a month, a day, or an open interval
-//! ending or starting at one of those. "May" stays a month; it is never padded to a day.
+//! Dates at the precision the article allows: a year, a month, a day, an open interval
+//! ending or starting at one of those, or a closed interval between two of them. "May"
+//! stays a month; it is never padded to a day.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -24,11 +25,15 @@ pub enum Date {
     Until(PartialDate),
     /// Some time from the given date on: `2012/..`.
     From(PartialDate),
+    /// From the first date to the second, both included: `2016-09-24/2016-10-10`.
+    Between(PartialDate, PartialDate),
 }
 
 /// Why a date string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date `{text}`: {reason}; write YYYY, YYYY-MM, YYYY-MM-DD, ../YYYY or YYYY/..")]
+#[error(
+    "invalid date `{text}`: {reason}; write YYYY, YYYY-MM, YYYY-MM-DD, ../DATE, DATE/.. or DATE/DATE"
+)]
 pub struct DateError {
     pub text: String,
     pub reason: &'static str,
@@ -127,6 +132,11 @@ impl PartialDate {
         }
     }
 
+    /// The first day covered and the last, as (year, month, day).
+    pub fn span(&self) -> ((u16, u8, u8), (u16, u8, u8)) {
+        self.bounds()
+    }
+
     /// How fine the date is: 0 for a year, 1 for a month, 2 for a day.
     pub fn precision(&self) -> u8 {
         u8::from(self.month.is_some()) + u8::from(self.day.is_some())
@@ -150,7 +160,7 @@ impl Date {
     /// The date the interval or point is anchored to.
     pub fn anchor(&self) -> PartialDate {
         match *self {
-            Date::On(d) | Date::Until(d) | Date::From(d) => d,
+            Date::On(d) | Date::Until(d) | Date::From(d) | Date::Between(d, _) => d,
         }
     }
 
@@ -160,6 +170,7 @@ impl Date {
             Date::On(d) => d.human(),
             Date::Until(d) => format!("before {}", d.human()),
             Date::From(d) => format!("after {}", d.human()),
+            Date::Between(a, b) => format!("{}–{}", a.human(), b.human()),
         }
     }
 
@@ -174,6 +185,7 @@ impl Date {
             Date::On(d) => point(d),
             Date::Until(d) => format!("at some time up to {}", point(d)),
             Date::From(d) => format!("at some time from {} on", point(d)),
+            Date::Between(a, b) => format!("from {} to {}", point(a), point(b)),
         }
     }
 
@@ -182,6 +194,7 @@ impl Date {
         match self {
             Date::On(d) => ["year", "month", "day"][usize::from(d.precision())],
             Date::Until(_) | Date::From(_) => "open interval",
+            Date::Between(..) => "interval",
         }
     }
 
@@ -203,8 +216,32 @@ impl Date {
                 (0, year, month, day)
             }
             Date::On(d) => (1, at(d).0, at(d).1, at(d).2),
+            // An interval stands where it starts, on the day it starts.
+            Date::Between(d, _) => {
+                let (year, month, day) = d.bounds().0;
+                (1, year, month, day)
+            }
             Date::From(d) => (2, at(d).0, at(d).1, at(d).2),
         }
+    }
+
+    /// The first and last day the date may mean; an open end reaches as far as a date can.
+    pub fn bounds(&self) -> ((u16, u8, u8), (u16, u8, u8)) {
+        const FIRST: (u16, u8, u8) = (0, 1, 1);
+        const LAST: (u16, u8, u8) = (9999, 12, 31);
+        match self {
+            Date::On(d) => d.bounds(),
+            Date::Until(d) => (FIRST, d.bounds().1),
+            Date::From(d) => (d.bounds().0, LAST),
+            Date::Between(a, b) => (a.bounds().0, b.bounds().1),
+        }
+    }
+
+    /// Whether the two dates can mean the same time: the record's date against the one a
+    /// curator inferred, say. "May 2012" and "11 May 2011" cannot.
+    pub fn overlaps(&self, other: &Date) -> bool {
+        let (a, b) = (self.bounds(), other.bounds());
+        a.0 <= b.1 && b.0 <= a.1
     }
 }
 
@@ -220,8 +257,15 @@ impl FromStr for Date {
             PartialDate::parse(rest).map(Date::Until).map_err(fail)
         } else if let Some(rest) = text.strip_suffix("/..") {
             PartialDate::parse(rest).map(Date::From).map_err(fail)
-        } else if text.contains('/') {
-            Err(fail("an interval must be open at one end"))
+        } else if let Some((start, end)) = text.split_once('/') {
+            let start = PartialDate::parse(start).map_err(fail)?;
+            let end = PartialDate::parse(end).map_err(fail)?;
+            if start.bounds().0 >= end.bounds().0 {
+                return Err(fail(
+                    "the second date of an interval must begin after the first",
+                ));
+            }
+            Ok(Date::Between(start, end))
         } else {
             PartialDate::parse(text).map(Date::On).map_err(fail)
         }
@@ -234,6 +278,7 @@ impl fmt::Display for Date {
             Date::On(d) => write!(f, "{d}"),
             Date::Until(d) => write!(f, "../{d}"),
             Date::From(d) => write!(f, "{d}/.."),
+            Date::Between(a, b) => write!(f, "{a}/{b}"),
         }
     }
 }
@@ -268,9 +313,19 @@ mod tests {
             "../2012",
             "2012/..",
             "../2012-10",
+            "2016-09-24/2016-10-10",
+            "2011-05/2011-06",
         ] {
             assert_eq!(date(s).to_string(), s);
         }
+        assert_eq!(
+            date("2016-09-24/2016-10-10").human(),
+            "24 Sep 2016–10 Oct 2016"
+        );
+        assert_eq!(
+            date("2011-05-11/2011-05-12").long(),
+            "from 11 May 2011 to 12 May 2011"
+        );
         assert_eq!(date("2012-05").human(), "May 2012");
         assert_eq!(date("2012-10-02").human(), "2 Oct 2012");
         assert_eq!(date("../2012").human(), "before 2012");
@@ -289,7 +344,11 @@ mod tests {
             "2012-02-30",
             "2011-02-29",
             "2012-05-01-01",
-            "2012/2013",
+            "2013/2012",
+            "2012-05/2012-05",
+            "2012-05-02/2012-05",
+            "2012-05/2012-13",
+            "2012/../2013",
             "../",
             "May 2012",
             "2012-1a",
@@ -301,6 +360,17 @@ mod tests {
         assert!("2012-02-29".parse::<Date>().is_ok());
         assert!("2000-02-29".parse::<Date>().is_ok());
         assert!("1900-02-29".parse::<Date>().is_err());
+        assert!("2012/2013".parse::<Date>().is_ok());
+    }
+
+    #[test]
+    fn overlaps_tells_whether_two_dates_can_mean_the_same_time() {
+        assert!(!date("2012-05").overlaps(&date("2011-05-11/2011-05-12")));
+        assert!(date("2012-05").overlaps(&date("2012-05-14")));
+        assert!(date("2012-10/..").overlaps(&date("2017-06")));
+        assert!(!date("../2012-10").overlaps(&date("2013")));
+        assert!(date("../2012-10").overlaps(&date("2012-10-02")));
+        assert!(date("2012").overlaps(&date("2011-12/2012-01")));
     }
 
     #[test]

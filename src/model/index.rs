@@ -14,6 +14,9 @@ pub enum ItemRef {
     Event(usize),
     Claim(usize),
     Argument(usize),
+    Source(usize),
+    Later(usize),
+    Review(usize),
 }
 
 impl ItemRef {
@@ -25,6 +28,9 @@ impl ItemRef {
             ItemRef::Event(_) => "event",
             ItemRef::Claim(_) => "claim",
             ItemRef::Argument(_) => "argument",
+            ItemRef::Source(_) => "source",
+            ItemRef::Later(_) => "later event",
+            ItemRef::Review(_) => "review",
         }
     }
 
@@ -34,7 +40,10 @@ impl ItemRef {
             | ItemRef::Actor(i)
             | ItemRef::Event(i)
             | ItemRef::Claim(i)
-            | ItemRef::Argument(i) => i,
+            | ItemRef::Argument(i)
+            | ItemRef::Source(i)
+            | ItemRef::Later(i)
+            | ItemRef::Review(i) => i,
         }
     }
 
@@ -45,24 +54,33 @@ impl ItemRef {
             ItemRef::Event(_) => Section::Events,
             ItemRef::Claim(_) => Section::Claims,
             ItemRef::Argument(_) => Section::Arguments,
+            ItemRef::Source(_) => Section::Sources,
+            ItemRef::Later(_) => Section::Later,
+            ItemRef::Review(_) => Section::Reviews,
         }
     }
 }
 
 /// Every id in the model with its item, in file order (sentences, actors, events, claims,
-/// arguments), duplicates included.
+/// arguments, then the record's sources, later events and reviews), duplicates included.
 pub(crate) fn all_ids(model: &Model) -> impl Iterator<Item = (&str, ItemRef)> {
     let sentences = model.sentences.iter().enumerate();
     let actors = model.actors.iter().enumerate();
     let events = model.events.iter().enumerate();
     let claims = model.claims.iter().enumerate();
     let arguments = model.arguments.iter().enumerate();
+    let sources = model.sources.iter().enumerate();
+    let later = model.later.iter().enumerate();
+    let reviews = model.reviews.iter().enumerate();
     sentences
         .map(|(i, s)| (s.id.as_str(), ItemRef::Sentence(i)))
         .chain(actors.map(|(i, a)| (a.id.as_str(), ItemRef::Actor(i))))
         .chain(events.map(|(i, e)| (e.id.as_str(), ItemRef::Event(i))))
         .chain(claims.map(|(i, c)| (c.id.as_str(), ItemRef::Claim(i))))
         .chain(arguments.map(|(i, a)| (a.id.as_str(), ItemRef::Argument(i))))
+        .chain(sources.map(|(i, s)| (s.id.as_str(), ItemRef::Source(i))))
+        .chain(later.map(|(i, l)| (l.id.as_str(), ItemRef::Later(i))))
+        .chain(reviews.map(|(i, r)| (r.id.as_str(), ItemRef::Review(i))))
 }
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
@@ -83,6 +101,9 @@ pub struct Index {
     thesis: Option<usize>,
     paths: Vec<String>,
     timeline: Vec<usize>,
+    reviews_of_claim: Vec<Vec<usize>>,
+    later_of_claim: Vec<Vec<usize>>,
+    later_of_event: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -168,6 +189,23 @@ impl Index {
             }
         }
         let paths = number_tree(&model.arguments, &children, thesis);
+        let mut reviews_of_claim = vec![Vec::new(); model.claims.len()];
+        for (ri, review) in model.reviews.iter().enumerate() {
+            for ci in review.claims.iter().filter_map(|c| lookup(c, claim_of)) {
+                push_once(&mut reviews_of_claim[ci], ri);
+            }
+        }
+        let mut later_of_claim = vec![Vec::new(); model.claims.len()];
+        let mut later_of_event = vec![Vec::new(); model.events.len()];
+        for (li, later) in model.later.iter().enumerate() {
+            for id in &later.bears_on {
+                match ids.get(id.as_str()) {
+                    Some(ItemRef::Claim(ci)) => push_once(&mut later_of_claim[*ci], li),
+                    Some(ItemRef::Event(ei)) => push_once(&mut later_of_event[*ei], li),
+                    _ => {}
+                }
+            }
+        }
         let mut timeline: Vec<usize> = (0..model.events.len()).collect();
         timeline.sort_by(|a, b| model.events[*a].date.timeline_cmp(&model.events[*b].date));
 
@@ -185,6 +223,9 @@ impl Index {
             thesis,
             paths,
             timeline,
+            reviews_of_claim,
+            later_of_claim,
+            later_of_event,
         }
     }
 
@@ -235,6 +276,63 @@ impl Index {
     /// The argument nodes a claim sits in.
     pub fn arguments_of_claim(&self, claim: usize) -> &[usize] {
         slice(&self.arguments_of_claim, claim)
+    }
+
+    /// The record's reviews of a claim.
+    pub fn reviews_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.reviews_of_claim, claim)
+    }
+
+    /// The later events that bear on a claim.
+    pub fn later_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.later_of_claim, claim)
+    }
+
+    /// The later events that bear on an event of the article.
+    pub fn later_of_event(&self, event: usize) -> &[usize] {
+        slice(&self.later_of_event, event)
+    }
+
+    /// The sources with these ids, in the order given; ids that name no source are skipped.
+    pub fn sources<'s>(&'s self, ids: &'s [String]) -> impl Iterator<Item = usize> + 's {
+        ids.iter().filter_map(|id| match self.get(id) {
+            Some(ItemRef::Source(s)) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Where in the article a record's item points: a review's first claim, a later
+    /// event's first claim or event, or, for a source, what first cites it. The article's
+    /// own items point at themselves.
+    pub fn in_article(&self, item: ItemRef) -> Option<ItemRef> {
+        let model = &self.model;
+        let first = |ids: &[String]| {
+            ids.iter().find_map(|id| match self.get(id) {
+                Some(found @ (ItemRef::Claim(_) | ItemRef::Event(_))) => Some(found),
+                _ => None,
+            })
+        };
+        match item {
+            ItemRef::Review(r) => first(&model.reviews.get(r)?.claims),
+            ItemRef::Later(l) => first(&model.later.get(l)?.bears_on),
+            ItemRef::Source(s) => {
+                let id = &model.sources.get(s)?.id;
+                let cites = |ids: &[String]| ids.contains(id);
+                if let Some(r) = model.reviews.iter().position(|r| cites(&r.sources)) {
+                    return self.in_article(ItemRef::Review(r));
+                }
+                if let Some(e) = model
+                    .events
+                    .iter()
+                    .position(|e| e.record.as_ref().is_some_and(|r| cites(&r.sources)))
+                {
+                    return Some(ItemRef::Event(e));
+                }
+                let l = model.later.iter().position(|l| cites(&l.sources))?;
+                self.in_article(ItemRef::Later(l))
+            }
+            other => Some(other),
+        }
     }
 
     /// The argument nodes whose claims name an actor, in file order.

@@ -30,7 +30,7 @@ pub const BUNDLED_NAME: &str = "assets/pakistan-russia-2012.toml";
 
 /// A model's text and the name to report it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
+pub struct ModelFile {
     pub name: String,
     pub text: String,
 }
@@ -58,7 +58,7 @@ pub enum LoadError {
     },
     #[error("{}: the model has {} problem{}", file.name, diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
     Invalid {
-        file: Box<Source>,
+        file: Box<ModelFile>,
         diagnostics: Vec<Diagnostic>,
     },
 }
@@ -70,10 +70,10 @@ impl LoadError {
     }
 }
 
-impl Source {
+impl ModelFile {
     /// The model compiled into the binary.
-    pub fn bundled() -> Source {
-        Source {
+    pub fn bundled() -> ModelFile {
+        ModelFile {
             name: BUNDLED_NAME.to_string(),
             text: BUNDLED_MODEL.to_string(),
         }
@@ -81,7 +81,7 @@ impl Source {
 
     /// Reads a model file, refusing directories, special files, files over
     /// [`MAX_MODEL_BYTES`] and text that is not UTF-8.
-    pub fn read(path: &Path) -> Result<Source, LoadError> {
+    pub fn read(path: &Path) -> Result<ModelFile, LoadError> {
         let name = path.display().to_string();
         let io = |error| LoadError::Io {
             path: name.clone(),
@@ -112,7 +112,7 @@ impl Source {
             return Err(too_large(bytes.len() as u64));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source { name, text }),
+            Ok(text) => Ok(ModelFile { name, text }),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
@@ -140,17 +140,17 @@ pub struct Checked {
 /// The file is read a top-level table at a time, so a large model costs little more
 /// memory than the model itself. Where every key sits is only worked out (by a second
 /// reading) when validation finds something to point at.
-pub fn load_str(source: &Source) -> Result<Model, LoadError> {
+pub fn load_str(source: &ModelFile) -> Result<Model, LoadError> {
     read(source, false).map(|checked| checked.model)
 }
 
 /// Parses and validates a model, and checks the curation rules that are warnings. An
 /// invalid model's diagnostics hold its warnings too, so that one run reports everything.
-pub fn check_str(source: &Source) -> Result<Checked, LoadError> {
+pub fn check_str(source: &ModelFile) -> Result<Checked, LoadError> {
     read(source, true)
 }
 
-fn read(source: &Source, lint: bool) -> Result<Checked, LoadError> {
+fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
@@ -219,7 +219,7 @@ fn read(source: &Source, lint: bool) -> Result<Checked, LoadError> {
 
 /// Reads a model file and loads it.
 pub fn load_file(path: &Path) -> Result<Model, LoadError> {
-    load_str(&Source::read(path)?)
+    load_str(&ModelFile::read(path)?)
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {

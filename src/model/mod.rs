@@ -19,12 +19,13 @@ pub use diagnostic::{Diagnostic, Location, Locator, Severity};
 pub use index::{Index, ItemRef};
 pub use lint::QUALIFIERS;
 pub use load::{
-    BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, Source,
+    BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str,
 };
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
+pub use validate::is_https_url;
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,16 @@ pub struct Model {
     pub claims: Vec<Claim>,
     pub relations: Vec<Relation>,
     pub arguments: Vec<ArgumentNode>,
+    /// The record: what the curator read about what happened, kept apart from what the
+    /// article says. A model may have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Events outside the article, from the record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<LaterEvent>,
+    /// Verdicts on the article's claims, from the record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 /// Bibliographic facts about the article.
@@ -113,6 +124,69 @@ pub struct Event {
     pub actors: Vec<String>,
     /// The claims that report this event.
     pub claims: Vec<String>,
+    /// What the public record shows of it; the article's own `date` and `when` stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
+}
+
+/// What the public record shows of an event the article reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The date the record gives; absent when the record was searched and nothing found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// How the record compares with the article's phrase and the inferred date, or what
+    /// was looked for and not found.
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+/// A published source the curator read: a report, an official statement, a reference page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The source's own title.
+    pub title: String,
+    pub publisher: String,
+    /// When it was published, at the precision it gives.
+    pub date: Date,
+    /// Where it is: an `https` address.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Something that happened outside the article, from the public record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaterEvent {
+    pub id: String,
+    pub title: String,
+    pub date: Date,
+    pub actors: Vec<String>,
+    /// What happened, in the curator's words.
+    pub summary: String,
+    pub sources: Vec<String>,
+    /// The article's claims and events it speaks to.
+    pub bears_on: Vec<String>,
+}
+
+/// A verdict on one or more of the article's claims, held against the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: String,
+    pub claims: Vec<String>,
+    pub verdict: Verdict,
+    /// What happened, in the curator's words and dated; for `unknown`, what was searched.
+    pub summary: String,
+    /// The date of the latest evidence used.
+    pub as_of: Date,
+    /// Later events it rests on.
+    pub later: Vec<String>,
+    pub sources: Vec<String>,
 }
 
 /// One proposition the article makes, tied to the words that carry it.
@@ -278,6 +352,35 @@ word_enum! {
 }
 
 word_enum! {
+    /// How a claim held up against what happened.
+    Verdict {
+        /// What the claim said came about.
+        Held = "held",
+        /// Some of it came about, or it came about in part.
+        Partly = "partly",
+        /// It did not come about, or the record contradicts it.
+        Failed = "failed",
+        /// Not settled yet: the time it speaks of has not run out.
+        Open = "open",
+        /// The record that was searched does not say.
+        Unknown = "unknown",
+    }
+}
+
+impl Verdict {
+    /// A one-cell badge that reads without colour.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Self::Held => "✓",
+            Self::Partly => "◐",
+            Self::Failed => "✗",
+            Self::Open => "…",
+            Self::Unknown => "?",
+        }
+    }
+}
+
+word_enum! {
     /// Which way a relation between two actors is heading.
     Trend { Warming = "warming", Cooling = "cooling", Steady = "steady", Mixed = "mixed" }
 }
@@ -324,6 +427,17 @@ impl Stance {
     }
 }
 
+impl Event {
+    /// Whether the record dates the event where the model's date cannot be: the article's
+    /// phrase ("in May") was then read differently from what happened.
+    pub fn record_contradicts(&self) -> bool {
+        self.record
+            .as_ref()
+            .and_then(|r| r.date)
+            .is_some_and(|recorded| !recorded.overlaps(&self.date))
+    }
+}
+
 impl Model {
     /// The model bundled into the binary, validated.
     ///
@@ -336,7 +450,7 @@ impl Model {
             .filter(|model| validate(model).is_empty());
         match fast {
             Some(model) => Ok(model),
-            None => load_str(&Source::bundled()),
+            None => load_str(&ModelFile::bundled()),
         }
     }
 }

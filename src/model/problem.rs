@@ -72,6 +72,9 @@ pub(crate) fn item_name(model: &Model, section: Section, index: usize) -> String
         Section::Events => model.events.get(index).map(|e| &e.id),
         Section::Claims => model.claims.get(index).map(|c| &c.id),
         Section::Arguments => model.arguments.get(index).map(|a| &a.id),
+        Section::Sources => model.sources.get(index).map(|s| &s.id),
+        Section::Later => model.later.get(index).map(|l| &l.id),
+        Section::Reviews => model.reviews.get(index).map(|r| &r.id),
     };
     match id.filter(|id| !id.is_empty()) {
         Some(id) => format!("{} `{id}`", section.noun()),

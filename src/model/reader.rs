@@ -82,6 +82,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
         id
     }
 
+    /// How messages name the item: "claim `c05a`".
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
     /// Names the item in later messages.
     pub fn name_as(&mut self, what: String) {
         self.what = what;
@@ -259,6 +264,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         word
     }
 
+    /// An optional date.
+    pub fn opt_date(&mut self, key: &'static str) -> Option<Date> {
+        self.lookup(key)?;
+        Some(self.date(key))
+    }
+
     /// A required date.
     pub fn date(&mut self, key: &'static str) -> Date {
         let fallback = Date::On(super::PartialDate {
@@ -326,6 +337,30 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
         self.record(key, value.span(), elements);
         out
+    }
+
+    /// An optional table, as a reader of its own; hand it back with [`Self::absorb`].
+    pub fn opt_table(&mut self, key: &'static str, what: &str) -> Option<TableReader<'a, 'i>> {
+        self.lookup(key)?;
+        self.table(key, what)
+    }
+
+    /// Takes in what a reader of one of this item's tables found: its problems, and its
+    /// keys' spans and stand-ins under the names `rename` gives them (`date` of `record`
+    /// as `record.date`), so that later checks can point into the table.
+    pub fn absorb(&mut self, nested: TableReader<'a, 'i>, rename: fn(&str) -> &'static str) {
+        let read = nested.finish();
+        self.failed |= read.failed;
+        self.diagnostics.extend(read.diagnostics);
+        for key in read.unread {
+            self.unread(rename(key));
+        }
+        for field in read.spans.fields {
+            self.spans.fields.push(FieldSpans {
+                key: rename(field.key),
+                ..field
+            });
+        }
     }
 
     /// A required table, as a reader of its own.

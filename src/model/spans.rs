@@ -14,6 +14,9 @@ pub enum Section {
     Claims,
     Relations,
     Arguments,
+    Sources,
+    Later,
+    Reviews,
 }
 
 impl Section {
@@ -27,6 +30,9 @@ impl Section {
             "claims" => Section::Claims,
             "relations" => Section::Relations,
             "arguments" => Section::Arguments,
+            "sources" => Section::Sources,
+            "later" => Section::Later,
+            "reviews" => Section::Reviews,
             _ => return None,
         })
     }
@@ -41,6 +47,9 @@ impl Section {
             Section::Claims => "claim",
             Section::Relations => "relation",
             Section::Arguments => "argument",
+            Section::Sources => "source",
+            Section::Later => "later event",
+            Section::Reviews => "review",
         }
     }
 }

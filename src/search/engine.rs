@@ -10,7 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::matching::{mask, reads_as_known};
 use super::{Field, Hit, HitKind, Query, lowercase};
-use crate::model::{ArgumentRole, Index, ItemRef, Word};
+use crate::model::{ArgumentRole, Index, ItemRef, Verdict, Word};
 
 /// How many of the best hits come with their matched positions worked out; others get them
 /// from [`Searcher::positions`] when they are shown.
@@ -62,6 +62,8 @@ struct Item {
     /// Argument roles the item has or sits under, as bits.
     roles: u8,
     status: Option<&'static str>,
+    /// The record's verdicts on the item (a review's own, or those on a claim), as bits.
+    verdicts: u8,
     /// An actor's role, lowercased.
     actor_role: Option<Box<str>>,
 }
@@ -131,6 +133,10 @@ fn entry(field: Field, text: &str, is_name: bool) -> Entry {
     }
 }
 
+fn verdict_bit(verdict: Verdict) -> u8 {
+    1 << Verdict::ALL.iter().position(|v| *v == verdict).unwrap_or(0)
+}
+
 fn role_bit(role: ArgumentRole) -> u8 {
     1 << ArgumentRole::ALL
         .iter()
@@ -166,7 +172,13 @@ impl Searcher {
             _ => None,
         };
         let mut items = Vec::with_capacity(
-            model.actors.len() + model.claims.len() + model.events.len() + model.arguments.len(),
+            model.actors.len()
+                + model.claims.len()
+                + model.events.len()
+                + model.arguments.len()
+                + model.later.len()
+                + model.reviews.len()
+                + model.sources.len(),
         );
         for (i, actor) in model.actors.iter().enumerate() {
             let mut entries = vec![entry(Field::Name, &actor.name, true)];
@@ -182,6 +194,7 @@ impl Searcher {
                 kind_word: Some(actor.kind.word()),
                 roles: 0,
                 status: None,
+                verdicts: 0,
                 actor_role: actor.role.as_deref().map(|r| lowercase(r).into_boxed_str()),
             });
         }
@@ -203,6 +216,10 @@ impl Searcher {
                 kind_word: Some(claim.kind.word()),
                 roles,
                 status: None,
+                verdicts: index
+                    .reviews_of_claim(i)
+                    .iter()
+                    .fold(0, |bits, r| bits | verdict_bit(model.reviews[*r].verdict)),
                 actor_role: None,
             });
         }
@@ -220,6 +237,7 @@ impl Searcher {
                 kind_word: None,
                 roles: 0,
                 status: Some(event.status.word()),
+                verdicts: 0,
                 actor_role: None,
             });
         }
@@ -247,10 +265,68 @@ impl Searcher {
                 kind_word: None,
                 roles: role_bit(node.role),
                 status: None,
+                verdicts: 0,
                 actor_role: None,
             });
         }
+        Self::record_items(index, &actor_of, &mut items);
         items
+    }
+
+    /// The record's later events, reviews and sources, after the article's items.
+    fn record_items(
+        index: &Index,
+        actor_of: &dyn Fn(&String) -> Option<u32>,
+        items: &mut Vec<Item>,
+    ) {
+        let model = index.model();
+        let plain = |kind, i: usize, entries: Vec<Entry>, actors: Vec<u32>, verdicts| Item {
+            kind,
+            index: i as u32,
+            entries: entries.into(),
+            actors: actors.into(),
+            kind_word: None,
+            roles: 0,
+            status: None,
+            verdicts,
+            actor_role: None,
+        };
+        for (i, later) in model.later.iter().enumerate() {
+            let entries = vec![
+                entry(Field::Title, &later.title, false),
+                entry(Field::Summary, &later.summary, false),
+                entry(Field::Id, &later.id, false),
+            ];
+            let actors = later.actors.iter().filter_map(actor_of).collect();
+            items.push(plain(HitKind::Later, i, entries, actors, 0));
+        }
+        for (i, review) in model.reviews.iter().enumerate() {
+            let entries = vec![
+                entry(Field::Summary, &review.summary, false),
+                entry(Field::Id, &review.id, false),
+            ];
+            let mut actors: Vec<u32> = review
+                .claims
+                .iter()
+                .filter_map(|c| match index.get(c) {
+                    Some(ItemRef::Claim(ci)) => Some(ci),
+                    _ => None,
+                })
+                .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            let bits = verdict_bit(review.verdict);
+            items.push(plain(HitKind::Review, i, entries, actors, bits));
+        }
+        for (i, source) in model.sources.iter().enumerate() {
+            let entries = vec![
+                entry(Field::Title, &source.title, false),
+                entry(Field::Publisher, &source.publisher, false),
+                entry(Field::Id, &source.id, false),
+            ];
+            items.push(plain(HitKind::Source, i, entries, Vec::new(), 0));
+        }
     }
 
     pub fn index(&self) -> &Index {
@@ -280,6 +356,22 @@ impl Searcher {
                 model.arguments.get(hit.index).map(|a| a.title.as_str())
             }
             (HitKind::Argument, _) => model.arguments.get(hit.index).map(|a| a.id.as_str()),
+            (HitKind::Later, Field::Title) => model.later.get(hit.index).map(|l| l.title.as_str()),
+            (HitKind::Later, Field::Summary) => {
+                model.later.get(hit.index).map(|l| l.summary.as_str())
+            }
+            (HitKind::Later, _) => model.later.get(hit.index).map(|l| l.id.as_str()),
+            (HitKind::Review, Field::Summary) => {
+                model.reviews.get(hit.index).map(|r| r.summary.as_str())
+            }
+            (HitKind::Review, _) => model.reviews.get(hit.index).map(|r| r.id.as_str()),
+            (HitKind::Source, Field::Title) => {
+                model.sources.get(hit.index).map(|s| s.title.as_str())
+            }
+            (HitKind::Source, Field::Publisher) => {
+                model.sources.get(hit.index).map(|s| s.publisher.as_str())
+            }
+            (HitKind::Source, _) => model.sources.get(hit.index).map(|s| s.id.as_str()),
         };
         text.unwrap_or("")
     }
@@ -334,6 +426,15 @@ impl Searcher {
         {
             return false;
         }
+        if let Some(verdict) = &query.verdict {
+            let wanted = Verdict::ALL
+                .iter()
+                .find(|v| v.word() == verdict)
+                .map_or(0, |v| verdict_bit(*v));
+            if item.verdicts & wanted == 0 {
+                return false;
+            }
+        }
         true
     }
 
@@ -377,6 +478,13 @@ impl Searcher {
                     .iter()
                     .map(|s| s.word().to_string())
                     .collect(),
+            );
+        }
+        if let Some(verdict) = &query.verdict {
+            refuse(
+                "verdict",
+                verdict,
+                Verdict::ALL.iter().map(|v| v.word().to_string()).collect(),
             );
         }
         if let Some(role) = &query.role {

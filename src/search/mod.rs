@@ -1,9 +1,11 @@
-//! One fuzzy search across actors, claims, events and argument nodes, shared by the
-//! explorer and the command line so that both rank the same way.
+//! One fuzzy search across actors, claims, events and argument nodes, and the record's later
+//! events, reviews and sources, shared by the explorer and the command line so that both
+//! rank the same way.
 //!
 //! A query is whitespace-separated terms, each of which must match some field of an item
 //! (fuzzily, with fuzzy-matcher's SkimMatcherV2), plus optional field filters:
-//! `actor:russia`, `kind:forecast`, `role:limit`, `status:cancelled`, `in:claim`.
+//! `actor:russia`, `kind:forecast`, `role:limit`, `status:cancelled`, `verdict:failed`,
+//! `in:claim`.
 
 mod engine;
 mod matching;
@@ -17,14 +19,23 @@ pub enum HitKind {
     Claim,
     Event,
     Argument,
+    /// An event outside the article, from the record.
+    Later,
+    /// A verdict of the record on some of the article's claims.
+    Review,
+    /// A source the record cites.
+    Source,
 }
 
 impl HitKind {
-    pub const ALL: [HitKind; 4] = [
+    pub const ALL: [HitKind; 7] = [
         HitKind::Actor,
         HitKind::Claim,
         HitKind::Event,
         HitKind::Argument,
+        HitKind::Later,
+        HitKind::Review,
+        HitKind::Source,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -33,7 +44,15 @@ impl HitKind {
             HitKind::Claim => "claim",
             HitKind::Event => "event",
             HitKind::Argument => "argument",
+            HitKind::Later => "later",
+            HitKind::Review => "review",
+            HitKind::Source => "source",
         }
+    }
+
+    /// Whether items of this kind are the record's rather than the article's.
+    pub fn is_record(self) -> bool {
+        matches!(self, HitKind::Later | HitKind::Review | HitKind::Source)
     }
 
     pub fn from_word(word: &str) -> Option<HitKind> {
@@ -56,6 +75,10 @@ pub enum Field {
     Title,
     /// An event's time phrase from the article.
     Phrase,
+    /// A later event's or a review's summary.
+    Summary,
+    /// A source's publisher.
+    Publisher,
     /// The item's id.
     Id,
 }
@@ -70,6 +93,8 @@ impl Field {
             Field::Quote => "quote",
             Field::Title => "title",
             Field::Phrase => "phrase",
+            Field::Summary => "summary",
+            Field::Publisher => "publisher",
             Field::Id => "id",
         }
     }
@@ -98,6 +123,7 @@ pub struct Query {
     pub kind: Option<String>,
     pub role: Option<String>,
     pub status: Option<String>,
+    pub verdict: Option<String>,
     pub within: Option<HitKind>,
 }
 
@@ -110,13 +136,20 @@ pub const FILTERS: &[(&str, &str)] = &[
     ),
     (
         "role:",
-        "argument role (thesis, reason, limit, context, conclusion)",
+        "argument role (thesis, reason, objection, limit, context, conclusion)",
     ),
     (
         "status:",
         "event status (happened, cancelled, planned, expected, ongoing)",
     ),
-    ("in:", "one kind of item: actor, claim, event or argument"),
+    (
+        "verdict:",
+        "the record's verdict on a claim (held, partly, failed, open, unknown)",
+    ),
+    (
+        "in:",
+        "one kind of item: actor, claim, event, argument, later, review or source",
+    ),
 ];
 
 impl Query {
@@ -132,6 +165,7 @@ impl Query {
                 Some(("kind", v)) => query.kind = Some(v.to_string()),
                 Some(("role", v)) => query.role = Some(v.to_string()),
                 Some(("status", v)) => query.status = Some(v.to_string()),
+                Some(("verdict", v)) => query.verdict = Some(v.to_string()),
                 Some(("in", v)) if HitKind::from_word(v).is_some() => {
                     query.within = HitKind::from_word(v)
                 }
@@ -146,6 +180,7 @@ impl Query {
             || self.kind.is_some()
             || self.role.is_some()
             || self.status.is_some()
+            || self.verdict.is_some()
             || self.within.is_some()
     }
 
@@ -174,6 +209,7 @@ impl Query {
             && self.kind == earlier.kind
             && self.role == earlier.role
             && self.status == earlier.status
+            && self.verdict == earlier.verdict
             && self.within == earlier.within;
         let Some((last, before)) = earlier.terms.split_last() else {
             return same_filters && earlier.has_filters();

@@ -824,6 +824,15 @@ impl App {
         self.focus = Pane::Claims;
     }
 
+    /// Selects an event in the timeline and narrows the claims to it.
+    fn show_event(&mut self, event: usize) {
+        if let Some(row) = self.index.timeline().iter().position(|e| *e == event) {
+            self.timeline.selected = row;
+        }
+        self.focus = Pane::Timeline;
+        self.set_scope(Scope::Event(event));
+    }
+
     /// Goes to a search hit, where the reader can see it in its pane, with a claim selected
     /// whose source says what was searched for.
     fn jump(&mut self, hit: &Hit) {
@@ -839,17 +848,24 @@ impl App {
                 self.select_claim_saying(&said, hit.field);
             }
             HitKind::Claim => self.show_claim(hit.index),
-            HitKind::Event => {
-                if let Some(row) = self.index.timeline().iter().position(|e| *e == hit.index) {
-                    self.timeline.selected = row;
-                }
-                self.focus = Pane::Timeline;
-                self.set_scope(Scope::Event(hit.index));
-            }
+            HitKind::Event => self.show_event(hit.index),
             HitKind::Argument => {
                 self.select_node(hit.index);
                 self.focus = Pane::Arguments;
                 self.set_scope(Scope::Argument(hit.index));
+            }
+            // The record's items are shown where they point in the article.
+            HitKind::Later | HitKind::Review | HitKind::Source => {
+                let item = match hit.kind {
+                    HitKind::Later => ItemRef::Later(hit.index),
+                    HitKind::Review => ItemRef::Review(hit.index),
+                    _ => ItemRef::Source(hit.index),
+                };
+                match self.index.in_article(item) {
+                    Some(ItemRef::Claim(c)) => self.show_claim(c),
+                    Some(ItemRef::Event(e)) => self.show_event(e),
+                    _ => {}
+                }
             }
         }
     }

@@ -193,6 +193,19 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                     None,
                 ),
                 HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
+                HitKind::Later => (format!("{} ", model.later[hit.index].date.human()), None),
+                HitKind::Review => {
+                    let verdict = model.reviews[hit.index].verdict;
+                    (format!("{} {verdict} ", verdict.badge()), None)
+                }
+                HitKind::Source => (
+                    format!(
+                        "{}, {} ",
+                        model.sources[hit.index].publisher,
+                        model.sources[hit.index].date.human()
+                    ),
+                    None,
+                ),
             };
             // The article's own words go in quotation marks; an alias says whose it is.
             let (open, close) = if hit.field == Field::Quote {

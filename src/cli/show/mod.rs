@@ -16,6 +16,8 @@ macro_rules! say {
     };
 }
 
+mod record;
+
 pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
     let Some(item) = find(index, id) else {
         let numbered = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit() || c == '.');
@@ -42,6 +44,9 @@ pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io
         ItemRef::Event(e) => event(index, e, out)?,
         ItemRef::Argument(n) => argument(index, n, out)?,
         ItemRef::Sentence(s) => sentence(index, s, out)?,
+        ItemRef::Source(s) => record::source(index, s, out)?,
+        ItemRef::Later(l) => record::later(index, l, out)?,
+        ItemRef::Review(r) => record::review(index, r, out)?,
     }
     Ok(EXIT_OK)
 }
@@ -191,7 +196,7 @@ fn claim(index: &Index, c: usize, out: &mut dyn Write, color: bool) -> io::Resul
     if let Some(note) = &claim.note {
         say!(out, "Note: {note}")?;
     }
-    Ok(())
+    record::claim_reviews(index, c, out)
 }
 
 fn actor(index: &Index, a: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -260,25 +265,26 @@ fn event(index: &Index, e: usize, out: &mut dyn Write) -> io::Result<()> {
     let event = &model.events[e];
     say!(out, "event {} · {}", event.id, event.status)?;
     say!(out, "{}", event.title)?;
-    say!(
-        out,
-        "Date: {} ({}; {}, {})",
-        event.date.long(),
-        event.date,
-        event.date.precision_name(),
-        event.date_basis
-    )?;
-    if let Some(note) = &event.date_note {
-        say!(out, "  {note}")?;
-    }
-    if let Some(when) = &event.when {
-        say!(out, "The article says: “{when}”")?;
-    }
+    record::event_dates(index, event, out)?;
     say!(out, "Actors: {}", names(index, &event.actors))?;
     writeln!(out, "\nClaims:")?;
     for id in &event.claims {
         if let Some(ItemRef::Claim(c)) = index.get(id) {
             claim_line(index, c, out)?;
+        }
+    }
+    let later = index.later_of_event(e);
+    if !later.is_empty() {
+        writeln!(out, "\n{}", record::RECORD)?;
+        for l in later {
+            let later = &model.later[*l];
+            say!(
+                out,
+                "  Later: {} {} ({})",
+                later.date.human(),
+                later.title,
+                later.id
+            )?;
         }
     }
     Ok(())

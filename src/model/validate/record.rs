@@ -1,0 +1,213 @@
+//! The record's rules: sources that are real addresses and all cited, later events and
+//! reviews whose references resolve, and, once a model has a record, a record that is
+//! whole: every forecast reviewed, every inferred date checked.
+
+use std::collections::HashMap;
+
+use super::{Checker, site};
+use crate::model::index::ItemRef;
+use crate::model::spans::Section;
+use crate::model::{Basis, ClaimKind, Verdict};
+
+/// Whether `url` is an `https` address with a host and nothing a terminal or a browser
+/// could take for something else: no whitespace, no control or bidirectional character.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && host.contains('.')
+        && !host.starts_with('.')
+        && url
+            .chars()
+            .all(|c| !c.is_whitespace() && !crate::model::is_forbidden_char(c))
+}
+
+impl Checker<'_> {
+    pub(super) fn record(&mut self) {
+        self.sources();
+        self.event_records();
+        self.later_events();
+        self.reviews();
+        self.record_coverage();
+    }
+
+    fn sources(&mut self) {
+        let mut urls: HashMap<&str, usize> = HashMap::new();
+        for (i, source) in self.model.sources.iter().enumerate() {
+            if self.unread(Section::Sources, i, "url") {
+                continue;
+            }
+            let at = site(Section::Sources, i).key("url");
+            if !is_https_url(&source.url) {
+                self.report(
+                    at,
+                    "`url` must be an https address (https://host/path) with no spaces",
+                );
+            }
+            match urls.get(source.url.as_str()) {
+                Some(&first) => {
+                    let message = format!(
+                        "source `{}` has the same url; one source, one id",
+                        self.model.sources[first].id
+                    );
+                    self.report(at, message);
+                }
+                None => {
+                    urls.insert(&source.url, i);
+                }
+            }
+        }
+    }
+
+    fn event_records(&mut self) {
+        for (i, event) in self.model.events.iter().enumerate() {
+            let Some(record) = &event.record else {
+                continue;
+            };
+            let at = site(Section::Events, i);
+            self.references(at.key("record.sources"), &record.sources, Section::Sources);
+            if record.date.is_some()
+                && record.sources.is_empty()
+                && !self.unread(Section::Events, i, "record.sources")
+            {
+                self.report(
+                    at.key("record.sources"),
+                    "a record with a date needs the sources that give it",
+                );
+            }
+        }
+    }
+
+    fn later_events(&mut self) {
+        for (i, later) in self.model.later.iter().enumerate() {
+            let at = site(Section::Later, i);
+            self.references(at.key("actors"), &later.actors, Section::Actors);
+            self.references(at.key("sources"), &later.sources, Section::Sources);
+            if later.sources.is_empty() && !self.unread(Section::Later, i, "sources") {
+                self.report(at.key("sources"), "a later event needs at least one source");
+            }
+            if later.bears_on.is_empty() && !self.unread(Section::Later, i, "bears_on") {
+                self.report(
+                    at.key("bears_on"),
+                    "a later event must bear on at least one of the article's claims or events",
+                );
+            }
+            for (n, id) in later.bears_on.iter().enumerate() {
+                let here = at.key("bears_on").element(n);
+                match self.ids.get(id.as_str()) {
+                    Some(ItemRef::Claim(_) | ItemRef::Event(_)) => {}
+                    Some(other) => {
+                        let message = format!(
+                            "`{id}` is a {}; a later event bears on claims and events",
+                            other.noun()
+                        );
+                        self.report(here, message);
+                    }
+                    // Reported as a missing claim, with the closest claim id suggested.
+                    None => self.reference(here, id, Section::Claims),
+                }
+            }
+        }
+    }
+
+    fn reviews(&mut self) {
+        for (i, review) in self.model.reviews.iter().enumerate() {
+            let at = site(Section::Reviews, i);
+            if review.claims.is_empty() && !self.unread(Section::Reviews, i, "claims") {
+                self.report(at.key("claims"), "a review needs the claims it judges");
+            }
+            self.references(at.key("claims"), &review.claims, Section::Claims);
+            self.references(at.key("later"), &review.later, Section::Later);
+            self.references(at.key("sources"), &review.sources, Section::Sources);
+            let sourced = !review.sources.is_empty() || self.unread(Section::Reviews, i, "sources");
+            let verdict_read = !self.unread(Section::Reviews, i, "verdict");
+            if !sourced && verdict_read && review.verdict != Verdict::Unknown {
+                let message = format!(
+                    "a `{}` verdict needs at least one source; only `unknown` may have none, and its summary says what was searched",
+                    review.verdict
+                );
+                self.report(at.key("sources"), message);
+            }
+        }
+    }
+
+    /// Once a model has a record, every forecast has a review, every event whose date was
+    /// inferred has a `record`, and every source is cited. A model without a record (a
+    /// made-up example, or one still being curated) is not held to this.
+    fn record_coverage(&mut self) {
+        let model = self.model;
+        let has_record =
+            !model.sources.is_empty() || !model.later.is_empty() || !model.reviews.is_empty();
+        if !has_record || self.unread.any {
+            return;
+        }
+        let reviewed: std::collections::HashSet<&str> = model
+            .reviews
+            .iter()
+            .flat_map(|r| r.claims.iter().map(String::as_str))
+            .collect();
+        for (i, claim) in model.claims.iter().enumerate() {
+            if claim.kind == ClaimKind::Forecast && !reviewed.contains(claim.id.as_str()) {
+                self.report(
+                    site(Section::Claims, i).key("kind"),
+                    "a forecast with no review; the record must judge every forecast (a review with verdict `unknown` says what was searched)",
+                );
+            }
+        }
+        for (i, event) in model.events.iter().enumerate() {
+            if event.date_basis == Basis::Inferred && event.record.is_none() {
+                self.report(
+                    site(Section::Events, i).key("date_basis"),
+                    "an inferred date with no `record`: say what the record shows, or in `record.note` what was searched and not found",
+                );
+            }
+        }
+        let cited: std::collections::HashSet<&str> = model
+            .events
+            .iter()
+            .filter_map(|e| e.record.as_ref())
+            .flat_map(|r| r.sources.iter())
+            .chain(model.later.iter().flat_map(|l| l.sources.iter()))
+            .chain(model.reviews.iter().flat_map(|r| r.sources.iter()))
+            .map(String::as_str)
+            .collect();
+        for (i, source) in model.sources.iter().enumerate() {
+            if !cited.contains(source.id.as_str()) {
+                self.report(
+                    site(Section::Sources, i).key("id"),
+                    "a source nothing cites; cite it from a record, a later event or a review, or drop it",
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_https_url;
+
+    #[test]
+    fn only_plain_https_addresses_pass() {
+        for good in [
+            "https://www.dawn.com/news/123",
+            "https://en.kremlin.ru/events/president/news/11224?x=1#top",
+        ] {
+            assert!(is_https_url(good), "{good}");
+        }
+        for bad in [
+            "http://www.dawn.com/news/123",
+            "https://",
+            "https:///path",
+            "https://localhost",
+            "https://www.dawn.com/a b",
+            "https://www.dawn.com/\u{1b}]8;;x",
+            "https://www.dawn.com/\u{202e}",
+            "javascript:alert(1)",
+            " https://www.dawn.com/",
+        ] {
+            assert!(!is_https_url(bad), "{bad:?}");
+        }
+    }
+}
