@@ -4,17 +4,7 @@
 mod common;
 
 use claimscope::model::BUNDLED_MODEL;
-use common::{Scratch, arg, claimscope, line_of, stderr, stdout};
-
-/// The bundled model with `from` (which must occur once) replaced by `to`.
-fn mutate(from: &str, to: &str) -> String {
-    assert_eq!(
-        BUNDLED_MODEL.matches(from).count(),
-        1,
-        "`{from}` must occur once"
-    );
-    BUNDLED_MODEL.replacen(from, to, 1)
-}
+use common::{Scratch, arg, claimscope, line_of, mutate, stderr, stdout};
 
 /// Checks `content` as a file and returns the exit code and standard output.
 fn check(scratch: &Scratch, content: &[u8]) -> (Option<i32>, String, String) {

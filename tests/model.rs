@@ -1,54 +1,10 @@
 //! The loader and validator: each rejection the schema promises, with its message and the
 //! line it points at, and the JSON export's round trip.
 
-use claimscope::model::{
-    BUNDLED_MODEL, Diagnostic, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str,
-};
+mod common;
 
-/// The bundled model with `from` (which must occur exactly once) replaced by `to`.
-fn mutate(from: &str, to: &str) -> String {
-    assert_eq!(
-        BUNDLED_MODEL.matches(from).count(),
-        1,
-        "`{from}` must occur once in the model"
-    );
-    BUNDLED_MODEL.replacen(from, to, 1)
-}
-
-/// The 1-based line on which `needle` first occurs in `text`.
-fn line_of(text: &str, needle: &str) -> usize {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("`{needle}` not in text"));
-    text[..at].matches('\n').count() + 1
-}
-
-fn problems(text: &str) -> Vec<(usize, String)> {
-    let source = ModelFile {
-        name: "test.toml".to_string(),
-        text: text.to_string(),
-    };
-    match load_str(&source) {
-        Ok(_) => Vec::new(),
-        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics
-            .iter()
-            .map(|d: &Diagnostic| (d.location(text).line, d.message.clone()))
-            .collect(),
-        Err(other) => panic!("expected an invalid model, got {other}"),
-    }
-}
-
-/// Asserts that loading `text` reports a problem on `line` whose message contains every
-/// one of `words`.
-fn assert_problem(text: &str, line: usize, words: &[&str]) {
-    let found = problems(text);
-    assert!(
-        found
-            .iter()
-            .any(|(l, m)| *l == line && words.iter().all(|w| m.contains(w))),
-        "no problem on line {line} mentioning {words:?}; got {found:#?}"
-    );
-}
+use claimscope::model::{BUNDLED_MODEL, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str};
+use common::{assert_problem, line_of, mutate, problems};
 
 #[test]
 fn the_bundled_model_loads_clean() {
@@ -289,7 +245,10 @@ fn files_over_the_size_limit_are_refused_before_reading() {
 #[test]
 fn an_uncovered_sentence_and_an_unmapped_claim_are_rejected() {
     // Drop c48a from the map: the claim is then in no argument node.
-    let text = mutate("claims = [\"c48a\"]", "claims = []");
+    let text = mutate(
+        "stance = \"qualifies\"\nclaims = [\"c48a\"]",
+        "stance = \"qualifies\"\nclaims = []",
+    );
     assert_problem(
         &text,
         line_of(&text, "id = \"c48a\"") - 1,

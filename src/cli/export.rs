@@ -157,7 +157,10 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
     }
     // Sources are numbered in the order of the model, and cited by number.
     let cite = |ids: &[String]| -> String {
-        let numbers: Vec<String> = index.sources(ids).map(|s| format!("[{}]", s + 1)).collect();
+        let mut numbers: Vec<usize> = index.sources(ids).map(|s| s + 1).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let numbers: Vec<String> = numbers.iter().map(|n| format!("[{n}]")).collect();
         numbers.join(" ")
     };
     writeln!(out, "\n## What happened next\n")?;
@@ -227,7 +230,7 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
                     format!("**{}** (contradicts)", date.human())
                 }
                 Some(date) => date.human(),
-                None => "not found".to_string(),
+                None => "no single date".to_string(),
             };
             let when = event
                 .when

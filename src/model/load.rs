@@ -239,8 +239,17 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // A header starts a piece, unless it names a table inside an item of the one
+        // before (`[events.record]`), which must be read with that item.
         if line_start && depth == 0 && b == b'[' && i > 0 {
-            starts.push(i);
+            let line = &bytes[i..bytes[i..]
+                .iter()
+                .position(|c| *c == b'\n')
+                .map_or(bytes.len(), |n| i + n)];
+            let name = line.split(|c| *c == b']').next().unwrap_or(line);
+            if !name.contains(&b'.') {
+                starts.push(i);
+            }
         }
         if b != b' ' && b != b'\t' {
             line_start = b == b'\n';
@@ -300,9 +309,13 @@ mod tests {
 
     #[test]
     fn scan_finds_headers_and_refuses_deep_nesting() {
-        let text = "schema = 1\n[article]\nid = \"a\"\n  [[claims]]\nx = [\n[1],\n]\n";
+        let text = "schema = 1\n[article]\nid = \"a\"\n  [[claims]]\nx = [\n[1],\n]\n[claims.record]\ny = 1\n";
         let starts = scan(text).expect("not too deep");
-        assert_eq!(starts.len(), 3, "{starts:?}");
+        assert_eq!(
+            starts.len(),
+            3,
+            "a nested table stays with its item: {starts:?}"
+        );
         assert!(text[starts[1]..].starts_with("[article]"));
         assert!(text[starts[2]..].starts_with("[[claims]]"));
         let deep = format!("x = {}{}", "[".repeat(100), "]".repeat(100));

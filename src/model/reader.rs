@@ -247,8 +247,20 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let text = self.as_text(key, value)?;
         let word = W::from_word(&text);
         if word.is_none() {
+            let lower = text.to_lowercase();
             let words = W::ALL.iter().map(|w| w.word());
-            let hint = match closest(&text.to_lowercase(), words) {
+            // A slip, or another form of the word ("partial" for `partly`): the one word
+            // that shares its first four letters.
+            let stem: String = lower.chars().take(4).collect();
+            let mut same_stem = W::ALL
+                .iter()
+                .map(|w| w.word())
+                .filter(|w| stem.chars().count() == 4 && w.starts_with(stem.as_str()));
+            let near = closest(&lower, words).or_else(|| {
+                let first = same_stem.next();
+                first.filter(|_| same_stem.next().is_none())
+            });
+            let hint = match near {
                 Some(near) => format!("; did you mean `{near}`?"),
                 None => String::new(),
             };

@@ -60,3 +60,43 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("`{needle}` not in text"));
     text[..at].matches('\n').count() + 1
 }
+
+/// The bundled model with `from` (which must occur exactly once) replaced by `to`.
+pub fn mutate(from: &str, to: &str) -> String {
+    let model = claimscope::model::BUNDLED_MODEL;
+    assert_eq!(
+        model.matches(from).count(),
+        1,
+        "`{from}` must occur once in the model"
+    );
+    model.replacen(from, to, 1)
+}
+
+/// What loading `text` reports: each problem's line and message; none for a valid model.
+pub fn problems(text: &str) -> Vec<(usize, String)> {
+    use claimscope::model::{LoadError, ModelFile, load_str};
+    let source = ModelFile {
+        name: "test.toml".to_string(),
+        text: text.to_string(),
+    };
+    match load_str(&source) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics
+            .iter()
+            .map(|d| (d.location(text).line, d.message.clone()))
+            .collect(),
+        Err(other) => panic!("expected an invalid model, got {other}"),
+    }
+}
+
+/// Asserts that loading `text` reports a problem on `line` whose message contains every
+/// one of `words`.
+pub fn assert_problem(text: &str, line: usize, words: &[&str]) {
+    let found = problems(text);
+    assert!(
+        found
+            .iter()
+            .any(|(l, m)| *l == line && words.iter().all(|w| m.contains(w))),
+        "no problem on line {line} mentioning {words:?}; got {found:#?}"
+    );
+}

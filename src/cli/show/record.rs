@@ -65,7 +65,7 @@ pub fn event_dates(index: &Index, event: &Event, out: &mut dyn Write) -> io::Res
         }
         (Some(record), None) => {
             modelled(out, "Date")?;
-            say!(out, "{RECORD} no date found")?;
+            say!(out, "{RECORD} no date for it")?;
             say!(out, "  {}", record.note)?;
             sources(index, &record.sources, out)
         }
