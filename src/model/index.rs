@@ -84,26 +84,45 @@ pub(crate) fn all_ids(model: &Model) -> impl Iterator<Item = (&str, ItemRef)> {
 }
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
-/// References that do not resolve are skipped, so an index can be built even from a model
-/// that failed validation.
+/// Every link is resolved both ways, so that no caller looks an id up by hand. References
+/// that do not resolve are skipped, so an index can be built even from a model that
+/// failed validation.
 #[derive(Debug, Clone)]
 pub struct Index {
     model: Model,
     ids: HashMap<String, ItemRef>,
     sentence_of_claim: Vec<Option<usize>>,
     claims_of_sentence: Vec<Vec<usize>>,
+    actors_of_claim: Vec<Vec<usize>>,
     claims_of_actor: Vec<Vec<usize>>,
+    actors_of_event: Vec<Vec<usize>>,
     events_of_actor: Vec<Vec<usize>>,
-    relations_of_actor: Vec<Vec<usize>>,
+    claims_of_event: Vec<Vec<usize>>,
     events_of_claim: Vec<Vec<usize>>,
+    relations_of_actor: Vec<Vec<usize>>,
+    claims_of_node: Vec<Vec<usize>>,
     arguments_of_claim: Vec<Vec<usize>>,
+    parent: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
     thesis: Option<usize>,
     paths: Vec<String>,
     timeline: Vec<usize>,
+    /// Each claim's place in reading order: by sentence, then where its quote starts.
+    reading_rank: Vec<usize>,
     reviews_of_claim: Vec<Vec<usize>>,
     later_of_claim: Vec<Vec<usize>>,
     later_of_event: Vec<Vec<usize>>,
+}
+
+/// `to[b]` lists every `a` whose `from[a]` holds `b`, in the order of `a`.
+fn invert(from: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
+    let mut to = vec![Vec::new(); len];
+    for (a, bs) in from.iter().enumerate() {
+        for &b in bs {
+            push_once(&mut to[b], a);
+        }
+    }
+    to
 }
 
 impl Index {
@@ -112,120 +131,131 @@ impl Index {
         for (id, item) in all_ids(&model) {
             ids.entry(id.to_string()).or_insert(item);
         }
-        let lookup =
-            |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
-        let actor_of = |r: ItemRef| {
-            if let ItemRef::Actor(i) = r {
-                Some(i)
-            } else {
-                None
+        // The items that `list` names, of the kind `want` picks, each once, in list order.
+        let resolve = |list: &[String], want: fn(ItemRef) -> Option<usize>| -> Vec<usize> {
+            let mut out = Vec::with_capacity(list.len());
+            for found in list
+                .iter()
+                .filter_map(|id| ids.get(id.as_str()).and_then(|r| want(*r)))
+            {
+                if !out.contains(&found) {
+                    out.push(found);
+                }
             }
+            out
         };
-        let claim_of = |r: ItemRef| {
-            if let ItemRef::Claim(i) = r {
-                Some(i)
-            } else {
-                None
-            }
-        };
-        let argument_of = |r: ItemRef| {
-            if let ItemRef::Argument(i) = r {
-                Some(i)
-            } else {
-                None
-            }
-        };
-        let sentence_of = |r: ItemRef| {
-            if let ItemRef::Sentence(i) = r {
-                Some(i)
-            } else {
-                None
-            }
-        };
+        let one = |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
 
-        let mut sentence_of_claim = Vec::with_capacity(model.claims.len());
-        let mut claims_of_sentence = vec![Vec::new(); model.sentences.len()];
-        let mut claims_of_actor = vec![Vec::new(); model.actors.len()];
-        for (ci, claim) in model.claims.iter().enumerate() {
-            let si = lookup(&claim.sentence, sentence_of);
-            if let Some(si) = si {
-                claims_of_sentence[si].push(ci);
-            }
-            sentence_of_claim.push(si);
-            for ai in claim.actors.iter().filter_map(|a| lookup(a, actor_of)) {
-                push_once(&mut claims_of_actor[ai], ci);
-            }
-        }
-        let mut events_of_actor = vec![Vec::new(); model.actors.len()];
-        let mut events_of_claim = vec![Vec::new(); model.claims.len()];
-        for (ei, event) in model.events.iter().enumerate() {
-            for ai in event.actors.iter().filter_map(|a| lookup(a, actor_of)) {
-                push_once(&mut events_of_actor[ai], ei);
-            }
-            for ci in event.claims.iter().filter_map(|c| lookup(c, claim_of)) {
-                push_once(&mut events_of_claim[ci], ei);
+        let (sentences, actors) = (model.sentences.len(), model.actors.len());
+        let (events, claims) = (model.events.len(), model.claims.len());
+        let sentence_of_claim: Vec<Option<usize>> = model
+            .claims
+            .iter()
+            .map(|c| one(&c.sentence, ItemRef::sentence))
+            .collect();
+        let mut claims_of_sentence = vec![Vec::new(); sentences];
+        for (c, s) in sentence_of_claim.iter().enumerate() {
+            if let Some(s) = s {
+                claims_of_sentence[*s].push(c);
             }
         }
-        let mut relations_of_actor = vec![Vec::new(); model.actors.len()];
-        for (ri, relation) in model.relations.iter().enumerate() {
+        let actors_of_claim: Vec<Vec<usize>> = model
+            .claims
+            .iter()
+            .map(|c| resolve(&c.actors, ItemRef::actor))
+            .collect();
+        let actors_of_event: Vec<Vec<usize>> = model
+            .events
+            .iter()
+            .map(|e| resolve(&e.actors, ItemRef::actor))
+            .collect();
+        let claims_of_event: Vec<Vec<usize>> = model
+            .events
+            .iter()
+            .map(|e| resolve(&e.claims, ItemRef::claim))
+            .collect();
+        let claims_of_node: Vec<Vec<usize>> = model
+            .arguments
+            .iter()
+            .map(|n| resolve(&n.claims, ItemRef::claim))
+            .collect();
+        let mut relations_of_actor = vec![Vec::new(); actors];
+        for (r, relation) in model.relations.iter().enumerate() {
             for id in [&relation.from, &relation.to] {
-                if let Some(ai) = lookup(id, actor_of) {
-                    push_once(&mut relations_of_actor[ai], ri);
+                if let Some(a) = one(id, ItemRef::actor) {
+                    push_once(&mut relations_of_actor[a], r);
                 }
             }
         }
-        let mut arguments_of_claim = vec![Vec::new(); model.claims.len()];
+        let mut parent = vec![None; model.arguments.len()];
         let mut children = vec![Vec::new(); model.arguments.len()];
         let mut thesis = None;
-        for (ni, node) in model.arguments.iter().enumerate() {
-            for ci in node.claims.iter().filter_map(|c| lookup(c, claim_of)) {
-                push_once(&mut arguments_of_claim[ci], ni);
-            }
-            match node.parent.as_deref().and_then(|p| lookup(p, argument_of)) {
-                Some(parent) if parent != ni => children[parent].push(ni),
+        for (n, node) in model.arguments.iter().enumerate() {
+            match node
+                .parent
+                .as_deref()
+                .and_then(|p| one(p, ItemRef::argument))
+            {
+                Some(p) if p != n => {
+                    parent[n] = Some(p);
+                    children[p].push(n);
+                }
                 Some(_) => {}
-                None if thesis.is_none() && node.parent.is_none() => thesis = Some(ni),
+                None if thesis.is_none() && node.parent.is_none() => thesis = Some(n),
                 None => {}
             }
         }
         let paths = number_tree(&model.arguments, &children, thesis);
-        let mut reviews_of_claim = vec![Vec::new(); model.claims.len()];
-        for (ri, review) in model.reviews.iter().enumerate() {
-            for ci in review.claims.iter().filter_map(|c| lookup(c, claim_of)) {
-                push_once(&mut reviews_of_claim[ci], ri);
-            }
-        }
-        let mut later_of_claim = vec![Vec::new(); model.claims.len()];
-        let mut later_of_event = vec![Vec::new(); model.events.len()];
-        for (li, later) in model.later.iter().enumerate() {
-            for id in &later.bears_on {
-                match ids.get(id.as_str()) {
-                    Some(ItemRef::Claim(ci)) => push_once(&mut later_of_claim[*ci], li),
-                    Some(ItemRef::Event(ei)) => push_once(&mut later_of_event[*ei], li),
-                    _ => {}
-                }
-            }
-        }
-        let mut timeline: Vec<usize> = (0..model.events.len()).collect();
+        let mut timeline: Vec<usize> = (0..events).collect();
         timeline.sort_by(|a, b| model.events[*a].date.timeline_cmp(&model.events[*b].date));
+        let mut order: Vec<usize> = (0..claims).collect();
+        order.sort_by_key(|&c| {
+            let s = sentence_of_claim[c];
+            let at = s
+                .and_then(|s| model.sentences[s].text.find(&model.claims[c].quote))
+                .unwrap_or(usize::MAX);
+            (s.unwrap_or(usize::MAX), at, c)
+        });
+        let mut reading_rank = vec![0; claims];
+        for (rank, c) in order.into_iter().enumerate() {
+            reading_rank[c] = rank;
+        }
+        let reviews: Vec<Vec<usize>> = model
+            .reviews
+            .iter()
+            .map(|r| resolve(&r.claims, ItemRef::claim))
+            .collect();
+        let bears_on = |want| -> Vec<Vec<usize>> {
+            model
+                .later
+                .iter()
+                .map(|l| resolve(&l.bears_on, want))
+                .collect()
+        };
 
         Index {
-            model,
-            ids,
+            claims_of_actor: invert(&actors_of_claim, actors),
+            events_of_actor: invert(&actors_of_event, actors),
+            events_of_claim: invert(&claims_of_event, claims),
+            arguments_of_claim: invert(&claims_of_node, claims),
+            reviews_of_claim: invert(&reviews, claims),
+            later_of_claim: invert(&bears_on(ItemRef::claim), claims),
+            later_of_event: invert(&bears_on(ItemRef::event), events),
             sentence_of_claim,
             claims_of_sentence,
-            claims_of_actor,
-            events_of_actor,
+            actors_of_claim,
+            actors_of_event,
+            claims_of_event,
             relations_of_actor,
-            events_of_claim,
-            arguments_of_claim,
+            claims_of_node,
+            parent,
             children,
             thesis,
             paths,
             timeline,
-            reviews_of_claim,
-            later_of_claim,
-            later_of_event,
+            reading_rank,
+            ids,
+            model,
         }
     }
 
@@ -242,30 +272,81 @@ impl Index {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.ids.keys().map(String::as_str)
     }
+}
 
+/// Typed lookups by id: `index.actor("russia")` is the actor's position, or `None` when no
+/// actor has the id (whatever else might).
+macro_rules! typed_lookups {
+    ($($name:ident => $variant:ident, $what:literal;)+) => {
+        impl ItemRef {
+            $(
+                #[doc = concat!("The position of the ", $what, " this refers to, if it is one.")]
+                pub fn $name(self) -> Option<usize> {
+                    match self {
+                        ItemRef::$variant(i) => Some(i),
+                        _ => None,
+                    }
+                }
+            )+
+        }
+
+        impl Index {
+            $(
+                #[doc = concat!("The ", $what, " with this id.")]
+                pub fn $name(&self, id: &str) -> Option<usize> {
+                    self.get(id).and_then(ItemRef::$name)
+                }
+            )+
+        }
+    };
+}
+
+typed_lookups! {
+    sentence => Sentence, "sentence";
+    actor => Actor, "actor";
+    event => Event, "event";
+    claim => Claim, "claim";
+    argument => Argument, "argument node";
+    source => Source, "source";
+    later => Later, "later event";
+    review => Review, "review";
+}
+
+/// The links between items, both ways: everything in file order unless it says otherwise.
+impl Index {
     /// The sentence a claim quotes.
     pub fn sentence_of_claim(&self, claim: usize) -> Option<usize> {
         self.sentence_of_claim.get(claim).copied().flatten()
     }
 
-    /// The claims that quote a sentence, in file order.
+    /// The claims that quote a sentence.
     pub fn claims_of_sentence(&self, sentence: usize) -> &[usize] {
         slice(&self.claims_of_sentence, sentence)
     }
 
-    /// The claims that name an actor, in file order.
+    /// The actors a claim lists.
+    pub fn actors_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.actors_of_claim, claim)
+    }
+
+    /// The claims that name an actor.
     pub fn claims_of_actor(&self, actor: usize) -> &[usize] {
         slice(&self.claims_of_actor, actor)
     }
 
-    /// The events an actor takes part in, in file order.
+    /// The actors an event lists.
+    pub fn actors_of_event(&self, event: usize) -> &[usize] {
+        slice(&self.actors_of_event, event)
+    }
+
+    /// The events an actor takes part in.
     pub fn events_of_actor(&self, actor: usize) -> &[usize] {
         slice(&self.events_of_actor, actor)
     }
 
-    /// The relations an actor is a party to.
-    pub fn relations_of_actor(&self, actor: usize) -> &[usize] {
-        slice(&self.relations_of_actor, actor)
+    /// The claims that report an event.
+    pub fn claims_of_event(&self, event: usize) -> &[usize] {
+        slice(&self.claims_of_event, event)
     }
 
     /// The events a claim reports.
@@ -273,83 +354,54 @@ impl Index {
         slice(&self.events_of_claim, claim)
     }
 
+    /// The relations an actor is a party to.
+    pub fn relations_of_actor(&self, actor: usize) -> &[usize] {
+        slice(&self.relations_of_actor, actor)
+    }
+
+    /// The other party of a relation, seen from `actor`.
+    pub fn other_party(&self, relation: usize, actor: usize) -> Option<usize> {
+        let relation = self.model.relations.get(relation)?;
+        [&relation.from, &relation.to]
+            .into_iter()
+            .filter_map(|id| self.actor(id))
+            .find(|a| *a != actor)
+    }
+
+    /// The claims an argument node holds.
+    pub fn claims_of_node(&self, node: usize) -> &[usize] {
+        slice(&self.claims_of_node, node)
+    }
+
     /// The argument nodes a claim sits in.
     pub fn arguments_of_claim(&self, claim: usize) -> &[usize] {
         slice(&self.arguments_of_claim, claim)
     }
 
-    /// The record's reviews of a claim.
-    pub fn reviews_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.reviews_of_claim, claim)
+    /// The node an argument node hangs from (none for the thesis).
+    pub fn parent_of(&self, node: usize) -> Option<usize> {
+        self.parent.get(node).copied().flatten()
     }
 
-    /// The later events that bear on a claim.
-    pub fn later_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.later_of_claim, claim)
-    }
-
-    /// The later events that bear on an event of the article.
-    pub fn later_of_event(&self, event: usize) -> &[usize] {
-        slice(&self.later_of_event, event)
-    }
-
-    /// The sources with these ids, in the order given; ids that name no source are skipped.
-    pub fn sources<'s>(&'s self, ids: &'s [String]) -> impl Iterator<Item = usize> + 's {
-        ids.iter().filter_map(|id| match self.get(id) {
-            Some(ItemRef::Source(s)) => Some(s),
-            _ => None,
-        })
-    }
-
-    /// Where in the article a record's item points: a review's first claim, a later
-    /// event's first claim or event, or, for a source, what first cites it. The article's
-    /// own items point at themselves.
-    pub fn in_article(&self, item: ItemRef) -> Option<ItemRef> {
-        let model = &self.model;
-        let first = |ids: &[String]| {
-            ids.iter().find_map(|id| match self.get(id) {
-                Some(found @ (ItemRef::Claim(_) | ItemRef::Event(_))) => Some(found),
-                _ => None,
-            })
-        };
-        match item {
-            ItemRef::Review(r) => first(&model.reviews.get(r)?.claims),
-            ItemRef::Later(l) => first(&model.later.get(l)?.bears_on),
-            ItemRef::Source(s) => {
-                let id = &model.sources.get(s)?.id;
-                let cites = |ids: &[String]| ids.contains(id);
-                if let Some(r) = model.reviews.iter().position(|r| cites(&r.sources)) {
-                    return self.in_article(ItemRef::Review(r));
-                }
-                if let Some(e) = model
-                    .events
-                    .iter()
-                    .position(|e| e.record.as_ref().is_some_and(|r| cites(&r.sources)))
-                {
-                    return Some(ItemRef::Event(e));
-                }
-                let l = model.later.iter().position(|l| cites(&l.sources))?;
-                self.in_article(ItemRef::Later(l))
-            }
-            other => Some(other),
-        }
-    }
-
-    /// The argument nodes whose claims name an actor, in file order.
-    pub fn arguments_of_actor(&self, actor: usize) -> Vec<usize> {
-        let mut nodes: Vec<usize> = self
-            .claims_of_actor(actor)
-            .iter()
-            .flat_map(|c| self.arguments_of_claim(*c).iter().copied())
-            .collect();
-        nodes.sort_unstable();
-        nodes.dedup();
-        nodes
-    }
-
-    /// The children of an argument node, in file order.
+    /// The children of an argument node.
     pub fn children(&self, node: usize) -> &[usize] {
         slice(&self.children, node)
+    }
+
+    /// How many nodes hang below a node, at any depth.
+    pub fn descendants(&self, node: usize) -> usize {
+        let mut stack = vec![node];
+        let mut seen = vec![false; self.model.arguments.len()];
+        let mut total = 0;
+        while let Some(n) = stack.pop() {
+            for child in self.children(n) {
+                if !std::mem::replace(&mut seen[*child], true) {
+                    total += 1;
+                    stack.push(*child);
+                }
+            }
+        }
+        total
     }
 
     /// The one node without a parent.
@@ -375,6 +427,31 @@ impl Index {
     /// Event indices in date order; events on the same date keep their file order.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// A claim's place in reading order: by sentence, then where its quote starts.
+    pub fn reading_rank(&self, claim: usize) -> usize {
+        self.reading_rank.get(claim).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The record's reviews of a claim.
+    pub fn reviews_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.reviews_of_claim, claim)
+    }
+
+    /// The later events that bear on a claim.
+    pub fn later_of_claim(&self, claim: usize) -> &[usize] {
+        slice(&self.later_of_claim, claim)
+    }
+
+    /// The later events that bear on an event of the article.
+    pub fn later_of_event(&self, event: usize) -> &[usize] {
+        slice(&self.later_of_event, event)
+    }
+
+    /// The sources with these ids, in the order given; ids that name no source are skipped.
+    pub fn sources<'s>(&'s self, ids: &'s [String]) -> impl Iterator<Item = usize> + 's {
+        ids.iter().filter_map(|id| self.source(id))
     }
 
     /// Actors of a kind, in file order.

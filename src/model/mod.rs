@@ -10,6 +10,7 @@ mod lint;
 mod load;
 mod problem;
 mod reader;
+mod scope;
 mod spans;
 mod text;
 mod validate;
@@ -22,6 +23,7 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str,
 };
+pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};

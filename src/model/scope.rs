@@ -1,0 +1,293 @@
+//! What relates to what: the claims an actor, event or argument node stands for, the other
+//! items they touch, and where an item of the record points in the article. The explorer
+//! and the command line both ask these questions here, so they cannot answer differently.
+
+use super::index::{Index, ItemRef};
+
+/// A part of the model the reader has chosen: everything, or one event, actor or node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    All,
+    Event(usize),
+    Actor(usize),
+    Argument(usize),
+}
+
+/// Which events, actors and argument nodes relate to a scope (the scope's own item not
+/// among them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Related {
+    pub events: Vec<bool>,
+    pub actors: Vec<bool>,
+    pub nodes: Vec<bool>,
+}
+
+impl Related {
+    fn mark(list: &mut [bool], i: usize) {
+        if let Some(slot) = list.get_mut(i) {
+            *slot = true;
+        }
+    }
+}
+
+impl Index {
+    /// The claims of a scope, in reading order.
+    pub fn claims_in(&self, scope: Scope) -> Vec<usize> {
+        let mut claims = match scope {
+            Scope::All => (0..self.model().claims.len()).collect(),
+            Scope::Event(e) => self.claims_of_event(e).to_vec(),
+            Scope::Actor(a) => self.claims_of_actor(a).to_vec(),
+            Scope::Argument(n) => self.claims_of_node(n).to_vec(),
+        };
+        claims.sort_by_key(|c| self.reading_rank(*c));
+        claims.dedup();
+        claims
+    }
+
+    /// What relates to a scope: for an actor, its events, the argument nodes of its claims
+    /// and the other parties of its relations; for an event or a node, the events and nodes
+    /// of its claims, and its actors (an event's own, a node's claims').
+    pub fn related_to(&self, scope: Scope) -> Related {
+        let model = self.model();
+        let mut related = Related {
+            events: vec![false; model.events.len()],
+            actors: vec![false; model.actors.len()],
+            nodes: vec![false; model.arguments.len()],
+        };
+        match scope {
+            Scope::All => {}
+            Scope::Actor(a) => {
+                for e in self.events_of_actor(a) {
+                    Related::mark(&mut related.events, *e);
+                }
+                for n in self.arguments_of_actor(a) {
+                    Related::mark(&mut related.nodes, n);
+                }
+                for r in self.relations_of_actor(a) {
+                    if let Some(other) = self.other_party(*r, a) {
+                        Related::mark(&mut related.actors, other);
+                    }
+                }
+            }
+            Scope::Event(_) | Scope::Argument(_) => {
+                if let Scope::Event(e) = scope {
+                    for a in self.actors_of_event(e) {
+                        Related::mark(&mut related.actors, *a);
+                    }
+                }
+                for c in self.claims_in(scope) {
+                    for n in self.arguments_of_claim(c) {
+                        Related::mark(&mut related.nodes, *n);
+                    }
+                    for e in self.events_of_claim(c) {
+                        Related::mark(&mut related.events, *e);
+                    }
+                    if matches!(scope, Scope::Argument(_)) {
+                        for a in self.actors_of_claim(c) {
+                            Related::mark(&mut related.actors, *a);
+                        }
+                    }
+                }
+                // The chosen item is not "related" to itself.
+                match scope {
+                    Scope::Event(e) => {
+                        if let Some(m) = related.events.get_mut(e) {
+                            *m = false;
+                        }
+                    }
+                    Scope::Argument(n) => {
+                        if let Some(m) = related.nodes.get_mut(n) {
+                            *m = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        related
+    }
+
+    /// The argument nodes whose claims name an actor, in file order.
+    pub fn arguments_of_actor(&self, actor: usize) -> Vec<usize> {
+        let mut nodes: Vec<usize> = self
+            .claims_of_actor(actor)
+            .iter()
+            .flat_map(|c| self.arguments_of_claim(*c).iter().copied())
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes
+    }
+
+    /// Where in the article a record's item points: a review's first claim, a later
+    /// event's first claim or event, or, for a source, what first cites it. The article's
+    /// own items point at themselves.
+    pub fn in_article(&self, item: ItemRef) -> Option<ItemRef> {
+        let model = self.model();
+        let first = |ids: &[String]| {
+            ids.iter().find_map(|id| match self.get(id) {
+                Some(found @ (ItemRef::Claim(_) | ItemRef::Event(_))) => Some(found),
+                _ => None,
+            })
+        };
+        match item {
+            ItemRef::Review(r) => first(&model.reviews.get(r)?.claims),
+            ItemRef::Later(l) => first(&model.later.get(l)?.bears_on),
+            ItemRef::Source(s) => {
+                let id = &model.sources.get(s)?.id;
+                let cites = |ids: &[String]| ids.contains(id);
+                if let Some(r) = model.reviews.iter().position(|r| cites(&r.sources)) {
+                    return self.in_article(ItemRef::Review(r));
+                }
+                if let Some(e) = model
+                    .events
+                    .iter()
+                    .position(|e| e.record.as_ref().is_some_and(|r| cites(&r.sources)))
+                {
+                    return Some(ItemRef::Event(e));
+                }
+                let l = model.later.iter().position(|l| cites(&l.sources))?;
+                self.in_article(ItemRef::Later(l))
+            }
+            other => Some(other),
+        }
+    }
+
+    /// An item's id.
+    pub fn id_of(&self, item: ItemRef) -> &str {
+        let model = self.model();
+        let id = match item {
+            ItemRef::Sentence(i) => model.sentences.get(i).map(|s| &s.id),
+            ItemRef::Actor(i) => model.actors.get(i).map(|a| &a.id),
+            ItemRef::Event(i) => model.events.get(i).map(|e| &e.id),
+            ItemRef::Claim(i) => model.claims.get(i).map(|c| &c.id),
+            ItemRef::Argument(i) => model.arguments.get(i).map(|a| &a.id),
+            ItemRef::Source(i) => model.sources.get(i).map(|s| &s.id),
+            ItemRef::Later(i) => model.later.get(i).map(|l| &l.id),
+            ItemRef::Review(i) => model.reviews.get(i).map(|r| &r.id),
+        };
+        id.map_or("", String::as_str)
+    }
+
+    /// How an item is named in lists, by the command line and the explorer alike: an
+    /// actor's name, a claim's text, an event's title, a node's number and title, a later
+    /// event's date and title, a review's verdict and claims, a source's publisher, date
+    /// and title.
+    pub fn label(&self, item: ItemRef) -> String {
+        let model = self.model();
+        let label = match item {
+            ItemRef::Sentence(i) => model.sentences.get(i).map(|s| s.text.clone()),
+            ItemRef::Actor(i) => model.actors.get(i).map(|a| a.name.clone()),
+            ItemRef::Event(i) => model.events.get(i).map(|e| e.title.clone()),
+            ItemRef::Claim(i) => model.claims.get(i).map(|c| c.text.clone()),
+            ItemRef::Argument(i) => model
+                .arguments
+                .get(i)
+                .map(|n| format!("{} {}", self.path(i), n.title)),
+            ItemRef::Later(i) => model
+                .later
+                .get(i)
+                .map(|l| format!("{} {}", l.date.human(), l.title)),
+            ItemRef::Review(i) => model
+                .reviews
+                .get(i)
+                .map(|r| format!("{} on {}", r.verdict, r.claims.join(", "))),
+            ItemRef::Source(i) => model
+                .sources
+                .get(i)
+                .map(|s| format!("{}, {}: {}", s.publisher, s.date.human(), s.title)),
+        };
+        label.unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+
+    fn index() -> Index {
+        Index::new(Model::bundled().expect("the bundled model"))
+    }
+
+    #[test]
+    fn a_scope_lists_its_claims_in_reading_order() {
+        let index = index();
+        let trip = index.event("putin-trip").expect("the trip");
+        let claims = index.claims_in(Scope::Event(trip));
+        let ids: Vec<&str> = claims
+            .iter()
+            .map(|c| index.id_of(ItemRef::Claim(*c)))
+            .collect();
+        assert_eq!(ids, ["c02a", "c05a", "c05b", "c05e", "c05d"]);
+        let ranks: Vec<usize> = claims.iter().map(|c| index.reading_rank(*c)).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            index.claims_in(Scope::All).len(),
+            index.model().claims.len()
+        );
+    }
+
+    #[test]
+    fn related_items_follow_the_links_and_leave_out_the_chosen_one() {
+        let index = index();
+        let india = index.actor("india").expect("india");
+        let related = index.related_to(Scope::Actor(india));
+        let russia = index.actor("russia").expect("russia");
+        let china = index.actor("china").expect("china");
+        assert!(related.actors[russia], "a party to a relation with India");
+        assert!(!related.actors[china], "no relation with India");
+        assert!(!related.actors[india]);
+        let rafale = index.event("rafale-decision").expect("rafale");
+        assert!(related.events[rafale]);
+
+        let limits = index.argument("limits").expect("limits");
+        let related = index.related_to(Scope::Argument(limits));
+        assert!(!related.nodes[limits], "not related to itself");
+        assert!(related.actors[russia]);
+
+        let trip = index.event("putin-trip").expect("the trip");
+        let related = index.related_to(Scope::Event(trip));
+        assert!(!related.events[trip]);
+        let putin = index.actor("vladimir-putin").expect("putin");
+        assert!(related.actors[putin], "the event's own actor");
+        let objection = index.argument("cancelled-trip").expect("the objection");
+        assert!(related.nodes[objection], "the node its claims sit in");
+        assert_eq!(
+            index.related_to(Scope::All),
+            Related {
+                events: vec![false; index.model().events.len()],
+                actors: vec![false; index.model().actors.len()],
+                nodes: vec![false; index.model().arguments.len()],
+            }
+        );
+    }
+
+    #[test]
+    fn links_resolve_both_ways_and_lookups_check_the_kind() {
+        let index = index();
+        assert!(index.actor("russia").is_some());
+        assert_eq!(index.actor("c05a"), None, "a claim is not an actor");
+        let c05a = index.claim("c05a").expect("c05a");
+        for a in index.actors_of_claim(c05a) {
+            assert!(index.claims_of_actor(*a).contains(&c05a));
+        }
+        for e in index.events_of_claim(c05a) {
+            assert!(index.claims_of_event(*e).contains(&c05a));
+        }
+        for n in index.arguments_of_claim(c05a) {
+            assert!(index.claims_of_node(*n).contains(&c05a));
+        }
+        let limits = index.argument("limits").expect("limits");
+        for child in index.children(limits) {
+            assert_eq!(index.parent_of(*child), Some(limits));
+        }
+        assert_eq!(index.parent_of(index.thesis().expect("thesis")), None);
+        let review = index.review("review-sco-bid").expect("a review");
+        assert_eq!(index.in_article(ItemRef::Review(review)), index.get("c22c"));
+        assert_eq!(
+            index.label(ItemRef::Argument(limits)),
+            "1.8 But there are clear limits"
+        );
+    }
+}
