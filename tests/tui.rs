@@ -227,7 +227,8 @@ fn enter_drills_in_and_backspace_comes_back() {
     app.update(Action::Back);
     assert_eq!(app.focus(), Pane::Claims);
     assert_eq!(
-        app.claims.selected, 1,
+        app.cursor(Pane::Claims).selected,
+        1,
         "the claim selected before drilling in"
     );
     app.update(Action::Escape);
@@ -366,20 +367,20 @@ fn keys_act_on_press_only_and_by_mode() {
     let mut app = app();
     let none = KeyModifiers::NONE;
     let release = key(KeyCode::Char('q'), none, KeyEventKind::Release);
-    assert_eq!(keymap::action_for(&app, &release), None);
+    assert_eq!(app.action_for(&release), None);
     let press = key(KeyCode::Char('q'), none, KeyEventKind::Press);
-    assert_eq!(keymap::action_for(&app, &press), Some(Action::Quit));
+    assert_eq!(app.action_for(&press), Some(Action::Quit));
     app.update(Action::OpenSearch);
-    assert_eq!(keymap::action_for(&app, &press), Some(Action::Type('q')));
+    assert_eq!(app.action_for(&press), Some(Action::Type('q')));
     let ctrl_c = key(
         KeyCode::Char('c'),
         KeyModifiers::CONTROL,
         KeyEventKind::Press,
     );
-    assert_eq!(keymap::action_for(&app, &ctrl_c), Some(Action::Quit));
+    assert_eq!(app.action_for(&ctrl_c), Some(Action::Quit));
     let esc = key(KeyCode::Esc, none, KeyEventKind::Press);
     for mode in [Mode::Search, Mode::Help, Mode::Reading, Mode::Panes] {
-        let action = keymap::action_for(&app, &esc);
+        let action = app.action_for(&esc);
         assert_ne!(action, Some(Action::Quit), "Esc in {mode:?}");
         if let Some(action) = action {
             app.update(action);
@@ -474,7 +475,7 @@ fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
 fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     let mut app = app();
     draw(&mut app, 120, 40);
-    let screen = app.screen();
+    let screen = app.screen().clone();
     let actors = screen.pane(Pane::Actors).expect("actors pane");
     // The third row inside the Actors box.
     app.update(Action::Click {
@@ -488,7 +489,7 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
         column: timeline.x + 2,
         row: timeline.y + 2,
     });
-    assert_eq!(app.timeline.selected, 1);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 1);
     assert_eq!(app.focus(), Pane::Actors, "the wheel does not move focus");
 }
 

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use claimscope::model::{Index, Model};
-use claimscope::tui::{App, Theme, keymap, view};
+use claimscope::tui::{App, Theme, view};
 
 /// The largest frame drawn; larger sizes still go through the app's layout arithmetic.
 const MAX_DRAWN: (u16, u16) = (400, 200);
@@ -74,7 +74,7 @@ fn drive(events: &[Event], start: (u16, u16)) {
     app.update(claimscope::tui::Action::Resize(start.0, start.1));
     let mut terminal = Terminal::new(TestBackend::new(start.0, start.1)).expect("terminal");
     for event in events {
-        if let Some(action) = keymap::action_for(&app, event) {
+        if let Some(action) = app.action_for(event) {
             app.update(action);
         }
         let size = app.size();

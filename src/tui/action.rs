@@ -1,7 +1,7 @@
 //! Everything the explorer can be asked to do. Keys, mouse and terminal events become
 //! actions in the keymap; `App::update` carries each out.
 
-use super::app::Pane;
+use super::state::Pane;
 
 /// One thing the reader asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crossterm::event::{
 };
 
 use super::action::Action;
-use super::app::{App, Mode, Pane};
+use super::state::{Mode, Pane, Situation};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum Context {
     Search,
     /// The help screen.
     Help,
+    /// Moving through a list or scrolling text: the panes, reading mode and help alike.
+    Moving,
 }
 
 impl Context {
@@ -31,6 +33,7 @@ impl Context {
             Context::Reading => "Reading mode",
             Context::Search => "Search box",
             Context::Help => "Help",
+            Context::Moving => "Moving and scrolling (panes, reading mode, help)",
         }
     }
 }
@@ -141,422 +144,74 @@ const fn bind(
     }
 }
 
-use Context::{Arguments, Help, Panes, Reading, Search};
+use Action as A;
+use Context::{Arguments, Help, Moving, Panes, Reading, Search};
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
-/// The whole keymap. Order is the order of the help screen and the key bar.
+/// The whole keymap, one binding a row. Order is the order of the help screen and the key
+/// bar; within the contexts that apply, the first binding of a key wins.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(
-        Panes,
-        &[code(KeyCode::Tab)],
-        Action::FocusNext,
-        "focus the next pane",
-        bar("focus", 4),
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "focus the previous pane",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('1')],
-        Action::Focus(Pane::Timeline),
-        "focus Timeline",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('2')],
-        Action::Focus(Pane::Actors),
-        "focus Actors",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('3')],
-        Action::Focus(Pane::Arguments),
-        "focus Arguments",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('4')],
-        Action::Focus(Pane::Claims),
-        "focus Claims",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('5')],
-        Action::Focus(Pane::Source),
-        "focus Source",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('k'), code(KeyCode::Up)],
-        Action::Up,
-        "move up",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('j'), code(KeyCode::Down)],
-        Action::Down,
-        "move down",
-        bar_as("↑↓", "move", 6),
-    ),
-    bind(
-        Panes,
-        &[key('g'), code(KeyCode::Home)],
-        Action::Top,
-        "first row",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "last row",
-        None,
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        Panes,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    bind(
-        Panes,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-        None,
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::Enter)],
-        Action::Enter,
-        "drill in: to the claims, to the source, to the article",
-        bar("open", 2),
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::Backspace)],
-        Action::Back,
-        "go back to where you opened or jumped from",
-        bar("back", 3),
-    ),
-    bind(
-        Panes,
-        &[code(KeyCode::Esc)],
-        Action::Escape,
-        "close what is open, or go back (never quits)",
-        None,
-    ),
-    bind(
-        Arguments,
-        &[key('l'), code(KeyCode::Right)],
-        Action::Expand,
-        "open a node's children",
-        bar_as("←→", "fold", 7),
-    ),
-    bind(
-        Arguments,
-        &[key('h'), code(KeyCode::Left)],
-        Action::Collapse,
-        "close a node, or go to its parent",
-        None,
-    ),
-    bind(
-        Arguments,
-        &[key(' ')],
-        Action::ToggleFold,
-        "open or close a node",
-        None,
-    ),
-    bind(
-        Panes,
-        &[key('/')],
-        Action::OpenSearch,
-        "search actors, claims, events and arguments",
-        bar("search", 1),
-    ),
-    bind(
-        Panes,
-        &[key('r')],
-        Action::ToggleReading,
-        "read the whole article",
-        bar("read", 5),
-    ),
-    bind(
-        Panes,
-        &[key('?')],
-        Action::OpenHelp,
-        "this help",
-        bar("help", 0),
-    ),
-    bind(
-        Panes,
-        &[key('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        bar_as("q", "quit", 1),
-    ),
-    bind(
-        Reading,
-        &[key('n')],
-        Action::NextClaim,
-        "next claim in the article",
-        bar_as("n/N", "next/previous claim", 1),
-    ),
-    bind(
-        Reading,
-        &[key('N')],
-        Action::PrevClaim,
-        "previous claim",
-        None,
-    ),
-    bind(
-        Reading,
-        &[key('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll down",
-        bar_as("↑↓", "scroll", 3),
-    ),
-    bind(
-        Reading,
-        &[key('k'), code(KeyCode::Up)],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
-    bind(
-        Reading,
-        &[key('g'), code(KeyCode::Home)],
-        Action::Top,
-        "top of the article",
-        None,
-    ),
-    bind(
-        Reading,
-        &[key('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "end of the article",
-        None,
-    ),
-    bind(
-        Reading,
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        Reading,
-        &[code(KeyCode::PageDown), key(' ')],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        Reading,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    bind(
-        Reading,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-        None,
-    ),
-    bind(
-        Reading,
-        &[key('r'), code(KeyCode::Esc), code(KeyCode::Backspace)],
-        Action::Escape,
-        "back to the panes",
-        bar_as("Esc", "panes", 2),
-    ),
-    bind(
-        Reading,
-        &[key('/')],
-        Action::OpenSearch,
-        "search",
-        bar("search", 4),
-    ),
-    bind(Reading, &[key('?')], Action::OpenHelp, "help", None),
-    bind(
-        Reading,
-        &[key('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        bar_as("q", "quit", 5),
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Up), ctrl('p')],
-        Action::Up,
-        "previous hit",
-        bar_as("↑↓", "move", 2),
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Down), ctrl('n')],
-        Action::Down,
-        "next hit",
-        None,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Enter)],
-        Action::Accept,
-        "go to the hit",
-        bar("go", 1),
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Esc)],
-        Action::Escape,
-        "cancel",
-        bar("cancel", 1),
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Backspace)],
-        Action::DeleteChar,
-        "delete a character",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('w')],
-        Action::DeleteWord,
-        "delete a word",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('u')],
-        Action::ClearQuery,
-        "clear the query",
-        bar("clear", 3),
-    ),
-    bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
-    bind(
-        Help,
-        &[code(KeyCode::Esc), key('?'), key('q'), code(KeyCode::Enter)],
-        Action::Escape,
-        "close the help",
-        bar_as("Esc", "close", 1),
-    ),
-    bind(
-        Help,
-        &[key('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll down",
-        bar_as("↑↓", "scroll", 2),
-    ),
-    bind(
-        Help,
-        &[key('k'), code(KeyCode::Up)],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
-    bind(
-        Help,
-        &[key('g'), code(KeyCode::Home)],
-        Action::Top,
-        "top of the help",
-        None,
-    ),
-    bind(
-        Help,
-        &[key('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "end of the help",
-        None,
-    ),
-    bind(
-        Help,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-        None,
-    ),
-    bind(
-        Help,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    bind(
-        Help,
-        &[code(KeyCode::PageDown), key(' ')],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        Help,
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(Help, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Panes, &[code(Tab)], A::FocusNext, "focus the next pane", bar("focus", 4)),
+    bind(Panes, &[code(BackTab)], A::FocusPrev, "focus the previous pane", None),
+    bind(Panes, &[key('1')], A::Focus(Pane::Timeline), "focus Timeline", None),
+    bind(Panes, &[key('2')], A::Focus(Pane::Actors), "focus Actors", None),
+    bind(Panes, &[key('3')], A::Focus(Pane::Arguments), "focus Arguments", None),
+    bind(Panes, &[key('4')], A::Focus(Pane::Claims), "focus Claims", None),
+    bind(Panes, &[key('5')], A::Focus(Pane::Source), "focus Source", None),
+    bind(Moving, &[key('k'), code(Up)], A::Up, "up a row (or a line)", None),
+    bind(Moving, &[key('j'), code(Down)], A::Down, "down a row (or a line)", bar_as("↑↓", "move", 6)),
+    bind(Moving, &[key('g'), code(Home)], A::Top, "to the first row, or the top", None),
+    bind(Moving, &[key('G'), code(End)], A::Bottom, "to the last row, or the end", None),
+    bind(Moving, &[code(PageUp)], A::PageUp, "a page up", None),
+    bind(Moving, &[code(PageDown), key(' ')], A::PageDown, "a page down", None),
+    bind(Moving, &[ctrl('u')], A::HalfPageUp, "half a page up", None),
+    bind(Moving, &[ctrl('d')], A::HalfPageDown, "half a page down", None),
+    bind(Panes, &[code(Enter)], A::Enter, "drill in: to the claims, to the source, to the article", bar("open", 2)),
+    bind(Panes, &[code(Backspace)], A::Back, "go back to where you opened or jumped from", bar("back", 3)),
+    bind(Panes, &[code(Esc)], A::Escape, "close what is open, or go back (never quits)", None),
+    bind(Arguments, &[key('l'), code(KeyCode::Right)], A::Expand, "open a node's children", bar_as("←→", "fold", 7)),
+    bind(Arguments, &[key('h'), code(KeyCode::Left)], A::Collapse, "close a node, or go to its parent", None),
+    bind(Arguments, &[key(' ')], A::ToggleFold, "open or close a node", None),
+    bind(Panes, &[key('/')], A::OpenSearch, "search actors, claims, events and arguments", bar("search", 1)),
+    bind(Panes, &[key('r')], A::ToggleReading, "read the whole article", bar("read", 5)),
+    bind(Panes, &[key('?')], A::OpenHelp, "this help", bar("help", 0)),
+    bind(Panes, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 1)),
+    bind(Reading, &[key('n')], A::NextClaim, "next claim in the article", bar_as("n/N", "next/previous claim", 1)),
+    bind(Reading, &[key('N')], A::PrevClaim, "previous claim", None),
+    bind(Reading, &[key('r'), code(Esc), code(Backspace)], A::Escape, "back to the panes", bar_as("Esc", "panes", 2)),
+    bind(Reading, &[key('/')], A::OpenSearch, "search", bar("search", 4)),
+    bind(Reading, &[key('?')], A::OpenHelp, "help", None),
+    bind(Reading, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 5)),
+    bind(Search, &[code(Up), ctrl('p')], A::Up, "previous hit", bar_as("↑↓", "move", 2)),
+    bind(Search, &[code(Down), ctrl('n')], A::Down, "next hit", None),
+    bind(Search, &[code(PageUp)], A::PageUp, "page up", None),
+    bind(Search, &[code(PageDown)], A::PageDown, "page down", None),
+    bind(Search, &[code(Enter)], A::Accept, "go to the hit", bar("go", 1)),
+    bind(Search, &[code(Esc)], A::Escape, "cancel", bar("cancel", 1)),
+    bind(Search, &[code(Backspace)], A::DeleteChar, "delete a character", None),
+    bind(Search, &[ctrl('w')], A::DeleteWord, "delete a word", None),
+    bind(Search, &[ctrl('u')], A::ClearQuery, "clear the query", bar("clear", 3)),
+    bind(Search, &[ctrl('c')], A::Quit, "quit", None),
+    bind(Help, &[code(Esc), key('?'), key('q'), code(Enter)], A::Escape, "close the help", bar_as("Esc", "close", 1)),
+    bind(Help, &[ctrl('c')], A::Quit, "quit", None),
 ];
 
-/// The contexts whose bindings apply now, most specific first.
-pub fn contexts(app: &App) -> &'static [Context] {
-    match app.mode() {
-        Mode::Help => &[Help],
+/// The contexts whose bindings apply now, the more particular first.
+pub fn contexts(now: Situation) -> &'static [Context] {
+    match now.mode {
+        Mode::Help => &[Help, Moving],
         Mode::Search => &[Search],
-        Mode::Reading => &[Reading],
-        Mode::Panes if app.focus() == Pane::Arguments => &[Arguments, Panes],
-        Mode::Panes => &[Panes],
+        Mode::Reading => &[Reading, Moving],
+        Mode::Panes if now.focus == Pane::Arguments => &[Arguments, Panes, Moving],
+        Mode::Panes => &[Panes, Moving],
     }
 }
 
 /// Turns one terminal event into at most one action.
-pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+pub fn action_for(now: Situation, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => key_action(app, key),
+        Event::Key(key) => key_action(now, key),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => mouse_action(mouse),
@@ -564,7 +219,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
+fn key_action(now: Situation, event: &KeyEvent) -> Option<Action> {
     // Act on presses (and held-down repeats), never on releases.
     if event.kind == KeyEventKind::Release {
         return None;
@@ -575,17 +230,14 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
         code: event.code,
         ctrl,
     };
-    for context in contexts(app) {
-        let found = BINDINGS
-            .iter()
-            .filter(|b| b.context == *context)
-            .find(|b| b.keys.contains(&pressed));
+    for context in contexts(now) {
+        let found = bindings(*context).find(|b| b.keys.contains(&pressed));
         if let Some(binding) = found {
             return Some(binding.action.clone());
         }
     }
     match event.code {
-        KeyCode::Char(c) if app.mode() == Mode::Search && !ctrl && !alt => Some(Action::Type(c)),
+        KeyCode::Char(c) if now.mode == Mode::Search && !ctrl && !alt => Some(Action::Type(c)),
         _ => None,
     }
 }
@@ -614,23 +266,26 @@ pub struct BarItem {
 }
 
 /// What the key bar shows now, in keymap order, for the bindings that apply.
-pub fn bar_items(app: &App) -> Vec<BarItem> {
+pub fn bar_items(now: Situation) -> Vec<BarItem> {
+    let applies = contexts(now);
     let mut items = Vec::new();
-    for context in contexts(app) {
-        for binding in bindings(*context) {
-            if let Some(bar) = binding.bar {
-                let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
-                    let keys: Vec<String> =
-                        binding.keys.iter().take(2).map(|k| k.label()).collect();
-                    keys.join("/")
-                });
-                items.push(BarItem {
-                    keys,
-                    label: bar.label,
-                    rank: bar.rank,
-                });
-            }
-        }
+    for binding in BINDINGS.iter().filter(|b| applies.contains(&b.context)) {
+        let Some(bar) = binding.bar else { continue };
+        let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
+            let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
+            keys.join("/")
+        });
+        // The same keys move a selection in the panes and scroll text elsewhere.
+        let label = if binding.context == Moving && now.mode != Mode::Panes {
+            "scroll"
+        } else {
+            bar.label
+        };
+        items.push(BarItem {
+            keys,
+            label,
+            rank: bar.rank,
+        });
     }
     items
 }

@@ -1,9 +1,11 @@
-//! Where each pane goes for a given terminal size. Both the view (to draw) and the app (to
-//! size pages and to hit-test the mouse) use this one function.
+//! Where everything goes for a given terminal size: the panes, the tab strip, the detail
+//! box, and the overlays' boxes. Both the app (to size pages and to hit-test the mouse)
+//! and the view (to draw) use these functions, so they cannot disagree.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
 
-use super::app::Pane;
+use super::state::Pane;
 
 /// The smallest terminal the explorer draws in; below it, a "too small" notice.
 pub const MIN_WIDTH: u16 = 20;
@@ -28,8 +30,9 @@ fn clamp_len(want: usize, min: u16, max: u16) -> u16 {
 }
 
 /// How the screen is arranged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Arrangement {
+    #[default]
     TooSmall,
     /// All panes side by side.
     Wide,
@@ -38,7 +41,7 @@ pub enum Arrangement {
 }
 
 /// The rectangles of one frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Screen {
     pub arrangement: Arrangement,
     pub area: Rect,
@@ -51,7 +54,7 @@ pub struct Screen {
     pub tabs: Option<Rect>,
     pub keybar: Rect,
     /// Each pane's box, or `None` when it is not on screen.
-    pub panes: [Option<Rect>; 5],
+    pub panes: [Option<Rect>; Pane::COUNT],
     pub detail: Option<Rect>,
 }
 
@@ -65,7 +68,7 @@ impl Screen {
             body: area,
             tabs: None,
             keybar: Rect::default(),
-            panes: [None; 5],
+            panes: [None; Pane::COUNT],
             detail: None,
         };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -111,13 +114,15 @@ impl Screen {
             body,
             tabs: None,
             keybar,
-            panes: [
-                Some(timeline),
-                Some(actors),
-                Some(arguments),
-                Some(claims),
-                Some(source),
-            ],
+            panes: Pane::ALL.map(|pane| {
+                Some(match pane {
+                    Pane::Timeline => timeline,
+                    Pane::Actors => actors,
+                    Pane::Arguments => arguments,
+                    Pane::Claims => claims,
+                    Pane::Source => source,
+                })
+            }),
             detail: Some(detail),
         }
     }
@@ -126,7 +131,7 @@ impl Screen {
         let focus = wants.focus;
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
-        let mut panes = [None; 5];
+        let mut panes = [None; Pane::COUNT];
         let mut detail = None;
         let has_detail = matches!(focus, Pane::Timeline | Pane::Actors | Pane::Arguments);
         if has_detail && body.height >= 14 {
@@ -134,10 +139,10 @@ impl Screen {
             let height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, body.height / 2);
             let [list, below] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(body);
-            panes[focus.number() - 1] = Some(list);
+            panes[focus.index()] = Some(list);
             detail = Some(below);
         } else {
-            panes[focus.number() - 1] = Some(body);
+            panes[focus.index()] = Some(body);
         }
         Screen {
             arrangement: Arrangement::Narrow,
@@ -153,7 +158,7 @@ impl Screen {
     }
 
     pub fn pane(&self, pane: Pane) -> Option<Rect> {
-        self.panes[pane.number() - 1]
+        self.panes[pane.index()]
     }
 
     /// Rows inside a pane's border.
@@ -175,4 +180,92 @@ impl Screen {
                 .is_some_and(|r| r.contains((column, row).into()))
         })
     }
+}
+
+/// The labels of the tab strip, with the column each starts at. The focused tab is in
+/// brackets, so it shows without colour.
+pub fn tabs(width: u16, focus: Pane) -> Vec<(Pane, u16, String)> {
+    let mut x = 0u16;
+    let mut out = Vec::new();
+    let full: usize = Pane::ALL.iter().map(|p| p.title().len() + 5).sum();
+    let short = usize::from(width) < full;
+    for pane in Pane::ALL {
+        let name: String = if short {
+            pane.title().chars().take(4).collect()
+        } else {
+            pane.title().to_string()
+        };
+        let label = if pane == focus {
+            format!("[{} {name}]", pane.number())
+        } else {
+            format!(" {} {name} ", pane.number())
+        };
+        let w = label.width() as u16;
+        out.push((pane, x, label));
+        x = x.saturating_add(w + 1);
+    }
+    out
+}
+
+/// The pane whose tab covers `column`.
+pub fn tab_at(strip: Rect, column: u16, focus: Pane) -> Option<Pane> {
+    let x = column.checked_sub(strip.x)?;
+    tabs(strip.width, focus)
+        .into_iter()
+        .find(|(_, start, label)| x >= *start && x < start + label.width() as u16)
+        .map(|(pane, _, _)| pane)
+}
+
+/// The help box inside the main area.
+pub fn help_box(main: Rect) -> Rect {
+    let width = main.width.saturating_sub(4).clamp(main.width.min(20), 90);
+    let height = main.height.saturating_sub(2);
+    Rect::new(
+        main.x + (main.width - width) / 2,
+        main.y + 1.min(main.height),
+        width,
+        height,
+    )
+}
+
+/// The help text's width and height inside its box.
+pub fn help_text(main: Rect) -> (usize, usize) {
+    let rect = help_box(main);
+    (
+        usize::from(rect.width.saturating_sub(2)),
+        usize::from(rect.height.saturating_sub(2)),
+    )
+}
+
+/// The search box: most of the main area, at most 110 wide and 24 tall.
+pub fn search_box(main: Rect) -> Rect {
+    let width = main
+        .width
+        .saturating_sub(4)
+        .min(110)
+        .max(main.width.min(20));
+    let height = main.height.saturating_sub(2).min(24);
+    let x = main.x + (main.width - width) / 2;
+    let y = main.y + (main.height - height) / 3;
+    Rect::new(x, y, width, height)
+}
+
+/// Where the search box lists its hits: under the query line and a rule.
+pub fn search_list(main: Rect) -> Rect {
+    let rect = search_box(main);
+    Rect::new(
+        rect.x + 1,
+        rect.y + 3,
+        rect.width.saturating_sub(2),
+        rect.height.saturating_sub(4),
+    )
+}
+
+/// The columns and rows reading mode sets the article in: the main area under a
+/// one-line title.
+pub fn reading_text(main: Rect) -> (usize, usize) {
+    (
+        usize::from(main.width),
+        usize::from(main.height.saturating_sub(1)),
+    )
 }

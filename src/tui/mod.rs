@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod app;
+pub mod content;
 pub mod keymap;
 pub mod layout;
 pub mod output;
 pub mod reading;
 pub mod search_box;
+pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -22,7 +24,8 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event};
 
 pub use action::Action;
-pub use app::{App, Mode, Pane};
+pub use app::App;
+pub use state::{Mode, Pane};
 pub use theme::Theme;
 
 use crate::model::Index;
@@ -135,8 +138,9 @@ fn event_loop(
     let input = spawn_threads(app)?;
     let mut idle = Instant::now();
     let mut first_frame = true;
+    let mut backdrop = view::Backdrop::default();
     loop {
-        term.draw(|frame| view::render(app, frame))?;
+        term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
         if std::mem::take(&mut first_frame) {
             injected_fault()?;
         }
@@ -163,7 +167,7 @@ fn event_loop(
         let mut next = Some(first);
         while let Some(incoming) = next {
             let action = match incoming {
-                Incoming::Input(event) => keymap::action_for(app, &event?),
+                Incoming::Input(event) => app.action_for(&event?),
                 Incoming::Found(generation, hits) => Some(Action::Found(generation, hits)),
                 Incoming::Failed(name) => {
                     let said = terminal::HELPER_PANIC

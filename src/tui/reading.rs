@@ -27,15 +27,6 @@ pub struct Reading {
     layout: Option<(usize, Vec<Vec<usize>>)>,
 }
 
-/// The columns and rows the article text gets in reading mode: the body under a one-line
-/// title.
-pub fn viewport(body: ratatui::layout::Rect) -> (usize, usize) {
-    (
-        usize::from(body.width),
-        usize::from(body.height.saturating_sub(1)),
-    )
-}
-
 /// The width the article text is set in, for a body of `width` columns.
 pub fn text_width(width: usize) -> usize {
     width.saturating_sub(GUTTER + 1).clamp(1, MAX_TEXT_WIDTH)

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
 use super::action::Action;
-use super::app::Cursor;
+use super::state::Cursor;
 use crate::search::{Hit, Query, QueryProblem, Results, Searcher};
 
 /// How many hits the box keeps; more than fit on any screen.

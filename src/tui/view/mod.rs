@@ -4,12 +4,12 @@
 mod actors;
 mod arguments;
 mod claims;
-pub mod detail;
-pub mod help;
+mod detail;
+mod help;
 mod reading;
-pub mod search;
-pub mod source;
-pub mod timeline;
+mod search;
+mod source;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -18,34 +18,80 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Mode, Pane};
+use super::app::{App, Mode, PanesState};
+use super::content::labels::article_line;
+pub use super::content::labels::clip;
 use super::keymap;
 use super::layout::{Arrangement, Screen};
+use super::state::Pane;
 use super::theme::Theme;
+
+/// How a list pane is drawn: its title, and one of its rows (given the pane's width).
+/// Selection, scrolling, the related-row marks and the position in the border are the
+/// same for every list, and drawn once, by [`list`].
+pub struct ListView {
+    pub title: fn(&App) -> String,
+    pub row: fn(&App, usize, u16) -> Line<'static>,
+}
+
+/// The view of each pane that is a list; the Source pane is text.
+fn list_view(pane: Pane) -> Option<&'static ListView> {
+    match pane {
+        Pane::Timeline => Some(&timeline::VIEW),
+        Pane::Actors => Some(&actors::VIEW),
+        Pane::Arguments => Some(&arguments::VIEW),
+        Pane::Claims => Some(&claims::VIEW),
+        Pane::Source => None,
+    }
+}
+
+/// A drawing of the panes kept while an overlay is open: as long as what the panes show
+/// has not changed, typing in the search box redraws only the box.
+#[derive(Debug, Default)]
+pub struct Backdrop {
+    kept: Option<(PanesState, ratatui::buffer::Buffer)>,
+}
 
 /// Draws the whole screen for the app's current state.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    render_with(app, frame, &mut Backdrop::default());
+}
+
+/// Draws the whole screen, reusing the panes from `backdrop` under an overlay when they
+/// have not changed.
+pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
     let area = frame.area();
-    let screen = app.screen_for(area);
+    let screen = app.screen();
+    if screen.area != area {
+        // A size the app has not been told of yet: its Resize is on the way, and the
+        // frame after it will be laid out for the new size.
+        return;
+    }
     if screen.arrangement == Arrangement::TooSmall {
         too_small(frame, area);
         return;
     }
-    // Under the search box or help, the panes do not change while the reader types or
-    // scrolls: they are drawn once and the copy is reused.
     let overlay = matches!(app.mode(), Mode::Search | Mode::Help);
-    if !(overlay && app.backdrop.restore(app.generation(), frame.buffer_mut())) {
+    let state = overlay.then(|| app.panes_state());
+    let reused = match (&state, &backdrop.kept) {
+        (Some(now), Some((kept, copy))) if now == kept && copy.area == frame.buffer_mut().area => {
+            frame.buffer_mut().content.clone_from_slice(&copy.content);
+            true
+        }
+        _ => false,
+    };
+    if !reused {
         match app.base() {
             Mode::Reading => reading::render(app, frame, screen.main),
-            _ => panes(app, frame, &screen),
+            _ => panes(app, frame, screen),
         }
-        if overlay {
-            app.backdrop.keep(app.generation(), frame.buffer_mut());
+        if let Some(state) = state {
+            backdrop.kept = Some((state, frame.buffer_mut().clone()));
         }
     }
     keybar(app, frame, screen.keybar);
     match app.mode() {
-        Mode::Search => search::render(app, frame, &screen),
+        Mode::Search => search::render(app, frame, screen),
         Mode::Help => help::render(app, frame, screen.main),
         _ => {}
     }
@@ -81,48 +127,21 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         tab_strip(app, frame, tabs);
     }
     if let Some(header) = screen.header {
-        frame.render_widget(
-            Paragraph::new(article_line(app, usize::from(header.width))),
-            header,
-        );
+        let line = article_line(app.index(), app.theme, usize::from(header.width));
+        frame.render_widget(Paragraph::new(line), header);
     }
     for pane in Pane::ALL {
         let Some(rect) = screen.pane(pane) else {
             continue;
         };
-        match pane {
-            Pane::Timeline => timeline::render(app, frame, rect),
-            Pane::Actors => actors::render(app, frame, rect),
-            Pane::Arguments => arguments::render(app, frame, rect),
-            Pane::Claims => claims::render(app, frame, rect),
-            Pane::Source => source::render(app, frame, rect),
+        match list_view(pane) {
+            Some(view) => list(app, frame, rect, pane, view),
+            None => source::render(app, frame, rect),
         }
     }
     if let Some(rect) = screen.detail {
         detail::render(app, frame, rect);
     }
-}
-
-/// The article's title, author and date, for the top line.
-pub fn article_line(app: &App, width: usize) -> Line<'static> {
-    let theme = app.theme;
-    let article = &app.index().model().article;
-    let inferred = if article.published_basis == crate::model::Basis::Inferred {
-        " (inferred)"
-    } else {
-        ""
-    };
-    let tail = format!(
-        " · {} · {}{inferred}",
-        article.author,
-        article.published.human()
-    );
-    let title_room = width.saturating_sub(tail.width() + 1);
-    Line::from(vec![
-        Span::raw(" "),
-        Span::styled(clip(&article.title, title_room), theme.bold()),
-        Span::styled(tail, theme.dim()),
-    ])
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
@@ -142,44 +161,10 @@ fn too_small(frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), rect);
 }
 
-/// The labels of the tab strip, with the column each starts at. The focused tab is in
-/// brackets, so it shows without colour.
-fn tabs(width: u16, focus: Pane) -> Vec<(Pane, u16, String)> {
-    let mut x = 0u16;
-    let mut out = Vec::new();
-    let full: usize = Pane::ALL.iter().map(|p| p.title().len() + 5).sum();
-    let short = usize::from(width) < full;
-    for pane in Pane::ALL {
-        let name: String = if short {
-            pane.title().chars().take(4).collect()
-        } else {
-            pane.title().to_string()
-        };
-        let label = if pane == focus {
-            format!("[{} {name}]", pane.number())
-        } else {
-            format!(" {} {name} ", pane.number())
-        };
-        let w = label.width() as u16;
-        out.push((pane, x, label));
-        x = x.saturating_add(w + 1);
-    }
-    out
-}
-
-/// The pane whose tab covers `column`.
-pub fn tab_at(strip: Rect, column: u16, focus: Pane) -> Option<Pane> {
-    let x = column.checked_sub(strip.x)?;
-    tabs(strip.width, focus)
-        .into_iter()
-        .find(|(_, start, label)| x >= *start && x < start + label.width() as u16)
-        .map(|(pane, _, _)| pane)
-}
-
 fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
     let mut spans = Vec::new();
-    for (pane, _, label) in tabs(rect.width, app.focus()) {
+    for (pane, _, label) in super::layout::tabs(rect.width, app.focus()) {
         if !spans.is_empty() {
             spans.push(Span::styled("│", theme.dim()));
         }
@@ -197,7 +182,7 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 /// order. A status message, when there is one, comes first.
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
-    let items = keymap::bar_items(app);
+    let items = keymap::bar_items(app.situation());
     let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -237,42 +222,17 @@ pub fn pane_block(theme: Theme, pane: Pane, focused: bool, title: String) -> Blo
         .title(Span::styled(text, theme.title(focused)))
 }
 
-/// How a row of a list is marked in its two-column gutter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    None,
-    /// Related to the selection in another pane.
-    Related,
-}
-
-/// What a list pane needs besides its rows.
-#[derive(Debug, Clone, Copy)]
-pub struct ListState {
-    pub theme: Theme,
-    pub focused: bool,
-    pub cursor: super::app::Cursor,
-    pub len: usize,
-}
-
-/// Draws the visible rows of a list inside `block`: a gutter marks the selected row with
-/// `▶` (so it shows without colour) and related rows with `•`. Only the rows on screen
-/// are built.
-pub fn list(
-    frame: &mut Frame<'_>,
-    rect: Rect,
-    block: Block<'static>,
-    state: ListState,
-    mut row: impl FnMut(usize) -> (Line<'static>, Mark),
-) {
-    let ListState {
-        theme,
-        focused,
-        cursor,
-        len,
-    } = state;
+/// Draws a list pane: its box, titled and numbered, heavier when focused; the rows on
+/// screen, the selected one marked `▶` across the pane (so it shows without colour),
+/// rows related to the claims' scope marked `•`; and, when the list is longer than the
+/// box, where the reader is in it. Only the rows on screen are built.
+fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListView) {
+    let theme = app.theme;
+    let focused = app.focus() == pane;
+    let cursor = app.cursor(pane);
+    let len = app.len(pane);
+    let block = pane_block(theme, pane, focused, (view.title)(app));
     let inner = block.inner(rect);
-    // When the list is longer than the box, the bottom border says where the reader is
-    // and which way there is more.
     let block = if len > usize::from(inner.height) {
         let above = if cursor.offset > 0 { "▲" } else { " " };
         let below = if cursor.offset + usize::from(inner.height) < len {
@@ -292,22 +252,22 @@ pub fn list(
     let end = len.min(cursor.offset + usize::from(inner.height));
     let mut lines = Vec::with_capacity(end.saturating_sub(cursor.offset));
     for i in cursor.offset..end {
-        let (line, mark) = row(i);
         let selected = i == cursor.selected;
-        let gutter = match (selected, mark) {
-            (true, _) => Span::styled("▶ ", theme.selected(focused)),
-            (false, Mark::Related) => Span::styled("• ", theme.marked()),
-            (false, Mark::None) => Span::raw("  "),
+        let gutter = if selected {
+            Span::styled("▶ ", theme.selected(focused))
+        } else if app.is_related(pane, i) {
+            Span::styled("• ", theme.marked())
+        } else {
+            Span::raw("  ")
         };
         let mut spans = vec![gutter];
-        spans.extend(line.spans);
+        spans.extend((view.row)(app, i, rect.width).spans);
         let mut line = fit_line(Line::from(spans), usize::from(inner.width));
         if selected {
             line = line.style(theme.selected(focused));
         }
         lines.push(line);
     }
-    // The selected row is marked across the pane's whole width, not just under its text.
     if (cursor.offset..end).contains(&cursor.selected) {
         let y = inner.y + (cursor.selected - cursor.offset) as u16;
         frame.buffer_mut().set_style(
@@ -369,25 +329,6 @@ pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans).style(style)
 }
 
-/// Cuts a string to at most `width` columns, ending in `…` when cut.
-pub fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 /// Spans for `text` with the characters at `positions` (character indices) in `hit` style.
 pub fn highlight(text: &str, positions: &[usize], base: Style, hit: Style) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
@@ -421,27 +362,4 @@ pub fn overlay(frame: &mut Frame<'_>, rect: Rect, theme: Theme, title: String) -
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
-}
-
-/// A copy of the panes as last drawn, for the frames of an overlay.
-#[derive(Debug, Default)]
-pub struct Backdrop {
-    kept: std::cell::RefCell<Option<(u64, ratatui::buffer::Buffer)>>,
-}
-
-impl Backdrop {
-    /// Copies the kept panes into `buffer`, if they were kept at `generation` and size.
-    fn restore(&self, generation: u64, buffer: &mut ratatui::buffer::Buffer) -> bool {
-        match &*self.kept.borrow() {
-            Some((kept, copy)) if *kept == generation && copy.area == buffer.area => {
-                buffer.content.clone_from_slice(&copy.content);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn keep(&self, generation: u64, buffer: &ratatui::buffer::Buffer) {
-        *self.kept.borrow_mut() = Some((generation, buffer.clone()));
-    }
 }

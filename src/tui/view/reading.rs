@@ -8,7 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::model::SentenceRole;
 use crate::tui::app::App;
-use crate::tui::reading::{article_pieces, text_width, viewport};
+use crate::tui::layout::reading_text;
+use crate::tui::reading::{article_pieces, text_width};
 use crate::tui::wrap::{Piece, wrap};
 
 pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
@@ -40,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
             _ => vec![Piece::new(text, base, Some(i))],
         }
     });
-    let (width, height) = viewport(body);
+    let (width, height) = reading_text(body);
     let lines = wrap(&pieces, text_width(width));
 
     let title = match claim {

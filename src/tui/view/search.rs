@@ -9,52 +9,12 @@ use unicode_width::UnicodeWidthStr;
 use super::{highlight, overlay};
 use crate::search::{FILTERS, Field, HitKind};
 use crate::tui::app::App;
-use crate::tui::layout::Screen;
-
-/// The overlay's box: most of the body, at most 110 wide and 24 tall.
-fn area(screen: &Screen) -> Rect {
-    let body = screen.main;
-    let width = body
-        .width
-        .saturating_sub(4)
-        .min(110)
-        .max(body.width.min(20));
-    let height = body.height.saturating_sub(2).min(24);
-    let x = body.x + (body.width - width) / 2;
-    let y = body.y + (body.height - height) / 3;
-    Rect::new(x, y, width, height)
-}
-
-/// Rows of hits the overlay shows (its inner height less the query line and a rule).
-pub fn list_height(screen: &Screen) -> usize {
-    usize::from(area(screen).height.saturating_sub(4)).max(1)
-}
-
-fn list_rect(screen: &Screen) -> Rect {
-    let inner = area(screen);
-    Rect::new(
-        inner.x + 1,
-        inner.y + 3,
-        inner.width.saturating_sub(2),
-        inner.height.saturating_sub(4),
-    )
-}
-
-/// The hit under a clicked cell.
-pub fn hit_at(app: &App, column: u16, row: u16) -> Option<usize> {
-    let rect = list_rect(&app.screen());
-    if !rect.contains((column, row).into()) {
-        return None;
-    }
-    // Problem lines, if any, come before the hits.
-    let line = usize::from(row - rect.y).checked_sub(app.search.problems.len())?;
-    let i = app.search.cursor.offset + line;
-    (i < app.search.hits.len()).then_some(i)
-}
+use crate::tui::content::labels::date_label;
+use crate::tui::layout::{Screen, search_box, search_list};
 
 pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     let theme = app.theme;
-    let rect = area(screen);
+    let rect = search_box(screen.main);
     let count = app.search.hits.len();
     let title = if app.search.query.trim().is_empty() {
         " Search ".to_string()
@@ -105,7 +65,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
             },
         );
     }
-    let list = list_rect(screen);
+    let list = search_list(screen.main);
     // Problems with the filters come first, then the hits (or why there are none).
     let mut lines: Vec<Line<'static>> = app
         .search
@@ -188,10 +148,7 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             let (prefix, owner) = match hit.kind {
                 HitKind::Actor => (String::new(), Some(model.actors[hit.index].name.clone())),
                 HitKind::Claim => (format!("{} ", model.claims[hit.index].id), None),
-                HitKind::Event => (
-                    format!("{} ", super::timeline::date_label(&model.events[hit.index])),
-                    None,
-                ),
+                HitKind::Event => (format!("{} ", date_label(&model.events[hit.index])), None),
                 HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
                 HitKind::Later => (format!("{} ", model.later[hit.index].date.human()), None),
                 HitKind::Review => {

@@ -1,161 +1,14 @@
-//! The Source pane: the selected claim beside the whole sentence it comes from, the
-//! quote highlighted, a sentence of context either side, and where the claim sits.
+//! The Source pane: the selected claim beside the whole sentence it comes from (laid out
+//! by `content::source`), scrolled, with a mark in the border when there is more.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Padding;
 
 use super::pane_block;
-use super::timeline::{date_label, status_symbol};
-use crate::tui::app::{App, Pane};
-use crate::tui::wrap::{Piece, wrap};
-
-const MAIN: usize = 1;
-/// Columns of padding each side of the text, inside the border.
-const PADDING: u16 = 1;
-
-/// The tag of the quoted words, so the app can scroll them into view.
-const QUOTE: usize = 3;
-
-/// The pane's lines at `width` columns inside its border.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    layout(app, width).0
-}
-
-/// The pane's lines, and the first and last of those that hold the quoted words.
-fn layout(app: &App, width: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
-    let theme = app.theme;
-    let index = app.index();
-    let model = index.model();
-    let Some(c) = app.selected_claim() else {
-        let none = Line::styled("Nothing to show: no claim is selected here.", theme.dim());
-        return (vec![none], None);
-    };
-    let claim = &model.claims[c];
-    let Some(s) = index.sentence_of_claim(c) else {
-        return (vec![Line::from(claim.text.clone())], None);
-    };
-    let sentence = &model.sentences[s];
-
-    let actors: Vec<&str> = claim
-        .actors
-        .iter()
-        .filter_map(|id| index.get(id))
-        .map(|r| model.actors[r.index()].name.as_str())
-        .collect();
-    // The claim first, so that it is on screen however long its sentence is.
-    let head = vec![
-        Piece::new(format!("Claim {} · ", claim.id), theme.dim(), None),
-        Piece::new(claim.kind.as_str(), theme.claim_kind(claim.kind), None),
-        Piece::new(format!(" · {}\n", actors.join(", ")), theme.dim(), None),
-        Piece::new(claim.text.clone(), theme.bold(), None),
-    ];
-    let mut out: Vec<Line<'static>> = wrap(&head, width).into_iter().map(|w| w.line).collect();
-    out.push(Line::default());
-
-    // Then the sentence between its neighbours; a neighbour from another paragraph is set
-    // off by a blank line.
-    let gap = |other: &crate::model::Sentence| {
-        if other.paragraph == sentence.paragraph {
-            "\n"
-        } else {
-            "\n\n"
-        }
-    };
-    let mut pieces = Vec::new();
-    if let Some(before) = s.checked_sub(1).and_then(|p| model.sentences.get(p)) {
-        pieces.push(Piece::new(
-            format!("{}{}", before.text, gap(before)),
-            theme.dim(),
-            Some(0),
-        ));
-    }
-    match sentence.text.find(&claim.quote) {
-        Some(at) => {
-            let end = at + claim.quote.len();
-            pieces.push(Piece::new(&sentence.text[..at], Style::new(), Some(MAIN)));
-            pieces.push(Piece::new(
-                &sentence.text[at..end],
-                theme.quote(),
-                Some(QUOTE),
-            ));
-            pieces.push(Piece::new(&sentence.text[end..], Style::new(), Some(MAIN)));
-        }
-        None => pieces.push(Piece::new(sentence.text.clone(), Style::new(), Some(MAIN))),
-    }
-    if let Some(after) = model.sentences.get(s + 1) {
-        pieces.push(Piece::new(
-            format!("{}{}", gap(after), after.text),
-            theme.dim(),
-            Some(2),
-        ));
-    }
-    let sentence_from = out.len();
-    let wrapped = wrap(&pieces, width.saturating_sub(2));
-    let quote_rows: Vec<usize> = wrapped
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.tags.contains(&QUOTE))
-        .map(|(n, _)| sentence_from + n)
-        .collect();
-    let quote = quote_rows
-        .first()
-        .zip(quote_rows.last())
-        .map(|(a, b)| (*a, *b));
-    out.extend(wrapped.into_iter().map(|w| {
-        let gutter = if w.tags.contains(&MAIN) || w.tags.contains(&QUOTE) {
-            Span::styled("┃ ", theme.claim_kind(claim.kind))
-        } else {
-            Span::raw("  ")
-        };
-        let mut spans = vec![gutter];
-        spans.extend(w.line.spans);
-        Line::from(spans)
-    }));
-
-    out.push(Line::default());
-    let mut info = Vec::new();
-    if let Some(note) = &claim.note {
-        info.push(Piece::new(format!("Note: {note}\n"), theme.dim(), None));
-    }
-    for n in index.arguments_of_claim(c) {
-        let node = &model.arguments[*n];
-        let symbol = node.stance.map_or("◆", |s| s.symbol());
-        info.push(Piece::new("In argument ", theme.dim(), None));
-        info.push(Piece::new(
-            format!("{} {symbol} {}\n", index.path(*n), node.title),
-            theme.stance(node.stance),
-            None,
-        ));
-    }
-    for e in index.events_of_claim(c) {
-        let event = &model.events[*e];
-        let line = format!(
-            "{} {} {}\n",
-            date_label(event),
-            status_symbol(event.status),
-            event.title
-        );
-        info.push(Piece::new("Reports ", theme.dim(), None));
-        info.push(Piece::new(line, theme.status(event.status), None));
-    }
-    out.extend(wrap(&info, width).into_iter().map(|w| w.line));
-    while out.last().is_some_and(|l| l.spans.is_empty()) {
-        out.pop();
-    }
-    (out, quote)
-}
-
-/// How many lines the pane's content takes at `width` (inside the border, padding not yet
-/// taken off), and which of
-/// them hold the quoted words.
-pub fn measure(app: &App, width: usize) -> (usize, Option<(usize, usize)>) {
-    // The pane pads its text by a column on each side.
-    let (lines, quote) = layout(app, width.saturating_sub(2 * usize::from(PADDING)));
-    (lines.len(), quote)
-}
+use crate::tui::app::App;
+use crate::tui::state::Pane;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let focused = app.focus() == Pane::Source;
@@ -167,13 +20,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         Some(s) => format!("Source · paragraph {} · sentence {}", s.paragraph, s.id),
         None => "Source".to_string(),
     };
-    let block =
-        pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(PADDING));
+    let block = pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(1));
     let inner = block.inner(rect);
-    let all = lines(app, usize::from(inner.width));
+    let all = &app.laid().source.lines;
+    let scroll = app.cursor(Pane::Source).offset;
     // Say when there is more above or below than the pane shows.
-    let above = app.source_scroll > 0;
-    let below = all.len() > app.source_scroll + usize::from(inner.height);
+    let above = scroll > 0;
+    let below = all.len() > scroll + usize::from(inner.height);
     let block = if above || below {
         let marks = format!(
             " {}{} more ",
@@ -185,6 +38,5 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         block
     };
     frame.render_widget(block, rect);
-    let shown: Vec<Line<'static>> = all.into_iter().skip(app.source_scroll).collect();
-    super::put_lines(frame, inner, &shown);
+    super::put_lines(frame, inner, all.iter().skip(scroll));
 }

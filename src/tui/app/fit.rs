@@ -1,0 +1,134 @@
+//! After every action: the screen laid out for its size and content, the text it shows
+//! laid out where it changed, and every cursor kept in range and on screen.
+
+use std::cell::RefCell;
+
+use super::{App, Mode, Pane};
+use crate::tui::content::{DetailText, detail, help, source};
+use crate::tui::layout::{self, Arrangement, Screen, Wants};
+
+/// Everything the panes' drawing depends on: while it stays the same, a drawing of the
+/// panes (under the search box, say) can be reused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanesState {
+    size: ratatui::layout::Rect,
+    base: Mode,
+    focus: Pane,
+    scope: crate::model::Scope,
+    cursors: [super::Cursor; Pane::COUNT],
+    rows: usize,
+    folded: Vec<usize>,
+    reading: (Option<usize>, usize),
+}
+
+impl App {
+    /// What the panes' drawing depends on now.
+    pub fn panes_state(&self) -> PanesState {
+        PanesState {
+            size: self.size,
+            base: self.base,
+            focus: self.focus,
+            scope: self.scope,
+            cursors: self.cursors,
+            rows: self.tree.rows().len(),
+            folded: (0..self.index.model().arguments.len())
+                .filter(|n| self.tree.is_collapsed(*n))
+                .collect(),
+            reading: (self.reading.claim, self.reading.scroll),
+        }
+    }
+
+    /// Keeps every cursor in range and on screen after any change, laying out again what
+    /// the change touched.
+    pub(super) fn fit(&mut self) {
+        let overlay = matches!(self.mode, Mode::Search | Mode::Help);
+        // Under the search box or the help the panes do not change: only a new size makes
+        // them need a new layout.
+        if !overlay || self.screen.area != self.size {
+            self.fit_panes();
+        }
+        match self.mode {
+            Mode::Search => {
+                let rows = layout::search_list(self.screen.main).height;
+                let rows = usize::from(rows).max(1);
+                self.search.cursor.fit(self.search.hits.len(), rows);
+            }
+            Mode::Help => {
+                let (width, rows) = layout::help_text(self.screen.main);
+                if self.laid.help.is_empty() || self.laid.help_width != width {
+                    self.laid.help = help::help(&self.index, self.theme, width);
+                    self.laid.help_width = width;
+                }
+                let lines = self.laid.help.len();
+                self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
+            }
+            Mode::Panes | Mode::Reading => {}
+        }
+    }
+
+    fn fit_panes(&mut self) {
+        // The detail box is laid out at the width the layout gives it, once; the layout
+        // asks how many lines it takes.
+        let laid: RefCell<Option<DetailText>> = RefCell::new(None);
+        let kept = &self.laid.detail;
+        let (index, theme, scope) = (&self.index, self.theme, self.scope);
+        let detail_lines = |width: usize| {
+            if kept.laid_for == Some((scope, width)) {
+                return kept.lines.len();
+            }
+            let text = detail::detail(index, theme, scope, width);
+            let lines = text.lines.len();
+            *laid.borrow_mut() = Some(text);
+            lines
+        };
+        let wants = Wants {
+            focus: self.focus,
+            argument_rows: self.tree.rows().len(),
+            detail_lines: &detail_lines,
+        };
+        let screen = Screen::new(self.size, &wants);
+        if let Some(text) = laid.into_inner() {
+            self.laid.detail = text;
+        }
+        self.screen = screen;
+        let screen = &self.screen;
+        for pane in Pane::ALL {
+            if pane.kind() != super::PaneKind::Text {
+                let len = self.len(pane);
+                self.cursors[pane.index()].fit(len, screen.inner_height(pane));
+            }
+        }
+        if self.mode == Mode::Panes {
+            self.fit_source();
+        }
+        if self.base == Mode::Reading && self.screen.arrangement != Arrangement::TooSmall {
+            let (width, height) = layout::reading_text(self.screen.main);
+            self.reading.fit(&self.index, width, height);
+        }
+    }
+
+    /// Lays out the Source pane's text if its claim or width changed, and keeps its scroll
+    /// within it: a newly shown claim, or a new terminal size, scrolls the quoted words
+    /// into view if the pane is too short for them.
+    fn fit_source(&mut self) {
+        let height = self.screen.inner_height(Pane::Source);
+        // The pane pads its text by a column on each side.
+        let width = self.screen.inner_width(Pane::Source).saturating_sub(2);
+        let claim = self.selected_claim();
+        if self.laid.source.laid_for != (claim, width) {
+            self.laid.source = source::source(&self.index, self.theme, claim, width);
+        }
+        let lines = self.laid.source.lines.len();
+        let scroll = &mut self.cursors[Pane::Source.index()].offset;
+        let shown = (claim, self.size);
+        if self.shown_claim != shown {
+            self.shown_claim = shown;
+            if let Some((first, last)) = self.laid.source.quote
+                && (first < *scroll || last >= *scroll + height)
+            {
+                *scroll = first.min((last + 1).saturating_sub(height));
+            }
+        }
+        *scroll = (*scroll).min(lines.saturating_sub(height));
+    }
+}

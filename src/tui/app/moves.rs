@@ -1,0 +1,144 @@
+//! Going somewhere and coming back: drilling in with Enter, jumping to a search hit, and
+//! Backspace to where the reader was.
+
+use super::{App, Cursor, Mode, Pane, Scope, Snapshot};
+use crate::model::ItemRef;
+use crate::search::{Field, Hit, HitKind};
+
+impl App {
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            base: self.base,
+            reading_claim: self.reading.claim,
+            node: self.selected_node(),
+            focus: self.focus,
+            scope: self.scope,
+            cursors: self.cursors,
+        }
+    }
+
+    pub(super) fn remember(&mut self) {
+        let now = self.snapshot();
+        if self.history.last() != Some(&now) {
+            self.history.push(now);
+        }
+        if self.history.len() > 100 {
+            self.history.remove(0);
+        }
+    }
+
+    pub(super) fn enter(&mut self) {
+        match self.focus {
+            Pane::Timeline | Pane::Actors | Pane::Arguments => {
+                self.remember();
+                self.focus = Pane::Claims;
+            }
+            Pane::Claims if self.selected_claim().is_some() => {
+                self.remember();
+                self.focus = Pane::Source;
+            }
+            Pane::Source => self.toggle_reading(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn back(&mut self) {
+        let Some(before) = self.history.pop() else {
+            return;
+        };
+        self.base = before.base;
+        self.mode = before.base;
+        if before.base == Mode::Reading {
+            self.reading.claim = before.reading_claim;
+            self.reading.follow = true;
+        }
+        self.focus = before.focus;
+        self.cursors = before.cursors;
+        // The tree may have opened since (a jump opens a node's ancestors): find the node
+        // again rather than trusting its old row.
+        if let Some(node) = before.node {
+            self.select_node(node);
+        }
+        self.set_scope(before.scope);
+        self.cursors[Pane::Claims.index()] = before.cursors[Pane::Claims.index()];
+        self.cursors[Pane::Source.index()] = Cursor::default();
+    }
+
+    /// Shows a claim: in its first argument node, with the claim selected.
+    pub(super) fn show_claim(&mut self, claim: usize) {
+        match self.index.arguments_of_claim(claim).first().copied() {
+            Some(node) => {
+                self.select_node(node);
+                self.set_scope(Scope::Argument(node));
+            }
+            None => self.set_scope(Scope::All),
+        }
+        if let Some(i) = self.claim_list.iter().position(|c| *c == claim) {
+            self.cursor_mut(Pane::Claims).selected = i;
+        }
+        self.focus = Pane::Claims;
+    }
+
+    /// Selects an event in the timeline and narrows the claims to it.
+    fn show_event(&mut self, event: usize) {
+        if let Some(row) = self.index.timeline().iter().position(|e| *e == event) {
+            self.cursor_mut(Pane::Timeline).selected = row;
+        }
+        self.focus = Pane::Timeline;
+        self.set_scope(Scope::Event(event));
+    }
+
+    /// Goes to a search hit, where the reader can see it in its pane, with a claim selected
+    /// whose source says what was searched for.
+    pub(super) fn jump(&mut self, hit: &Hit) {
+        self.remember();
+        self.mode = Mode::Panes;
+        self.base = Mode::Panes;
+        match hit.kind {
+            HitKind::Actor => {
+                self.cursor_mut(Pane::Actors).selected = hit.index;
+                self.focus = Pane::Actors;
+                self.set_scope(Scope::Actor(hit.index));
+                let said = self.searcher.field_text(hit).to_string();
+                self.select_claim_saying(&said, hit.field);
+            }
+            HitKind::Claim => self.show_claim(hit.index),
+            HitKind::Event => self.show_event(hit.index),
+            HitKind::Argument => {
+                self.select_node(hit.index);
+                self.focus = Pane::Arguments;
+                self.set_scope(Scope::Argument(hit.index));
+            }
+            // The record's items are shown where they point in the article.
+            HitKind::Later | HitKind::Review | HitKind::Source => {
+                let item = match hit.kind {
+                    HitKind::Later => ItemRef::Later(hit.index),
+                    HitKind::Review => ItemRef::Review(hit.index),
+                    _ => ItemRef::Source(hit.index),
+                };
+                match self.index.in_article(item) {
+                    Some(ItemRef::Claim(c)) => self.show_claim(c),
+                    Some(ItemRef::Event(e)) => self.show_event(e),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Selects the first listed claim whose sentence holds `words` (an actor's name or
+    /// alias), so the Source shows where the article says it.
+    fn select_claim_saying(&mut self, words: &str, field: Field) {
+        if !matches!(field, Field::Name | Field::Alias(_)) {
+            return;
+        }
+        let model = self.index.model();
+        let found = self.claim_list.iter().position(|c| {
+            self.index
+                .sentence_of_claim(*c)
+                .is_some_and(|s| model.sentences[s].text.contains(words))
+        });
+        if let Some(i) = found {
+            self.cursor_mut(Pane::Claims).selected = i;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The detail box's text: what the selected actor, event or argument node is.
+
+use ratatui::text::Line;
+use unicode_width::UnicodeWidthStr;
+
+use super::labels::{clip, status_symbol};
+use crate::model::{Index, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{Piece, wrap};
+
+/// Sorted numbers as runs: "1–2, 4–8, 10".
+fn ranges(numbers: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let runs: Vec<String> = runs
+        .into_iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    runs.join(", ")
+}
+
+/// "1 claim", "3 claims".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The detail box's text at a width: its title and lines.
+#[derive(Debug, Clone, Default)]
+pub struct DetailText {
+    pub title: String,
+    pub lines: Vec<Line<'static>>,
+    /// The scope and width it was laid out for.
+    pub laid_for: Option<(Scope, usize)>,
+}
+
+/// Lays out what the detail box says of `scope` at `width` columns.
+pub fn detail(index: &Index, theme: Theme, scope: Scope, width: usize) -> DetailText {
+    let (title, pieces) = title_and_pieces(index, theme, scope, width);
+    DetailText {
+        title,
+        lines: wrap(&pieces, width).into_iter().map(|w| w.line).collect(),
+        laid_for: Some((scope, width)),
+    }
+}
+
+/// The box's title and text for `width` columns.
+fn title_and_pieces(
+    index: &Index,
+    theme: Theme,
+    scope: Scope,
+    width: usize,
+) -> (String, Vec<Piece>) {
+    let model = index.model();
+    let dim = |t: String| Piece::new(t, theme.dim(), None);
+    let plain = |t: String| Piece::new(t, ratatui::style::Style::new(), None);
+    match scope {
+        Scope::Actor(a) => {
+            let actor = &model.actors[a];
+            let mut pieces = Vec::new();
+            let mut what = actor.kind.as_str().to_string();
+            if let Some(role) = &actor.role {
+                what.push_str(&format!(" · {role}"));
+            }
+            if let Some(org) = actor.affiliation.as_deref().and_then(|id| index.actor(id)) {
+                what.push_str(&format!(" · {}", model.actors[org].name));
+            }
+            pieces.push(dim(format!("{what}\n")));
+            pieces.push(plain(format!("{}\n", actor.summary)));
+            for r in index.relations_of_actor(a) {
+                let relation = &model.relations[*r];
+                let name = index
+                    .other_party(*r, a)
+                    .map_or("?", |o| model.actors[o].name.as_str());
+                // One line a relation, with what the article says of it, cut to fit.
+                let head = format!("{} {name}, {}", relation.trend.arrow(), relation.trend);
+                let room = width.saturating_sub(head.width() + 2);
+                pieces.push(Piece::new(head, theme.trend(relation.trend), None));
+                pieces.push(dim(format!(": {}\n", clip(&relation.summary, room))));
+            }
+            let claims = index.claims_of_actor(a);
+            let mut paragraphs: Vec<u32> = claims
+                .iter()
+                .filter_map(|c| index.sentence_of_claim(*c))
+                .map(|s| model.sentences[s].paragraph)
+                .collect();
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
+            let listed = ranges(&paragraphs);
+            pieces.push(dim(format!(
+                "In {}, {}; {} {}",
+                count(claims.len(), "claim", "claims"),
+                count(index.events_of_actor(a).len(), "event", "events"),
+                if paragraphs.len() == 1 {
+                    "paragraph"
+                } else {
+                    "paragraphs"
+                },
+                listed
+            )));
+            (format!(" Actor · {} ", actor.name), pieces)
+        }
+        Scope::Event(e) => {
+            let event = &model.events[e];
+            let symbol = status_symbol(event.status).trim();
+            let status = if symbol.is_empty() {
+                event.status.to_string()
+            } else {
+                format!("{symbol} {}", event.status)
+            };
+            let mut pieces = vec![Piece::new(
+                format!(
+                    "{status} · {} ({}, {})",
+                    event.date.long(),
+                    event.date.precision_name(),
+                    event.date_basis
+                ),
+                theme.status(event.status),
+                None,
+            )];
+            if let Some(when) = &event.when {
+                pieces.push(dim(format!(" · the article: “{when}”")));
+            }
+            pieces.push(plain("\n".to_string()));
+            if let Some(note) = &event.date_note {
+                pieces.push(dim(format!("{note}\n")));
+            }
+            let actors: Vec<&str> = index
+                .actors_of_event(e)
+                .iter()
+                .map(|a| model.actors[*a].name.as_str())
+                .collect();
+            pieces.push(plain(format!("With {}", actors.join(", "))));
+            (format!(" Event · {} ", event.title), pieces)
+        }
+        Scope::Argument(n) => {
+            let node = &model.arguments[n];
+            let mut pieces = vec![Piece::new(format!("{}\n", node.title), theme.bold(), None)];
+            let parent = index.parent_of(n);
+            match (node.stance, parent) {
+                (Some(stance), Some(p)) => {
+                    pieces.push(Piece::new(
+                        format!("{} {stance} ", stance.symbol()),
+                        theme.stance(Some(stance)),
+                        None,
+                    ));
+                    pieces.push(dim(format!(
+                        "{} {}\n",
+                        index.path(p),
+                        model.arguments[p].title
+                    )));
+                }
+                _ => pieces.push(dim("The thesis: what the article argues.\n".to_string())),
+            }
+            let below = index.descendants(n);
+            let direct = index.children(n).len();
+            let tree = match (direct, below) {
+                (0, _) => "nothing below it".to_string(),
+                (d, b) if d == b => format!("{} below it", count(d, "point", "points")),
+                (d, b) => format!(
+                    "{} directly below it, {b} in all",
+                    count(d, "point", "points")
+                ),
+            };
+            pieces.push(dim(format!(
+                "{} here; {tree}",
+                count(node.claims.len(), "claim", "claims")
+            )));
+            (
+                format!(" Argument {} · {} ", index.path(n), node.role),
+                pieces,
+            )
+        }
+        Scope::All => {
+            let article = &model.article;
+            let pieces = vec![
+                Piece::new(format!("{}\n", article.title), theme.bold(), None),
+                plain(format!("{}\n", article.standfirst)),
+                dim(format!("{} · {}", article.author, article.published.long())),
+            ];
+            (" Article ".to_string(), pieces)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Short labels the panes, the detail box and the search list share: an event's date and
+//! status, what a scope is, the article's line.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{Basis, Event, EventStatus, Index, Scope};
+use crate::tui::theme::Theme;
+
+/// A symbol for an event's status that reads without colour.
+pub fn status_symbol(status: EventStatus) -> &'static str {
+    match status {
+        EventStatus::Happened => " ",
+        EventStatus::Cancelled => "✗",
+        EventStatus::Planned => "○",
+        EventStatus::Expected => "◇",
+        EventStatus::Ongoing => "⋯",
+    }
+}
+
+/// The date as the timeline shows it: `~` marks a date the curator inferred.
+pub fn date_label(event: &Event) -> String {
+    let mark = if event.date_basis == Basis::Inferred {
+        "~"
+    } else {
+        ""
+    };
+    format!("{mark}{}", event.date.human())
+}
+
+/// The widest date label of a model's events, so the timeline's column never shifts.
+pub fn date_width(index: &Index) -> usize {
+    index
+        .model()
+        .events
+        .iter()
+        .map(|e| date_label(e).width())
+        .max()
+        .unwrap_or(0)
+}
+
+/// What a scope is, for the Claims list's title.
+pub fn scope_label(index: &Index, scope: Scope) -> String {
+    let model = index.model();
+    match scope {
+        Scope::All => "all".to_string(),
+        Scope::Actor(a) => model
+            .actors
+            .get(a)
+            .map_or_else(String::new, |a| a.name.clone()),
+        Scope::Event(e) => model
+            .events
+            .get(e)
+            .map_or_else(String::new, |e| e.title.clone()),
+        Scope::Argument(n) => format!("argument {}", index.path(n)),
+    }
+}
+
+/// The article's title, author and date, for the top line.
+pub fn article_line(index: &Index, theme: Theme, width: usize) -> Line<'static> {
+    let article = &index.model().article;
+    let inferred = if article.published_basis == Basis::Inferred {
+        " (inferred)"
+    } else {
+        ""
+    };
+    let tail = format!(
+        " · {} · {}{inferred}",
+        article.author,
+        article.published.human()
+    );
+    let title_room = width.saturating_sub(tail.width() + 1);
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(clip(&article.title, title_room), theme.bold()),
+        Span::styled(tail, theme.dim()),
+    ])
+}
+
+/// Cuts a string to at most `width` columns, ending in `…` when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,159 @@
+//! The Source pane's text: the selected claim beside the whole sentence it comes from,
+//! the quote highlighted, a sentence of context either side, and where the claim sits.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::labels::{date_label, status_symbol};
+use crate::model::Index;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{Piece, wrap};
+
+const MAIN: usize = 1;
+/// The tag of the quoted words, so the app can scroll them into view.
+const QUOTE: usize = 3;
+
+/// The Source pane's text for a claim at a width: its lines, and the first and last of
+/// those that hold the quoted words (so the app can scroll them into view).
+#[derive(Debug, Clone, Default)]
+pub struct SourceText {
+    pub lines: Vec<Line<'static>>,
+    pub quote: Option<(usize, usize)>,
+    /// The claim and width it was laid out for.
+    pub laid_for: (Option<usize>, usize),
+}
+
+/// Lays out the Source pane's text for `claim` at `width` columns.
+pub fn source(index: &Index, theme: Theme, claim: Option<usize>, width: usize) -> SourceText {
+    let (lines, quote) = layout(index, theme, claim, width);
+    SourceText {
+        lines,
+        quote,
+        laid_for: (claim, width),
+    }
+}
+
+fn layout(
+    index: &Index,
+    theme: Theme,
+    claim: Option<usize>,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let model = index.model();
+    let Some(c) = claim else {
+        let none = Line::styled("Nothing to show: no claim is selected here.", theme.dim());
+        return (vec![none], None);
+    };
+    let claim = &model.claims[c];
+    let Some(s) = index.sentence_of_claim(c) else {
+        return (vec![Line::from(claim.text.clone())], None);
+    };
+    let sentence = &model.sentences[s];
+
+    let actors: Vec<&str> = index
+        .actors_of_claim(c)
+        .iter()
+        .map(|a| model.actors[*a].name.as_str())
+        .collect();
+    // The claim first, so that it is on screen however long its sentence is.
+    let head = vec![
+        Piece::new(format!("Claim {} · ", claim.id), theme.dim(), None),
+        Piece::new(claim.kind.as_str(), theme.claim_kind(claim.kind), None),
+        Piece::new(format!(" · {}\n", actors.join(", ")), theme.dim(), None),
+        Piece::new(claim.text.clone(), theme.bold(), None),
+    ];
+    let mut out: Vec<Line<'static>> = wrap(&head, width).into_iter().map(|w| w.line).collect();
+    out.push(Line::default());
+
+    // Then the sentence between its neighbours; a neighbour from another paragraph is set
+    // off by a blank line.
+    let gap = |other: &crate::model::Sentence| {
+        if other.paragraph == sentence.paragraph {
+            "\n"
+        } else {
+            "\n\n"
+        }
+    };
+    let mut pieces = Vec::new();
+    if let Some(before) = s.checked_sub(1).and_then(|p| model.sentences.get(p)) {
+        pieces.push(Piece::new(
+            format!("{}{}", before.text, gap(before)),
+            theme.dim(),
+            Some(0),
+        ));
+    }
+    match sentence.text.find(&claim.quote) {
+        Some(at) => {
+            let end = at + claim.quote.len();
+            pieces.push(Piece::new(&sentence.text[..at], Style::new(), Some(MAIN)));
+            pieces.push(Piece::new(
+                &sentence.text[at..end],
+                theme.quote(),
+                Some(QUOTE),
+            ));
+            pieces.push(Piece::new(&sentence.text[end..], Style::new(), Some(MAIN)));
+        }
+        None => pieces.push(Piece::new(sentence.text.clone(), Style::new(), Some(MAIN))),
+    }
+    if let Some(after) = model.sentences.get(s + 1) {
+        pieces.push(Piece::new(
+            format!("{}{}", gap(after), after.text),
+            theme.dim(),
+            Some(2),
+        ));
+    }
+    let sentence_from = out.len();
+    let wrapped = wrap(&pieces, width.saturating_sub(2));
+    let quote_rows: Vec<usize> = wrapped
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.tags.contains(&QUOTE))
+        .map(|(n, _)| sentence_from + n)
+        .collect();
+    let quote = quote_rows
+        .first()
+        .zip(quote_rows.last())
+        .map(|(a, b)| (*a, *b));
+    out.extend(wrapped.into_iter().map(|w| {
+        let gutter = if w.tags.contains(&MAIN) || w.tags.contains(&QUOTE) {
+            Span::styled("┃ ", theme.claim_kind(claim.kind))
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![gutter];
+        spans.extend(w.line.spans);
+        Line::from(spans)
+    }));
+
+    out.push(Line::default());
+    let mut info = Vec::new();
+    if let Some(note) = &claim.note {
+        info.push(Piece::new(format!("Note: {note}\n"), theme.dim(), None));
+    }
+    for n in index.arguments_of_claim(c) {
+        let node = &model.arguments[*n];
+        let symbol = node.stance.map_or("◆", |s| s.symbol());
+        info.push(Piece::new("In argument ", theme.dim(), None));
+        info.push(Piece::new(
+            format!("{} {symbol} {}\n", index.path(*n), node.title),
+            theme.stance(node.stance),
+            None,
+        ));
+    }
+    for e in index.events_of_claim(c) {
+        let event = &model.events[*e];
+        let line = format!(
+            "{} {} {}\n",
+            date_label(event),
+            status_symbol(event.status),
+            event.title
+        );
+        info.push(Piece::new("Reports ", theme.dim(), None));
+        info.push(Piece::new(line, theme.status(event.status), None));
+    }
+    out.extend(wrap(&info, width).into_iter().map(|w| w.line));
+    while out.last().is_some_and(|l| l.spans.is_empty()) {
+        out.pop();
+    }
+    (out, quote)
+}
