@@ -130,18 +130,21 @@ Examples:
         /// The id of the item (ids are listed by `claimscope search` and `export`).
         id: String,
     },
-    /// Print the whole model in another format.
+    /// Print the whole model in another format, for another tool.
     #[command(after_help = "\
 Formats:
-  json      the model, key for key as in the TOML file (it can be written back as TOML)
-  markdown  a readable brief: thesis, reasons and limits with their quotes, a timeline
-            table and an actors table
-  dot       the argument map as a Graphviz digraph (render with: dot -Tsvg)
+  json         the model, key for key as in the TOML file (it can be written back as TOML)
+  markdown     a readable brief: thesis, reasons and limits with their quotes, a timeline
+               table, an actors table, and what happened next
+  dot          the argument map as a Graphviz digraph (render with: dot -Tsvg)
+  argdown      the argument map for Argdown: claims as statements under their nodes, with
+               ids, kinds and quotes as data (render with: argdown map)
 
 Examples:
   claimscope export --format json > model.json
   claimscope export --format markdown > brief.md
-  claimscope export --format dot | dot -Tsvg > map.svg")]
+  claimscope export --format dot | dot -Tsvg > map.svg
+  claimscope export --format argdown > map.argdown && argdown map map.argdown")]
     Export {
         /// Output format.
         #[arg(long, value_enum)]
@@ -154,6 +157,7 @@ enum Format {
     Json,
     Markdown,
     Dot,
+    Argdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -212,6 +216,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Json => export::json(index.model(), out),
             Format::Markdown => export::markdown(index, out),
             Format::Dot => export::dot(index, out),
+            Format::Argdown => export::argdown(index, out),
         }),
         None => explore(cli.data),
     };

@@ -1,27 +1,36 @@
 //! `claimscope export`: the model in other formats, each for the tool its readers use. This
-//! file holds the JSON export and what the formats share; each other format has its own file.
+//! file holds the JSON export and what the formats share; each other format has its own file,
+//! and docs/exports.md says what maps to what and what each format cannot keep.
 
+mod argdown;
 mod dot;
 mod markdown;
 
 use std::io::{self, Write};
 
 use claimscope::model::{Index, Model};
+use serde::Serialize;
 
 use super::EXIT_OK;
 
+pub use argdown::argdown;
 pub use dot::dot;
 pub use markdown::markdown;
 
 /// The model as pretty JSON with the same keys and nesting as the TOML file.
 pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
-    serde_json::to_writer_pretty(&mut *out, model)?;
+    write_json(model, out)
+}
+
+/// Writes `value` as pretty JSON with a final newline.
+fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<u8> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(EXIT_OK)
 }
 
 /// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
-pub(super) fn tree_order(index: &Index) -> Vec<usize> {
+fn tree_order(index: &Index) -> Vec<usize> {
     let mut order = Vec::new();
     let mut stack: Vec<usize> = index.thesis().into_iter().collect();
     let mut seen = vec![false; index.model().arguments.len()];
