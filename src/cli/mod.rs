@@ -139,6 +139,8 @@ Formats:
   dot          the argument map as a Graphviz digraph (render with: dot -Tsvg)
   argdown      the argument map for Argdown: claims as statements under their nodes, with
                ids, kinds and quotes as data (render with: argdown map)
+  aif          the argument as an AIF graph in AIFdb's JSON, for arguebuf, OVA and AIFdb:
+               claims as I-nodes, quotes as the author's locutions
 
 Examples:
   claimscope export --format json > model.json
@@ -158,6 +160,7 @@ enum Format {
     Markdown,
     Dot,
     Argdown,
+    Aif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -217,6 +220,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Markdown => export::markdown(index, out),
             Format::Dot => export::dot(index, out),
             Format::Argdown => export::argdown(index, out),
+            Format::Aif => export::aif(index, out),
         }),
         None => explore(cli.data),
     };

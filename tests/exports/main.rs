@@ -7,6 +7,7 @@
 mod common;
 mod tools;
 
+mod aif;
 mod argdown;
 
 use claimscope::model::Model;
@@ -15,7 +16,7 @@ use common::claimscope;
 use tools::hostile_model;
 
 /// The formats `export --help` must list, one per exporter.
-const FORMATS: [&str; 4] = ["json", "markdown", "dot", "argdown"];
+const FORMATS: [&str; 5] = ["json", "markdown", "dot", "argdown", "aif"];
 
 #[test]
 fn every_format_is_listed_in_help_and_exports_the_bundled_and_another_model() {

@@ -37,6 +37,22 @@ pub fn node_tool(name: &str) -> Option<PathBuf> {
     on_path(name)
 }
 
+/// A Python that can import every one of `modules`: `.tools/py`'s, or else python3 on PATH.
+pub fn python_with(modules: &[&str]) -> Option<PathBuf> {
+    let local = repo().join(".tools/py/bin/python");
+    let candidates = [Some(local), on_path("python3")];
+    candidates.into_iter().flatten().find(|python| {
+        python.is_file()
+            && Command::new(python)
+                .arg("-c")
+                .arg(format!("import {}", modules.join(", ")))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+    })
+}
+
 /// Runs `command`, killing it if it takes longer than `limit`. Its output is read as it
 /// comes, so that a full pipe cannot stall it.
 pub fn run(command: &mut Command, limit: Duration) -> Output {

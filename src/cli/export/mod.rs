@@ -2,17 +2,19 @@
 //! file holds the JSON export and what the formats share; each other format has its own file,
 //! and docs/exports.md says what maps to what and what each format cannot keep.
 
+mod aif;
 mod argdown;
 mod dot;
 mod markdown;
 
 use std::io::{self, Write};
 
-use claimscope::model::{Index, Model};
+use claimscope::model::{Claim, Index, ItemRef, Model};
 use serde::Serialize;
 
 use super::EXIT_OK;
 
+pub use aif::aif;
 pub use argdown::argdown;
 pub use dot::dot;
 pub use markdown::markdown;
@@ -42,4 +44,15 @@ fn tree_order(index: &Index) -> Vec<usize> {
         stack.extend(index.children(node).iter().rev());
     }
     order
+}
+
+/// The claims these ids name, in the order given; ids of anything else are skipped.
+fn claims<'i>(index: &'i Index, ids: &[String]) -> Vec<&'i Claim> {
+    let model = index.model();
+    ids.iter()
+        .filter_map(|id| match index.get(id) {
+            Some(ItemRef::Claim(c)) => model.claims.get(c),
+            _ => None,
+        })
+        .collect()
 }
