@@ -141,12 +141,14 @@ Formats:
                ids, kinds and quotes as data (render with: argdown map)
   aif          the argument as an AIF graph in AIFdb's JSON, for arguebuf, OVA and AIFdb:
                claims as I-nodes, quotes as the author's locutions
+  timeline     the article's events and the record's later ones for TimelineJS
 
 Examples:
   claimscope export --format json > model.json
   claimscope export --format markdown > brief.md
   claimscope export --format dot | dot -Tsvg > map.svg
-  claimscope export --format argdown > map.argdown && argdown map map.argdown")]
+  claimscope export --format argdown > map.argdown && argdown map map.argdown
+  claimscope export --format timeline > timeline.json")]
     Export {
         /// Output format.
         #[arg(long, value_enum)]
@@ -161,6 +163,7 @@ enum Format {
     Dot,
     Argdown,
     Aif,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -221,6 +224,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Dot => export::dot(index, out),
             Format::Argdown => export::argdown(index, out),
             Format::Aif => export::aif(index, out),
+            Format::Timeline => export::timeline(index, out),
         }),
         None => explore(cli.data),
     };

@@ -9,6 +9,7 @@ mod tools;
 
 mod aif;
 mod argdown;
+mod timeline;
 
 use claimscope::model::Model;
 use common::claimscope;
@@ -16,7 +17,7 @@ use common::claimscope;
 use tools::hostile_model;
 
 /// The formats `export --help` must list, one per exporter.
-const FORMATS: [&str; 5] = ["json", "markdown", "dot", "argdown", "aif"];
+const FORMATS: [&str; 6] = ["json", "markdown", "dot", "argdown", "aif", "timeline"];
 
 #[test]
 fn every_format_is_listed_in_help_and_exports_the_bundled_and_another_model() {

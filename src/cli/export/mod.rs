@@ -6,6 +6,7 @@ mod aif;
 mod argdown;
 mod dot;
 mod markdown;
+mod timeline;
 
 use std::io::{self, Write};
 
@@ -18,6 +19,7 @@ pub use aif::aif;
 pub use argdown::argdown;
 pub use dot::dot;
 pub use markdown::markdown;
+pub use timeline::timeline;
 
 /// The model as pretty JSON with the same keys and nesting as the TOML file.
 pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
