@@ -142,6 +142,7 @@ Formats:
   aif          the argument as an AIF graph in AIFdb's JSON, for arguebuf, OVA and AIFdb:
                claims as I-nodes, quotes as the author's locutions
   timeline     the article's events and the record's later ones for TimelineJS
+  annotations  each claim as a W3C Web Annotation on the article's text, anchored by quote
 
 Examples:
   claimscope export --format json > model.json
@@ -164,6 +165,7 @@ enum Format {
     Argdown,
     Aif,
     Timeline,
+    Annotations,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -225,6 +227,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Argdown => export::argdown(index, out),
             Format::Aif => export::aif(index, out),
             Format::Timeline => export::timeline(index, out),
+            Format::Annotations => export::annotations(index, out),
         }),
         None => explore(cli.data),
     };

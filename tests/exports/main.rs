@@ -8,6 +8,7 @@ mod common;
 mod tools;
 
 mod aif;
+mod annotations;
 mod argdown;
 mod timeline;
 
@@ -17,7 +18,15 @@ use common::claimscope;
 use tools::hostile_model;
 
 /// The formats `export --help` must list, one per exporter.
-const FORMATS: [&str; 6] = ["json", "markdown", "dot", "argdown", "aif", "timeline"];
+const FORMATS: [&str; 7] = [
+    "json",
+    "markdown",
+    "dot",
+    "argdown",
+    "aif",
+    "timeline",
+    "annotations",
+];
 
 #[test]
 fn every_format_is_listed_in_help_and_exports_the_bundled_and_another_model() {

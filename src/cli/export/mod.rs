@@ -3,6 +3,7 @@
 //! and docs/exports.md says what maps to what and what each format cannot keep.
 
 mod aif;
+mod annotations;
 mod argdown;
 mod dot;
 mod markdown;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use super::EXIT_OK;
 
 pub use aif::aif;
+pub use annotations::annotations;
 pub use argdown::argdown;
 pub use dot::dot;
 pub use markdown::markdown;
