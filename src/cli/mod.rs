@@ -143,13 +143,15 @@ Formats:
                claims as I-nodes, quotes as the author's locutions
   timeline     the article's events and the record's later ones for TimelineJS
   annotations  each claim as a W3C Web Annotation on the article's text, anchored by quote
+  claimreview  the record's verdicts as schema.org ClaimReview JSON-LD
 
 Examples:
   claimscope export --format json > model.json
   claimscope export --format markdown > brief.md
   claimscope export --format dot | dot -Tsvg > map.svg
   claimscope export --format argdown > map.argdown && argdown map map.argdown
-  claimscope export --format timeline > timeline.json")]
+  claimscope export --format timeline > timeline.json
+  claimscope export --format claimreview > claimreview.jsonld")]
     Export {
         /// Output format.
         #[arg(long, value_enum)]
@@ -166,6 +168,7 @@ enum Format {
     Aif,
     Timeline,
     Annotations,
+    Claimreview,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -228,6 +231,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Aif => export::aif(index, out),
             Format::Timeline => export::timeline(index, out),
             Format::Annotations => export::annotations(index, out),
+            Format::Claimreview => export::claimreview(index, out),
         }),
         None => explore(cli.data),
     };

@@ -10,6 +10,7 @@ mod tools;
 mod aif;
 mod annotations;
 mod argdown;
+mod claimreview;
 mod timeline;
 
 use claimscope::model::Model;
@@ -18,7 +19,7 @@ use common::claimscope;
 use tools::hostile_model;
 
 /// The formats `export --help` must list, one per exporter.
-const FORMATS: [&str; 7] = [
+const FORMATS: [&str; 8] = [
     "json",
     "markdown",
     "dot",
@@ -26,6 +27,7 @@ const FORMATS: [&str; 7] = [
     "aif",
     "timeline",
     "annotations",
+    "claimreview",
 ];
 
 #[test]

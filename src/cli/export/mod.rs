@@ -5,6 +5,7 @@
 mod aif;
 mod annotations;
 mod argdown;
+mod claimreview;
 mod dot;
 mod markdown;
 mod timeline;
@@ -19,6 +20,7 @@ use super::EXIT_OK;
 pub use aif::aif;
 pub use annotations::annotations;
 pub use argdown::argdown;
+pub use claimreview::claimreview;
 pub use dot::dot;
 pub use markdown::markdown;
 pub use timeline::timeline;
