@@ -132,7 +132,7 @@ Examples:
     },
     /// Print the whole model in another format, for another tool.
     #[command(after_help = "\
-Formats:
+Formats (docs/exports.md says what maps to what, and what each format cannot keep):
   json         the model, key for key as in the TOML file (it can be written back as TOML)
   markdown     a readable brief: thesis, reasons and limits with their quotes, a timeline
                table, an actors table, and what happened next
