@@ -127,9 +127,7 @@ fn check(parsed: &Value, model: &Model) {
 #[test]
 fn argdown_parses_the_map_with_every_claim_node_and_relation() {
     let Some(argdown) = node_tool("argdown") else {
-        skip(
-            "argdown is not installed (run .ci/run, or npm install --prefix .tools/node @argdown/cli@1.7.5)",
-        );
+        skip("argdown is not installed (bash .ci/tools installs it)");
         return;
     };
     let scratch = Scratch::new("argdown-bundled");
@@ -139,7 +137,7 @@ fn argdown_parses_the_map_with_every_claim_node_and_relation() {
 #[test]
 fn argdown_reads_text_full_of_its_own_syntax_as_plain_text() {
     let Some(argdown) = node_tool("argdown") else {
-        skip("argdown is not installed (run .ci/run)");
+        skip("argdown is not installed (bash .ci/tools installs it)");
         return;
     };
     let scratch = Scratch::new("argdown-hostile");

