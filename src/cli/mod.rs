@@ -130,18 +130,28 @@ Examples:
         /// The id of the item (ids are listed by `claimscope search` and `export`).
         id: String,
     },
-    /// Print the whole model in another format.
+    /// Print the whole model in another format, for another tool.
     #[command(after_help = "\
-Formats:
-  json      the model, key for key as in the TOML file (it can be written back as TOML)
-  markdown  a readable brief: thesis, reasons and limits with their quotes, a timeline
-            table and an actors table
-  dot       the argument map as a Graphviz digraph (render with: dot -Tsvg)
+Formats (docs/exports.md says what maps to what, and what each format cannot keep):
+  json         the model, key for key as in the TOML file (it can be written back as TOML)
+  markdown     a readable brief: thesis, reasons and limits with their quotes, a timeline
+               table, an actors table, and what happened next
+  dot          the argument map as a Graphviz digraph (render with: dot -Tsvg)
+  argdown      the argument map for Argdown: claims as statements under their nodes, with
+               ids, kinds and quotes as data (render with: argdown map)
+  aif          the argument as an AIF graph in AIFdb's JSON, for arguebuf, OVA and AIFdb:
+               claims as I-nodes, quotes as the author's locutions
+  timeline     the article's events and the record's later ones for TimelineJS
+  annotations  each claim as a W3C Web Annotation on the article's text, anchored by quote
+  claimreview  the record's verdicts as schema.org ClaimReview JSON-LD
 
 Examples:
   claimscope export --format json > model.json
   claimscope export --format markdown > brief.md
-  claimscope export --format dot | dot -Tsvg > map.svg")]
+  claimscope export --format dot | dot -Tsvg > map.svg
+  claimscope export --format argdown > map.argdown && argdown map map.argdown
+  claimscope export --format timeline > timeline.json
+  claimscope export --format claimreview > claimreview.jsonld")]
     Export {
         /// Output format.
         #[arg(long, value_enum)]
@@ -154,6 +164,11 @@ enum Format {
     Json,
     Markdown,
     Dot,
+    Argdown,
+    Aif,
+    Timeline,
+    Annotations,
+    Claimreview,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -212,6 +227,11 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Json => export::json(index.model(), out),
             Format::Markdown => export::markdown(index, out),
             Format::Dot => export::dot(index, out),
+            Format::Argdown => export::argdown(index, out),
+            Format::Aif => export::aif(index, out),
+            Format::Timeline => export::timeline(index, out),
+            Format::Annotations => export::annotations(index, out),
+            Format::Claimreview => export::claimreview(index, out),
         }),
         None => explore(cli.data),
     };

@@ -1,37 +1,15 @@
-//! `claimscope export`: the model as JSON, as a readable Markdown brief, or as a Graphviz
-//! digraph of the argument map.
+//! `export --format markdown`: a readable brief of the argument, the timeline, the actors,
+//! and apart from them what the record shows happened next.
 
 use std::io::{self, Write};
 
-use claimscope::model::{ArgumentRole, Index, ItemRef, Model, Stance, sanitize};
+use claimscope::model::{ArgumentRole, Index, ItemRef, sanitize};
 
-use super::EXIT_OK;
-
-/// The model as pretty JSON with the same keys and nesting as the TOML file.
-pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
-    serde_json::to_writer_pretty(&mut *out, model)?;
-    writeln!(out)?;
-    Ok(EXIT_OK)
-}
+use super::{EXIT_OK, tree_order};
 
 /// Text for a Markdown table cell: one line, pipes escaped.
 fn cell(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
-}
-
-/// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
-fn tree_order(index: &Index) -> Vec<usize> {
-    let mut order = Vec::new();
-    let mut stack: Vec<usize> = index.thesis().into_iter().collect();
-    let mut seen = vec![false; index.model().arguments.len()];
-    while let Some(node) = stack.pop() {
-        if std::mem::replace(&mut seen[node], true) {
-            continue;
-        }
-        order.push(node);
-        stack.extend(index.children(node).iter().rev());
-    }
-    order
 }
 
 /// A readable brief: the thesis, then the reasons, limits and context in the order of the
@@ -282,75 +260,4 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// A string as a DOT quoted string, long labels broken over lines.
-fn dot_string(text: &str, width: usize) -> String {
-    let mut lines = vec![String::new()];
-    for word in sanitize(text).split_whitespace() {
-        let last = lines.last_mut().map_or(0, |l| l.chars().count());
-        if last > 0 && last + 1 + word.chars().count() > width {
-            lines.push(String::new());
-        }
-        if let Some(line) = lines.last_mut() {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    let escaped: Vec<String> = lines
-        .iter()
-        .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
-        .collect();
-    format!("\"{}\"", escaped.join("\\n"))
-}
-
-/// The argument map as a Graphviz digraph: one box a node, an edge from each node to its
-/// parent labelled with its stance.
-pub fn dot(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
-    let model = index.model();
-    writeln!(out, "digraph argument_map {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=BT, labelloc=t, fontname=\"Helvetica\", label={}];",
-        dot_string(&model.article.title, 200)
-    )?;
-    writeln!(
-        out,
-        "  node [shape=box, style=rounded, fontname=\"Helvetica\"];"
-    )?;
-    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
-    for (n, node) in model.arguments.iter().enumerate() {
-        let label = format!("{} {} ({})", index.path(n), node.title, node.role);
-        let style = if node.role == ArgumentRole::Thesis {
-            ", style=\"rounded,bold\""
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "  {} [label={}{style}];",
-            dot_string(&node.id, 200),
-            dot_string(&label, 32)
-        )?;
-    }
-    for node in &model.arguments {
-        let (Some(parent), Some(stance)) = (&node.parent, node.stance) else {
-            continue;
-        };
-        let color = match stance {
-            Stance::Supports => "darkgreen",
-            Stance::Attacks => "red3",
-            Stance::Qualifies => "darkorange3",
-        };
-        writeln!(
-            out,
-            "  {} -> {} [label=\"{stance}\", color={color}, fontcolor={color}];",
-            dot_string(&node.id, 200),
-            dot_string(parent, 200)
-        )?;
-    }
-    writeln!(out, "}}")?;
-    Ok(EXIT_OK)
 }

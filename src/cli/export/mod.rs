@@ -1,0 +1,64 @@
+//! `claimscope export`: the model in other formats, each for the tool its readers use. This
+//! file holds the JSON export and what the formats share; each other format has its own file,
+//! and docs/exports.md says what maps to what and what each format cannot keep.
+
+mod aif;
+mod annotations;
+mod argdown;
+mod claimreview;
+mod dot;
+mod markdown;
+mod timeline;
+
+use std::io::{self, Write};
+
+use claimscope::model::{Claim, Index, ItemRef, Model};
+use serde::Serialize;
+
+use super::EXIT_OK;
+
+pub use aif::aif;
+pub use annotations::annotations;
+pub use argdown::argdown;
+pub use claimreview::claimreview;
+pub use dot::dot;
+pub use markdown::markdown;
+pub use timeline::timeline;
+
+/// The model as pretty JSON with the same keys and nesting as the TOML file.
+pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
+    write_json(model, out)
+}
+
+/// Writes `value` as pretty JSON with a final newline.
+fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<u8> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(EXIT_OK)
+}
+
+/// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
+fn tree_order(index: &Index) -> Vec<usize> {
+    let mut order = Vec::new();
+    let mut stack: Vec<usize> = index.thesis().into_iter().collect();
+    let mut seen = vec![false; index.model().arguments.len()];
+    while let Some(node) = stack.pop() {
+        if std::mem::replace(&mut seen[node], true) {
+            continue;
+        }
+        order.push(node);
+        stack.extend(index.children(node).iter().rev());
+    }
+    order
+}
+
+/// The claims these ids name, in the order given; ids of anything else are skipped.
+fn claims<'i>(index: &'i Index, ids: &[String]) -> Vec<&'i Claim> {
+    let model = index.model();
+    ids.iter()
+        .filter_map(|id| match index.get(id) {
+            Some(ItemRef::Claim(c)) => model.claims.get(c),
+            _ => None,
+        })
+        .collect()
+}
