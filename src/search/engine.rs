@@ -8,9 +8,10 @@ use std::sync::Arc;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::items::{Entry, Item};
 use super::matching::{mask, reads_as_known};
 use super::{Field, Hit, HitKind, Query, lowercase};
-use crate::model::{ArgumentRole, Index, ItemRef, Verdict, Word};
+use crate::model::Index;
 
 /// How many of the best hits come with their matched positions worked out; others get them
 /// from [`Searcher::positions`] when they are shown.
@@ -29,51 +30,6 @@ fn cores() -> usize {
             .map_or(1, |n| n.get())
             .min(4)
     })
-}
-
-/// One searchable field of one item, lowercased once, with the letters it holds.
-#[derive(Debug)]
-struct Entry {
-    field: Field,
-    lower: Box<str>,
-    mask: u64,
-    ascii: bool,
-    /// Whether an exact or whole-word match here ranks the item first (actor names).
-    is_name: bool,
-}
-
-impl Entry {
-    /// Whether `term` can be read here at all (its letters present, close together).
-    fn reads(&self, term: &Term) -> bool {
-        term.mask & !self.mask == 0 && reads_as_known(&self.lower, self.ascii, &term.text)
-    }
-}
-
-/// One item with everything the filters look at.
-#[derive(Debug)]
-struct Item {
-    kind: HitKind,
-    index: u32,
-    entries: Box<[Entry]>,
-    /// The actors the item involves.
-    actors: Box<[u32]>,
-    /// The item's own kind word (claim kind, actor kind).
-    kind_word: Option<&'static str>,
-    /// Argument roles the item has or sits under, as bits.
-    roles: u8,
-    status: Option<&'static str>,
-    /// The record's verdicts on the item (a review's own, or those on a claim), as bits.
-    verdicts: u8,
-    /// An actor's role, lowercased.
-    actor_role: Option<Box<str>>,
-}
-
-/// Something wrong with a query: `fatal` when a filter can match nothing (the search would
-/// only say "no match"), else a hint.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryProblem {
-    pub message: String,
-    pub fatal: bool,
 }
 
 /// A query's hits and what a longer query needs to narrow them.
@@ -113,40 +69,25 @@ impl Ranked {
     }
 }
 
-/// The search engine over one model.
-pub struct Searcher {
-    index: Arc<Index>,
-    items: Vec<Item>,
-    /// Lowercased id, name and aliases of each actor, for `actor:` filters.
-    actor_names: Vec<Vec<String>>,
-    matcher: SkimMatcherV2,
-}
-
-fn entry(field: Field, text: &str, is_name: bool) -> Entry {
-    let lower = lowercase(text);
-    Entry {
-        field,
-        mask: mask(&lower),
-        ascii: lower.is_ascii(),
-        lower: lower.into_boxed_str(),
-        is_name,
+impl Entry {
+    /// Whether `term` can be read here at all (its letters present, close together).
+    fn reads(&self, term: &Term) -> bool {
+        term.mask & !self.mask == 0 && reads_as_known(&self.lower, self.ascii, &term.text)
     }
 }
 
-fn verdict_bit(verdict: Verdict) -> u8 {
-    1 << Verdict::ALL.iter().position(|v| *v == verdict).unwrap_or(0)
-}
-
-fn role_bit(role: ArgumentRole) -> u8 {
-    1 << ArgumentRole::ALL
-        .iter()
-        .position(|r| *r == role)
-        .unwrap_or(0)
+/// The search engine over one model.
+pub struct Searcher {
+    pub(super) index: Arc<Index>,
+    pub(super) items: Vec<Item>,
+    /// Lowercased id, name and aliases of each actor, for `actor:` filters.
+    pub(super) actor_names: Vec<Vec<String>>,
+    matcher: SkimMatcherV2,
 }
 
 impl Searcher {
     pub fn new(index: Arc<Index>) -> Searcher {
-        let items = Self::items(&index);
+        let items = super::items::build(&index);
         let actor_names = index
             .model()
             .actors
@@ -165,372 +106,13 @@ impl Searcher {
         }
     }
 
-    fn items(index: &Index) -> Vec<Item> {
-        let model = index.model();
-        let actor_of = |id: &String| match index.get(id) {
-            Some(ItemRef::Actor(i)) => u32::try_from(i).ok(),
-            _ => None,
-        };
-        let mut items = Vec::with_capacity(
-            model.actors.len()
-                + model.claims.len()
-                + model.events.len()
-                + model.arguments.len()
-                + model.later.len()
-                + model.reviews.len()
-                + model.sources.len(),
-        );
-        for (i, actor) in model.actors.iter().enumerate() {
-            let mut entries = vec![entry(Field::Name, &actor.name, true)];
-            for (n, alias) in actor.aliases.iter().enumerate() {
-                entries.push(entry(Field::Alias(n), alias, true));
-            }
-            entries.push(entry(Field::Id, &actor.id, false));
-            items.push(Item {
-                kind: HitKind::Actor,
-                index: i as u32,
-                entries: entries.into(),
-                actors: vec![i as u32].into(),
-                kind_word: Some(actor.kind.word()),
-                roles: 0,
-                status: None,
-                verdicts: 0,
-                actor_role: actor.role.as_deref().map(|r| lowercase(r).into_boxed_str()),
-            });
-        }
-        for (i, claim) in model.claims.iter().enumerate() {
-            let roles = index
-                .arguments_of_claim(i)
-                .iter()
-                .fold(0, |bits, n| bits | role_bit(model.arguments[*n].role));
-            items.push(Item {
-                kind: HitKind::Claim,
-                index: i as u32,
-                entries: vec![
-                    entry(Field::Text, &claim.text, false),
-                    entry(Field::Quote, &claim.quote, false),
-                    entry(Field::Id, &claim.id, false),
-                ]
-                .into(),
-                actors: claim.actors.iter().filter_map(actor_of).collect(),
-                kind_word: Some(claim.kind.word()),
-                roles,
-                status: None,
-                verdicts: index
-                    .reviews_of_claim(i)
-                    .iter()
-                    .fold(0, |bits, r| bits | verdict_bit(model.reviews[*r].verdict)),
-                actor_role: None,
-            });
-        }
-        for (i, event) in model.events.iter().enumerate() {
-            let mut entries = vec![entry(Field::Title, &event.title, false)];
-            if let Some(when) = &event.when {
-                entries.push(entry(Field::Phrase, when, false));
-            }
-            entries.push(entry(Field::Id, &event.id, false));
-            items.push(Item {
-                kind: HitKind::Event,
-                index: i as u32,
-                entries: entries.into(),
-                actors: event.actors.iter().filter_map(actor_of).collect(),
-                kind_word: None,
-                roles: 0,
-                status: Some(event.status.word()),
-                verdicts: 0,
-                actor_role: None,
-            });
-        }
-        for (i, node) in model.arguments.iter().enumerate() {
-            let mut actors: Vec<u32> = node
-                .claims
-                .iter()
-                .filter_map(|c| match index.get(c) {
-                    Some(ItemRef::Claim(ci)) => Some(ci),
-                    _ => None,
-                })
-                .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            items.push(Item {
-                kind: HitKind::Argument,
-                index: i as u32,
-                entries: vec![
-                    entry(Field::Title, &node.title, false),
-                    entry(Field::Id, &node.id, false),
-                ]
-                .into(),
-                actors: actors.into(),
-                kind_word: None,
-                roles: role_bit(node.role),
-                status: None,
-                verdicts: 0,
-                actor_role: None,
-            });
-        }
-        Self::record_items(index, &actor_of, &mut items);
-        items
-    }
-
-    /// The record's later events, reviews and sources, after the article's items.
-    fn record_items(
-        index: &Index,
-        actor_of: &dyn Fn(&String) -> Option<u32>,
-        items: &mut Vec<Item>,
-    ) {
-        let model = index.model();
-        let plain = |kind, i: usize, entries: Vec<Entry>, actors: Vec<u32>, verdicts| Item {
-            kind,
-            index: i as u32,
-            entries: entries.into(),
-            actors: actors.into(),
-            kind_word: None,
-            roles: 0,
-            status: None,
-            verdicts,
-            actor_role: None,
-        };
-        for (i, later) in model.later.iter().enumerate() {
-            let entries = vec![
-                entry(Field::Title, &later.title, false),
-                entry(Field::Summary, &later.summary, false),
-                entry(Field::Id, &later.id, false),
-            ];
-            let actors = later.actors.iter().filter_map(actor_of).collect();
-            items.push(plain(HitKind::Later, i, entries, actors, 0));
-        }
-        for (i, review) in model.reviews.iter().enumerate() {
-            let entries = vec![
-                entry(Field::Summary, &review.summary, false),
-                entry(Field::Id, &review.id, false),
-            ];
-            let mut actors: Vec<u32> = review
-                .claims
-                .iter()
-                .filter_map(|c| match index.get(c) {
-                    Some(ItemRef::Claim(ci)) => Some(ci),
-                    _ => None,
-                })
-                .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            let bits = verdict_bit(review.verdict);
-            items.push(plain(HitKind::Review, i, entries, actors, bits));
-        }
-        for (i, source) in model.sources.iter().enumerate() {
-            let entries = vec![
-                entry(Field::Title, &source.title, false),
-                entry(Field::Publisher, &source.publisher, false),
-                entry(Field::Id, &source.id, false),
-            ];
-            items.push(plain(HitKind::Source, i, entries, Vec::new(), 0));
-        }
-    }
-
     pub fn index(&self) -> &Index {
         &self.index
     }
 
     /// The text of the field a hit matched, for display.
     pub fn field_text(&self, hit: &Hit) -> &str {
-        let model = self.index.model();
-        let text = match (hit.kind, hit.field) {
-            (HitKind::Actor, Field::Name) => model.actors.get(hit.index).map(|a| a.name.as_str()),
-            (HitKind::Actor, Field::Alias(n)) => model
-                .actors
-                .get(hit.index)
-                .and_then(|a| a.aliases.get(n))
-                .map(String::as_str),
-            (HitKind::Actor, _) => model.actors.get(hit.index).map(|a| a.id.as_str()),
-            (HitKind::Claim, Field::Text) => model.claims.get(hit.index).map(|c| c.text.as_str()),
-            (HitKind::Claim, Field::Quote) => model.claims.get(hit.index).map(|c| c.quote.as_str()),
-            (HitKind::Claim, _) => model.claims.get(hit.index).map(|c| c.id.as_str()),
-            (HitKind::Event, Field::Title) => model.events.get(hit.index).map(|e| e.title.as_str()),
-            (HitKind::Event, Field::Phrase) => {
-                model.events.get(hit.index).and_then(|e| e.when.as_deref())
-            }
-            (HitKind::Event, _) => model.events.get(hit.index).map(|e| e.id.as_str()),
-            (HitKind::Argument, Field::Title) => {
-                model.arguments.get(hit.index).map(|a| a.title.as_str())
-            }
-            (HitKind::Argument, _) => model.arguments.get(hit.index).map(|a| a.id.as_str()),
-            (HitKind::Later, Field::Title) => model.later.get(hit.index).map(|l| l.title.as_str()),
-            (HitKind::Later, Field::Summary) => {
-                model.later.get(hit.index).map(|l| l.summary.as_str())
-            }
-            (HitKind::Later, _) => model.later.get(hit.index).map(|l| l.id.as_str()),
-            (HitKind::Review, Field::Summary) => {
-                model.reviews.get(hit.index).map(|r| r.summary.as_str())
-            }
-            (HitKind::Review, _) => model.reviews.get(hit.index).map(|r| r.id.as_str()),
-            (HitKind::Source, Field::Title) => {
-                model.sources.get(hit.index).map(|s| s.title.as_str())
-            }
-            (HitKind::Source, Field::Publisher) => {
-                model.sources.get(hit.index).map(|s| s.publisher.as_str())
-            }
-            (HitKind::Source, _) => model.sources.get(hit.index).map(|s| s.id.as_str()),
-        };
-        text.unwrap_or("")
-    }
-
-    /// Actors a filter value names: exact id, name or alias first, else any containing it.
-    fn resolve_actors(&self, value: &str) -> Vec<u32> {
-        let all = 0..self.actor_names.len() as u32;
-        let exact: Vec<u32> = all
-            .clone()
-            .filter(|i| self.actor_names[*i as usize].iter().any(|n| n == value))
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        all.filter(|i| {
-            self.actor_names[*i as usize]
-                .iter()
-                .any(|n| n.contains(value))
-        })
-        .collect()
-    }
-
-    fn passes(item: &Item, query: &Query, actors: Option<&[u32]>) -> bool {
-        if query.within.is_some_and(|k| k != item.kind) {
-            return false;
-        }
-        if let Some(wanted) = actors
-            && !item.actors.iter().any(|a| wanted.contains(a))
-        {
-            return false;
-        }
-        if let Some(kind) = &query.kind
-            && item.kind_word != Some(kind.as_str())
-            && item.kind.as_str() != kind
-        {
-            return false;
-        }
-        if let Some(role) = &query.role {
-            let argument = ArgumentRole::ALL
-                .iter()
-                .any(|r| r.word() == role && item.roles & role_bit(*r) != 0);
-            let person = item
-                .actor_role
-                .as_ref()
-                .is_some_and(|r| r.contains(role.as_str()));
-            if !argument && !person {
-                return false;
-            }
-        }
-        if let Some(status) = &query.status
-            && item.status != Some(status.as_str())
-        {
-            return false;
-        }
-        if let Some(verdict) = &query.verdict {
-            let wanted = Verdict::ALL
-                .iter()
-                .find(|v| v.word() == verdict)
-                .map_or(0, |v| verdict_bit(*v));
-            if item.verdicts & wanted == 0 {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// What is wrong with a query's filters, in words for the reader: a value no item has
-    /// (`kind:forcast`), or what looks like a mistyped filter searched as text
-    /// (`stauts:cancelled`). Each message suggests the likely meaning.
-    pub fn check(&self, query: &Query, text: &str) -> Vec<QueryProblem> {
-        let model = self.index.model();
-        let mut problems = Vec::new();
-        let mut refuse = |filter: &str, value: &str, known: Vec<String>| {
-            if known.iter().any(|k| k == value) {
-                return;
-            }
-            let hint = match crate::model::closest(value, known.iter().map(String::as_str)) {
-                Some(near) => format!("did you mean `{filter}:{near}`?"),
-                None => format!("it can be {}", known.join(", ")),
-            };
-            problems.push(QueryProblem {
-                message: format!("no {filter} is `{value}`; {hint}"),
-                fatal: true,
-            });
-        };
-        if let Some(kind) = &query.kind {
-            let mut known: Vec<String> = crate::model::ClaimKind::ALL
-                .iter()
-                .map(|k| k.word().to_string())
-                .collect();
-            known.extend(
-                crate::model::ActorKind::ALL
-                    .iter()
-                    .map(|k| k.word().to_string()),
-            );
-            known.extend(HitKind::ALL.iter().map(|k| k.as_str().to_string()));
-            refuse("kind", kind, known);
-        }
-        if let Some(status) = &query.status {
-            refuse(
-                "status",
-                status,
-                crate::model::EventStatus::ALL
-                    .iter()
-                    .map(|s| s.word().to_string())
-                    .collect(),
-            );
-        }
-        if let Some(verdict) = &query.verdict {
-            refuse(
-                "verdict",
-                verdict,
-                Verdict::ALL.iter().map(|v| v.word().to_string()).collect(),
-            );
-        }
-        if let Some(role) = &query.role {
-            let of_actor = model
-                .actors
-                .iter()
-                .filter_map(|a| a.role.as_deref())
-                .any(|r| lowercase(r).contains(role.as_str()));
-            if !of_actor {
-                refuse(
-                    "role",
-                    role,
-                    ArgumentRole::ALL
-                        .iter()
-                        .map(|r| r.word().to_string())
-                        .collect(),
-                );
-            }
-        }
-        if let Some(actor) = &query.actor
-            && self.resolve_actors(actor).is_empty()
-        {
-            let message = format!(
-                "no actor is named `{actor}`; an actor filter takes an id, a name or an alias"
-            );
-            problems.push(QueryProblem {
-                message,
-                fatal: true,
-            });
-        }
-        for token in text.split_whitespace() {
-            let Some((key, _)) = token.split_once(':') else {
-                continue;
-            };
-            let key = lowercase(key);
-            let keys = super::FILTERS.iter().map(|(k, _)| k.trim_end_matches(':'));
-            if let Some(near) = crate::model::closest(&key, keys).filter(|near| *near != key) {
-                let message =
-                    format!("`{token}` is searched as text; did you mean the filter `{near}:`?");
-                problems.push(QueryProblem {
-                    message,
-                    fatal: false,
-                });
-            }
-        }
-        problems
+        super::items::field_text(self.index.model(), hit)
     }
 
     /// Runs a query and returns at most `limit` hits, best first.

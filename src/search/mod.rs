@@ -8,9 +8,12 @@
 //! `in:claim`.
 
 mod engine;
+mod filter;
+mod items;
 mod matching;
 
-pub use engine::{HIGHLIGHTED, QueryProblem, Results, Searcher};
+pub use engine::{HIGHLIGHTED, Results, Searcher};
+pub use filter::QueryProblem;
 
 /// What sort of item a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
