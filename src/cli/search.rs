@@ -35,47 +35,8 @@ struct JsonHit<'a> {
 
 /// The id and the label of a hit's item.
 pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
-    let model = index.model();
-    match hit.kind {
-        HitKind::Actor => {
-            let actor = &model.actors[hit.index];
-            (&actor.id, actor.name.clone())
-        }
-        HitKind::Claim => {
-            let claim = &model.claims[hit.index];
-            (&claim.id, claim.text.clone())
-        }
-        HitKind::Event => {
-            let event = &model.events[hit.index];
-            (&event.id, event.title.clone())
-        }
-        HitKind::Argument => {
-            let node = &model.arguments[hit.index];
-            (
-                &node.id,
-                format!("{} {}", index.path(hit.index), node.title),
-            )
-        }
-        HitKind::Later => {
-            let later = &model.later[hit.index];
-            (&later.id, format!("{} {}", later.date.human(), later.title))
-        }
-        HitKind::Review => {
-            let review = &model.reviews[hit.index];
-            let claims = review.claims.join(", ");
-            (&review.id, format!("{} on {claims}", review.verdict))
-        }
-        HitKind::Source => {
-            let source = &model.sources[hit.index];
-            let label = format!(
-                "{}, {}: {}",
-                source.publisher,
-                source.date.human(),
-                source.title
-            );
-            (&source.id, label)
-        }
-    }
+    let item = hit.item();
+    (index.id_of(item), index.label(item))
 }
 
 pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Result<u8> {

@@ -7,6 +7,8 @@
 //! `actor:russia`, `kind:forecast`, `role:limit`, `status:cancelled`, `verdict:failed`,
 //! `in:claim`.
 
+use crate::model::ItemRef;
+
 mod engine;
 mod filter;
 mod items;
@@ -116,6 +118,22 @@ pub struct Hit {
     pub positions: Vec<usize>,
     /// Whether the query is a whole name or alias of the actor, or whole words of one.
     pub exact: bool,
+}
+
+impl Hit {
+    /// The model item the hit is.
+    pub fn item(&self) -> ItemRef {
+        let i = self.index;
+        match self.kind {
+            HitKind::Actor => ItemRef::Actor(i),
+            HitKind::Claim => ItemRef::Claim(i),
+            HitKind::Event => ItemRef::Event(i),
+            HitKind::Argument => ItemRef::Argument(i),
+            HitKind::Later => ItemRef::Later(i),
+            HitKind::Review => ItemRef::Review(i),
+            HitKind::Source => ItemRef::Source(i),
+        }
+    }
 }
 
 /// A parsed query: fuzzy terms and filters.

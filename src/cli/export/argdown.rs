@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use claimscope::model::{ArgumentNode, Claim, Index, ItemRef, Stance, sanitize};
+use claimscope::model::{ArgumentNode, Claim, Index, Stance, sanitize};
 use serde_json::Value;
 
 use super::{EXIT_OK, tree_order};
@@ -54,7 +54,7 @@ pub fn argdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
         };
         writeln!(out, "{indent}{relation}{}", node_statement(index, n, node)?)?;
         for id in &node.claims {
-            let Some(ItemRef::Claim(c)) = index.get(id) else {
+            let Some(c) = index.claim(id) else {
                 continue;
             };
             let claim = &model.claims[c];

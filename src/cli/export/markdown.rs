@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use claimscope::model::{ArgumentRole, Index, ItemRef, sanitize};
+use claimscope::model::{ArgumentRole, Index, sanitize};
 
 use super::{EXIT_OK, tree_order};
 
@@ -56,15 +56,15 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             index.path(n),
             sanitize(&node.title)
         )?;
-        if let (Some(stance), Some(ItemRef::Argument(p))) = (
+        if let (Some(stance), Some(p)) = (
             node.stance,
-            node.parent.as_deref().and_then(|p| index.get(p)),
+            node.parent.as_deref().and_then(|p| index.argument(p)),
         ) {
             write!(out, " ({} {stance} {})", stance.symbol(), index.path(p))?;
         }
         writeln!(out, "\n")?;
         for id in &node.claims {
-            let Some(ItemRef::Claim(c)) = index.get(id) else {
+            let Some(c) = index.claim(id) else {
                 continue;
             };
             let claim = &model.claims[c];
@@ -148,7 +148,9 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
     )?;
     let forecast = |r: &&claimscope::model::Review| {
         r.claims.iter().any(|c| {
-            matches!(index.get(c), Some(ItemRef::Claim(i)) if model.claims[i].kind == claimscope::model::ClaimKind::Forecast)
+            index
+                .claim(c)
+                .is_some_and(|i| model.claims[i].kind == claimscope::model::ClaimKind::Forecast)
         })
     };
     let mut reviews: Vec<&claimscope::model::Review> = model.reviews.iter().collect();
@@ -164,10 +166,8 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
             let claims: Vec<&claimscope::model::Claim> = review
                 .claims
                 .iter()
-                .filter_map(|c| match index.get(c) {
-                    Some(ItemRef::Claim(i)) => Some(&model.claims[i]),
-                    _ => None,
-                })
+                .filter_map(|c| index.claim(c))
+                .map(|i| &model.claims[i])
                 .collect();
             let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
             let said: Vec<String> = claims.iter().map(|c| format!("“{}”", c.quote)).collect();

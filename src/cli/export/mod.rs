@@ -12,7 +12,7 @@ mod timeline;
 
 use std::io::{self, Write};
 
-use claimscope::model::{Claim, Index, ItemRef, Model};
+use claimscope::model::{Claim, Index, Model};
 use serde::Serialize;
 
 use super::EXIT_OK;
@@ -56,9 +56,7 @@ fn tree_order(index: &Index) -> Vec<usize> {
 fn claims<'i>(index: &'i Index, ids: &[String]) -> Vec<&'i Claim> {
     let model = index.model();
     ids.iter()
-        .filter_map(|id| match index.get(id) {
-            Some(ItemRef::Claim(c)) => model.claims.get(c),
-            _ => None,
-        })
+        .filter_map(|id| index.claim(id))
+        .filter_map(|c| model.claims.get(c))
         .collect()
 }

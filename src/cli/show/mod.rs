@@ -117,9 +117,10 @@ fn names(index: &Index, ids: &[String]) -> String {
     let model = index.model();
     let names: Vec<&str> = ids
         .iter()
-        .map(|id| match index.get(id) {
-            Some(ItemRef::Actor(a)) => model.actors[a].name.as_str(),
-            _ => id.as_str(),
+        .map(|id| {
+            index
+                .actor(id)
+                .map_or(id.as_str(), |a| model.actors[a].name.as_str())
         })
         .collect();
     names.join(", ")
@@ -269,7 +270,7 @@ fn event(index: &Index, e: usize, out: &mut dyn Write) -> io::Result<()> {
     say!(out, "Actors: {}", names(index, &event.actors))?;
     writeln!(out, "\nClaims:")?;
     for id in &event.claims {
-        if let Some(ItemRef::Claim(c)) = index.get(id) {
+        if let Some(c) = index.claim(id) {
             claim_line(index, c, out)?;
         }
     }
@@ -301,9 +302,9 @@ fn argument(index: &Index, n: usize, out: &mut dyn Write) -> io::Result<()> {
         node.role
     )?;
     say!(out, "{}", node.title)?;
-    if let (Some(stance), Some(ItemRef::Argument(p))) = (
+    if let (Some(stance), Some(p)) = (
         node.stance,
-        node.parent.as_deref().and_then(|p| index.get(p)),
+        node.parent.as_deref().and_then(|p| index.argument(p)),
     ) {
         let parent = &model.arguments[p];
         say!(
@@ -333,7 +334,7 @@ fn argument(index: &Index, n: usize, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\nClaims:")?;
     for id in &node.claims {
-        if let Some(ItemRef::Claim(c)) = index.get(id) {
+        if let Some(c) = index.claim(id) {
             claim_line(index, c, out)?;
             say!(out, "         “{}”", model.claims[c].quote)?;
         }

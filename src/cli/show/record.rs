@@ -118,7 +118,7 @@ pub fn claim_reviews(index: &Index, c: usize, out: &mut dyn Write) -> io::Result
         )?;
         say!(out, "  {}", review.summary)?;
         for l in &review.later {
-            if let Some(ItemRef::Later(l)) = index.get(l) {
+            if let Some(l) = index.later(l) {
                 let later = &model.later[l];
                 say!(
                     out,
@@ -231,7 +231,7 @@ pub fn review(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "\nOn the article's claims:")?;
     for id in &review.claims {
-        if let Some(ItemRef::Claim(c)) = index.get(id) {
+        if let Some(c) = index.claim(id) {
             claim_line(index, c, out)?;
             say!(out, "         “{}”", model.claims[c].quote)?;
         }
@@ -239,7 +239,7 @@ pub fn review(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\nWhat happened:")?;
     say!(out, "  {}", review.summary)?;
     for id in &review.later {
-        if let Some(ItemRef::Later(l)) = index.get(id) {
+        if let Some(l) = index.later(id) {
             let later = &model.later[l];
             say!(
                 out,

@@ -111,12 +111,7 @@ impl App {
             }
             // The record's items are shown where they point in the article.
             HitKind::Later | HitKind::Review | HitKind::Source => {
-                let item = match hit.kind {
-                    HitKind::Later => ItemRef::Later(hit.index),
-                    HitKind::Review => ItemRef::Review(hit.index),
-                    _ => ItemRef::Source(hit.index),
-                };
-                match self.index.in_article(item) {
+                match self.index.in_article(hit.item()) {
                     Some(ItemRef::Claim(c)) => self.show_claim(c),
                     Some(ItemRef::Event(e)) => self.show_event(e),
                     _ => {}
