@@ -62,11 +62,27 @@ pub fn run(index: Index) -> io::Result<Ending> {
 /// fails with an error, each right after the first frame, so that a test in a
 /// pseudo-terminal can see the terminal restored on those paths too.
 /// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer.)
+/// Built only with the `fault-injection` feature, which the tests turn on.
+#[cfg(feature = "fault-injection")]
 fn injected_fault() -> io::Result<()> {
-    match std::env::var("CLAIMSCOPE_FAULT").as_deref() {
-        Ok("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
-        Ok("error") => Err(io::Error::other("an error asked for by CLAIMSCOPE_FAULT")),
+    match fault().as_deref() {
+        Some("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
+        Some("error") => Err(io::Error::other("an error asked for by CLAIMSCOPE_FAULT")),
         _ => Ok(()),
+    }
+}
+
+#[cfg(not(feature = "fault-injection"))]
+fn injected_fault() -> io::Result<()> {
+    Ok(())
+}
+
+/// The fault the tests asked for, if fault injection is built in.
+fn fault() -> Option<String> {
+    if cfg!(feature = "fault-injection") {
+        std::env::var("CLAIMSCOPE_FAULT").ok()
+    } else {
+        None
     }
 }
 
@@ -102,13 +118,15 @@ fn spawn_threads(app: &mut App) -> io::Result<Receiver<Incoming>> {
     let (requests, queue) = mpsc::channel();
     let searcher = app.shared_searcher();
     let report = send.clone();
-    let fail = std::env::var("CLAIMSCOPE_FAULT").as_deref() == Ok("search-panic");
+    let fail = fault().as_deref() == Some("search-panic");
     thread::Builder::new()
         .name("search".to_string())
         .spawn(move || {
             guarded("search", report, move || {
                 search_box::search_worker(searcher, queue, |generation, hits| {
-                    assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
+                    if cfg!(feature = "fault-injection") {
+                        assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
+                    }
                     send.send(Incoming::Found(generation, hits)).is_ok()
                 })
             })
