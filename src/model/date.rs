@@ -170,7 +170,7 @@ impl Date {
             Date::On(d) => d.human(),
             Date::Until(d) => format!("before {}", d.human()),
             Date::From(d) => format!("after {}", d.human()),
-            Date::Between(a, b) => format!("{}–{}", a.human(), b.human()),
+            Date::Between(a, b) => between(a, b),
         }
     }
 
@@ -296,6 +296,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// An interval without saying twice what its ends share: "3–4 Oct 2012", "Oct–Nov 2012",
+/// "30 Sep–4 Oct 2012", "Dec 2012–Jan 2013".
+fn between(a: &PartialDate, b: &PartialDate) -> String {
+    let same_year = a.year == b.year;
+    match (a.month, a.day, b.month, b.day) {
+        (Some(am), Some(ad), Some(bm), Some(bd)) if same_year && am == bm => {
+            format!("{ad}–{bd} {} {}", MONTHS[usize::from(am) - 1], a.year)
+        }
+        (Some(am), Some(ad), Some(_), Some(_)) if same_year => {
+            format!("{ad} {}–{}", MONTHS[usize::from(am) - 1], b.human())
+        }
+        (Some(am), None, Some(_), None) if same_year => {
+            format!("{}–{}", MONTHS[usize::from(am) - 1], b.human())
+        }
+        _ => format!("{}–{}", a.human(), b.human()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,10 +336,17 @@ mod tests {
         ] {
             assert_eq!(date(s).to_string(), s);
         }
+        // An interval says once what its ends share.
+        assert_eq!(date("2016-09-24/2016-10-10").human(), "24 Sep–10 Oct 2016");
+        assert_eq!(date("2012-10-03/2012-10-04").human(), "3–4 Oct 2012");
+        assert_eq!(date("2011-05/2011-06").human(), "May–Jun 2011");
+        assert_eq!(date("2012-12/2013-01").human(), "Dec 2012–Jan 2013");
         assert_eq!(
-            date("2016-09-24/2016-10-10").human(),
-            "24 Sep 2016–10 Oct 2016"
+            date("2012-12-30/2013-01-02").human(),
+            "30 Dec 2012–2 Jan 2013"
         );
+        assert_eq!(date("2012/2013").human(), "2012–2013");
+        assert_eq!(date("2012-10/2012-11-05").human(), "Oct 2012–5 Nov 2012");
         assert_eq!(
             date("2011-05-11/2011-05-12").long(),
             "from 11 May 2011 to 12 May 2011"
