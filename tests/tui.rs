@@ -11,6 +11,9 @@ use claimscope::tui::app::Scope;
 use claimscope::tui::keymap::{self, BINDINGS};
 use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
 
+mod common;
+use common::screen::draw;
+
 fn app() -> App {
     let model = Model::bundled().expect("bundled model");
     let mut app = App::new(Index::new(model), Theme { color: false });
@@ -77,21 +80,6 @@ fn source_sentence(app: &App) -> String {
     let c = app.selected_claim().expect("a selected claim");
     let s = app.index().sentence_of_claim(c).expect("sentence");
     app.index().model().sentences[s].text.clone()
-}
-
-/// The screen as text, one string per row.
-fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
-    app.update(Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| view::render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
 }
 
 fn screen_text(rows: &[String]) -> String {

@@ -1,6 +1,8 @@
 //! Helpers for the tests that run the real binary.
 #![allow(dead_code)]
 
+pub mod screen;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -148,17 +148,27 @@ fn too_small(frame: &mut Frame<'_>, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    // Said in as few columns as it can be, and wrapped at words, so a narrow terminal
+    // still reads it whole.
+    let notice = if area.width >= 18 {
+        "Terminal too small"
+    } else {
+        "Too small"
+    };
     let text = vec![
-        Line::from("Terminal too small"),
+        Line::from(notice),
         Line::from(format!(
-            "need {}x{}",
+            "need {}×{}",
             super::layout::MIN_WIDTH,
             super::layout::MIN_HEIGHT
         )),
     ];
     let top = area.height.saturating_sub(2) / 2;
     let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
-    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), rect);
+    let paragraph = Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(paragraph, rect);
 }
 
 fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {

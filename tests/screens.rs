@@ -1,0 +1,97 @@
+//! The explorer's screens as a reader sees them, kept as snapshots: a change to what any
+//! of them shows fails here until a person has looked at the new screen and accepted it
+//! (`cargo insta review`, or `INSTA_UPDATE=always cargo test --test screens` and a read of
+//! the diff). The snapshots are in tests/snapshots/.
+
+use claimscope::model::{Index, Model};
+use claimscope::tui::{Action, App, Theme};
+
+mod common;
+use common::screen::draw;
+
+fn app(width: u16, height: u16) -> App {
+    let model = Model::bundled().expect("bundled model");
+    let mut app = App::new(Index::new(model), Theme { color: false });
+    app.update(Action::Resize(width, height));
+    app
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+    }
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    draw(app, width, height).join("\n")
+}
+
+#[test]
+fn first_screen_at_120_by_40() {
+    let mut app = app(120, 40);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn first_screen_at_80_by_24() {
+    let mut app = app(80, 24);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn an_actor_chosen_narrows_the_claims() {
+    let mut app = app(120, 40);
+    // Actors pane, third row down: the screen shows whose claims are listed and why.
+    run(
+        &mut app,
+        [
+            Action::Focus(claimscope::tui::Pane::Actors),
+            Action::Down,
+            Action::Down,
+            Action::Enter,
+        ],
+    );
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn search_with_hits_for_an_alias() {
+    let mut app = app(120, 40);
+    app.update(Action::OpenSearch);
+    run(&mut app, "moscow".chars().map(Action::Type));
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn search_with_a_mistyped_filter() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenSearch);
+    run(&mut app, "kind:forcast".chars().map(Action::Type));
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn help_screen() {
+    let mut app = app(120, 40);
+    app.update(Action::OpenHelp);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn reading_mode_on_the_second_claim() {
+    let mut app = app(100, 30);
+    run(&mut app, [Action::ToggleReading, Action::NextClaim]);
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn a_small_terminal_shows_one_pane_with_tabs() {
+    let mut app = app(30, 8);
+    insta::assert_snapshot!(screen(&mut app, 30, 8));
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let mut app = app(14, 3);
+    insta::assert_snapshot!(screen(&mut app, 14, 3));
+}
