@@ -3,7 +3,9 @@
 
 mod common;
 
-use claimscope::model::{BUNDLED_MODEL, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str};
+use claimscope::model::{
+    BUNDLED_MODEL, Index, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str,
+};
 use common::{assert_problem, line_of, mutate, problems};
 
 #[test]
@@ -354,4 +356,40 @@ fn the_bundled_model_reads_the_same_from_its_json_copy_and_from_its_toml() {
         Model::bundled().expect("the bundled model loads"),
         from_toml
     );
+}
+
+#[test]
+fn the_index_knows_which_sentences_name_an_actor_even_without_a_claim() {
+    let index = Index::new(Model::bundled().expect("bundled model"));
+    let model = index.model();
+    let actor = |id: &str| index.actor(id).expect("actor");
+    let ids = |a: usize| -> Vec<&str> {
+        index
+            .sentences_naming(a)
+            .iter()
+            .map(|s| model.sentences[*s].id.as_str())
+            .collect()
+    };
+    // The author is named only in the byline, and no claim is about him.
+    assert_eq!(ids(actor("harsh-v-pant")), ["s49"]);
+    assert!(index.claims_of_actor(actor("harsh-v-pant")).is_empty());
+    // An alias counts: "Moscow" names Russia in the sentence on Kayani's visit.
+    let russia = ids(actor("russia"));
+    let kayani = model
+        .sentences
+        .iter()
+        .find(|s| s.text.starts_with("Gen Ashfaq Parvez Kayani"))
+        .expect("the Kayani sentence");
+    assert!(kayani.text.contains("Moscow"));
+    assert!(russia.contains(&kayani.id.as_str()), "{russia:?}");
+    // An acronym matches exactly: "US" is not found inside a lower-case "us".
+    for s in index.sentences_naming(actor("united-states")) {
+        let text = &model.sentences[*s].text;
+        assert!(
+            ["US", "United States", "Washington"]
+                .iter()
+                .any(|n| text.contains(n)),
+            "{text}"
+        );
+    }
 }

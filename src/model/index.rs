@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::spans::Section;
+use super::text::Name;
 use super::{ActorKind, ArgumentNode, Model};
 
 /// Where an item with an id lives in the model.
@@ -110,6 +111,8 @@ pub struct Index {
     /// Each claim's place in reading order: by sentence, then where its quote starts.
     reading_rank: Vec<usize>,
     reviews_of_claim: Vec<Vec<usize>>,
+    /// The sentences that name each actor, by its name or an alias, claim or no claim.
+    sentences_naming: Vec<Vec<usize>>,
     later_of_claim: Vec<Vec<usize>>,
     later_of_event: Vec<Vec<usize>>,
 }
@@ -123,6 +126,32 @@ fn invert(from: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
         }
     }
     to
+}
+
+/// For each actor, the sentences whose text holds its name or an alias as whole words.
+fn sentences_naming(model: &Model) -> Vec<Vec<usize>> {
+    let lower: Vec<String> = model
+        .sentences
+        .iter()
+        .map(|s| s.text.to_lowercase())
+        .collect();
+    model
+        .actors
+        .iter()
+        .map(|actor| {
+            let names: Vec<Name> = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .filter(|n| !n.is_empty())
+                .map(|n| Name::new(n))
+                .collect();
+            (0..model.sentences.len())
+                .filter(|&s| {
+                    let text = &model.sentences[s].text;
+                    names.iter().any(|n| n.in_text(text, &lower[s]))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl Index {
@@ -234,6 +263,7 @@ impl Index {
         };
 
         Index {
+            sentences_naming: sentences_naming(&model),
             claims_of_actor: invert(&actors_of_claim, actors),
             events_of_actor: invert(&actors_of_event, actors),
             events_of_claim: invert(&claims_of_event, claims),
@@ -342,6 +372,12 @@ impl Index {
     /// The events an actor takes part in.
     pub fn events_of_actor(&self, actor: usize) -> &[usize] {
         slice(&self.events_of_actor, actor)
+    }
+
+    /// The sentences that name an actor, by its name or an alias, whether or not a claim
+    /// of theirs lists it: the byline names the author, who is in no claim.
+    pub fn sentences_naming(&self, actor: usize) -> &[usize] {
+        slice(&self.sentences_naming, actor)
     }
 
     /// The claims that report an event.

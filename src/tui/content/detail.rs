@@ -3,32 +3,10 @@
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::labels::{clip, status_symbol};
+use super::labels::{clip, ranges, status_symbol};
 use crate::model::{Index, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Piece, wrap};
-
-/// Sorted numbers as runs: "1–2, 4–8, 10".
-fn ranges(numbers: &[u32]) -> String {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for &n in numbers {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == n => *end = n,
-            _ => runs.push((n, n)),
-        }
-    }
-    let runs: Vec<String> = runs
-        .into_iter()
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect();
-    runs.join(", ")
-}
 
 /// "1 claim", "3 claims".
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -88,26 +66,7 @@ fn title_and_pieces(
                 pieces.push(Piece::new(head, theme.trend(relation.trend), None));
                 pieces.push(dim(format!(": {}\n", clip(&relation.summary, room))));
             }
-            let claims = index.claims_of_actor(a);
-            let mut paragraphs: Vec<u32> = claims
-                .iter()
-                .filter_map(|c| index.sentence_of_claim(*c))
-                .map(|s| model.sentences[s].paragraph)
-                .collect();
-            paragraphs.sort_unstable();
-            paragraphs.dedup();
-            let listed = ranges(&paragraphs);
-            pieces.push(dim(format!(
-                "In {}, {}; {} {}",
-                count(claims.len(), "claim", "claims"),
-                count(index.events_of_actor(a).len(), "event", "events"),
-                if paragraphs.len() == 1 {
-                    "paragraph"
-                } else {
-                    "paragraphs"
-                },
-                listed
-            )));
+            pieces.push(dim(actor_reach(index, a)));
             (format!(" Actor · {} ", actor.name), pieces)
         }
         Scope::Event(e) => {
@@ -191,4 +150,33 @@ fn title_and_pieces(
             (" Article ".to_string(), pieces)
         }
     }
+}
+
+/// Where the article speaks of an actor: its claims and events, and the paragraphs that
+/// name it, claims or none (the byline names the author, whom no claim is about).
+fn actor_reach(index: &Index, a: usize) -> String {
+    let model = index.model();
+    let claims = index.claims_of_actor(a);
+    let mut paragraphs: Vec<u32> = claims
+        .iter()
+        .filter_map(|c| index.sentence_of_claim(*c))
+        .chain(index.sentences_naming(a).iter().copied())
+        .map(|s| model.sentences[s].paragraph)
+        .collect();
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    let named = match paragraphs.len() {
+        0 => "named nowhere in the text".to_string(),
+        1 => format!("paragraph {}", ranges(&paragraphs)),
+        _ => format!("paragraphs {}", ranges(&paragraphs)),
+    };
+    let events = index.events_of_actor(a).len();
+    if claims.is_empty() && events == 0 {
+        return format!("In no claim or event; {named}");
+    }
+    format!(
+        "In {}, {}; {named}",
+        count(claims.len(), "claim", "claims"),
+        count(events, "event", "events"),
+    )
 }

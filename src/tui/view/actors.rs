@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ListView;
 use crate::tui::app::App;
 
-pub const VIEW: ListView = ListView { title, row };
+pub const VIEW: ListView = ListView { title, row, empty };
 
 fn title(app: &App) -> String {
     format!("Actors ({})", app.index().model().actors.len())
@@ -33,6 +33,10 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
 fn name_budget(width: u16) -> usize {
     let inner = usize::from(width.saturating_sub(4));
     (inner * 2 / 5).max(8)
+}
+
+fn empty(_app: &App) -> String {
+    "No actors in this model.".to_string()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use super::ListView;
 use crate::tui::app::App;
 
-pub const VIEW: ListView = ListView { title, row };
+pub const VIEW: ListView = ListView { title, row, empty };
 
 fn title(app: &App) -> String {
     format!("Arguments ({})", app.index().model().arguments.len())
@@ -30,4 +30,8 @@ fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
         Span::styled(format!("{symbol} "), app.theme.stance(node.stance)),
         Span::raw(node.title.clone()),
     ])
+}
+
+fn empty(_app: &App) -> String {
+    "No argument map in this model.".to_string()
 }

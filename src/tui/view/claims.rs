@@ -3,10 +3,11 @@
 use ratatui::text::{Line, Span};
 
 use super::ListView;
+use crate::model::Scope;
 use crate::tui::app::App;
-use crate::tui::content::labels::scope_label;
+use crate::tui::content::labels::{ranges, scope_label};
 
-pub const VIEW: ListView = ListView { title, row };
+pub const VIEW: ListView = ListView { title, row, empty };
 
 fn title(app: &App) -> String {
     format!(
@@ -27,4 +28,30 @@ fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
         ),
         Span::raw(claim.text.clone()),
     ])
+}
+
+/// Why no claim is listed, and where to look instead.
+fn empty(app: &App) -> String {
+    let index = app.index();
+    match app.scope() {
+        Scope::Actor(a) => {
+            let model = index.model();
+            let name = &model.actors[a].name;
+            let mut paragraphs: Vec<u32> = index
+                .sentences_naming(a)
+                .iter()
+                .map(|s| model.sentences[*s].paragraph)
+                .collect();
+            paragraphs.dedup();
+            match paragraphs.as_slice() {
+                [] => format!("No claim is about {name}."),
+                [p] => format!("No claim is about {name}. Named in paragraph {p}."),
+                _ => format!(
+                    "No claim is about {name}. Named in paragraphs {}.",
+                    ranges(&paragraphs)
+                ),
+            }
+        }
+        scope => format!("No claim of {} is listed.", scope_label(index, scope)),
+    }
 }

@@ -26,12 +26,14 @@ use super::layout::{Arrangement, Screen};
 use super::state::Pane;
 use super::theme::Theme;
 
-/// How a list pane is drawn: its title, and one of its rows (given the pane's width).
+/// How a list pane is drawn: its title, one of its rows (given the pane's width), and
+/// what it says when it has no rows.
 /// Selection, scrolling, the related-row marks and the position in the border are the
 /// same for every list, and drawn once, by [`list`].
 pub struct ListView {
     pub title: fn(&App) -> String,
     pub row: fn(&App, usize, u16) -> Line<'static>,
+    pub empty: fn(&App) -> String,
 }
 
 /// The view of each pane that is a list; the Source pane is text.
@@ -257,6 +259,19 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
     };
     frame.render_widget(block, rect);
     if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if len == 0 {
+        let text = Paragraph::new(Span::styled((view.empty)(app), theme.dim()))
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        // Set in from the edge as the rows are, past the selection gutter.
+        let indent = inner.width.min(2);
+        let area = Rect {
+            x: inner.x + indent,
+            width: inner.width - indent,
+            ..inner
+        };
+        frame.render_widget(text, area);
         return;
     }
     let end = len.min(cursor.offset + usize::from(inner.height));

@@ -10,7 +10,7 @@ use crate::tui::content::labels::{date_label, status_symbol};
 use crate::tui::state::Pane;
 use crate::tui::theme::Theme;
 
-pub const VIEW: ListView = ListView { title, row };
+pub const VIEW: ListView = ListView { title, row, empty };
 
 fn title(app: &App) -> String {
     format!("Timeline ({})", app.index().timeline().len())
@@ -51,4 +51,8 @@ pub fn event_line(event: &Event, date_width: usize, repeat: bool, theme: Theme) 
         spans.push(Span::styled(format!("  “{when}”"), theme.dim()));
     }
     Line::from(spans)
+}
+
+fn empty(_app: &App) -> String {
+    "No events in this model.".to_string()
 }
