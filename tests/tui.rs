@@ -131,7 +131,7 @@ fn choosing_an_actor_narrows_the_claims_and_marks_its_events_and_nodes() {
     let russia = actor_index(&app, "russia");
     assert_eq!(app.scope(), Scope::Actor(russia));
     let mut expected = app.index().claims_of_actor(russia).to_vec();
-    expected.sort_by_key(|c| app.reading.order_of(*c));
+    expected.sort_by_key(|c| app.index().reading_rank(*c));
     assert_eq!(app.claim_list(), expected.as_slice());
     for e in app.index().events_of_actor(russia) {
         assert!(app.related().events[*e]);
@@ -726,7 +726,7 @@ fn in_reading_mode_n_goes_on_from_where_the_reader_scrolled_to() {
     draw(&mut app, 100, 30);
     let claim = app.reading.claim.expect("a claim");
     assert!(
-        app.reading.order_of(claim) > app.reading.order_of(first) + 1,
+        app.index().reading_rank(claim) > app.index().reading_rank(first) + 1,
         "n skipped to what is on the screen, not to the claim after the old one"
     );
     assert_eq!(app.reading.scroll, scroll, "the claim was in view already");

@@ -110,6 +110,8 @@ pub struct Index {
     timeline: Vec<usize>,
     /// Each claim's place in reading order: by sentence, then where its quote starts.
     reading_rank: Vec<usize>,
+    /// The claims in reading order.
+    reading_order: Vec<usize>,
     reviews_of_claim: Vec<Vec<usize>>,
     /// The sentences that name each actor, by its name or an alias, claim or no claim.
     sentences_naming: Vec<Vec<usize>>,
@@ -246,8 +248,8 @@ impl Index {
             (s.unwrap_or(usize::MAX), at, c)
         });
         let mut reading_rank = vec![0; claims];
-        for (rank, c) in order.into_iter().enumerate() {
-            reading_rank[c] = rank;
+        for (rank, c) in order.iter().enumerate() {
+            reading_rank[*c] = rank;
         }
         let reviews: Vec<Vec<usize>> = model
             .reviews
@@ -284,6 +286,7 @@ impl Index {
             paths,
             timeline,
             reading_rank,
+            reading_order: order,
             ids,
             model,
         }
@@ -463,6 +466,11 @@ impl Index {
     /// Event indices in date order; events on the same date keep their file order.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// The claims in reading order: by sentence, then by where the quote starts.
+    pub fn reading_order(&self) -> &[usize] {
+        &self.reading_order
     }
 
     /// A claim's place in reading order: by sentence, then where its quote starts.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::content::{DetailText, SourceText};
+use super::content::{DetailText, ReadingText, SourceText};
 use super::keymap;
 use super::layout::Screen;
 use super::reading::Reading;
@@ -45,6 +45,8 @@ pub struct Laid {
     pub help: Vec<ratatui::text::Line<'static>>,
     /// The width the help was laid out for.
     pub help_width: usize,
+    /// Reading mode's article, laid out while reading mode is on.
+    pub reading: ReadingText,
 }
 
 /// The whole state of the explorer.
@@ -87,7 +89,7 @@ impl App {
     pub fn new(index: Index, theme: Theme) -> App {
         let index = Arc::new(index);
         let searcher = Arc::new(Searcher::new(Arc::clone(&index)));
-        let reading = Reading::new(&index);
+        let reading = Reading::new();
         let date_width = super::content::labels::date_width(&index);
         let tree = Tree::new(&index);
         let name_width = index
@@ -414,10 +416,18 @@ impl App {
                 }
             }
             // The guard moves the highlight; the arm runs only when there was nowhere to go.
-            Action::NextClaim if !self.reading.next_claim(&self.index, 1, height) => {
+            Action::NextClaim
+                if !self
+                    .reading
+                    .next_claim(&self.index, &self.laid.reading.tags, 1, height) =>
+            {
                 self.status = Some("That is the last claim of the article.".to_string());
             }
-            Action::PrevClaim if !self.reading.next_claim(&self.index, -1, height) => {
+            Action::PrevClaim
+                if !self
+                    .reading
+                    .next_claim(&self.index, &self.laid.reading.tags, -1, height) =>
+            {
                 self.status = Some("That is the first claim of the article.".to_string());
             }
             Action::Up | Action::ScrollUp { .. } => self.reading.scroll_by(-1),

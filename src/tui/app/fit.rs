@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use super::{App, Mode, Pane};
-use crate::tui::content::{DetailText, detail, help, source};
+use crate::tui::content::{DetailText, detail, help, reading, source};
 use crate::tui::layout::{self, Arrangement, Screen, Wants};
 
 /// Everything the panes' drawing depends on: while it stays the same, a drawing of the
@@ -103,7 +103,13 @@ impl App {
         }
         if self.base == Mode::Reading && self.screen.arrangement != Arrangement::TooSmall {
             let (width, height) = layout::reading_text(self.screen.main);
-            self.reading.fit(&self.index, width, height);
+            let wanted = Some((self.reading.claim, width));
+            if self.laid.reading.laid_for != wanted {
+                self.laid.reading =
+                    reading::reading(&self.index, self.theme, self.reading.claim, width);
+            }
+            self.reading
+                .fit(&self.index, &self.laid.reading.tags, height);
         }
     }
 
