@@ -102,7 +102,7 @@ fn starts_on_the_thesis_with_its_claims_and_source() {
 #[test]
 fn tab_shift_tab_and_digits_move_focus() {
     let mut app = app();
-    let order: Vec<Pane> = (0..5)
+    let order: Vec<Pane> = (0..6)
         .map(|_| {
             app.update(Action::FocusNext);
             app.focus()
@@ -111,6 +111,7 @@ fn tab_shift_tab_and_digits_move_focus() {
     assert_eq!(
         order,
         [
+            Pane::Record,
             Pane::Claims,
             Pane::Source,
             Pane::Timeline,
@@ -163,9 +164,9 @@ fn choosing_an_event_lists_the_claims_that_report_it() {
         .expect("event");
     let row = app
         .index()
-        .timeline()
+        .timeline_rows()
         .iter()
-        .position(|e| *e == trip)
+        .position(|r| *r == claimscope::model::TimelineRow::Event(trip))
         .expect("row");
     run(&mut app, [Action::Top]);
     for _ in 0..row {
@@ -402,8 +403,9 @@ fn the_wide_screen_shows_every_pane_and_the_source_sentence() {
         "1 Timeline",
         "2 Actors",
         "3 Arguments",
-        "4 Claims",
-        "5 Source",
+        "4 Record",
+        "5 Claims",
+        "6 Source",
     ] {
         assert!(text.contains(title), "{title} missing:\n{text}");
     }
@@ -425,7 +427,7 @@ fn a_narrow_screen_shows_one_pane_with_tabs() {
     assert!(!text.contains("1 Timeline ("), "{text}");
     app.update(Action::Focus(Pane::Source));
     let rows = draw(&mut app, 80, 24);
-    assert!(rows[0].contains("[5 Source]"));
+    assert!(rows[0].contains("[6 Source]"));
     assert!(screen_text(&rows).contains("Changes in region push Pakistan and Russia"));
 }
 
@@ -509,12 +511,15 @@ fn the_readme_key_table_covers_the_keymap() {
         .join("\n");
     for binding in BINDINGS
         .iter()
-        .filter(|b| b.context == keymap::Context::Panes || b.context == keymap::Context::Arguments)
+        .filter(|b| b.context == keymap::Context::Panes || b.context == keymap::Context::Folding)
     {
         for k in binding.keys {
             let label = format!("`{}`", k.label());
-            let digit = k.label().len() == 1 && k.label().chars().all(|c| ('1'..='5').contains(&c));
-            let covered = table.contains(&label) || (digit && table.contains("`1`–`5`"));
+            let last = char::from(b'0' + Pane::COUNT as u8);
+            let digit =
+                k.label().len() == 1 && k.label().chars().all(|c| ('1'..=last).contains(&c));
+            let covered =
+                table.contains(&label) || (digit && table.contains(&format!("`1`–`{last}`")));
             assert!(covered, "README key table lacks {label}");
         }
     }
@@ -541,7 +546,7 @@ fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
 }
 
 #[test]
-fn backspace_after_a_search_from_reading_mode_returns_to_reading() {
+fn a_search_from_reading_mode_lands_in_reading_and_backspace_returns() {
     let mut app = app();
     run(
         &mut app,
@@ -551,7 +556,19 @@ fn backspace_after_a_search_from_reading_mode_returns_to_reading() {
     app.update(Action::OpenSearch);
     type_text(&mut app, "zardari");
     app.update(Action::Accept);
-    assert_eq!(app.mode(), Mode::Panes);
+    // The search lands in reading mode, on the claim the hit leads to.
+    assert_eq!(app.mode(), Mode::Reading);
+    let landed = app.reading.claim.expect("a claim highlighted");
+    let said = &app.index().model().claims[landed];
+    let sentence = app.index().sentence_of_claim(landed).expect("sentence");
+    assert!(
+        app.index().model().sentences[sentence]
+            .text
+            .contains("Zardari"),
+        "{}",
+        said.id
+    );
+    assert_ne!(app.reading.claim, reading_claim);
     app.update(Action::Back);
     assert_eq!(app.mode(), Mode::Reading);
     assert_eq!(app.reading.claim, reading_claim);
@@ -591,9 +608,9 @@ fn long_rows_end_in_an_ellipsis_and_long_lists_say_where_you_are() {
     let rows = draw(&mut app, 100, 30);
     let text = screen_text(&rows);
     assert!(text.contains('…'), "{text}");
-    let events = app.index().model().events.len();
+    let rows_in_timeline = app.index().timeline_rows().len();
     assert!(
-        text.contains(&format!("/{events} ")),
+        text.contains(&format!("/{rows_in_timeline} ")),
         "the timeline's position: {text}"
     );
 }

@@ -174,6 +174,24 @@ impl Date {
         }
     }
 
+    /// A compact rendering for lists where dates line up in a column: as `human`, but an
+    /// interval across months, or an open span, drops its days ("Jul 2005–Oct 2008",
+    /// "before Dec 2014"). The detail views give the whole date.
+    pub fn short(&self) -> String {
+        let month = |d: &PartialDate| PartialDate {
+            year: d.year,
+            month: d.month,
+            day: None,
+        };
+        match self {
+            Date::On(d) => d.human(),
+            Date::Until(d) => format!("before {}", month(d).human()),
+            Date::From(d) => format!("after {}", month(d).human()),
+            Date::Between(a, b) if a.year == b.year && a.month == b.month => between(a, b),
+            Date::Between(a, b) => between(&month(a), &month(b)),
+        }
+    }
+
     /// A longer rendering for detail views: "2 October 2012".
     pub fn long(&self) -> String {
         let point = |d: &PartialDate| match (d.month, d.day) {
@@ -202,26 +220,35 @@ impl Date {
     /// have begun at any time, so they come first, by their end. Points follow in time,
     /// each at the end of what it can mean: the days of a month before the month itself
     /// ("2 Oct 2012" before an "Oct 2012" that may be any day of it), the months of a year
-    /// before the year. Spans that start at a date come last.
+    /// before the year. A span that starts at a date ("after Oct 2012") comes right after
+    /// that date.
     pub fn timeline_cmp(&self, other: &Date) -> Ordering {
         self.sort_key().cmp(&other.sort_key())
     }
 
-    fn sort_key(&self) -> (u8, u16, u8, u8) {
+    fn sort_key(&self) -> (u8, u16, u8, u8, u8) {
         let at = |d: &PartialDate| (d.year, d.month.unwrap_or(13), d.day.unwrap_or(32));
         match self {
             // "before 2012" before "before Oct 2012": by where each span's end begins.
             Date::Until(d) => {
                 let (year, month, day) = d.bounds().0;
-                (0, year, month, day)
+                (0, year, month, day, 0)
             }
-            Date::On(d) => (1, at(d).0, at(d).1, at(d).2),
+            Date::On(d) => {
+                let (year, month, day) = at(d);
+                (1, year, month, day, 0)
+            }
             // An interval stands where it starts, on the day it starts.
             Date::Between(d, _) => {
                 let (year, month, day) = d.bounds().0;
-                (1, year, month, day)
+                (1, year, month, day, 0)
             }
-            Date::From(d) => (2, at(d).0, at(d).1, at(d).2),
+            // "after Oct 2012" right after what is dated Oct 2012, not after every later
+            // date: it begins there.
+            Date::From(d) => {
+                let (year, month, day) = at(d);
+                (1, year, month, day, 1)
+            }
         }
     }
 
@@ -347,6 +374,13 @@ mod tests {
         );
         assert_eq!(date("2012/2013").human(), "2012–2013");
         assert_eq!(date("2012-10/2012-11-05").human(), "Oct 2012–5 Nov 2012");
+        // In a column of dates, intervals across months and open spans drop their days.
+        assert_eq!(date("2005-07-18/2008-10-10").short(), "Jul 2005–Oct 2008");
+        assert_eq!(date("2008-09-06/2008-10-10").short(), "Sep–Oct 2008");
+        assert_eq!(date("2012-10-03/2012-10-04").short(), "3–4 Oct 2012");
+        assert_eq!(date("../2014-12-31").short(), "before Dec 2014");
+        assert_eq!(date("2012-10-02").short(), "2 Oct 2012");
+        assert_eq!(date("2011/2014-12").short(), "2011–Dec 2014");
         assert_eq!(
             date("2011-05-11/2011-05-12").long(),
             "from 11 May 2011 to 12 May 2011"
@@ -399,7 +433,7 @@ mod tests {
     }
 
     #[test]
-    fn timeline_order_puts_open_spans_first_and_a_month_after_its_days() {
+    fn timeline_order_puts_open_spans_first_a_month_after_its_days_and_after_x_right_after_x() {
         let mut dates = [
             date("2012-10/.."),
             date("2012"),
@@ -409,6 +443,7 @@ mod tests {
             date("2012-05"),
             date("../2012"),
             date("2012-10-31"),
+            date("2013-01"),
         ];
         dates.sort_by(|a, b| a.timeline_cmp(b));
         let got: Vec<String> = dates.iter().map(ToString::to_string).collect();
@@ -421,8 +456,9 @@ mod tests {
                 "2012-10-02",
                 "2012-10-31",
                 "2012-10",
-                "2012",
                 "2012-10/..",
+                "2012",
+                "2013-01",
             ]
         );
     }

@@ -112,6 +112,8 @@ pub struct Index {
     reading_rank: Vec<usize>,
     /// The claims in reading order.
     reading_order: Vec<usize>,
+    /// The article's events and the record's later ones, in date order.
+    timeline_rows: Vec<super::TimelineRow>,
     reviews_of_claim: Vec<Vec<usize>>,
     /// The sentences that name each actor, by its name or an alias, claim or no claim.
     sentences_naming: Vec<Vec<usize>>,
@@ -287,6 +289,7 @@ impl Index {
             timeline,
             reading_rank,
             reading_order: order,
+            timeline_rows: super::timeline::rows(&model),
             ids,
             model,
         }
@@ -466,6 +469,12 @@ impl Index {
     /// Event indices in date order; events on the same date keep their file order.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// The article's events and the record's later events in one list, in date order,
+    /// with the article's own date marked (see `model::timeline`).
+    pub fn timeline_rows(&self) -> &[super::TimelineRow] {
+        &self.timeline_rows
     }
 
     /// The claims in reading order: by sentence, then by where the quote starts.

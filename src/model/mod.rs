@@ -13,6 +13,7 @@ mod reader;
 mod scope;
 mod spans;
 mod text;
+mod timeline;
 mod validate;
 
 pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
@@ -27,6 +28,7 @@ pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
+pub use timeline::{TimelineRow, placed_date};
 pub use validate::is_https_url;
 pub use validate::validate;
 

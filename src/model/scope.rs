@@ -4,105 +4,193 @@
 
 use super::index::{Index, ItemRef};
 
-/// A part of the model the reader has chosen: everything, or one event, actor or node.
+/// A part of the model the reader has chosen: everything, or one event, actor, argument
+/// node, relation between two actors, later event or review of the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     All,
     Event(usize),
     Actor(usize),
     Argument(usize),
+    /// A relation between two actors (its position in the model's relations).
+    Relation(usize),
+    /// An event of the record, after or around the article.
+    Later(usize),
+    /// A review of the record: its verdict on some of the article's claims.
+    Review(usize),
 }
 
-/// Which events, actors and argument nodes relate to a scope (the scope's own item not
-/// among them).
+/// Which items relate to a scope (the scope's own item not among them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Related {
     pub events: Vec<bool>,
     pub actors: Vec<bool>,
     pub nodes: Vec<bool>,
+    pub later: Vec<bool>,
+    pub reviews: Vec<bool>,
 }
 
 impl Related {
-    fn mark(list: &mut [bool], i: usize) {
+    fn none(index: &Index) -> Related {
+        let model = index.model();
+        Related {
+            events: vec![false; model.events.len()],
+            actors: vec![false; model.actors.len()],
+            nodes: vec![false; model.arguments.len()],
+            later: vec![false; model.later.len()],
+            reviews: vec![false; model.reviews.len()],
+        }
+    }
+
+    fn mark(list: &mut [bool], items: impl IntoIterator<Item = usize>) {
+        for i in items {
+            if let Some(slot) = list.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+
+    fn unmark(list: &mut [bool], i: usize) {
         if let Some(slot) = list.get_mut(i) {
-            *slot = true;
+            *slot = false;
         }
     }
 }
 
 impl Index {
-    /// The claims of a scope, in reading order.
+    /// The claims of a scope, in reading order. A later event's are the claims it bears
+    /// on, the claims of the events it bears on, and the claims of the reviews that cite
+    /// it; a review's and a relation's are the claims they name.
     pub fn claims_in(&self, scope: Scope) -> Vec<usize> {
+        let model = self.model();
+        let ids =
+            |ids: &[String]| -> Vec<usize> { ids.iter().filter_map(|id| self.claim(id)).collect() };
         let mut claims = match scope {
-            Scope::All => (0..self.model().claims.len()).collect(),
+            Scope::All => (0..model.claims.len()).collect(),
             Scope::Event(e) => self.claims_of_event(e).to_vec(),
             Scope::Actor(a) => self.claims_of_actor(a).to_vec(),
             Scope::Argument(n) => self.claims_of_node(n).to_vec(),
+            Scope::Relation(r) => model
+                .relations
+                .get(r)
+                .map_or_else(Vec::new, |r| ids(&r.claims)),
+            Scope::Review(r) => model
+                .reviews
+                .get(r)
+                .map_or_else(Vec::new, |r| ids(&r.claims)),
+            Scope::Later(l) => match model.later.get(l) {
+                Some(later) => {
+                    let mut claims = ids(&later.bears_on);
+                    for e in later.bears_on.iter().filter_map(|id| self.event(id)) {
+                        claims.extend_from_slice(self.claims_of_event(e));
+                    }
+                    for r in self.reviews_citing(l) {
+                        claims.extend(ids(&model.reviews[r].claims));
+                    }
+                    claims
+                }
+                None => Vec::new(),
+            },
         };
         claims.sort_by_key(|c| self.reading_rank(*c));
         claims.dedup();
         claims
     }
 
-    /// What relates to a scope: for an actor, its events, the argument nodes of its claims
-    /// and the other parties of its relations; for an event or a node, the events and nodes
-    /// of its claims, and its actors (an event's own, a node's claims').
+    /// The reviews that cite a later event, in file order.
+    pub fn reviews_citing(&self, later: usize) -> Vec<usize> {
+        let model = self.model();
+        let Some(id) = model.later.get(later).map(|l| &l.id) else {
+            return Vec::new();
+        };
+        (0..model.reviews.len())
+            .filter(|r| model.reviews[*r].later.contains(id))
+            .collect()
+    }
+
+    /// What relates to a scope. For an actor: its events and later events, the argument
+    /// nodes of its claims, and the other parties of its relations. For a relation: its
+    /// two actors. For anything else: its own actors and later events, and, through its
+    /// claims, their events, nodes, reviews and the later events that bear on them (and
+    /// for a node, a relation, a review or a later event, their claims' actors too).
     pub fn related_to(&self, scope: Scope) -> Related {
         let model = self.model();
-        let mut related = Related {
-            events: vec![false; model.events.len()],
-            actors: vec![false; model.actors.len()],
-            nodes: vec![false; model.arguments.len()],
-        };
+        let mut related = Related::none(self);
         match scope {
-            Scope::All => {}
+            Scope::All => return related,
             Scope::Actor(a) => {
-                for e in self.events_of_actor(a) {
-                    Related::mark(&mut related.events, *e);
-                }
-                for n in self.arguments_of_actor(a) {
-                    Related::mark(&mut related.nodes, n);
-                }
-                for r in self.relations_of_actor(a) {
-                    if let Some(other) = self.other_party(*r, a) {
-                        Related::mark(&mut related.actors, other);
-                    }
+                Related::mark(&mut related.events, self.events_of_actor(a).iter().copied());
+                Related::mark(&mut related.nodes, self.arguments_of_actor(a));
+                let parties = self
+                    .relations_of_actor(a)
+                    .iter()
+                    .filter_map(|r| self.other_party(*r, a));
+                Related::mark(&mut related.actors, parties);
+                let id = &model.actors[a].id;
+                let later = (0..model.later.len()).filter(|l| model.later[*l].actors.contains(id));
+                Related::mark(&mut related.later, later);
+                return related;
+            }
+            Scope::Event(e) => {
+                Related::mark(&mut related.actors, self.actors_of_event(e).iter().copied());
+                Related::mark(&mut related.later, self.later_of_event(e).iter().copied());
+            }
+            Scope::Relation(r) => {
+                if let Some(relation) = model.relations.get(r) {
+                    let parties = [&relation.from, &relation.to]
+                        .into_iter()
+                        .filter_map(|id| self.actor(id));
+                    Related::mark(&mut related.actors, parties);
                 }
             }
-            Scope::Event(_) | Scope::Argument(_) => {
-                if let Scope::Event(e) = scope {
-                    for a in self.actors_of_event(e) {
-                        Related::mark(&mut related.actors, *a);
-                    }
+            Scope::Later(l) => {
+                if let Some(later) = model.later.get(l) {
+                    Related::mark(
+                        &mut related.actors,
+                        later.actors.iter().filter_map(|id| self.actor(id)),
+                    );
+                    Related::mark(
+                        &mut related.events,
+                        later.bears_on.iter().filter_map(|id| self.event(id)),
+                    );
                 }
-                for c in self.claims_in(scope) {
-                    for n in self.arguments_of_claim(c) {
-                        Related::mark(&mut related.nodes, *n);
-                    }
-                    for e in self.events_of_claim(c) {
-                        Related::mark(&mut related.events, *e);
-                    }
-                    if matches!(scope, Scope::Argument(_)) {
-                        for a in self.actors_of_claim(c) {
-                            Related::mark(&mut related.actors, *a);
-                        }
-                    }
-                }
-                // The chosen item is not "related" to itself.
-                match scope {
-                    Scope::Event(e) => {
-                        if let Some(m) = related.events.get_mut(e) {
-                            *m = false;
-                        }
-                    }
-                    Scope::Argument(n) => {
-                        if let Some(m) = related.nodes.get_mut(n) {
-                            *m = false;
-                        }
-                    }
-                    _ => {}
+                Related::mark(&mut related.reviews, self.reviews_citing(l));
+            }
+            Scope::Review(r) => {
+                if let Some(review) = model.reviews.get(r) {
+                    Related::mark(
+                        &mut related.later,
+                        review.later.iter().filter_map(|id| self.later(id)),
+                    );
                 }
             }
+            Scope::Argument(_) => {}
+        }
+        let with_actors = !matches!(scope, Scope::Event(_));
+        for c in self.claims_in(scope) {
+            Related::mark(
+                &mut related.nodes,
+                self.arguments_of_claim(c).iter().copied(),
+            );
+            Related::mark(&mut related.events, self.events_of_claim(c).iter().copied());
+            Related::mark(
+                &mut related.reviews,
+                self.reviews_of_claim(c).iter().copied(),
+            );
+            if !matches!(scope, Scope::Review(_)) {
+                Related::mark(&mut related.later, self.later_of_claim(c).iter().copied());
+            }
+            if with_actors {
+                Related::mark(&mut related.actors, self.actors_of_claim(c).iter().copied());
+            }
+        }
+        // The chosen item is not "related" to itself.
+        match scope {
+            Scope::Event(e) => Related::unmark(&mut related.events, e),
+            Scope::Argument(n) => Related::unmark(&mut related.nodes, n),
+            Scope::Later(l) => Related::unmark(&mut related.later, l),
+            Scope::Review(r) => Related::unmark(&mut related.reviews, r),
+            _ => {}
         }
         related
     }
@@ -253,14 +341,7 @@ mod tests {
         assert!(related.actors[putin], "the event's own actor");
         let objection = index.argument("cancelled-trip").expect("the objection");
         assert!(related.nodes[objection], "the node its claims sit in");
-        assert_eq!(
-            index.related_to(Scope::All),
-            Related {
-                events: vec![false; index.model().events.len()],
-                actors: vec![false; index.model().actors.len()],
-                nodes: vec![false; index.model().arguments.len()],
-            }
-        );
+        assert_eq!(index.related_to(Scope::All), Related::none(&index));
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub enum Action {
     /// In reading mode: the next or previous claim in the article.
     NextClaim,
     PrevClaim,
+    /// Outside the search box: the next or previous hit of the last search gone to.
+    NextHit,
+    PrevHit,
+    /// Copy the selected claim's quote, with where it comes from, to the clipboard.
+    Copy,
+    /// Suspend the explorer (Ctrl-z); `fg` in the shell brings it back.
+    Suspend,
     /// Search box editing.
     Type(char),
     DeleteChar,

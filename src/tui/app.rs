@@ -3,6 +3,8 @@
 //! panes show is laid out by `content`, once per change, and kept for the view to draw.
 
 mod fit;
+mod lists;
+mod modes;
 mod moves;
 mod tree;
 
@@ -13,16 +15,17 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::content::{DetailText, ReadingText, SourceText};
+use super::content::{DetailText, HelpText, ReadingText, SourceText};
 use super::keymap;
 use super::layout::Screen;
 use super::reading::Reading;
 use super::search_box::SearchBox;
-pub use super::state::{ArgumentRow, Cursor, Mode, Pane, PaneKind, Situation};
+pub use super::state::{ActorRow, ArgumentRow, Cursor, HelpState, Mode, Pane, PaneKind, Situation};
 use super::theme::Theme;
 pub use crate::model::Scope;
-use crate::model::{Index, Related};
+use crate::model::{Index, Related, TimelineRow};
 use crate::search::Searcher;
+use lists::ActorList;
 use tree::Tree;
 
 /// Where the reader was before a drill or a jump, for Backspace.
@@ -42,9 +45,11 @@ struct Snapshot {
 pub struct Laid {
     pub source: SourceText,
     pub detail: DetailText,
-    pub help: Vec<ratatui::text::Line<'static>>,
-    /// The width the help was laid out for.
-    pub help_width: usize,
+    pub help: HelpText,
+    /// The help's lines as shown: all of them, or those its filter keeps.
+    pub help_lines: Vec<ratatui::text::Line<'static>>,
+    /// The filter `help_lines` were kept by.
+    pub help_filter: Option<String>,
     /// Reading mode's article, laid out while reading mode is on.
     pub reading: ReadingText,
 }
@@ -67,10 +72,16 @@ pub struct App {
     /// The claim the Source pane last laid out, and the terminal size it was laid out
     /// for, to notice a new claim or a new size.
     shown_claim: (Option<usize>, Rect),
-    pub help_scroll: usize,
+    pub help: HelpState,
     pub search: SearchBox,
     pub reading: Reading,
     tree: Tree,
+    actors: ActorList,
+    /// The reviews in the Record pane's order.
+    record: Vec<usize>,
+    /// The context pane (Timeline, Actors, Arguments or Record) focused last: the one the
+    /// wide layout gives the most room.
+    last_context: Pane,
     claim_list: Vec<usize>,
     related: Related,
     /// The widest date label of the timeline, so that its column never shifts.
@@ -82,6 +93,10 @@ pub struct App {
     /// A one-line message for the key bar, cleared by the next action.
     status: Option<String>,
     laid: Laid,
+    /// Text for the event loop to put on the clipboard.
+    clipboard: Option<String>,
+    /// The scope changed: the next fit scrolls each pane to its first marked row.
+    reveal_marked: bool,
     quit: bool,
 }
 
@@ -110,10 +125,13 @@ impl App {
             scope: Scope::All,
             cursors: [Cursor::default(); Pane::COUNT],
             shown_claim: (None, Rect::ZERO),
-            help_scroll: 0,
+            help: HelpState::default(),
             search: SearchBox::default(),
             reading,
             tree,
+            actors: ActorList::new(&index),
+            record: lists::record_order(&index),
+            last_context: Pane::Arguments,
             claim_list: Vec::new(),
             related: Related::default(),
             date_width,
@@ -122,6 +140,8 @@ impl App {
             history: Vec::new(),
             status: None,
             laid: Laid::default(),
+            clipboard: None,
+            reveal_marked: false,
             quit: false,
             index,
         };
@@ -176,6 +196,7 @@ impl App {
         Situation {
             mode: self.mode,
             focus: self.focus,
+            filtering: self.mode == Mode::Help && self.help.editing,
         }
     }
 
@@ -218,9 +239,10 @@ impl App {
     /// How many rows a list pane has.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Timeline => self.index.timeline().len(),
-            Pane::Actors => self.index.model().actors.len(),
+            Pane::Timeline => self.index.timeline_rows().len(),
+            Pane::Actors => self.actors.rows().len(),
             Pane::Arguments => self.tree.rows().len(),
+            Pane::Record => self.record.len(),
             Pane::Claims => self.claim_list.len(),
             Pane::Source => self.laid.source.lines.len(),
         }
@@ -231,9 +253,17 @@ impl App {
         let related = &self.related;
         let marked = |list: &[bool], i: Option<usize>| i.and_then(|i| list.get(i)).copied();
         match pane {
-            Pane::Timeline => marked(&related.events, self.index.timeline().get(row).copied()),
-            Pane::Actors => marked(&related.actors, Some(row)),
+            Pane::Timeline => match self.index.timeline_rows().get(row) {
+                Some(TimelineRow::Event(e)) => marked(&related.events, Some(*e)),
+                Some(TimelineRow::Later(l)) => marked(&related.later, Some(*l)),
+                _ => None,
+            },
+            Pane::Actors => match self.actors.rows().get(row) {
+                Some(ActorRow::Actor(a)) => marked(&related.actors, Some(*a)),
+                _ => None,
+            },
             Pane::Arguments => marked(&related.nodes, self.tree.rows().get(row).map(|r| r.node)),
+            Pane::Record => marked(&related.reviews, self.record.get(row).copied()),
             Pane::Claims | Pane::Source => None,
         }
         .unwrap_or(false)
@@ -259,16 +289,57 @@ impl App {
             .copied()
     }
 
+    /// The rows of the Actors pane: each actor, and the relations of those opened.
+    pub fn actor_rows(&self) -> &[ActorRow] {
+        self.actors.rows()
+    }
+
+    /// Whether an actor's relations are open under it.
+    pub fn is_open(&self, actor: usize) -> bool {
+        self.actors.is_open(actor)
+    }
+
+    /// The reviews, in the Record pane's order.
+    pub fn record_rows(&self) -> &[usize] {
+        &self.record
+    }
+
+    /// The selected row of the timeline.
+    pub fn timeline_row(&self) -> Option<TimelineRow> {
+        let row = self.cursor(Pane::Timeline).selected;
+        self.index.timeline_rows().get(row).copied()
+    }
+
+    /// The selected article event, if the timeline's selection is one.
     pub fn selected_event(&self) -> Option<usize> {
-        self.index
-            .timeline()
-            .get(self.cursor(Pane::Timeline).selected)
+        match self.timeline_row()? {
+            TimelineRow::Event(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The selected row of the Actors pane.
+    pub fn actor_row(&self) -> Option<ActorRow> {
+        self.actors
+            .rows()
+            .get(self.cursor(Pane::Actors).selected)
             .copied()
     }
 
+    /// The selected actor, or the actor whose relation is selected.
     pub fn selected_actor(&self) -> Option<usize> {
-        let row = self.cursor(Pane::Actors).selected;
-        (row < self.index.model().actors.len()).then_some(row)
+        self.actor_row().map(ActorRow::actor)
+    }
+
+    /// The selected review of the Record pane.
+    pub fn selected_review(&self) -> Option<usize> {
+        self.record.get(self.cursor(Pane::Record).selected).copied()
+    }
+
+    /// The context pane the wide layout gives the most room: the focused one, or the one
+    /// focused last.
+    pub fn last_context(&self) -> Pane {
+        self.last_context
     }
 
     pub fn selected_node(&self) -> Option<usize> {
@@ -281,6 +352,11 @@ impl App {
     /// Rows marked as related to the current scope.
     pub fn related(&self) -> &Related {
         &self.related
+    }
+
+    /// Text the last action asked to have copied, for the event loop to send on.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
     }
 
     /// A message for the reader about the last action, if any.
@@ -297,8 +373,9 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::OpenHelp => self.open(Mode::Help),
-            Action::OpenSearch => self.open(Mode::Search),
+            Action::OpenSearch if self.mode != Mode::Help => self.open(Mode::Search),
             Action::ToggleReading => self.toggle_reading(),
+            Action::Copy if matches!(self.mode, Mode::Panes | Mode::Reading) => self.copy(),
             _ if self.mode == Mode::Help => self.help_action(action),
             _ if self.mode == Mode::Search => self.search_action(action),
             _ if self.mode == Mode::Reading => self.reading_action(action),
@@ -322,10 +399,15 @@ impl App {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Enter => self.enter(),
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
             Action::Back | Action::Escape => self.back(),
-            Action::Expand => self.fold(Some(false)),
-            Action::Collapse => self.collapse_or_parent(),
-            Action::ToggleFold => self.fold(None),
+            Action::Expand if self.focus == Pane::Actors => self.fold_actor(Some(true)),
+            Action::Collapse if self.focus == Pane::Actors => self.fold_actor(Some(false)),
+            Action::ToggleFold if self.focus == Pane::Actors => self.fold_actor(None),
+            Action::Expand if self.focus == Pane::Arguments => self.fold(Some(false)),
+            Action::Collapse if self.focus == Pane::Arguments => self.collapse_or_parent(),
+            Action::ToggleFold if self.focus == Pane::Arguments => self.fold(None),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => self.wheel(column, row, -1),
             Action::ScrollDown { column, row } => self.wheel(column, row, 1),
@@ -333,132 +415,11 @@ impl App {
         }
     }
 
-    fn open(&mut self, mode: Mode) {
-        if matches!(self.mode, Mode::Panes | Mode::Reading) {
-            self.base = self.mode;
-        }
-        self.mode = mode;
-        self.help_scroll = 0;
-        if mode == Mode::Search {
-            self.search.open();
-        }
-    }
-
-    fn close_overlay(&mut self) {
-        self.mode = self.base;
-    }
-
-    fn help_action(&mut self, action: Action) {
-        let page = super::layout::help_text(self.screen.main).1.max(1);
-        let scroll = &mut self.help_scroll;
-        match action {
-            Action::Escape => self.close_overlay(),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = scroll.saturating_add(page),
-            Action::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
-            Action::HalfPageDown => *scroll = scroll.saturating_add(page / 2),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = usize::MAX / 2,
-            Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(3),
-            Action::ScrollDown { .. } => *scroll = scroll.saturating_add(3),
-            _ => {}
-        }
-    }
-
-    fn search_action(&mut self, action: Action) {
-        match action {
-            Action::Escape => self.close_overlay(),
-            Action::Accept => {
-                if let Some(hit) = self.search.selected_hit().cloned() {
-                    self.close_overlay();
-                    self.jump(&hit);
-                }
-            }
-            Action::Click { column, row } => {
-                if let Some(i) = self.hit_at(column, row) {
-                    self.search.cursor.selected = i;
-                    self.update(Action::Accept);
-                }
-            }
-            Action::Found(generation, hits) => self.search.found(generation, hits),
-            other => {
-                if self.search.edit(other) {
-                    self.search.run(&self.searcher);
-                }
-            }
-        }
-    }
-
-    /// The search hit under a clicked cell.
-    fn hit_at(&self, column: u16, row: u16) -> Option<usize> {
-        let rect = super::layout::search_list(self.screen.main);
-        if !rect.contains((column, row).into()) {
-            return None;
-        }
-        // Problem lines, if any, come before the hits.
-        let line = usize::from(row - rect.y).checked_sub(self.search.problems.len())?;
-        let i = self.search.cursor.offset + line;
-        (i < self.search.hits.len()).then_some(i)
-    }
-
-    fn reading_action(&mut self, action: Action) {
-        let height = super::layout::reading_text(self.screen.main).1.max(1);
-        match action {
-            Action::Escape | Action::Back => {
-                self.mode = Mode::Panes;
-                self.base = Mode::Panes;
-                if let Some(claim) = self.reading.claim
-                    && self.selected_claim() != Some(claim)
-                {
-                    self.show_claim(claim);
-                }
-            }
-            // The guard moves the highlight; the arm runs only when there was nowhere to go.
-            Action::NextClaim
-                if !self
-                    .reading
-                    .next_claim(&self.index, &self.laid.reading.tags, 1, height) =>
-            {
-                self.status = Some("That is the last claim of the article.".to_string());
-            }
-            Action::PrevClaim
-                if !self
-                    .reading
-                    .next_claim(&self.index, &self.laid.reading.tags, -1, height) =>
-            {
-                self.status = Some("That is the first claim of the article.".to_string());
-            }
-            Action::Up | Action::ScrollUp { .. } => self.reading.scroll_by(-1),
-            Action::Down | Action::ScrollDown { .. } => self.reading.scroll_by(1),
-            Action::PageUp => self.reading.scroll_by(-(height as isize)),
-            Action::PageDown => self.reading.scroll_by(height as isize),
-            Action::HalfPageUp => self.reading.scroll_by(-((height / 2) as isize)),
-            Action::HalfPageDown => self.reading.scroll_by((height / 2) as isize),
-            Action::Top => self.reading.scroll_by(isize::MIN / 2),
-            Action::Bottom => self.reading.scroll_by(isize::MAX / 2),
-            _ => {}
-        }
-    }
-
-    fn toggle_reading(&mut self) {
-        match self.mode {
-            Mode::Reading => self.reading_action(Action::Escape),
-            Mode::Panes => {
-                self.mode = Mode::Reading;
-                self.base = Mode::Reading;
-                self.reading.claim = self.selected_claim();
-                self.reading.follow = true;
-            }
-            // Over the search box or help, `r` is a letter of the query or means nothing.
-            Mode::Search | Mode::Help => {}
-        }
-    }
-
+    /// Moves the focus. Focus alone never changes what the Claims list shows: choosing a
+    /// row does (moving in a pane, clicking one, or Enter).
     fn set_focus(&mut self, pane: Pane) {
-        if self.focus != pane && pane.is_context() {
-            self.set_scope_from(pane);
+        if pane.is_context() {
+            self.last_context = pane;
         }
         self.focus = pane;
     }
@@ -466,10 +427,18 @@ impl App {
     /// Narrows the Claims list to what `pane` has selected.
     fn set_scope_from(&mut self, pane: Pane) {
         let scope = match pane {
-            Pane::Timeline => self.selected_event().map(Scope::Event),
-            Pane::Actors => self.selected_actor().map(Scope::Actor),
+            Pane::Timeline => self.timeline_row().map(|row| match row {
+                TimelineRow::Event(e) => Scope::Event(e),
+                TimelineRow::Later(l) => Scope::Later(l),
+                TimelineRow::Article => Scope::All,
+            }),
+            Pane::Actors => self.actor_row().map(|row| match row {
+                ActorRow::Actor(a) => Scope::Actor(a),
+                ActorRow::Relation { relation, .. } => Scope::Relation(relation),
+            }),
             Pane::Arguments => self.selected_node().map(Scope::Argument),
-            _ => None,
+            Pane::Record => self.selected_review().map(Scope::Review),
+            Pane::Claims | Pane::Source => return,
         };
         self.set_scope(scope.unwrap_or(Scope::All));
     }
@@ -488,8 +457,30 @@ impl App {
             .max()
             .unwrap_or(0);
         self.related = self.index.related_to(scope);
+        // Once the screen is laid out for what follows, the other panes scroll to their
+        // first marked row.
+        self.reveal_marked = true;
         *self.cursor_mut(Pane::Claims) = Cursor::default();
         *self.cursor_mut(Pane::Source) = Cursor::default();
+    }
+
+    /// Scrolls each context pane out of focus whose marked rows are all out of view, so
+    /// that its first marked row shows.
+    pub(super) fn show_marked(&mut self) {
+        for pane in Pane::ALL {
+            if !pane.is_context() || pane == self.focus {
+                continue;
+            }
+            let height = self.screen.inner_height(pane).max(1);
+            let Some(first) = (0..self.len(pane)).find(|row| self.is_related(pane, *row)) else {
+                continue;
+            };
+            let cursor = self.cursor_mut(pane);
+            let view = cursor.offset..cursor.offset + height;
+            if !view.contains(&first) {
+                cursor.offset = first.saturating_sub(1);
+            }
+        }
     }
 
     /// Moves the focused pane's selection (or scrolls its text) by `delta` rows.

@@ -6,17 +6,19 @@ use crossterm::event::{
 };
 
 use super::action::Action;
-use super::state::{Mode, Pane, Situation};
+use super::state::{Mode, Pane, PaneKind, Situation};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// Every pane of the main screen.
     Panes,
-    /// Only the Arguments pane.
-    Arguments,
+    /// The panes that fold: Actors (an actor's relations) and Arguments (a node's children).
+    Folding,
     /// Reading mode.
     Reading,
+    /// Typing a filter into the help.
+    HelpFilter,
     /// The search box.
     Search,
     /// The help screen.
@@ -29,10 +31,11 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Panes => "Everywhere",
-            Context::Arguments => "Arguments pane",
+            Context::Folding => "Actors and Arguments panes",
             Context::Reading => "Reading mode",
             Context::Search => "Search box",
             Context::Help => "Help",
+            Context::HelpFilter => "Help filter",
             Context::Moving => "Moving and scrolling (panes, reading mode, help)",
         }
     }
@@ -145,7 +148,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Arguments, Help, Moving, Panes, Reading, Search};
+use Context::{Folding, Help, HelpFilter, Moving, Panes, Reading, Search};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
 /// The whole keymap, one binding a row. Order is the order of the help screen and the key
@@ -157,8 +160,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[key('1')], A::Focus(Pane::Timeline), "focus Timeline", None),
     bind(Panes, &[key('2')], A::Focus(Pane::Actors), "focus Actors", None),
     bind(Panes, &[key('3')], A::Focus(Pane::Arguments), "focus Arguments", None),
-    bind(Panes, &[key('4')], A::Focus(Pane::Claims), "focus Claims", None),
-    bind(Panes, &[key('5')], A::Focus(Pane::Source), "focus Source", None),
+    bind(Panes, &[key('4')], A::Focus(Pane::Record), "focus Record", None),
+    bind(Panes, &[key('5')], A::Focus(Pane::Claims), "focus Claims", None),
+    bind(Panes, &[key('6')], A::Focus(Pane::Source), "focus Source", None),
     bind(Moving, &[key('k'), code(Up)], A::Up, "up a row (or a line)", None),
     bind(Moving, &[key('j'), code(Down)], A::Down, "down a row (or a line)", bar_as("↑↓", "move", 6)),
     bind(Moving, &[key('g'), code(Home)], A::Top, "to the first row, or the top", None),
@@ -170,21 +174,28 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[code(Enter)], A::Enter, "drill in: to the claims, to the source, to the article", bar("open", 2)),
     bind(Panes, &[code(Backspace)], A::Back, "go back to where you opened or jumped from", bar("back", 3)),
     bind(Panes, &[code(Esc)], A::Escape, "close what is open, or go back (never quits)", None),
-    bind(Arguments, &[key('l'), code(KeyCode::Right)], A::Expand, "open a node's children", bar_as("←→", "fold", 7)),
-    bind(Arguments, &[key('h'), code(KeyCode::Left)], A::Collapse, "close a node, or go to its parent", None),
-    bind(Arguments, &[key(' ')], A::ToggleFold, "open or close a node", None),
-    bind(Panes, &[key('/')], A::OpenSearch, "search actors, claims, events and arguments", bar("search", 1)),
+    bind(Folding, &[key('l'), code(KeyCode::Right)], A::Expand, "open a node's children, or an actor's relations", bar_as("←→", "fold", 7)),
+    bind(Folding, &[key('h'), code(KeyCode::Left)], A::Collapse, "close it, or go up to its parent", None),
+    bind(Folding, &[key(' ')], A::ToggleFold, "open or close it", None),
+    bind(Panes, &[key('/')], A::OpenSearch, "search; opens on the last search (Ctrl-u clears it)", bar("search", 1)),
+    bind(Panes, &[key('n')], A::NextHit, "next hit of the last search", None),
+    bind(Panes, &[key('N')], A::PrevHit, "previous hit of the last search", None),
+    bind(Panes, &[key('y')], A::Copy, "copy the claim's quote and where it comes from", None),
     bind(Panes, &[key('r')], A::ToggleReading, "read the whole article", bar("read", 5)),
     bind(Panes, &[key('?')], A::OpenHelp, "this help", bar("help", 0)),
     bind(Panes, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 1)),
+    bind(Panes, &[ctrl('z')], A::Suspend, "suspend; fg in the shell comes back", None),
     bind(Reading, &[key('n')], A::NextClaim, "next claim in the article", bar_as("n/N", "next/previous claim", 1)),
     bind(Reading, &[key('N')], A::PrevClaim, "previous claim", None),
-    bind(Reading, &[key('r'), code(Esc), code(Backspace)], A::Escape, "back to the panes", bar_as("Esc", "panes", 2)),
+    bind(Reading, &[key('r'), code(Esc)], A::Escape, "back to the panes", bar_as("Esc", "panes", 2)),
+    bind(Reading, &[code(Backspace)], A::Back, "back to where a search jumped from, or to the panes", None),
     bind(Reading, &[key('/')], A::OpenSearch, "search", bar("search", 4)),
     bind(Reading, &[key('?')], A::OpenHelp, "help", None),
+    bind(Reading, &[key('y')], A::Copy, "copy the highlighted claim's quote and where it comes from", None),
     bind(Reading, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 5)),
-    bind(Search, &[code(Up), ctrl('p')], A::Up, "previous hit", bar_as("↑↓", "move", 2)),
-    bind(Search, &[code(Down), ctrl('n')], A::Down, "next hit", None),
+    bind(Reading, &[ctrl('z')], A::Suspend, "suspend", None),
+    bind(Search, &[code(Up), ctrl('p')], A::Up, "previous hit; in an empty box, older searches", bar_as("↑↓", "move", 2)),
+    bind(Search, &[code(Down), ctrl('n')], A::Down, "next hit; newer searches", None),
     bind(Search, &[code(PageUp)], A::PageUp, "page up", None),
     bind(Search, &[code(PageDown)], A::PageDown, "page down", None),
     bind(Search, &[code(Enter)], A::Accept, "go to the hit", bar("go", 1)),
@@ -193,17 +204,28 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, &[ctrl('w')], A::DeleteWord, "delete a word", None),
     bind(Search, &[ctrl('u')], A::ClearQuery, "clear the query", bar("clear", 3)),
     bind(Search, &[ctrl('c')], A::Quit, "quit", None),
-    bind(Help, &[code(Esc), key('?'), key('q'), code(Enter)], A::Escape, "close the help", bar_as("Esc", "close", 1)),
+    bind(Help, &[key('/')], A::OpenSearch, "filter the help: only what mentions what you type", bar("filter", 2)),
+    bind(Help, &[code(Esc), key('?'), key('q'), code(Enter)], A::Escape, "clear the filter, or close the help", bar_as("Esc", "close", 1)),
     bind(Help, &[ctrl('c')], A::Quit, "quit", None),
+    bind(HelpFilter, &[code(Enter)], A::Accept, "keep the filter and scroll what it kept", bar("keep", 1)),
+    bind(HelpFilter, &[code(Esc)], A::Escape, "drop the filter", bar("drop", 1)),
+    bind(HelpFilter, &[code(Backspace)], A::DeleteChar, "delete a character", None),
+    bind(HelpFilter, &[ctrl('u')], A::ClearQuery, "clear the filter", None),
+    bind(HelpFilter, &[code(Up)], A::Up, "scroll up", None),
+    bind(HelpFilter, &[code(Down)], A::Down, "scroll down", None),
+    bind(HelpFilter, &[ctrl('c')], A::Quit, "quit", None),
 ];
 
 /// The contexts whose bindings apply now, the more particular first.
 pub fn contexts(now: Situation) -> &'static [Context] {
     match now.mode {
+        Mode::Help if now.filtering => &[HelpFilter],
         Mode::Help => &[Help, Moving],
         Mode::Search => &[Search],
         Mode::Reading => &[Reading, Moving],
-        Mode::Panes if now.focus == Pane::Arguments => &[Arguments, Panes, Moving],
+        Mode::Panes if matches!(now.focus, Pane::Actors | Pane::Arguments) => {
+            &[Folding, Panes, Moving]
+        }
         Mode::Panes => &[Panes, Moving],
     }
 }
@@ -237,7 +259,9 @@ fn key_action(now: Situation, event: &KeyEvent) -> Option<Action> {
         }
     }
     match event.code {
-        KeyCode::Char(c) if now.mode == Mode::Search && !ctrl && !alt => Some(Action::Type(c)),
+        KeyCode::Char(c) if (now.mode == Mode::Search || now.filtering) && !ctrl && !alt => {
+            Some(Action::Type(c))
+        }
         _ => None,
     }
 }
@@ -276,7 +300,8 @@ pub fn bar_items(now: Situation) -> Vec<BarItem> {
             keys.join("/")
         });
         // The same keys move a selection in the panes and scroll text elsewhere.
-        let label = if binding.context == Moving && now.mode != Mode::Panes {
+        let scrolls = now.mode != Mode::Panes || now.focus.kind() == PaneKind::Text;
+        let label = if binding.context == Moving && scrolls {
             "scroll"
         } else {
             bar.label

@@ -13,13 +13,18 @@ pub const MIN_HEIGHT: u16 = 6;
 /// From this size up, all panes show at once; below it, one pane at a time with tabs.
 pub const WIDE_WIDTH: u16 = 100;
 pub const WIDE_HEIGHT: u16 = 24;
-/// What the content asks of the layout: which pane is focused, how many rows the argument
-/// tree has, and how many lines the detail box needs at a given inner width.
+/// What the content asks of the layout: which pane is focused, which context pane was
+/// focused last (it gets the most room), how many claims the Claims list has, and how
+/// many lines the detail box needs at a given inner width.
 pub struct Wants<'a> {
     pub focus: Pane,
-    pub argument_rows: usize,
+    pub context: Pane,
+    pub claim_rows: usize,
     pub detail_lines: &'a dyn Fn(usize) -> usize,
 }
+
+/// The context panes, top to bottom in the wide layout's left column.
+const CONTEXT: [Pane; 4] = [Pane::Timeline, Pane::Actors, Pane::Arguments, Pane::Record];
 
 /// Columns the detail box loses to its border and padding.
 pub const DETAIL_MARGIN: u16 = 4;
@@ -83,26 +88,40 @@ impl Screen {
         }
     }
 
+    /// All panes at once. The context panes share the left column: the one in use gets
+    /// the room, the others a few rows each, so that what the reader looks at is never
+    /// cramped and nothing moves when an argument node is folded. The timeline, whose
+    /// rows carry dates, widens the column while it is in use.
     fn wide(area: Rect, main: Rect, keybar: Rect, wants: &Wants<'_>) -> Screen {
         let [header, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
-        let left_width = (u32::from(body.width) * 42 / 100).clamp(32, 84) as u16;
+        let share = if wants.context == Pane::Timeline {
+            55
+        } else {
+            42
+        };
+        let left_width = (u32::from(body.width) * share / 100).clamp(32, 100) as u16;
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
-        // The argument tree gets what it needs, up to half the column; the timeline and
-        // the actors share the rest.
-        let arguments_height = clamp_len(wants.argument_rows + 2, 5, left.height / 2);
-        let [timeline, actors, arguments] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Length(arguments_height),
-        ])
-        .areas(left);
+        // Each pane out of use shows its border and a few rows.
+        let small = (left.height / 7).clamp(3, 6);
+        let heights = CONTEXT.map(|pane| {
+            if pane == wants.context {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(small)
+            }
+        });
+        let context: [Rect; 4] = Layout::vertical(heights).areas(left);
         let detail_width = usize::from(right.width.saturating_sub(DETAIL_MARGIN));
         let detail_height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, right.height / 3);
+        // The claims get the rows they need, up to half of what is left; the source the
+        // rest.
+        let below = right.height.saturating_sub(detail_height);
+        let claims_height = clamp_len(wants.claim_rows + 2, 5, below / 2);
         let [detail, claims, source] = Layout::vertical([
             Constraint::Length(detail_height),
-            Constraint::Percentage(40),
+            Constraint::Length(claims_height),
             Constraint::Fill(1),
         ])
         .areas(right);
@@ -115,12 +134,10 @@ impl Screen {
             tabs: None,
             keybar,
             panes: Pane::ALL.map(|pane| {
-                Some(match pane {
-                    Pane::Timeline => timeline,
-                    Pane::Actors => actors,
-                    Pane::Arguments => arguments,
-                    Pane::Claims => claims,
-                    Pane::Source => source,
+                Some(match CONTEXT.iter().position(|p| *p == pane) {
+                    Some(i) => context[i],
+                    None if pane == Pane::Claims => claims,
+                    None => source,
                 })
             }),
             detail: Some(detail),
@@ -133,7 +150,7 @@ impl Screen {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
         let mut panes = [None; Pane::COUNT];
         let mut detail = None;
-        let has_detail = matches!(focus, Pane::Timeline | Pane::Actors | Pane::Arguments);
+        let has_detail = focus.is_context();
         if has_detail && body.height >= 14 {
             let detail_width = usize::from(body.width.saturating_sub(DETAIL_MARGIN));
             let height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, body.height / 2);

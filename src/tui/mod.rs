@@ -157,8 +157,12 @@ fn event_loop(
     let mut idle = Instant::now();
     let mut first_frame = true;
     let mut backdrop = view::Backdrop::default();
+    let hyperlinks = terminal::hyperlinks_supported();
     loop {
         term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
+        if hyperlinks {
+            terminal::write_links(term, &view::links(app), app.theme.color)?;
+        }
         if std::mem::take(&mut first_frame) {
             injected_fault()?;
         }
@@ -198,8 +202,13 @@ fn event_loop(
                     )));
                 }
             };
-            if let Some(action) = action {
-                app.update(action);
+            match action {
+                Some(Action::Suspend) => terminal::suspend(term)?,
+                Some(action) => app.update(action),
+                None => {}
+            }
+            if let Some(text) = app.take_clipboard() {
+                terminal::write_clipboard(term, &text)?;
             }
             if app.should_quit() {
                 return Ok(Ending::Quit);

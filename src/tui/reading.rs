@@ -12,6 +12,9 @@ pub struct Reading {
     pub scroll: usize,
     /// Scroll the highlighted claim into view at the next fit.
     pub follow: bool,
+    /// The reader scrolled: at the next fit, a highlight left out of view moves to a
+    /// claim in view, so that the header never names a claim off the screen.
+    scrolled: bool,
 }
 
 impl Reading {
@@ -78,6 +81,7 @@ impl Reading {
     pub fn scroll_by(&mut self, delta: isize) {
         self.scroll = self.scroll.saturating_add_signed(delta);
         self.follow = false;
+        self.scrolled = true;
     }
 
     /// Brings the highlighted claim into view when asked to, and keeps the scroll in
@@ -101,6 +105,30 @@ impl Reading {
             self.follow = false;
         }
         self.scroll = self.scroll.min(lines.len().saturating_sub(height));
+        if std::mem::take(&mut self.scrolled) {
+            self.keep_highlight_in_view(index, lines, height);
+        }
+    }
+
+    /// Moves a highlight that scrolling left off the screen to the first claim in view
+    /// (the last, when the text was scrolled back above it); none when no claim is in view.
+    fn keep_highlight_in_view(&mut self, index: &Index, lines: &[Vec<usize>], height: usize) {
+        let view = self.scroll..self.scroll + height;
+        let line_of_claim = |c: usize| index.sentence_of_claim(c).and_then(|s| line_of(lines, s));
+        let Some(now) = self.claim.and_then(line_of_claim) else {
+            return;
+        };
+        if view.contains(&now) {
+            return;
+        }
+        let mut order = index.reading_order().iter().copied();
+        let in_view = |c: &usize| line_of_claim(*c).is_some_and(|l| view.contains(&l));
+        self.claim = if now < view.start {
+            order.find(in_view)
+        } else {
+            order.rfind(in_view)
+        }
+        .or(self.claim);
     }
 }
 

@@ -33,18 +33,93 @@ pub struct SearchBox {
     last: Option<Results>,
     /// What is wrong with the query's filters, for the reader.
     pub problems: Vec<QueryProblem>,
+    /// Queries whose hit the reader went to, oldest first, each once.
+    history: Vec<String>,
+    /// The history entry shown while ↑ and ↓ walk the history.
+    browsing: Option<usize>,
+    /// The last search the reader went to a hit of: its query, hits and the hit gone to,
+    /// for n and N outside the box.
+    accepted: Option<Accepted>,
 }
 
+/// A search the reader went to a hit of.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub at: usize,
+}
+
+/// How many queries the history keeps.
+const HISTORY: usize = 50;
+
 impl SearchBox {
-    /// Opens empty, ready for a new query.
-    pub fn open(&mut self) {
+    /// Opens on the last query gone to, if any, so that it can be run again or changed
+    /// (Ctrl-u clears it); returns whether there is a query to search for.
+    pub fn open(&mut self) -> bool {
         // A new query starts: answers still on their way to the last one are stale.
         self.generation += 1;
         self.pending = false;
-        self.query.clear();
+        self.query = self.history.last().cloned().unwrap_or_default();
+        self.browsing = None;
         self.hits.clear();
         self.problems.clear();
         self.cursor = Cursor::default();
+        !self.query.is_empty()
+    }
+
+    /// Remembers the query and its hits as the reader goes to the selected hit.
+    pub fn accept(&mut self) {
+        let query = self.query.trim().to_string();
+        if query.is_empty() {
+            return;
+        }
+        self.history.retain(|q| *q != query);
+        self.history.push(query.clone());
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+        self.accepted = Some(Accepted {
+            query,
+            hits: self.hits.clone(),
+            at: self.cursor.selected,
+        });
+    }
+
+    /// The last search gone to, for n and N.
+    pub fn accepted(&self) -> Option<&Accepted> {
+        self.accepted.as_ref()
+    }
+
+    /// Moves to the next (`1`) or previous (`-1`) hit of the last search gone to, and
+    /// returns it with its place; `None` at either end or with no search.
+    pub fn step_accepted(&mut self, direction: isize) -> Option<(Hit, usize, usize)> {
+        let accepted = self.accepted.as_mut()?;
+        let at = accepted.at.checked_add_signed(direction)?;
+        let hit = accepted.hits.get(at)?.clone();
+        accepted.at = at;
+        Some((hit, at, accepted.hits.len()))
+    }
+
+    /// Walks the history: ↑ to older queries, ↓ to newer and at last to an empty box.
+    /// Returns whether the query changed. Only an empty box, or one already walking,
+    /// walks: otherwise ↑ and ↓ move among the hits.
+    fn walk(&mut self, older: bool) -> bool {
+        if self.browsing.is_none() && !self.query.is_empty() {
+            return false;
+        }
+        let next = match (self.browsing, older) {
+            (None, true) => self.history.len().checked_sub(1),
+            (None, false) => return false,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) => (i + 1 < self.history.len()).then_some(i + 1),
+        };
+        self.browsing = next;
+        self.query = next
+            .and_then(|i| self.history.get(i))
+            .cloned()
+            .unwrap_or_default();
+        true
     }
 
     pub fn selected_hit(&self) -> Option<&Hit> {
@@ -54,6 +129,14 @@ impl SearchBox {
     /// Applies an editing or moving action; returns whether the query changed.
     pub fn edit(&mut self, action: Action) -> bool {
         let before = self.query.len();
+        if matches!(action, Action::Up | Action::Down) {
+            let walked = self.walk(action == Action::Up);
+            if walked {
+                return true;
+            }
+        } else if !matches!(action, Action::PageUp | Action::PageDown) {
+            self.browsing = None;
+        }
         match action {
             Action::Type(c) if !c.is_control() => self.query.push(c),
             Action::Paste(text) => {

@@ -7,6 +7,8 @@ pub enum Pane {
     Timeline,
     Actors,
     Arguments,
+    /// The record's reviews of the article's claims.
+    Record,
     Claims,
     Source,
 }
@@ -24,10 +26,11 @@ pub enum PaneKind {
 
 impl Pane {
     /// Every pane, in Tab order; the position in this list is the pane's index.
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Timeline,
         Pane::Actors,
         Pane::Arguments,
+        Pane::Record,
         Pane::Claims,
         Pane::Source,
     ];
@@ -38,7 +41,7 @@ impl Pane {
         self as usize
     }
 
-    /// The pane's number, 1 to 5, as the digit keys and titles use it.
+    /// The pane's number, 1 to 6, as the digit keys and titles use it.
     pub fn number(self) -> usize {
         self.index() + 1
     }
@@ -48,6 +51,7 @@ impl Pane {
             Pane::Timeline => "Timeline",
             Pane::Actors => "Actors",
             Pane::Arguments => "Arguments",
+            Pane::Record => "Record",
             Pane::Claims => "Claims",
             Pane::Source => "Source",
         }
@@ -55,7 +59,7 @@ impl Pane {
 
     pub fn kind(self) -> PaneKind {
         match self {
-            Pane::Timeline | Pane::Actors | Pane::Arguments => PaneKind::Context,
+            Pane::Timeline | Pane::Actors | Pane::Arguments | Pane::Record => PaneKind::Context,
             Pane::Claims => PaneKind::Claims,
             Pane::Source => PaneKind::Text,
         }
@@ -69,8 +73,8 @@ impl Pane {
         Pane::ALL[(self.index() + Pane::COUNT - 1) % Pane::COUNT]
     }
 
-    /// Whether the pane lists actors, events or argument nodes (whose selection decides
-    /// what the Claims list shows).
+    /// Whether the pane lists events, actors, argument nodes or reviews (whose selection
+    /// decides what the Claims list shows).
     pub fn is_context(self) -> bool {
         self.kind() == PaneKind::Context
     }
@@ -85,11 +89,23 @@ pub enum Mode {
     Help,
 }
 
-/// What the keys mean right now: the mode, and the pane in focus.
+/// What the keys mean right now: the mode, the pane in focus, and whether letters are
+/// being typed into the help's filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Situation {
     pub mode: Mode,
     pub focus: Pane,
+    pub filtering: bool,
+}
+
+/// The help screen's state: how far it is scrolled, and its filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    pub scroll: usize,
+    /// Only entries holding this text are shown.
+    pub filter: String,
+    /// Whether keys type into the filter.
+    pub editing: bool,
 }
 
 /// A selection in a list, and the first row shown.
@@ -123,6 +139,29 @@ impl Cursor {
             self.offset = self.selected + 1 - height;
         }
         self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// Keeps the selection within `len` and the view within the list, without scrolling
+    /// to the selection: for a pane out of focus, scrolled to show what is marked.
+    pub fn clamp(&mut self, len: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        self.offset = self.offset.min(len.saturating_sub(height.max(1)));
+    }
+}
+
+/// One visible row of the Actors pane: an actor, or one of its relations, opened under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRow {
+    Actor(usize),
+    Relation { actor: usize, relation: usize },
+}
+
+impl ActorRow {
+    /// The actor the row is, or is under.
+    pub fn actor(self) -> usize {
+        match self {
+            ActorRow::Actor(a) | ActorRow::Relation { actor: a, .. } => a,
+        }
     }
 }
 

@@ -85,6 +85,53 @@ pub fn setup(color: bool) -> io::Result<Term> {
     Terminal::new(CrosstermBackend::new(output)).inspect_err(|_| restore())
 }
 
+/// Hands the terminal back and stops the process as Ctrl-z does in a shell; when the shell
+/// continues it (`fg`), takes the terminal again and has the next frame drawn whole.
+pub fn suspend(term: &mut Term) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT (at once, where the shell cannot stop us).
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Hide
+    )?;
+    term.clear()
+}
+
+/// Puts `text` on the system clipboard through the terminal (OSC 52), which terminals
+/// that allow it pass on; others ignore it.
+pub fn write_clipboard(term: &mut Term, text: &str) -> io::Result<()> {
+    let out = term.backend_mut();
+    write!(out, "\x1b]52;c;{}\x1b\\", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Standard base64 with padding, as OSC 52 takes it.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Turns off everything `setup` turned on. Safe to call more than once, and when the
 /// terminal is gone (errors are ignored: there is nowhere left to report them).
 pub fn restore() {
@@ -98,4 +145,94 @@ pub fn restore() {
     );
     let _ = disable_raw_mode();
     let _ = stdout.flush();
+}
+
+/// Whether the terminal is known to make OSC 8 hyperlinks clickable. Terminals that do
+/// not know them should ignore them, but some print them, so they are written only where
+/// they are known to work; `CLAIMSCOPE_HYPERLINKS=1` or `0` decides instead.
+pub fn hyperlinks_supported() -> bool {
+    let var = |name: &str| std::env::var(name).ok();
+    if let Some(choice) = var("CLAIMSCOPE_HYPERLINKS") {
+        return choice == "1";
+    }
+    // Inside tmux or screen the outer terminal is unknown, and they may pass links on or
+    // not depending on their configuration.
+    if var("TMUX").is_some() || var("STY").is_some() {
+        return false;
+    }
+    let term = var("TERM").unwrap_or_default();
+    if term == "dumb" {
+        return false;
+    }
+    let program = var("TERM_PROGRAM").unwrap_or_default();
+    let vte = var("VTE_VERSION")
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(0);
+    matches!(
+        program.as_str(),
+        "iTerm.app" | "WezTerm" | "vscode" | "ghostty" | "Hyper" | "rio"
+    ) || vte >= 5000
+        || var("KITTY_WINDOW_ID").is_some()
+        || var("WT_SESSION").is_some()
+        || var("KONSOLE_VERSION").is_some()
+        || matches!(
+            term.as_str(),
+            "xterm-kitty" | "foot" | "foot-extra" | "alacritty" | "wezterm" | "xterm-ghostty"
+        )
+}
+
+/// A link on the screen: where its text starts, the text the cells there already show,
+/// and the address it leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLink {
+    pub x: u16,
+    pub y: u16,
+    pub text: String,
+    pub url: String,
+}
+
+/// Writes each link's text again over itself, wrapped in OSC 8, so that the terminal
+/// makes it clickable. The text and its colour are the ones just drawn there.
+pub fn write_links(term: &mut Term, links: &[ScreenLink], color: bool) -> io::Result<()> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    let out = term.backend_mut();
+    for link in links {
+        crossterm::queue!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        let (on, off) = if color {
+            ("\x1b[36m", "\x1b[39m")
+        } else {
+            ("", "")
+        };
+        write!(
+            out,
+            "\x1b]8;;{url}\x1b\\{on}{text}{off}\x1b]8;;\x1b\\",
+            url = link.url,
+            text = link.text
+        )?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_the_standard_vectors() {
+        // The test vectors of RFC 4648, section 10.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), coded);
+        }
+        assert_eq!(base64("“é”".as_bytes()), "4oCcw6nigJ0=");
+    }
 }

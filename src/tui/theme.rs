@@ -137,4 +137,21 @@ impl Theme {
             Trend::Mixed => Color::Yellow,
         })
     }
+
+    /// A verdict of the record; its badge says it without colour.
+    pub fn verdict(self, verdict: crate::model::Verdict) -> Style {
+        use crate::model::Verdict;
+        self.fg(match verdict {
+            Verdict::Held => Color::Green,
+            Verdict::Partly => Color::Yellow,
+            Verdict::Failed => Color::Red,
+            Verdict::Open | Verdict::Unknown => Color::Gray,
+        })
+    }
+
+    /// What comes from the record rather than the article; its marks say so without
+    /// colour.
+    pub fn record(self) -> Style {
+        self.fg(Color::Cyan)
+    }
 }

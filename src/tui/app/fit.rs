@@ -18,6 +18,8 @@ pub struct PanesState {
     cursors: [super::Cursor; Pane::COUNT],
     rows: usize,
     folded: Vec<usize>,
+    open_actors: Vec<usize>,
+    context: Pane,
     reading: (Option<usize>, usize),
 }
 
@@ -34,6 +36,10 @@ impl App {
             folded: (0..self.index.model().arguments.len())
                 .filter(|n| self.tree.is_collapsed(*n))
                 .collect(),
+            open_actors: (0..self.index.model().actors.len())
+                .filter(|a| self.actors.is_open(*a))
+                .collect(),
+            context: self.last_context,
             reading: (self.reading.claim, self.reading.scroll),
         }
     }
@@ -55,12 +61,16 @@ impl App {
             }
             Mode::Help => {
                 let (width, rows) = layout::help_text(self.screen.main);
-                if self.laid.help.is_empty() || self.laid.help_width != width {
+                if self.laid.help.width != width || self.laid.help_lines.is_empty() {
                     self.laid.help = help::help(&self.index, self.theme, width);
-                    self.laid.help_width = width;
+                    self.laid.help_filter = None;
                 }
-                let lines = self.laid.help.len();
-                self.help_scroll = self.help_scroll.min(lines.saturating_sub(rows));
+                if self.laid.help_filter.as_ref() != Some(&self.help.filter) {
+                    self.laid.help_lines = self.laid.help.lines(&self.help.filter);
+                    self.laid.help_filter = Some(self.help.filter.clone());
+                }
+                let lines = self.laid.help_lines.len();
+                self.help.scroll = self.help.scroll.min(lines.saturating_sub(rows));
             }
             Mode::Panes | Mode::Reading => {}
         }
@@ -83,7 +93,8 @@ impl App {
         };
         let wants = Wants {
             focus: self.focus,
-            argument_rows: self.tree.rows().len(),
+            context: self.last_context,
+            claim_rows: self.claim_list.len(),
             detail_lines: &detail_lines,
         };
         let screen = Screen::new(self.size, &wants);
@@ -91,11 +102,21 @@ impl App {
             self.laid.detail = text;
         }
         self.screen = screen;
+        if std::mem::take(&mut self.reveal_marked) {
+            self.show_marked();
+        }
         let screen = &self.screen;
         for pane in Pane::ALL {
             if pane.kind() != super::PaneKind::Text {
                 let len = self.len(pane);
-                self.cursors[pane.index()].fit(len, screen.inner_height(pane));
+                let height = screen.inner_height(pane);
+                let cursor = &mut self.cursors[pane.index()];
+                // A context pane out of focus may be scrolled to what is marked in it.
+                if pane.is_context() && pane != self.focus {
+                    cursor.clamp(len, height);
+                } else {
+                    cursor.fit(len, height);
+                }
             }
         }
         if self.mode == Mode::Panes {
@@ -103,13 +124,19 @@ impl App {
         }
         if self.base == Mode::Reading && self.screen.arrangement != Arrangement::TooSmall {
             let (width, height) = layout::reading_text(self.screen.main);
-            let wanted = Some((self.reading.claim, width));
-            if self.laid.reading.laid_for != wanted {
+            // Which sentence is on which line depends on the width alone; the highlight,
+            // which fitting may move, only on how the lines are drawn.
+            let laid_width = self.laid.reading.laid_for.map(|(_, w)| w);
+            if laid_width != Some(width) {
                 self.laid.reading =
                     reading::reading(&self.index, self.theme, self.reading.claim, width);
             }
             self.reading
                 .fit(&self.index, &self.laid.reading.tags, height);
+            if self.laid.reading.laid_for != Some((self.reading.claim, width)) {
+                self.laid.reading =
+                    reading::reading(&self.index, self.theme, self.reading.claim, width);
+            }
         }
     }
 
@@ -118,6 +145,10 @@ impl App {
     /// into view if the pane is too short for them.
     fn fit_source(&mut self) {
         let height = self.screen.inner_height(Pane::Source);
+        if height == 0 {
+            // Not on screen (a narrow screen shows another pane): scroll it when it shows.
+            return;
+        }
         // The pane pads its text by a column on each side.
         let width = self.screen.inner_width(Pane::Source).saturating_sub(2);
         let claim = self.selected_claim();

@@ -2,7 +2,7 @@
 //! Backspace to where the reader was.
 
 use super::{App, Cursor, Mode, Pane, Scope, Snapshot};
-use crate::model::ItemRef;
+use crate::model::{ItemRef, TimelineRow};
 use crate::search::{Field, Hit, HitKind};
 
 impl App {
@@ -29,7 +29,9 @@ impl App {
 
     pub(super) fn enter(&mut self) {
         match self.focus {
-            Pane::Timeline | Pane::Actors | Pane::Arguments => {
+            Pane::Timeline | Pane::Actors | Pane::Arguments | Pane::Record => {
+                // The claims of what is selected here, even if the focus came by Tab.
+                self.set_scope_from(self.focus);
                 self.remember();
                 self.focus = Pane::Claims;
             }
@@ -40,6 +42,11 @@ impl App {
             Pane::Source => self.toggle_reading(),
             _ => {}
         }
+    }
+
+    /// The mode the last place in the history was in, if there is one.
+    pub(super) fn history_base(&self) -> Option<Mode> {
+        self.history.last().map(|h| h.base)
     }
 
     pub(super) fn back(&mut self) {
@@ -76,16 +83,31 @@ impl App {
         if let Some(i) = self.claim_list.iter().position(|c| *c == claim) {
             self.cursor_mut(Pane::Claims).selected = i;
         }
+        self.last_context = Pane::Arguments;
         self.focus = Pane::Claims;
     }
 
-    /// Selects an event in the timeline and narrows the claims to it.
-    fn show_event(&mut self, event: usize) {
-        if let Some(row) = self.index.timeline().iter().position(|e| *e == event) {
-            self.cursor_mut(Pane::Timeline).selected = row;
+    /// Selects an event of the article, or a later one of the record, in the timeline,
+    /// and narrows the claims to it.
+    fn show_in_timeline(&mut self, row: TimelineRow) {
+        if let Some(i) = self.index.timeline_rows().iter().position(|r| *r == row) {
+            self.cursor_mut(Pane::Timeline).selected = i;
         }
-        self.focus = Pane::Timeline;
-        self.set_scope(Scope::Event(event));
+        self.set_focus(Pane::Timeline);
+        self.set_scope_from(Pane::Timeline);
+    }
+
+    fn show_event(&mut self, event: usize) {
+        self.show_in_timeline(TimelineRow::Event(event));
+    }
+
+    /// Selects a review in the Record pane and narrows the claims to what it judges.
+    pub(super) fn show_review(&mut self, review: usize) {
+        if let Some(i) = self.record.iter().position(|r| *r == review) {
+            self.cursor_mut(Pane::Record).selected = i;
+        }
+        self.set_focus(Pane::Record);
+        self.set_scope(Scope::Review(review));
     }
 
     /// Goes to a search hit, where the reader can see it in its pane, with a claim selected
@@ -96,8 +118,8 @@ impl App {
         self.base = Mode::Panes;
         match hit.kind {
             HitKind::Actor => {
-                self.cursor_mut(Pane::Actors).selected = hit.index;
-                self.focus = Pane::Actors;
+                self.select_actor(hit.index);
+                self.set_focus(Pane::Actors);
                 self.set_scope(Scope::Actor(hit.index));
                 let said = self.searcher.field_text(hit).to_string();
                 self.select_claim_saying(&said, hit.field);
@@ -106,15 +128,23 @@ impl App {
             HitKind::Event => self.show_event(hit.index),
             HitKind::Argument => {
                 self.select_node(hit.index);
-                self.focus = Pane::Arguments;
+                self.set_focus(Pane::Arguments);
                 self.set_scope(Scope::Argument(hit.index));
             }
-            // The record's items are shown where they point in the article.
-            HitKind::Later | HitKind::Review | HitKind::Source => {
-                match self.index.in_article(hit.item()) {
-                    Some(ItemRef::Claim(c)) => self.show_claim(c),
-                    Some(ItemRef::Event(e)) => self.show_event(e),
-                    _ => {}
+            HitKind::Later => self.show_in_timeline(TimelineRow::Later(hit.index)),
+            HitKind::Review => self.show_review(hit.index),
+            // A source is shown with the first review that cites it, or else where it
+            // points in the article.
+            HitKind::Source => {
+                let model = self.index.model();
+                let id = &model.sources[hit.index].id;
+                match model.reviews.iter().position(|r| r.sources.contains(id)) {
+                    Some(r) => self.show_review(r),
+                    None => match self.index.in_article(hit.item()) {
+                        Some(ItemRef::Claim(c)) => self.show_claim(c),
+                        Some(ItemRef::Event(e)) => self.show_event(e),
+                        _ => {}
+                    },
                 }
             }
         }

@@ -1,9 +1,11 @@
-//! The detail box's text: what the selected actor, event or argument node is.
+//! The detail box's text: what the selected actor, relation, event, argument node, later
+//! event or review is.
 
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
 use super::labels::{clip, ranges, status_symbol};
+use super::record;
 use crate::model::{Index, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Piece, wrap};
@@ -60,11 +62,14 @@ fn title_and_pieces(
                 let name = index
                     .other_party(*r, a)
                     .map_or("?", |o| model.actors[o].name.as_str());
-                // One line a relation, with what the article says of it, cut to fit.
+                // One line a relation, cut to fit: the whole of it opens under the actor.
                 let head = format!("{} {name}, {}", relation.trend.arrow(), relation.trend);
                 let room = width.saturating_sub(head.width() + 2);
                 pieces.push(Piece::new(head, theme.trend(relation.trend), None));
                 pieces.push(dim(format!(": {}\n", clip(&relation.summary, room))));
+            }
+            if !index.relations_of_actor(a).is_empty() {
+                pieces.push(dim("→ opens its relations in the list\n".to_string()));
             }
             pieces.push(dim(actor_reach(index, a)));
             (format!(" Actor · {} ", actor.name), pieces)
@@ -99,7 +104,8 @@ fn title_and_pieces(
                 .iter()
                 .map(|a| model.actors[*a].name.as_str())
                 .collect();
-            pieces.push(plain(format!("With {}", actors.join(", "))));
+            pieces.push(plain(format!("With {}\n", actors.join(", "))));
+            pieces.extend(record::of_event(index, theme, event));
             (format!(" Event · {} ", event.title), pieces)
         }
         Scope::Argument(n) => {
@@ -140,6 +146,9 @@ fn title_and_pieces(
                 pieces,
             )
         }
+        Scope::Relation(r) => relation(index, theme, r),
+        Scope::Later(l) => record::later(index, theme, l),
+        Scope::Review(r) => record::review(index, theme, r),
         Scope::All => {
             let article = &model.article;
             let pieces = vec![
@@ -150,6 +159,40 @@ fn title_and_pieces(
             (" Article ".to_string(), pieces)
         }
     }
+}
+
+/// A relation between two actors: which way it is heading, the article's whole account of
+/// it, and how many claims back it.
+fn relation(index: &Index, theme: Theme, r: usize) -> (String, Vec<Piece>) {
+    let model = index.model();
+    let relation = &model.relations[r];
+    let name = |id: &str| {
+        index
+            .actor(id)
+            .map_or(id.to_string(), |a| model.actors[a].name.clone())
+    };
+    let (from, to) = (name(&relation.from), name(&relation.to));
+    let pieces = vec![
+        Piece::new(
+            format!("{} {}\n", relation.trend.arrow(), relation.trend),
+            theme.trend(relation.trend),
+            None,
+        ),
+        Piece::new(
+            format!("{}\n", relation.summary),
+            ratatui::style::Style::new(),
+            None,
+        ),
+        Piece::new(
+            format!(
+                "Backed by {}",
+                count(relation.claims.len(), "claim", "claims")
+            ),
+            theme.dim(),
+            None,
+        ),
+    ];
+    (format!(" Relation · {from} – {to} "), pieces)
 }
 
 /// Where the article speaks of an actor: its claims and events, and the paragraphs that

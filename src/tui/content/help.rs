@@ -1,4 +1,5 @@
-//! The help's text, drawn from the keymap itself, with the meaning of every symbol.
+//! The help's text, drawn from the keymap itself: the keys first, then the mouse, the
+//! symbols, the search filters and where the article comes from; filtered on request.
 
 use ratatui::text::{Line, Span};
 
@@ -13,7 +14,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("◆", "the thesis, the root of the argument map"),
     (
         "▾ ▸",
-        "an argument node that is open, or closed (h and l, or ← and →)",
+        "an argument node, or an actor's relations, open or closed (h and l, or ← and →)",
     ),
     (
         "•",
@@ -27,7 +28,70 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("+ − ±", "supports, attacks, qualifies its parent argument"),
     ("↑ ↓ → ↕", "relations warming, cooling, steady, mixed"),
     ("┃", "the sentence, and the words, a claim comes from"),
+    (
+        "✓ ◐ ✗ … ?",
+        "the record's verdict on a claim: held, partly held, failed, still open, unknown",
+    ),
+    (
+        "»",
+        "an event of the public record, outside the article (timeline, search)",
+    ),
+    (
+        "†",
+        "an article event placed at the date the record gives it; the article's own phrase stands beside it",
+    ),
+    (
+        "── the article ──",
+        "where the article stands in the timeline: above it, what it could know of",
+    ),
 ];
+
+/// The help in sections, each a heading and entries (an entry is the lines of one key or
+/// symbol), so that a filter can keep whole entries under their headings.
+#[derive(Debug, Clone, Default)]
+pub struct HelpText {
+    sections: Vec<(Line<'static>, Vec<Vec<Line<'static>>>)>,
+    /// The width it was laid out for.
+    pub width: usize,
+}
+
+impl HelpText {
+    /// The lines to show: everything, or with a filter, the entries whose text holds it
+    /// (in any case) under their headings, and a line saying when nothing does.
+    pub fn lines(&self, filter: &str) -> Vec<Line<'static>> {
+        let filter = filter.trim().to_lowercase();
+        let text = |line: &Line<'_>| -> String {
+            line.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                .to_lowercase()
+        };
+        let mut out = Vec::new();
+        for (heading, entries) in &self.sections {
+            let kept: Vec<&Vec<Line<'static>>> = entries
+                .iter()
+                .filter(|entry| {
+                    filter.is_empty() || entry.iter().any(|l| text(l).contains(&filter))
+                })
+                .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            out.push(heading.clone());
+            for entry in kept {
+                out.extend(entry.iter().cloned());
+            }
+            out.push(Line::default());
+        }
+        if out.is_empty() {
+            out.push(Line::raw(format!(
+                "Nothing in the help mentions “{filter}”."
+            )));
+        }
+        out
+    }
+}
 
 fn about(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let article = &index.model().article;
@@ -72,18 +136,19 @@ fn about(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
         );
         text.push(Piece::new(line, theme.dim(), None));
     }
-    let mut out = vec![Line::styled("About the article", theme.bold())];
-    for line in wrap(&text, width.saturating_sub(2)) {
-        let mut spans = vec![Span::raw("  ")];
-        spans.extend(line.line.spans);
-        out.push(Line::from(spans));
-    }
-    out.push(Line::default());
-    out
+    wrap(&text, width.saturating_sub(2))
+        .into_iter()
+        .map(|line| {
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(line.line.spans);
+            Line::from(spans)
+        })
+        .collect()
 }
 
-/// A two-column row: a key or symbol, and what it means, wrapped under itself.
-fn row(out: &mut Vec<Line<'static>>, left: String, right: &str, theme: Theme, width: usize) {
+/// A two-column entry: a key or symbol, and what it means, wrapped under itself.
+fn row(left: String, right: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
     const LEFT: usize = 22;
     let pieces = [Piece::new(right, ratatui::style::Style::new(), None)];
     let wrapped = wrap(&pieces, width.saturating_sub(LEFT + 2).max(10));
@@ -97,54 +162,64 @@ fn row(out: &mut Vec<Line<'static>>, left: String, right: &str, theme: Theme, wi
         spans.extend(line.line.spans);
         out.push(Line::from(spans));
     }
+    out
 }
 
-/// The help's lines at `width` columns: the article, the symbols, every key from the
-/// keymap, the mouse and the search filters.
-pub fn help(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = about(index, theme, width);
-    out.push(Line::styled("Symbols", theme.bold()));
-    for (symbol, meaning) in SYMBOLS {
-        row(&mut out, symbol.to_string(), meaning, theme, width);
-    }
-    out.push(Line::default());
+/// The help at `width` columns: every key from the keymap, the mouse, the symbols, the
+/// search filters, and the article's provenance last.
+pub fn help(index: &Index, theme: Theme, width: usize) -> HelpText {
+    let heading = |text: String| Line::styled(text, theme.bold());
+    let mut sections = Vec::new();
     for context in [
         Context::Panes,
-        Context::Arguments,
+        Context::Folding,
         Context::Moving,
         Context::Reading,
         Context::Search,
         Context::Help,
+        Context::HelpFilter,
     ] {
-        out.push(Line::styled(
-            format!("Keys: {}", context.title().to_lowercase()),
-            theme.bold(),
+        let entries = bindings(context)
+            .map(|binding| {
+                let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+                row(keys.join(" "), binding.help, theme, width)
+            })
+            .collect();
+        sections.push((
+            heading(format!("Keys: {}", context.title().to_lowercase())),
+            entries,
         ));
-        for binding in bindings(context) {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            row(&mut out, keys.join(" "), binding.help, theme, width);
-        }
-        out.push(Line::default());
     }
-    out.push(Line::styled("Mouse", theme.bold()));
-    row(
-        &mut out,
-        "click".to_string(),
-        "focuses a pane and selects the row under the pointer",
-        theme,
-        width,
-    );
-    row(
-        &mut out,
-        "wheel".to_string(),
-        "moves the selection in the pane under the pointer (the text in reading mode and help)",
-        theme,
-        width,
-    );
-    out.push(Line::default());
-    out.push(Line::styled("Search filters", theme.bold()));
-    for (key, help) in FILTERS {
-        row(&mut out, key.to_string(), help, theme, width);
-    }
-    out
+    sections.push((
+        heading("Mouse".to_string()),
+        vec![
+            row(
+                "click".to_string(),
+                "focuses a pane and selects the row under the pointer; in reading mode, highlights the sentence's first claim",
+                theme,
+                width,
+            ),
+            row(
+                "wheel".to_string(),
+                "moves the selection in the pane under the pointer (the text in reading mode and help)",
+                theme,
+                width,
+            ),
+        ],
+    ));
+    let symbols = SYMBOLS
+        .iter()
+        .map(|(symbol, meaning)| row(symbol.to_string(), meaning, theme, width))
+        .collect();
+    sections.push((heading("Symbols".to_string()), symbols));
+    let filters = FILTERS
+        .iter()
+        .map(|(key, help)| row(key.to_string(), help, theme, width))
+        .collect();
+    sections.push((heading("Search filters".to_string()), filters));
+    sections.push((
+        heading("About the article".to_string()),
+        vec![about(index, theme, width)],
+    ));
+    HelpText { sections, width }
 }

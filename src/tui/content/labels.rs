@@ -4,7 +4,8 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Basis, Event, EventStatus, Index, Scope};
+use super::record::RECORD_DATE_MARK;
+use crate::model::{Basis, Event, EventStatus, Index, Scope, TimelineRow};
 use crate::tui::theme::Theme;
 
 /// A symbol for an event's status that reads without colour.
@@ -28,15 +29,43 @@ pub fn date_label(event: &Event) -> String {
     format!("{mark}{}", event.date.human())
 }
 
-/// The widest date label of a model's events, so the timeline's column never shifts.
+/// A timeline row's date: the record's date, marked, for an article event the record
+/// dates; the article's (with `~` where inferred) for the others; a later event's own.
+pub fn timeline_date(index: &Index, row: TimelineRow) -> String {
+    let model = index.model();
+    match row {
+        TimelineRow::Event(e) => {
+            let event = &model.events[e];
+            match event.record.as_ref().and_then(|r| r.date.as_ref()) {
+                Some(date) => format!("{RECORD_DATE_MARK}{}", date.short()),
+                None => date_label(event),
+            }
+        }
+        TimelineRow::Later(l) => model.later[l].date.short(),
+        TimelineRow::Article => String::new(),
+    }
+}
+
+/// The widest date of the timeline, so the timeline's column never shifts.
 pub fn date_width(index: &Index) -> usize {
     index
-        .model()
-        .events
+        .timeline_rows()
         .iter()
-        .map(|e| date_label(e).width())
+        .map(|row| timeline_date(index, *row).width())
         .max()
         .unwrap_or(0)
+}
+
+/// The record's verdict on a claim, as a one-cell badge and its style: the first review's,
+/// or a blank where no review judges the claim.
+pub fn verdict_badge(index: &Index, theme: Theme, claim: usize) -> Span<'static> {
+    match index.reviews_of_claim(claim).first() {
+        Some(r) => {
+            let verdict = index.model().reviews[*r].verdict;
+            Span::styled(verdict.badge(), theme.verdict(verdict))
+        }
+        None => Span::raw(" "),
+    }
 }
 
 /// What a scope is, for the Claims list's title.
@@ -53,6 +82,22 @@ pub fn scope_label(index: &Index, scope: Scope) -> String {
             .get(e)
             .map_or_else(String::new, |e| e.title.clone()),
         Scope::Argument(n) => format!("argument {}", index.path(n)),
+        Scope::Relation(r) => model.relations.get(r).map_or_else(String::new, |r| {
+            let name = |id: &str| {
+                index
+                    .actor(id)
+                    .map_or(id.to_string(), |a| model.actors[a].name.clone())
+            };
+            format!("{} – {}", name(&r.from), name(&r.to))
+        }),
+        Scope::Later(l) => model
+            .later
+            .get(l)
+            .map_or_else(String::new, |l| format!("record: {}", l.title)),
+        Scope::Review(r) => model
+            .reviews
+            .get(r)
+            .map_or_else(String::new, |r| format!("review {}", r.id)),
     }
 }
 

@@ -6,8 +6,10 @@ pub mod detail;
 pub mod help;
 pub mod labels;
 pub mod reading;
+pub mod record;
 pub mod source;
 
 pub use detail::DetailText;
+pub use help::HelpText;
 pub use reading::ReadingText;
 pub use source::SourceText;

@@ -13,22 +13,43 @@ const MAIN: usize = 1;
 /// The tag of the quoted words, so the app can scroll them into view.
 const QUOTE: usize = 3;
 
-/// The Source pane's text for a claim at a width: its lines, and the first and last of
-/// those that hold the quoted words (so the app can scroll them into view).
+/// The Source pane's text for a claim at a width: its lines, the first and last of those
+/// that hold the quoted words (so the app can scroll them into view), and the addresses
+/// of the record's sources it shows (for terminals that make them links).
 #[derive(Debug, Clone, Default)]
 pub struct SourceText {
     pub lines: Vec<Line<'static>>,
     pub quote: Option<(usize, usize)>,
+    pub links: Vec<Link>,
     /// The claim and width it was laid out for.
     pub laid_for: (Option<usize>, usize),
 }
 
+/// A source's address as shown on one line of the text: where it starts, what is shown
+/// there (the address, or a piece of it when it is longer than the line), and the whole
+/// address it leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub url: String,
+}
+
+/// How far the record's source addresses are set in.
+const LINK_INDENT: usize = 4;
+
 /// Lays out the Source pane's text for `claim` at `width` columns.
 pub fn source(index: &Index, theme: Theme, claim: Option<usize>, width: usize) -> SourceText {
-    let (lines, quote) = layout(index, theme, claim, width);
+    let (mut lines, quote) = layout(index, theme, claim, width);
+    let mut links = Vec::new();
+    if let Some(c) = claim {
+        record(index, theme, c, width, &mut lines, &mut links);
+    }
     SourceText {
         lines,
         quote,
+        links,
         laid_for: (claim, width),
     }
 }
@@ -156,4 +177,74 @@ fn layout(
         out.pop();
     }
     (out, quote)
+}
+
+/// Under the claim, what the record says of it: each review's verdict, as-of date and
+/// summary, and its sources as "publisher, date" with the address beneath. Headed so that
+/// it cannot be taken for the article.
+fn record(
+    index: &Index,
+    theme: Theme,
+    c: usize,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+    links: &mut Vec<Link>,
+) {
+    let model = index.model();
+    let reviews = index.reviews_of_claim(c);
+    if reviews.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "The record, not the article:".to_string(),
+        theme.record(),
+    ));
+    for r in reviews {
+        let review = &model.reviews[*r];
+        let head = vec![
+            Piece::new(
+                format!("{} {}", review.verdict.badge(), review.verdict),
+                theme.verdict(review.verdict),
+                None,
+            ),
+            Piece::new(
+                format!(" · as of {} · {}\n", review.as_of.human(), review.id),
+                theme.dim(),
+                None,
+            ),
+            Piece::new(review.summary.clone(), Style::new(), None),
+        ];
+        out.extend(wrap(&head, width).into_iter().map(|w| w.line));
+        for id in &review.sources {
+            let Some(source) = index.source(id).map(|s| &model.sources[s]) else {
+                continue;
+            };
+            let named = format!("  {}, {}", source.publisher, source.date.human());
+            out.push(Line::styled(
+                super::labels::clip(&named, width),
+                theme.dim(),
+            ));
+            // Only an address that passes `check`'s rules is shown as one, and it is cut
+            // into lines rather than clipped, so that all of it can be read.
+            if !crate::model::is_https_url(&source.url) {
+                continue;
+            }
+            let room = width.saturating_sub(LINK_INDENT).max(8);
+            let chars: Vec<char> = source.url.chars().collect();
+            for piece in chars.chunks(room) {
+                let text: String = piece.iter().collect();
+                links.push(Link {
+                    line: out.len(),
+                    column: LINK_INDENT,
+                    text: text.clone(),
+                    url: source.url.clone(),
+                });
+                out.push(Line::from(vec![
+                    Span::raw(" ".repeat(LINK_INDENT)),
+                    Span::styled(text, theme.record()),
+                ]));
+            }
+        }
+    }
 }

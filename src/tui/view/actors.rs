@@ -1,10 +1,11 @@
-//! The Actors pane: each actor's name, kind and the other names the article uses.
+//! The Actors pane: each actor's name, kind and the other names the article uses; under an
+//! opened actor, its relations, each a row of its own.
 
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::ListView;
-use crate::tui::app::App;
+use crate::tui::app::{ActorRow, App};
 
 pub const VIEW: ListView = ListView { title, row, empty };
 
@@ -13,12 +14,41 @@ fn title(app: &App) -> String {
 }
 
 fn row(app: &App, row: usize, width: u16) -> Line<'static> {
+    let model = app.index().model();
+    match app.actor_rows()[row] {
+        ActorRow::Actor(a) => actor_line(app, a, width),
+        ActorRow::Relation { actor, relation } => {
+            let relation_ = &model.relations[relation];
+            let other = app
+                .index()
+                .other_party(relation, actor)
+                .map_or("?", |o| model.actors[o].name.as_str());
+            Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    format!("{} {other}, {}", relation_.trend.arrow(), relation_.trend),
+                    app.theme.trend(relation_.trend),
+                ),
+                Span::styled(format!(": {}", relation_.summary), app.theme.dim()),
+            ])
+        }
+    }
+}
+
+fn actor_line(app: &App, a: usize, width: u16) -> Line<'static> {
     let name_width = app.name_width().min(name_budget(width));
-    let actor = &app.index().model().actors[row];
+    let actor = &app.index().model().actors[a];
+    let fold = if app.index().relations_of_actor(a).is_empty() {
+        " "
+    } else if app.is_open(a) {
+        "▾"
+    } else {
+        "▸"
+    };
     let name = super::clip(&actor.name, name_width);
     let pad = name_width.saturating_sub(name.width());
     let mut spans = vec![
-        Span::raw(format!("{name}{} ", " ".repeat(pad))),
+        Span::raw(format!("{fold} {name}{} ", " ".repeat(pad))),
         Span::styled(format!("{:<12} ", actor.kind.as_str()), app.theme.dim()),
     ];
     if !actor.aliases.is_empty() {
@@ -31,7 +61,7 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
 /// fifths of the inside, so kinds and other names keep room, but never so
 /// narrow that short names are cut.
 fn name_budget(width: u16) -> usize {
-    let inner = usize::from(width.saturating_sub(4));
+    let inner = usize::from(width.saturating_sub(6));
     (inner * 2 / 5).max(8)
 }
 
@@ -47,7 +77,7 @@ mod tests {
     fn the_name_column_grows_with_the_pane_but_keeps_a_floor() {
         assert_eq!(name_budget(0), 8);
         assert_eq!(name_budget(24), 8);
-        assert_eq!(name_budget(64), 24);
+        assert_eq!(name_budget(64), 23);
         assert!(name_budget(200) > name_budget(64));
     }
 }

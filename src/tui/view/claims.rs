@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use super::ListView;
 use crate::model::Scope;
 use crate::tui::app::App;
-use crate::tui::content::labels::{ranges, scope_label};
+use crate::tui::content::labels::{ranges, scope_label, verdict_badge};
 
 pub const VIEW: ListView = ListView { title, row, empty };
 
@@ -20,8 +20,11 @@ fn title(app: &App) -> String {
 fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
     let id_width = app.id_width();
     let claim = &app.index().model().claims[app.claim_list()[row]];
+    let c = app.claim_list()[row];
     Line::from(vec![
         Span::raw(format!("{:<id_width$} ", claim.id)),
+        verdict_badge(app.index(), app.theme, c),
+        Span::raw(" "),
         Span::styled(
             format!("{:<10} ", claim.kind.as_str()),
             app.theme.claim_kind(claim.kind),

@@ -7,8 +7,10 @@ mod claims;
 mod detail;
 mod help;
 mod reading;
+mod record;
 mod search;
 mod source;
+pub use source::links;
 mod timeline;
 
 use ratatui::Frame;
@@ -42,6 +44,7 @@ fn list_view(pane: Pane) -> Option<&'static ListView> {
         Pane::Timeline => Some(&timeline::VIEW),
         Pane::Actors => Some(&actors::VIEW),
         Pane::Arguments => Some(&arguments::VIEW),
+        Pane::Record => Some(&record::VIEW),
         Pane::Claims => Some(&claims::VIEW),
         Pane::Source => None,
     }

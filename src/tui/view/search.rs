@@ -7,9 +7,11 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{highlight, overlay};
+use crate::model::TimelineRow;
 use crate::search::{FILTERS, Field, HitKind};
 use crate::tui::app::App;
-use crate::tui::content::labels::date_label;
+use crate::tui::content::labels::{timeline_date, verdict_badge};
+use crate::tui::content::record::LATER_MARK;
 use crate::tui::layout::{Screen, search_box, search_list};
 
 pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
@@ -148,9 +150,18 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             let (prefix, owner) = match hit.kind {
                 HitKind::Actor => (String::new(), Some(model.actors[hit.index].name.clone())),
                 HitKind::Claim => (format!("{} ", model.claims[hit.index].id), None),
-                HitKind::Event => (format!("{} ", date_label(&model.events[hit.index])), None),
+                HitKind::Event => (
+                    format!(
+                        "{} ",
+                        timeline_date(app.index(), TimelineRow::Event(hit.index))
+                    ),
+                    None,
+                ),
                 HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
-                HitKind::Later => (format!("{} ", model.later[hit.index].date.human()), None),
+                HitKind::Later => (
+                    format!("{LATER_MARK} {} ", model.later[hit.index].date.human()),
+                    None,
+                ),
                 HitKind::Review => {
                     let verdict = model.reviews[hit.index].verdict;
                     (format!("{} {verdict} ", verdict.badge()), None)
@@ -175,9 +186,13 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                 _ => String::new(),
             };
             let room = width
-                .saturating_sub(13 + prefix.width() + suffix.width())
+                .saturating_sub(15 + prefix.width() + suffix.width())
                 .max(8);
             spans.push(Span::styled(prefix, theme.dim()));
+            if hit.kind == HitKind::Claim {
+                spans.push(verdict_badge(app.index(), theme, hit.index));
+                spans.push(Span::raw(" "));
+            }
             spans.push(Span::raw(open));
             spans.extend(highlight(
                 &super::clip(&text, room),

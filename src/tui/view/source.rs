@@ -9,6 +9,7 @@ use ratatui::widgets::Padding;
 use super::pane_block;
 use crate::tui::app::App;
 use crate::tui::state::Pane;
+use crate::tui::terminal::ScreenLink;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let focused = app.focus() == Pane::Source;
@@ -39,4 +40,37 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     };
     frame.render_widget(block, rect);
     super::put_lines(frame, inner, all.iter().skip(scroll));
+}
+
+/// The source addresses the Source pane shows now, where they are on the screen: for the
+/// event loop to make them links. None while an overlay may cover the pane.
+pub fn links(app: &App) -> Vec<ScreenLink> {
+    let Some(rect) = app.screen().pane(Pane::Source) else {
+        return Vec::new();
+    };
+    if app.mode() != crate::tui::Mode::Panes {
+        return Vec::new();
+    }
+    let block =
+        pane_block(app.theme, Pane::Source, false, String::new()).padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    let scroll = app.cursor(Pane::Source).offset;
+    app.laid()
+        .source
+        .links
+        .iter()
+        .filter(|link| link.line >= scroll && link.line - scroll < usize::from(inner.height))
+        .filter_map(|link| {
+            let y = inner.y + u16::try_from(link.line - scroll).ok()?;
+            let x = inner.x + u16::try_from(link.column).ok()?;
+            let room = usize::from(inner.right().saturating_sub(x));
+            let text: String = link.text.chars().take(room).collect();
+            (!text.is_empty()).then(|| ScreenLink {
+                x,
+                y,
+                text,
+                url: link.url.clone(),
+            })
+        })
+        .collect()
 }

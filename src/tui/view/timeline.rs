@@ -1,54 +1,78 @@
-//! The Timeline pane: events in date order, at the precision the article allows.
+//! The Timeline pane: the article's events and the record's later events in one list in
+//! date order, with a rule where the article stands. The article's dates are at the
+//! precision it allows (`~` where inferred); an event the record dates stands at the
+//! record's date, marked `†`, with the article's phrase beside it; the record's own
+//! events are marked `»`.
 
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::ListView;
-use crate::model::Event;
+use crate::model::TimelineRow;
 use crate::tui::app::App;
-use crate::tui::content::labels::{date_label, status_symbol};
+use crate::tui::content::labels::{date_label, status_symbol, timeline_date};
+use crate::tui::content::record::LATER_MARK;
 use crate::tui::state::Pane;
-use crate::tui::theme::Theme;
 
 pub const VIEW: ListView = ListView { title, row, empty };
 
 fn title(app: &App) -> String {
-    format!("Timeline ({})", app.index().timeline().len())
-}
-
-fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
     let model = app.index().model();
-    let timeline = app.index().timeline();
-    let cursor = app.cursor(Pane::Timeline);
-    let event = &model.events[timeline[row]];
-    // A date is written once for a run of events on it; the top row and the selected row
-    // always show theirs.
-    let repeat = row > cursor.offset
-        && row != cursor.selected
-        && model.events[timeline[row - 1]].date == event.date
-        && model.events[timeline[row - 1]].date_basis == event.date_basis;
-    event_line(event, app.date_width(), repeat, app.theme)
+    if model.later.is_empty() {
+        format!("Timeline ({})", model.events.len())
+    } else {
+        format!(
+            "Timeline ({} + {} later)",
+            model.events.len(),
+            model.later.len()
+        )
+    }
 }
 
-/// One event as a row: date (blank when it repeats the row above), status symbol, title,
-/// and the article's own phrase.
-pub fn event_line(event: &Event, date_width: usize, repeat: bool, theme: Theme) -> Line<'static> {
-    let date = if repeat {
-        String::new()
-    } else {
-        date_label(event)
-    };
-    let pad = date_width.saturating_sub(date.width());
-    let mut spans = vec![
-        Span::raw(format!("{date}{} ", " ".repeat(pad))),
-        Span::styled(
-            format!("{} ", status_symbol(event.status)),
-            theme.status(event.status),
-        ),
-        Span::raw(event.title.clone()),
-    ];
-    if let Some(when) = &event.when {
-        spans.push(Span::styled(format!("  “{when}”"), theme.dim()));
+fn row(app: &App, row: usize, width: u16) -> Line<'static> {
+    let index = app.index();
+    let model = index.model();
+    let theme = app.theme;
+    let rows = index.timeline_rows();
+    let this = rows[row];
+    if this == TimelineRow::Article {
+        let label = format!(" the article, {} ", model.article.published.human());
+        let room = usize::from(width).saturating_sub(label.width() + 6);
+        let rule = "─".repeat(room / 2);
+        return Line::styled(format!("{rule}{label}{rule}"), theme.bold());
+    }
+    // A date is written once for a run of rows on it; the top row of the pane shows its.
+    let date = timeline_date(index, this);
+    let repeat = row > app.cursor(Pane::Timeline).offset
+        && rows
+            .get(row - 1)
+            .is_some_and(|above| timeline_date(index, *above) == date);
+    let date = if repeat { String::new() } else { date };
+    let pad = app.date_width().saturating_sub(date.width());
+    let mut spans = vec![Span::raw(format!("{date}{} ", " ".repeat(pad)))];
+    match this {
+        TimelineRow::Event(e) => {
+            let event = &model.events[e];
+            spans.push(Span::styled(
+                format!("{} ", status_symbol(event.status)),
+                theme.status(event.status),
+            ));
+            spans.push(Span::raw(event.title.clone()));
+            let dated_by_record = event.record.as_ref().is_some_and(|r| r.date.is_some());
+            match (&event.when, dated_by_record) {
+                (Some(when), _) => spans.push(Span::styled(format!("  “{when}”"), theme.dim())),
+                (None, true) => spans.push(Span::styled(
+                    format!("  article: {}", date_label(event)),
+                    theme.dim(),
+                )),
+                (None, false) => {}
+            }
+        }
+        TimelineRow::Later(l) => {
+            spans.push(Span::styled(format!("{LATER_MARK} "), theme.record()));
+            spans.push(Span::styled(model.later[l].title.clone(), theme.record()));
+        }
+        TimelineRow::Article => {}
     }
     Line::from(spans)
 }
