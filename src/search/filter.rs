@@ -139,15 +139,18 @@ impl Searcher {
     }
 
     /// What is wrong with a query's filters, in words for the reader: a value no item has
-    /// (`kind:forcast`, or `kind:forcast,fact`), or what looks like a mistyped filter searched as text
+    /// (`kind:forcast`, or `kind:forcast,fact`), filters no item can meet together
+    /// (`kind:forecast kind:fact`), or what looks like a mistyped filter searched as text
     /// (`stauts:cancelled`). Each message suggests the likely meaning.
     pub fn check(&self, query: &Query, text: &str) -> Vec<QueryProblem> {
         let mut problems: Vec<QueryProblem> = Vec::new();
+        let mut refused: Vec<FilterKey> = Vec::new();
         for filter in &query.filters {
             for value in &filter.values {
                 let Some(message) = self.unknown(filter.key, value) else {
                     continue;
                 };
+                refused.push(filter.key);
                 let problem = QueryProblem {
                     message,
                     fatal: true,
@@ -155,6 +158,18 @@ impl Searcher {
                 if !problems.contains(&problem) {
                     problems.push(problem);
                 }
+            }
+        }
+        for key in FilterKey::ALL {
+            if refused.contains(&key) {
+                continue; // One thing at a time: the mistyped value first.
+            }
+            let filters: Vec<&Filter> = query.filters_of(key).collect();
+            if let Some(message) = never_together(key, &filters) {
+                problems.push(QueryProblem {
+                    message,
+                    fatal: true,
+                });
             }
         }
         for token in text.split_whitespace() {
@@ -224,4 +239,64 @@ impl Searcher {
         };
         Some(format!("no {noun} is `{value}`; {hint}"))
     }
+}
+
+/// Why the filters of one key, all of them known values, can match nothing together, for
+/// keys of which an item has one value: `kind:forecast kind:fact` (suggesting
+/// `kind:forecast,fact`). `None` when some item could pass them all.
+fn never_together(key: FilterKey, filters: &[&Filter]) -> Option<String> {
+    if filters.len() < 2 {
+        return None;
+    }
+    // What each sort of item can be let through by: an item passes a filter when one of
+    // its words is among the filter's values.
+    let (one, profiles): (&str, Vec<Vec<&str>>) = match key {
+        FilterKey::Kind => {
+            let mut profiles: Vec<Vec<&str>> = Vec::new();
+            for sort in HitKind::ALL {
+                let own: Vec<&str> = match sort {
+                    HitKind::Actor => ActorKind::ALL.iter().map(|k| k.word()).collect(),
+                    HitKind::Claim => ClaimKind::ALL.iter().map(|k| k.word()).collect(),
+                    _ => Vec::new(),
+                };
+                if own.is_empty() {
+                    profiles.push(vec![sort.as_str()]);
+                }
+                profiles.extend(own.into_iter().map(|word| vec![sort.as_str(), word]));
+            }
+            ("an item has one kind", profiles)
+        }
+        FilterKey::Status => (
+            "an event has one status",
+            EventStatus::ALL.iter().map(|s| vec![s.word()]).collect(),
+        ),
+        FilterKey::In => (
+            "an item is of one kind",
+            HitKind::ALL.iter().map(|k| vec![k.as_str()]).collect(),
+        ),
+        // An item can involve several actors, sit under several argument roles, and a
+        // claim can have several verdicts.
+        FilterKey::Actor | FilterKey::Role | FilterKey::Verdict => return None,
+    };
+    let met = |words: &Vec<&str>| {
+        filters
+            .iter()
+            .all(|f| f.values.iter().any(|v| words.contains(&v.as_str())))
+    };
+    if profiles.iter().any(met) {
+        return None;
+    }
+    let written: Vec<String> = filters.iter().map(|f| f.to_string()).collect();
+    let mut either: Vec<&str> = Vec::new();
+    for value in filters.iter().flat_map(|f| &f.values) {
+        if !either.contains(&value.as_str()) {
+            either.push(value);
+        }
+    }
+    Some(format!(
+        "{one}: `{}` can match nothing; did you mean `{}:{}`?",
+        written.join(" "),
+        key.as_str(),
+        either.join(",")
+    ))
 }
