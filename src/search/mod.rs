@@ -226,9 +226,13 @@ impl fmt::Display for Filter {
     }
 }
 
-/// The filter keys a query understands, for help texts.
+/// The filter keys a query understands, for help texts. The first says, by example, that
+/// filters all hold and that commas give a choice: the explorer lists these and no more.
 pub const FILTERS: &[(&str, &str)] = &[
-    ("actor:", "items that involve an actor (id, name or alias)"),
+    (
+        "actor:",
+        "items involving an actor (id, name, alias); actor:a actor:b both, actor:a,b either",
+    ),
     (
         "kind:",
         "claim kind, actor kind, or item kind (actor, claim, event, argument)",
