@@ -555,3 +555,144 @@ fn show_takes_ids_in_any_case_and_names_by_a_whole_word() {
     let kayani = stdout(&claimscope(&["show", "kayani"]));
     assert!(kayani.starts_with("actor ashfaq-parvez-kayani"), "{kayani}");
 }
+
+/// The hits of `claimscope search QUERY... --json --limit 1000`, as (kind, id) in order.
+fn json_hits(query: &[&str]) -> Vec<(String, String)> {
+    let mut args = vec!["search"];
+    args.extend(query);
+    args.extend(["--json", "--limit", "1000"]);
+    let out = claimscope(&args);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{query:?}: {}",
+        stderr(&out)
+    );
+    parse_hits(&out)
+}
+
+/// What `search --json` printed, as (kind, id) in order; none when it printed nothing.
+fn parse_hits(out: &std::process::Output) -> Vec<(String, String)> {
+    if out.stdout.is_empty() {
+        return Vec::new();
+    }
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    hits.as_array()
+        .expect("an array")
+        .iter()
+        .map(|h| {
+            let field = |name: &str| h[name].as_str().expect("a string").to_string();
+            (field("kind"), field("id"))
+        })
+        .collect()
+}
+
+fn json_set(query: &[&str]) -> std::collections::BTreeSet<(String, String)> {
+    json_hits(query).into_iter().collect()
+}
+
+#[test]
+fn search_filters_all_hold_and_commas_give_a_choice() {
+    let model = Model::bundled().expect("bundled");
+    // A key twice: items that involve both.
+    let expected: std::collections::BTreeSet<(String, String)> =
+        common::items_involving(&model, &["india", "russia"])
+            .into_iter()
+            .map(|(kind, id)| (kind.to_string(), id))
+            .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(json_set(&["actor:india", "actor:russia"]), expected);
+    assert_eq!(json_set(&["actor:india actor:russia"]), expected);
+    // A comma: items either finds.
+    for (either, one, other) in [
+        ("kind:forecast,fact", "kind:forecast", "kind:fact"),
+        ("actor:india,china", "actor:india", "actor:china"),
+        ("verdict:held,partly", "verdict:held", "verdict:partly"),
+    ] {
+        let union: std::collections::BTreeSet<_> = json_set(&[one])
+            .union(&json_set(&[other]))
+            .cloned()
+            .collect();
+        assert!(union.len() > json_set(&[one]).len(), "{either}");
+        assert_eq!(json_set(&[either]), union, "{either}");
+    }
+}
+
+#[test]
+fn search_refuses_two_kinds_and_mistyped_choices_with_a_suggestion() {
+    let out = claimscope(&["search", "kind:forecast", "kind:fact"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains(
+            "an item has one kind: `kind:forecast kind:fact` can match nothing; \
+             did you mean `kind:forecast,fact`?"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    for (query, message) in [
+        (
+            "kind:forcast,fact",
+            "no kind is `forcast`; did you mean `kind:forecast`?",
+        ),
+        (
+            "in:claim,evnt",
+            "no item kind is `evnt`; did you mean `in:event`?",
+        ),
+        ("actor:india,narnia", "no actor is named `narnia`"),
+    ] {
+        let out = claimscope(&["search", query, "pakistan"]);
+        assert_eq!(out.status.code(), Some(2), "{query}: {}", stderr(&out));
+        assert!(stderr(&out).contains(message), "{query}: {}", stderr(&out));
+    }
+    // `--kind` holds as well as the query's `in:`.
+    let out = claimscope(&["search", "in:event", "--kind", "claim"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`in:event,claim`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn search_from_the_command_line_and_in_the_explorer_agree() {
+    use claimscope::model::Index;
+    use claimscope::tui::{Action, App, Theme};
+    for query in [
+        "actor:india actor:russia",
+        "kind:forecast,fact actor:india",
+        "pak in:claim,event",
+        "kind:forecast kind:fact",
+    ] {
+        let mut app = App::new(
+            Index::new(Model::bundled().expect("bundled")),
+            Theme { color: false },
+        );
+        app.update(Action::Resize(120, 40));
+        app.update(Action::OpenSearch);
+        for c in query.chars() {
+            app.update(Action::Type(c));
+        }
+        let index = app.index();
+        let explorer: Vec<(String, String)> = app
+            .search
+            .hits
+            .iter()
+            .map(|h| {
+                (
+                    h.kind.as_str().to_string(),
+                    index.id_of(h.item()).to_string(),
+                )
+            })
+            .collect();
+        // As many as the explorer keeps; a refused query prints nothing.
+        let out = claimscope(&["search", query, "--json", "--limit", "200"]);
+        assert_eq!(explorer, parse_hits(&out), "{query}");
+        let refused = app.search.problems.iter().any(|p| p.fatal);
+        assert_eq!(refused, out.status.code() == Some(2), "{query}");
+        for problem in &app.search.problems {
+            assert!(stderr(&out).contains(&problem.message), "{query}");
+        }
+    }
+}

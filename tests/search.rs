@@ -1,7 +1,11 @@
 //! The shared search engine on the bundled article: ranking, filters, highlighting.
 
+use std::collections::BTreeSet;
+
 use claimscope::model::{Index, Model};
 use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
+
+mod common;
 
 fn engine() -> (Index, Searcher) {
     let model = Model::bundled().expect("bundled model");
@@ -301,5 +305,196 @@ fn scores_remembered_from_other_queries_change_nothing() {
             "after the previous query, {text:?}"
         );
         previous = Some(reused);
+    }
+}
+
+/// A query's hits as a set of items: which, not in what order.
+fn items(searcher: &Searcher, text: &str) -> BTreeSet<(HitKind, usize)> {
+    searcher
+        .search(&Query::parse(text), usize::MAX)
+        .iter()
+        .map(|h| (h.kind, h.index))
+        .collect()
+}
+
+#[test]
+fn an_actor_filter_written_twice_finds_the_items_that_involve_both() {
+    let (index, searcher) = engine();
+    let expected = common::items_involving(index.model(), &["india", "russia"]);
+    assert!(!expected.is_empty(), "the article has items on both");
+    let by_id = |text: &str| -> BTreeSet<(&'static str, String)> {
+        searcher
+            .search(&Query::parse(text), usize::MAX)
+            .iter()
+            .map(|h| (h.kind.as_str(), index.id_of(h.item()).to_string()))
+            .collect()
+    };
+    let both = by_id("actor:india actor:russia");
+    assert_eq!(both, expected);
+    assert_eq!(by_id("actor:russia actor:india"), expected);
+    assert!(both.len() < by_id("actor:russia").len());
+    assert!(both.len() < by_id("actor:india").len());
+    // Names and aliases as well as ids.
+    assert_eq!(by_id("actor:delhi actor:moscow"), expected);
+}
+
+#[test]
+fn commas_give_a_filter_a_choice_the_union_of_each_alone() {
+    let (_, searcher) = engine();
+    for (either, choices) in [
+        ("kind:forecast,fact", ["kind:forecast", "kind:fact"]),
+        ("actor:india,china", ["actor:india", "actor:china"]),
+        ("verdict:held,partly", ["verdict:held", "verdict:partly"]),
+        ("in:claim,event", ["in:claim", "in:event"]),
+        (
+            "status:cancelled,planned",
+            ["status:cancelled", "status:planned"],
+        ),
+        ("role:limit,objection", ["role:limit", "role:objection"]),
+    ] {
+        let one = items(&searcher, choices[0]);
+        let other = items(&searcher, choices[1]);
+        assert!(!one.is_empty() && !other.is_empty(), "{either}");
+        assert!(one != other, "{either}: the choices differ");
+        let union: BTreeSet<_> = one.union(&other).copied().collect();
+        assert_eq!(items(&searcher, either), union, "{either}");
+        // Empty pieces are nothing: `kind:,forecast,,fact,`.
+        let (key, values) = either.split_once(':').expect("a filter");
+        let padded = format!("{key}:,{},", values.replace(',', ",,"));
+        assert_eq!(items(&searcher, &padded), union, "{padded}");
+    }
+    // A choice and a second filter: claims that are forecasts or facts and involve India.
+    let both = items(&searcher, "kind:forecast,fact actor:india");
+    let union: BTreeSet<_> = items(&searcher, "kind:forecast actor:india")
+        .union(&items(&searcher, "kind:fact actor:india"))
+        .copied()
+        .collect();
+    assert_eq!(both, union);
+    assert!(!both.is_empty());
+}
+
+#[test]
+fn two_kinds_find_nothing_and_the_check_offers_the_choice() {
+    let (_, searcher) = engine();
+    let text = "kind:forecast kind:fact";
+    let query = Query::parse(text);
+    assert!(searcher.search(&query, usize::MAX).is_empty());
+    let problems = searcher.check(&query, text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].fatal);
+    assert_eq!(
+        problems[0].message,
+        "an item has one kind: `kind:forecast kind:fact` can match nothing; \
+         did you mean `kind:forecast,fact`?"
+    );
+    for (text, choice) in [
+        (
+            "status:cancelled status:planned",
+            "`status:cancelled,planned`",
+        ),
+        ("in:claim in:event", "`in:claim,event`"),
+        ("kind:claim kind:actor", "`kind:claim,actor`"),
+        (
+            "kind:forecast,fact kind:state",
+            "`kind:forecast,fact,state`",
+        ),
+    ] {
+        let query = Query::parse(text);
+        assert!(searcher.search(&query, usize::MAX).is_empty(), "{text}");
+        let problems = searcher.check(&query, text);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.fatal && p.message.contains(choice)),
+            "{text}: {problems:?}"
+        );
+    }
+    // Two filters that some item meets together are fine: a claim is a forecast.
+    for text in [
+        "kind:claim kind:forecast",
+        "kind:forecast,fact kind:fact",
+        "in:claim,event in:event",
+        "actor:india actor:russia",
+        "verdict:held verdict:failed",
+    ] {
+        let query = Query::parse(text);
+        assert_eq!(searcher.check(&query, text), [], "{text}");
+    }
+}
+
+#[test]
+fn every_value_of_a_comma_list_is_checked() {
+    let (_, searcher) = engine();
+    for (text, message) in [
+        (
+            "kind:forcast,fact",
+            "no kind is `forcast`; did you mean `kind:forecast`?",
+        ),
+        (
+            "kind:fact,forcast",
+            "no kind is `forcast`; did you mean `kind:forecast`?",
+        ),
+        (
+            "verdict:held,faild",
+            "no verdict is `faild`; did you mean `verdict:failed`?",
+        ),
+        (
+            "status:cancelled,planed",
+            "no status is `planed`; did you mean `status:planned`?",
+        ),
+        (
+            "role:limit,contxt",
+            "no role is `contxt`; did you mean `role:context`?",
+        ),
+        (
+            "in:claim,evnt",
+            "no item kind is `evnt`; did you mean `in:event`?",
+        ),
+        (
+            "actor:india,narnia",
+            "no actor is named `narnia`; an actor filter takes an id, a name or an alias",
+        ),
+    ] {
+        let problems = searcher.check(&Query::parse(text), text);
+        assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+        assert!(problems[0].fatal, "{text}");
+        assert_eq!(problems[0].message, message, "{text}");
+    }
+    // A mistyped value is named once, not again as filters that cannot meet.
+    let text = "kind:forcast kind:fact";
+    let problems = searcher.check(&Query::parse(text), text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.starts_with("no kind is `forcast`"));
+}
+
+mod filter_algebra {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static (Index, Searcher) {
+        static ENGINE: OnceLock<(Index, Searcher)> = OnceLock::new();
+        ENGINE.get_or_init(engine)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// For any two actors (the same one too): both filters find what each finds in
+        /// common, and the comma finds what either finds.
+        #[test]
+        fn two_actors_both_and_either(a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+            let (index, searcher) = shared();
+            let actors = &index.model().actors;
+            let a = &actors[a.index(actors.len())].id;
+            let b = &actors[b.index(actors.len())].id;
+            let one = items(searcher, &format!("actor:{a}"));
+            let other = items(searcher, &format!("actor:{b}"));
+            prop_assert!(!one.is_empty());
+            let common: BTreeSet<_> = one.intersection(&other).copied().collect();
+            let either: BTreeSet<_> = one.union(&other).copied().collect();
+            prop_assert_eq!(items(searcher, &format!("actor:{a} actor:{b}")), common);
+            prop_assert_eq!(items(searcher, &format!("actor:{a},{b}")), either);
+        }
     }
 }

@@ -85,16 +85,22 @@ objection, limit, context, conclusion), status:STATUS (of events), verdict:VERDI
 record's: held, partly, failed, open, unknown), in:ITEM (actor, claim, event, argument,
 or the record's later, review, source).
 
+Every word and every filter must hold, a filter written twice too:
+actor:india actor:russia finds what involves both. A comma gives a filter a choice:
+kind:forecast,fact finds forecasts and facts alike. --kind holds as in:ITEM would.
+
 Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
 --json: an array of {kind, id, label, score, field, matched}.
 
 Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json),
-2 a filter that can match nothing, such as a misspelt kind (a suggestion is printed).
+2 a filter that can match nothing, such as a misspelt kind or two kinds at once (a
+suggestion is printed).
 
 Examples:
   claimscope search moscow
   claimscope search pakistan arms --kind claim
   claimscope search kind:forecast actor:india --json
+  claimscope search actor:india actor:russia kind:forecast,fact
   claimscope search verdict:failed")]
     Search {
         /// What to look for; several words all have to match.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use claimscope::model::{Index, sanitize};
-use claimscope::search::{Field, Hit, HitKind, Query, Searcher};
+use claimscope::search::{Field, Filter, Hit, HitKind, Query, Searcher};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
@@ -42,9 +42,8 @@ pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
 pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
     let searcher = Searcher::new(Arc::clone(index));
     let mut query = Query::parse(&options.query);
-    if options.kind.is_some() {
-        query.within = options.kind;
-    }
+    // `--kind` is one more filter: it holds as well as any `in:` in the query.
+    query.filters.extend(options.kind.map(Filter::within));
     let problems = searcher.check(&query, &options.query);
     for problem in &problems {
         eprintln!("claimscope: {}", sanitize(&problem.message));

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::filter::Sieve;
 use super::items::{Entry, Item};
 use super::matching::{mask, reads_as_known};
 use super::{Field, Hit, HitKind, Query, lowercase};
@@ -148,10 +149,8 @@ impl Searcher {
             }
         };
         let terms = Terms::new(&self.matcher, query);
-        let actors = query.actor.as_deref().map(|a| self.resolve_actors(a));
-        let bounded = self.in_parallel(candidates, |part| {
-            self.bound(part, query, &terms, actors.as_deref())
-        });
+        let sieve = self.sieve(query);
+        let bounded = self.in_parallel(candidates, |part| self.bound(part, &sieve, &terms));
         results.matched = bounded.iter().map(|c| c.item).collect();
         let ranked = if terms.list.is_empty() {
             // Filters alone: everything that passes, by kind and then in file order.
@@ -214,17 +213,11 @@ impl Searcher {
 
     /// The cheap pass: candidates that pass the filters and in which every term can be
     /// read, each with the most the matcher could score it.
-    fn bound(
-        &self,
-        part: &[u32],
-        query: &Query,
-        terms: &Terms,
-        actors: Option<&[u32]>,
-    ) -> Vec<Bounded> {
+    fn bound(&self, part: &[u32], sieve: &Sieve, terms: &Terms) -> Vec<Bounded> {
         let mut out = Vec::new();
         'items: for &i in part {
             let item = &self.items[i as usize];
-            if !Self::passes(item, query, actors) {
+            if !sieve.passes(item) {
                 continue;
             }
             let mut bound = 0;

@@ -1,16 +1,81 @@
 //! What a query's filters let through, and what is wrong with a query, said for the reader.
+//!
+//! Every filter must let an item through, a key written twice too; a filter lets an item
+//! through when any of its comma-separated values does.
 
 use super::engine::Searcher;
 use super::items::{Item, role_bit, verdict_bit};
-use super::{HitKind, Query, lowercase};
-use crate::model::{ArgumentRole, Verdict, Word};
+use super::{Filter, FilterKey, HitKind, Query, lowercase};
+use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
 
-/// Something wrong with a query: `fatal` when a filter can match nothing (the search would
-/// only say "no match"), else a hint.
+/// Something wrong with a query: `fatal` when a filter can match nothing or names a value no
+/// item can have (the search would say "no match", or quietly drop the mistyped choice),
+/// else a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryProblem {
     pub message: String,
     pub fatal: bool,
+}
+
+/// A query's filters made ready to test items, each value looked up once.
+pub(super) struct Sieve {
+    tests: Vec<Test>,
+}
+
+/// One filter, ready: an item passes when any of its values does.
+enum Test {
+    Within(Vec<HitKind>),
+    /// Verdicts, as bits.
+    Verdicts(u8),
+    Statuses(Vec<String>),
+    Kinds(Vec<String>),
+    /// The actors the values name, sorted.
+    Actors(Vec<u32>),
+    /// Argument roles, as bits, and the values as words of an actor's role.
+    Roles {
+        bits: u8,
+        words: Vec<String>,
+    },
+}
+
+impl Test {
+    fn passes(&self, item: &Item) -> bool {
+        match self {
+            Test::Within(kinds) => kinds.contains(&item.kind),
+            Test::Verdicts(bits) => item.verdicts & bits != 0,
+            Test::Statuses(statuses) => {
+                item.status.is_some_and(|s| statuses.iter().any(|w| w == s))
+            }
+            Test::Kinds(kinds) => kinds
+                .iter()
+                .any(|k| item.kind_word == Some(k.as_str()) || item.kind.as_str() == k),
+            Test::Actors(wanted) => item.actors.iter().any(|a| wanted.binary_search(a).is_ok()),
+            Test::Roles { bits, words } => {
+                item.roles & bits != 0
+                    || item
+                        .actor_role
+                        .as_ref()
+                        .is_some_and(|r| words.iter().any(|w| r.contains(w.as_str())))
+            }
+        }
+    }
+
+    /// The order tests run in: the cheapest first.
+    fn cost(&self) -> u8 {
+        match self {
+            Test::Within(_) | Test::Verdicts(_) => 0,
+            Test::Statuses(_) | Test::Kinds(_) => 1,
+            Test::Actors(_) => 2,
+            Test::Roles { .. } => 3,
+        }
+    }
+}
+
+impl Sieve {
+    /// Whether every filter lets the item through.
+    pub(super) fn passes(&self, item: &Item) -> bool {
+        self.tests.iter().all(|t| t.passes(item))
+    }
 }
 
 impl Searcher {
@@ -32,133 +97,87 @@ impl Searcher {
         .collect()
     }
 
-    pub(super) fn passes(item: &Item, query: &Query, actors: Option<&[u32]>) -> bool {
-        if query.within.is_some_and(|k| k != item.kind) {
-            return false;
-        }
-        if let Some(wanted) = actors
-            && !item.actors.iter().any(|a| wanted.contains(a))
-        {
-            return false;
-        }
-        if let Some(kind) = &query.kind
-            && item.kind_word != Some(kind.as_str())
-            && item.kind.as_str() != kind
-        {
-            return false;
-        }
-        if let Some(role) = &query.role {
-            let argument = ArgumentRole::ALL
-                .iter()
-                .any(|r| r.word() == role && item.roles & role_bit(*r) != 0);
-            let person = item
-                .actor_role
-                .as_ref()
-                .is_some_and(|r| r.contains(role.as_str()));
-            if !argument && !person {
-                return false;
+    /// The query's filters, ready to test items.
+    pub(super) fn sieve(&self, query: &Query) -> Sieve {
+        let mut tests: Vec<Test> = query.filters.iter().map(|f| self.test(f)).collect();
+        tests.sort_by_key(Test::cost);
+        Sieve { tests }
+    }
+
+    fn test(&self, filter: &Filter) -> Test {
+        let values = &filter.values;
+        match filter.key {
+            FilterKey::Actor => {
+                let mut actors: Vec<u32> =
+                    values.iter().flat_map(|v| self.resolve_actors(v)).collect();
+                actors.sort_unstable();
+                actors.dedup();
+                Test::Actors(actors)
             }
+            FilterKey::Kind => Test::Kinds(values.clone()),
+            FilterKey::Role => Test::Roles {
+                bits: ArgumentRole::ALL
+                    .iter()
+                    .filter(|r| values.iter().any(|v| v == r.word()))
+                    .fold(0, |bits, r| bits | role_bit(*r)),
+                words: values.clone(),
+            },
+            FilterKey::Status => Test::Statuses(values.clone()),
+            FilterKey::Verdict => Test::Verdicts(
+                Verdict::ALL
+                    .iter()
+                    .filter(|v| values.iter().any(|w| w == v.word()))
+                    .fold(0, |bits, v| bits | verdict_bit(*v)),
+            ),
+            FilterKey::In => Test::Within(
+                values
+                    .iter()
+                    .filter_map(|v| HitKind::from_word(v))
+                    .collect(),
+            ),
         }
-        if let Some(status) = &query.status
-            && item.status != Some(status.as_str())
-        {
-            return false;
-        }
-        if let Some(verdict) = &query.verdict {
-            let wanted = Verdict::ALL
-                .iter()
-                .find(|v| v.word() == verdict)
-                .map_or(0, |v| verdict_bit(*v));
-            if item.verdicts & wanted == 0 {
-                return false;
-            }
-        }
-        true
     }
 
     /// What is wrong with a query's filters, in words for the reader: a value no item has
-    /// (`kind:forcast`), or what looks like a mistyped filter searched as text
+    /// (`kind:forcast`, or `kind:forcast,fact`), filters no item can meet together
+    /// (`kind:forecast kind:fact`), or what looks like a mistyped filter searched as text
     /// (`stauts:cancelled`). Each message suggests the likely meaning.
     pub fn check(&self, query: &Query, text: &str) -> Vec<QueryProblem> {
-        let model = self.index.model();
-        let mut problems = Vec::new();
-        let mut refuse = |filter: &str, value: &str, known: Vec<String>| {
-            if known.iter().any(|k| k == value) {
-                return;
-            }
-            let hint = match crate::model::closest(value, known.iter().map(String::as_str)) {
-                Some(near) => format!("did you mean `{filter}:{near}`?"),
-                None => format!("it can be {}", known.join(", ")),
-            };
-            problems.push(QueryProblem {
-                message: format!("no {filter} is `{value}`; {hint}"),
-                fatal: true,
-            });
-        };
-        if let Some(kind) = &query.kind {
-            let mut known: Vec<String> = crate::model::ClaimKind::ALL
-                .iter()
-                .map(|k| k.word().to_string())
-                .collect();
-            known.extend(
-                crate::model::ActorKind::ALL
-                    .iter()
-                    .map(|k| k.word().to_string()),
-            );
-            known.extend(HitKind::ALL.iter().map(|k| k.as_str().to_string()));
-            refuse("kind", kind, known);
-        }
-        if let Some(status) = &query.status {
-            refuse(
-                "status",
-                status,
-                crate::model::EventStatus::ALL
-                    .iter()
-                    .map(|s| s.word().to_string())
-                    .collect(),
-            );
-        }
-        if let Some(verdict) = &query.verdict {
-            refuse(
-                "verdict",
-                verdict,
-                Verdict::ALL.iter().map(|v| v.word().to_string()).collect(),
-            );
-        }
-        if let Some(role) = &query.role {
-            let of_actor = model
-                .actors
-                .iter()
-                .filter_map(|a| a.role.as_deref())
-                .any(|r| lowercase(r).contains(role.as_str()));
-            if !of_actor {
-                refuse(
-                    "role",
-                    role,
-                    ArgumentRole::ALL
-                        .iter()
-                        .map(|r| r.word().to_string())
-                        .collect(),
-                );
+        let mut problems: Vec<QueryProblem> = Vec::new();
+        let mut refused: Vec<FilterKey> = Vec::new();
+        for filter in &query.filters {
+            for value in &filter.values {
+                let Some(message) = self.unknown(filter.key, value) else {
+                    continue;
+                };
+                refused.push(filter.key);
+                let problem = QueryProblem {
+                    message,
+                    fatal: true,
+                };
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
             }
         }
-        if let Some(actor) = &query.actor
-            && self.resolve_actors(actor).is_empty()
-        {
-            let message = format!(
-                "no actor is named `{actor}`; an actor filter takes an id, a name or an alias"
-            );
-            problems.push(QueryProblem {
-                message,
-                fatal: true,
-            });
+        for key in FilterKey::ALL {
+            if refused.contains(&key) {
+                continue; // One thing at a time: the mistyped value first.
+            }
+            let filters: Vec<&Filter> = query.filters_of(key).collect();
+            if let Some(message) = never_together(key, &filters) {
+                problems.push(QueryProblem {
+                    message,
+                    fatal: true,
+                });
+            }
         }
         for token in text.split_whitespace() {
             let Some((key, _)) = token.split_once(':') else {
                 continue;
             };
             let key = lowercase(key);
-            let keys = super::FILTERS.iter().map(|(k, _)| k.trim_end_matches(':'));
+            let keys = FilterKey::ALL.iter().map(|k| k.as_str());
             if let Some(near) = crate::model::closest(&key, keys).filter(|near| *near != key) {
                 let message =
                     format!("`{token}` is searched as text; did you mean the filter `{near}:`?");
@@ -170,4 +189,114 @@ impl Searcher {
         }
         problems
     }
+
+    /// Why no item can have `value` under `key`, with the likely meaning; `None` when some
+    /// item can.
+    fn unknown(&self, key: FilterKey, value: &str) -> Option<String> {
+        let known: Vec<&str> = match key {
+            FilterKey::Actor => {
+                return self.resolve_actors(value).is_empty().then(|| {
+                    format!(
+                        "no actor is named `{value}`; an actor filter takes an id, a name or an alias"
+                    )
+                });
+            }
+            FilterKey::Kind => ClaimKind::ALL
+                .iter()
+                .map(|k| k.word())
+                .chain(ActorKind::ALL.iter().map(|k| k.word()))
+                .chain(HitKind::ALL.iter().map(|k| k.as_str()))
+                .collect(),
+            FilterKey::Role => {
+                let of_actor = self
+                    .index
+                    .model()
+                    .actors
+                    .iter()
+                    .filter_map(|a| a.role.as_deref())
+                    .any(|r| lowercase(r).contains(value));
+                if of_actor {
+                    return None;
+                }
+                ArgumentRole::ALL.iter().map(|r| r.word()).collect()
+            }
+            FilterKey::Status => EventStatus::ALL.iter().map(|s| s.word()).collect(),
+            FilterKey::Verdict => Verdict::ALL.iter().map(|v| v.word()).collect(),
+            FilterKey::In => HitKind::ALL.iter().map(|k| k.as_str()).collect(),
+        };
+        if known.contains(&value) {
+            return None;
+        }
+        let key_word = key.as_str();
+        let hint = match crate::model::closest(value, known.iter().copied()) {
+            Some(near) => format!("did you mean `{key_word}:{near}`?"),
+            None => format!("it can be {}", known.join(", ")),
+        };
+        let noun = if key == FilterKey::In {
+            "item kind"
+        } else {
+            key_word
+        };
+        Some(format!("no {noun} is `{value}`; {hint}"))
+    }
+}
+
+/// Why the filters of one key, all of them known values, can match nothing together, for
+/// keys of which an item has one value: `kind:forecast kind:fact` (suggesting
+/// `kind:forecast,fact`). `None` when some item could pass them all.
+fn never_together(key: FilterKey, filters: &[&Filter]) -> Option<String> {
+    if filters.len() < 2 {
+        return None;
+    }
+    // What each sort of item can be let through by: an item passes a filter when one of
+    // its words is among the filter's values.
+    let (one, profiles): (&str, Vec<Vec<&str>>) = match key {
+        FilterKey::Kind => {
+            let mut profiles: Vec<Vec<&str>> = Vec::new();
+            for sort in HitKind::ALL {
+                let own: Vec<&str> = match sort {
+                    HitKind::Actor => ActorKind::ALL.iter().map(|k| k.word()).collect(),
+                    HitKind::Claim => ClaimKind::ALL.iter().map(|k| k.word()).collect(),
+                    _ => Vec::new(),
+                };
+                if own.is_empty() {
+                    profiles.push(vec![sort.as_str()]);
+                }
+                profiles.extend(own.into_iter().map(|word| vec![sort.as_str(), word]));
+            }
+            ("an item has one kind", profiles)
+        }
+        FilterKey::Status => (
+            "an event has one status",
+            EventStatus::ALL.iter().map(|s| vec![s.word()]).collect(),
+        ),
+        FilterKey::In => (
+            "an item is of one kind",
+            HitKind::ALL.iter().map(|k| vec![k.as_str()]).collect(),
+        ),
+        // An item can involve several actors, sit under several argument roles, and a
+        // claim can have several verdicts.
+        FilterKey::Actor | FilterKey::Role | FilterKey::Verdict => return None,
+    };
+    let met = |words: &Vec<&str>| {
+        filters
+            .iter()
+            .all(|f| f.values.iter().any(|v| words.contains(&v.as_str())))
+    };
+    if profiles.iter().any(met) {
+        return None;
+    }
+    let written: Vec<String> = filters.iter().map(|f| f.to_string()).collect();
+    let mut either: Vec<&str> = Vec::new();
+    for value in filters.iter().flat_map(|f| &f.values) {
+        if !either.contains(&value.as_str()) {
+            either.push(value);
+        }
+    }
+    Some(format!(
+        "{one}: `{}` can match nothing; did you mean `{}:{}`?",
+        written.join(" "),
+        key.as_str(),
+        either.join(",")
+    ))
 }

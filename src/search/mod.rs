@@ -5,7 +5,11 @@
 //! A query is whitespace-separated terms, each of which must match some field of an item
 //! (fuzzily, with fuzzy-matcher's SkimMatcherV2), plus optional field filters:
 //! `actor:russia`, `kind:forecast`, `role:limit`, `status:cancelled`, `verdict:failed`,
-//! `in:claim`.
+//! `in:claim`. Every term and every filter must hold, a key written twice too
+//! (`actor:india actor:russia`: items that involve both); commas give a filter a choice
+//! (`kind:forecast,fact`: either).
+
+use std::fmt;
 
 use crate::model::ItemRef;
 
@@ -136,21 +140,99 @@ impl Hit {
     }
 }
 
-/// A parsed query: fuzzy terms and filters.
+/// A parsed query: fuzzy terms and filters. An item is a hit when every term matches it and
+/// every filter lets it through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<String>,
-    pub actor: Option<String>,
-    pub kind: Option<String>,
-    pub role: Option<String>,
-    pub status: Option<String>,
-    pub verdict: Option<String>,
-    pub within: Option<HitKind>,
+    /// In the order written; a key may come more than once, and each must hold.
+    pub filters: Vec<Filter>,
 }
 
-/// The filter keys a query understands, for help texts.
+/// What a filter looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FilterKey {
+    Actor,
+    Kind,
+    Role,
+    Status,
+    Verdict,
+    /// `in:`: the sort of item.
+    In,
+}
+
+impl FilterKey {
+    pub const ALL: [FilterKey; 6] = [
+        FilterKey::Actor,
+        FilterKey::Kind,
+        FilterKey::Role,
+        FilterKey::Status,
+        FilterKey::Verdict,
+        FilterKey::In,
+    ];
+
+    /// The key as written before the colon.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterKey::Actor => "actor",
+            FilterKey::Kind => "kind",
+            FilterKey::Role => "role",
+            FilterKey::Status => "status",
+            FilterKey::Verdict => "verdict",
+            FilterKey::In => "in",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<FilterKey> {
+        FilterKey::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+}
+
+/// One filter as written, `key:value` or `key:value,value`: it lets an item through when
+/// any of its values does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    pub key: FilterKey,
+    /// Lowercased; at least one, none empty.
+    pub values: Vec<String>,
+}
+
+impl Filter {
+    /// `in:KIND`: only items of one kind.
+    pub fn within(kind: HitKind) -> Filter {
+        Filter {
+            key: FilterKey::In,
+            values: vec![kind.as_str().to_string()],
+        }
+    }
+
+    /// Reads `key:value,value` (already lowercased): `None` when the key is not a filter's
+    /// or no value is given (empty pieces between commas are dropped).
+    fn parse(token: &str) -> Option<Filter> {
+        let (key, value) = token.split_once(':')?;
+        let key = FilterKey::from_word(key)?;
+        let values: Vec<String> = value
+            .split(',')
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect();
+        (!values.is_empty()).then_some(Filter { key, values })
+    }
+}
+
+impl fmt::Display for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.key.as_str(), self.values.join(","))
+    }
+}
+
+/// The filter keys a query understands, for help texts. The first says, by example, that
+/// filters all hold and that commas give a choice: the explorer lists these and no more.
 pub const FILTERS: &[(&str, &str)] = &[
-    ("actor:", "items that involve an actor (id, name or alias)"),
+    (
+        "actor:",
+        "items involving an actor (id, name, alias); actor:a actor:b both, actor:a,b either",
+    ),
     (
         "kind:",
         "claim kind, actor kind, or item kind (actor, claim, event, argument)",
@@ -174,35 +256,27 @@ pub const FILTERS: &[(&str, &str)] = &[
 ];
 
 impl Query {
-    /// Splits a query into terms and `key:value` filters. A `key:` the search does not know
-    /// stays an ordinary term.
+    /// Splits a query into terms and `key:value` filters. A `key:` the search does not know,
+    /// or one with no value (`actor:`, `kind:,`), stays an ordinary term.
     pub fn parse(text: &str) -> Query {
         let mut query = Query::default();
         for token in text.split_whitespace() {
             let lower = lowercase(token);
-            let filter = lower.split_once(':').filter(|(_, v)| !v.is_empty());
-            match filter {
-                Some(("actor", v)) => query.actor = Some(v.to_string()),
-                Some(("kind", v)) => query.kind = Some(v.to_string()),
-                Some(("role", v)) => query.role = Some(v.to_string()),
-                Some(("status", v)) => query.status = Some(v.to_string()),
-                Some(("verdict", v)) => query.verdict = Some(v.to_string()),
-                Some(("in", v)) if HitKind::from_word(v).is_some() => {
-                    query.within = HitKind::from_word(v)
-                }
-                _ => query.terms.push(lower),
+            match Filter::parse(&lower) {
+                Some(filter) => query.filters.push(filter),
+                None => query.terms.push(lower),
             }
         }
         query
     }
 
+    /// The filters of one key, in the order written.
+    pub fn filters_of(&self, key: FilterKey) -> impl Iterator<Item = &Filter> {
+        self.filters.iter().filter(move |f| f.key == key)
+    }
+
     fn has_filters(&self) -> bool {
-        self.actor.is_some()
-            || self.kind.is_some()
-            || self.role.is_some()
-            || self.status.is_some()
-            || self.verdict.is_some()
-            || self.within.is_some()
+        !self.filters.is_empty()
     }
 
     /// Whether the query asks for nothing at all.
@@ -226,12 +300,7 @@ impl Query {
     /// Whether every hit of `self` is a hit of `earlier`: the same filters, and the same
     /// terms with more typed at the end (more letters on the last term, or new terms).
     pub fn narrows(&self, earlier: &Query) -> bool {
-        let same_filters = self.actor == earlier.actor
-            && self.kind == earlier.kind
-            && self.role == earlier.role
-            && self.status == earlier.status
-            && self.verdict == earlier.verdict
-            && self.within == earlier.within;
+        let same_filters = self.filters == earlier.filters;
         let Some((last, before)) = earlier.terms.split_last() else {
             return same_filters && earlier.has_filters();
         };
@@ -250,12 +319,44 @@ mod tests {
     fn queries_split_terms_from_filters() {
         let q = Query::parse("Pakistan  actor:Russia kind:forecast arms role:limit in:claim 10:30");
         assert_eq!(q.terms, ["pakistan", "arms", "10:30"]);
-        assert_eq!(q.actor.as_deref(), Some("russia"));
-        assert_eq!(q.kind.as_deref(), Some("forecast"));
-        assert_eq!(q.role.as_deref(), Some("limit"));
-        assert_eq!(q.within, Some(HitKind::Claim));
+        let written: Vec<String> = q.filters.iter().map(Filter::to_string).collect();
+        assert_eq!(
+            written,
+            ["actor:russia", "kind:forecast", "role:limit", "in:claim"]
+        );
+        assert_eq!(q.filters[3], Filter::within(HitKind::Claim));
         assert!(Query::parse("   ").is_empty());
         assert_eq!(Query::parse("actor:").terms, ["actor:"]);
+    }
+
+    #[test]
+    fn a_key_may_come_again_and_commas_give_it_a_choice() {
+        let q = Query::parse("kind:forecast kind:FACT,,assessment, actor:india in:claim,event");
+        let values = |key| -> Vec<Vec<&str>> {
+            q.filters_of(key)
+                .map(|f| f.values.iter().map(String::as_str).collect())
+                .collect()
+        };
+        assert_eq!(
+            values(FilterKey::Kind),
+            [vec!["forecast"], vec!["fact", "assessment"]]
+        );
+        assert_eq!(values(FilterKey::Actor), [vec!["india"]]);
+        assert_eq!(values(FilterKey::In), [vec!["claim", "event"]]);
+        assert!(q.terms.is_empty());
+        // No value at all, commas or not: searched as text, as a bare `actor:` always was.
+        assert_eq!(Query::parse("kind:, actor:").terms, ["kind:,", "actor:"]);
+        assert!(Query::parse("kind:,").filters.is_empty());
+    }
+
+    #[test]
+    fn the_help_lists_every_filter_key() {
+        let listed: Vec<&str> = FILTERS
+            .iter()
+            .map(|(k, _)| k.trim_end_matches(':'))
+            .collect();
+        let keys: Vec<&str> = FilterKey::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(listed, keys);
     }
 
     #[test]
@@ -278,5 +379,13 @@ mod tests {
             "a new filter is a new search"
         );
         assert!(!q("x").narrows(&q("")));
+        assert!(
+            !q("kind:fact,forecast x").narrows(&q("kind:fact x")),
+            "another choice widens"
+        );
+        assert!(
+            !q("kind:fact kind:claim x").narrows(&q("kind:fact x")),
+            "another filter is a new search"
+        );
     }
 }

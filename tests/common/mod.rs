@@ -102,3 +102,61 @@ pub fn assert_problem(text: &str, line: usize, words: &[&str]) {
         "no problem on line {line} mentioning {words:?}; got {found:#?}"
     );
 }
+
+/// The items of `model` that involve every one of `actors` (ids), as (kind, id), read from
+/// the model itself: an actor involves itself; a claim, an event and a later event the
+/// actors they name; an argument node and a review the actors of their claims; a source
+/// none.
+pub fn items_involving(
+    model: &claimscope::model::Model,
+    actors: &[&str],
+) -> std::collections::BTreeSet<(&'static str, String)> {
+    let of_claims = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| model.claims.iter().find(|c| &c.id == id))
+            .flat_map(|c| c.actors.clone())
+            .collect()
+    };
+    let mut all: Vec<(&'static str, &String, Vec<String>)> = Vec::new();
+    all.extend(
+        model
+            .actors
+            .iter()
+            .map(|a| ("actor", &a.id, vec![a.id.clone()])),
+    );
+    all.extend(
+        model
+            .claims
+            .iter()
+            .map(|c| ("claim", &c.id, c.actors.clone())),
+    );
+    all.extend(
+        model
+            .events
+            .iter()
+            .map(|e| ("event", &e.id, e.actors.clone())),
+    );
+    all.extend(
+        model
+            .arguments
+            .iter()
+            .map(|n| ("argument", &n.id, of_claims(&n.claims))),
+    );
+    all.extend(
+        model
+            .later
+            .iter()
+            .map(|l| ("later", &l.id, l.actors.clone())),
+    );
+    all.extend(
+        model
+            .reviews
+            .iter()
+            .map(|r| ("review", &r.id, of_claims(&r.claims))),
+    );
+    all.extend(model.sources.iter().map(|s| ("source", &s.id, Vec::new())));
+    all.into_iter()
+        .filter(|(_, _, involved)| actors.iter().all(|a| involved.iter().any(|i| i == a)))
+        .map(|(kind, id, _)| (kind, id.clone()))
+        .collect()
+}
