@@ -696,3 +696,31 @@ fn search_from_the_command_line_and_in_the_explorer_agree() {
         }
     }
 }
+
+#[test]
+fn a_relation_has_an_id_show_prints_it_and_search_finds_it() {
+    let index =
+        claimscope::model::Index::new(claimscope::model::Model::bundled().expect("bundled model"));
+    let model = index.model();
+    let r = model
+        .relations
+        .iter()
+        .position(|r| r.from == "russia" && r.to == "india")
+        .expect("the relation");
+    let output = claimscope(&["show", "russia/india"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("relation russia/india"), "{text}");
+    assert!(text.contains(&model.relations[r].summary), "{text}");
+    let claims = model.relations[r].claims.len();
+    assert!(text.contains(&format!("Claims ({claims}):")), "{text}");
+    for id in &model.relations[r].claims {
+        assert!(text.contains(&format!("  {id} ")), "{id} listed");
+    }
+    // `in:relation` lists every relation, and only relations.
+    let output = claimscope(&["search", "in:relation", "--json", "--limit", "100"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).expect("json rows");
+    assert_eq!(rows.len(), model.relations.len());
+    assert!(rows.iter().all(|row| row["kind"] == "relation"));
+    assert!(rows.iter().any(|row| row["id"] == "russia/india"));
+}

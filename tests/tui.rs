@@ -254,7 +254,7 @@ fn a_search_for_an_alias_lands_on_where_the_article_says_it() {
 fn a_search_for_a_claim_selects_it_in_its_argument_node() {
     let mut app = app();
     app.update(Action::OpenSearch);
-    type_text(&mut app, "rafale setback");
+    type_text(&mut app, "in:claim rafale setback");
     let hit = app.search.selected_hit().expect("a hit").clone();
     app.update(Action::Accept);
     assert_eq!(app.focus(), Pane::Claims);

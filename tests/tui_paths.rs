@@ -385,3 +385,26 @@ fn the_key_bar_says_scroll_where_the_arrows_scroll() {
     let bar = draw(&mut app, 120, 40).last().cloned().unwrap_or_default();
     assert!(bar.contains("↑↓ move"), "{bar}");
 }
+
+#[test]
+fn a_relation_is_found_by_search_and_opens_where_it_lives() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "in:relation russia india");
+    let hit = app.search.hits.first().cloned().expect("a relation hit");
+    let relation = &app.index().model().relations[hit.index];
+    assert!(
+        [&relation.from, &relation.to].contains(&&"india".to_string())
+            && [&relation.from, &relation.to].contains(&&"russia".to_string()),
+        "{} – {}",
+        relation.from,
+        relation.to
+    );
+    app.update(Action::Accept);
+    assert_eq!(app.focus(), Pane::Actors);
+    assert_eq!(app.scope(), Scope::Relation(hit.index));
+    assert!(matches!(
+        app.actor_row(),
+        Some(claimscope::tui::app::ActorRow::Relation { relation, .. }) if relation == hit.index
+    ));
+}

@@ -183,6 +183,8 @@ enum Kind {
     Claim,
     Event,
     Argument,
+    /// A relation between two actors.
+    Relation,
     /// An event after the article, from the record.
     Later,
     /// The record's verdict on claims.
@@ -198,6 +200,7 @@ impl From<Kind> for HitKind {
             Kind::Claim => HitKind::Claim,
             Kind::Event => HitKind::Event,
             Kind::Argument => HitKind::Argument,
+            Kind::Relation => HitKind::Relation,
             Kind::Later => HitKind::Later,
             Kind::Review => HitKind::Review,
             Kind::Source => HitKind::Source,

@@ -3,86 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::spans::Section;
+pub use super::item::ItemRef;
+use super::item::all_ids;
 use super::text::Name;
 use super::{ActorKind, ArgumentNode, Model};
-
-/// Where an item with an id lives in the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemRef {
-    Sentence(usize),
-    Actor(usize),
-    Event(usize),
-    Claim(usize),
-    Argument(usize),
-    Source(usize),
-    Later(usize),
-    Review(usize),
-}
-
-impl ItemRef {
-    /// "sentence", "actor", "event", "claim" or "argument".
-    pub fn noun(self) -> &'static str {
-        match self {
-            ItemRef::Sentence(_) => "sentence",
-            ItemRef::Actor(_) => "actor",
-            ItemRef::Event(_) => "event",
-            ItemRef::Claim(_) => "claim",
-            ItemRef::Argument(_) => "argument",
-            ItemRef::Source(_) => "source",
-            ItemRef::Later(_) => "later event",
-            ItemRef::Review(_) => "review",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        match self {
-            ItemRef::Sentence(i)
-            | ItemRef::Actor(i)
-            | ItemRef::Event(i)
-            | ItemRef::Claim(i)
-            | ItemRef::Argument(i)
-            | ItemRef::Source(i)
-            | ItemRef::Later(i)
-            | ItemRef::Review(i) => i,
-        }
-    }
-
-    pub(crate) fn section(self) -> Section {
-        match self {
-            ItemRef::Sentence(_) => Section::Sentences,
-            ItemRef::Actor(_) => Section::Actors,
-            ItemRef::Event(_) => Section::Events,
-            ItemRef::Claim(_) => Section::Claims,
-            ItemRef::Argument(_) => Section::Arguments,
-            ItemRef::Source(_) => Section::Sources,
-            ItemRef::Later(_) => Section::Later,
-            ItemRef::Review(_) => Section::Reviews,
-        }
-    }
-}
-
-/// Every id in the model with its item, in file order (sentences, actors, events, claims,
-/// arguments, then the record's sources, later events and reviews), duplicates included.
-pub(crate) fn all_ids(model: &Model) -> impl Iterator<Item = (&str, ItemRef)> {
-    let sentences = model.sentences.iter().enumerate();
-    let actors = model.actors.iter().enumerate();
-    let events = model.events.iter().enumerate();
-    let claims = model.claims.iter().enumerate();
-    let arguments = model.arguments.iter().enumerate();
-    let sources = model.sources.iter().enumerate();
-    let later = model.later.iter().enumerate();
-    let reviews = model.reviews.iter().enumerate();
-    sentences
-        .map(|(i, s)| (s.id.as_str(), ItemRef::Sentence(i)))
-        .chain(actors.map(|(i, a)| (a.id.as_str(), ItemRef::Actor(i))))
-        .chain(events.map(|(i, e)| (e.id.as_str(), ItemRef::Event(i))))
-        .chain(claims.map(|(i, c)| (c.id.as_str(), ItemRef::Claim(i))))
-        .chain(arguments.map(|(i, a)| (a.id.as_str(), ItemRef::Argument(i))))
-        .chain(sources.map(|(i, s)| (s.id.as_str(), ItemRef::Source(i))))
-        .chain(later.map(|(i, l)| (l.id.as_str(), ItemRef::Later(i))))
-        .chain(reviews.map(|(i, r)| (r.id.as_str(), ItemRef::Review(i))))
-}
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
 /// Every link is resolved both ways, so that no caller looks an id up by hand. References
@@ -114,6 +38,9 @@ pub struct Index {
     reading_order: Vec<usize>,
     /// The article's events and the record's later ones, in date order.
     timeline_rows: Vec<super::TimelineRow>,
+    /// Each relation's id (`from/to`) and label ("Russia – India").
+    relation_ids: Vec<String>,
+    relation_labels: Vec<String>,
     reviews_of_claim: Vec<Vec<usize>>,
     /// The sentences that name each actor, by its name or an alias, claim or no claim.
     sentences_naming: Vec<Vec<usize>>,
@@ -164,6 +91,26 @@ impl Index {
         for (id, item) in all_ids(&model) {
             ids.entry(id.to_string()).or_insert(item);
         }
+        let relation_ids: Vec<String> = model
+            .relations
+            .iter()
+            .map(|r| format!("{}/{}", r.from, r.to))
+            .collect();
+        for (i, id) in relation_ids.iter().enumerate() {
+            ids.entry(id.clone()).or_insert(ItemRef::Relation(i));
+        }
+        let name = |id: &str| {
+            model
+                .actors
+                .iter()
+                .find(|a| a.id == id)
+                .map_or_else(|| id.to_string(), |a| a.name.clone())
+        };
+        let relation_labels = model
+            .relations
+            .iter()
+            .map(|r| format!("{} – {}", name(&r.from), name(&r.to)))
+            .collect();
         // The items that `list` names, of the kind `want` picks, each once, in list order.
         let resolve = |list: &[String], want: fn(ItemRef) -> Option<usize>| -> Vec<usize> {
             let mut out = Vec::with_capacity(list.len());
@@ -290,6 +237,8 @@ impl Index {
             reading_rank,
             reading_order: order,
             timeline_rows: super::timeline::rows(&model),
+            relation_ids,
+            relation_labels,
             ids,
             model,
         }
@@ -346,6 +295,7 @@ typed_lookups! {
     source => Source, "source";
     later => Later, "later event";
     review => Review, "review";
+    relation => Relation, "relation";
 }
 
 /// The links between items, both ways: everything in file order unless it says otherwise.
@@ -469,6 +419,18 @@ impl Index {
     /// Event indices in date order; events on the same date keep their file order.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// A relation's id, `from/to`: relations have none in the file.
+    pub fn relation_id(&self, relation: usize) -> &str {
+        self.relation_ids.get(relation).map_or("", String::as_str)
+    }
+
+    /// A relation's label: its two actors' names, "Russia – India".
+    pub fn relation_label(&self, relation: usize) -> &str {
+        self.relation_labels
+            .get(relation)
+            .map_or("", String::as_str)
     }
 
     /// The article's events and the record's later events in one list, in date order,

@@ -6,6 +6,7 @@ mod build;
 mod date;
 mod diagnostic;
 mod index;
+mod item;
 mod lint;
 mod load;
 mod problem;

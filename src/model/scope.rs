@@ -253,6 +253,7 @@ impl Index {
             ItemRef::Source(i) => model.sources.get(i).map(|s| &s.id),
             ItemRef::Later(i) => model.later.get(i).map(|l| &l.id),
             ItemRef::Review(i) => model.reviews.get(i).map(|r| &r.id),
+            ItemRef::Relation(i) => return self.relation_id(i),
         };
         id.map_or("", String::as_str)
     }
@@ -284,6 +285,10 @@ impl Index {
                 .sources
                 .get(i)
                 .map(|s| format!("{}, {}: {}", s.publisher, s.date.human(), s.title)),
+            ItemRef::Relation(i) => model
+                .relations
+                .get(i)
+                .map(|r| format!("{}, {}", self.relation_label(i), r.trend)),
         };
         label.unwrap_or_default()
     }

@@ -113,7 +113,7 @@ impl Searcher {
 
     /// The text of the field a hit matched, for display.
     pub fn field_text(&self, hit: &Hit) -> &str {
-        super::items::field_text(self.index.model(), hit)
+        super::items::field_text(&self.index, hit)
     }
 
     /// Runs a query and returns at most `limit` hits, best first.

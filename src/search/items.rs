@@ -3,7 +3,7 @@
 
 use super::matching::mask;
 use super::{Field, Hit, HitKind, lowercase};
-use crate::model::{ArgumentRole, Index, Model, Verdict, Word};
+use crate::model::{ArgumentRole, Index, Verdict, Word};
 
 /// One searchable field of one item, lowercased once, with the letters it holds.
 #[derive(Debug)]
@@ -155,6 +155,30 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
             actor_role: None,
         });
     }
+    for (i, relation) in model.relations.iter().enumerate() {
+        let mut actors: Vec<u32> = [&relation.from, &relation.to]
+            .into_iter()
+            .filter_map(actor_of)
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        items.push(Item {
+            kind: HitKind::Relation,
+            index: i as u32,
+            entries: vec![
+                entry(Field::Title, index.relation_label(i), false),
+                entry(Field::Summary, &relation.summary, false),
+                entry(Field::Id, index.relation_id(i), false),
+            ]
+            .into(),
+            actors: actors.into(),
+            kind_word: None,
+            roles: 0,
+            status: None,
+            verdicts: 0,
+            actor_role: None,
+        });
+    }
     record_items(index, &actor_of, &mut items);
     items
 }
@@ -209,7 +233,8 @@ fn record_items(index: &Index, actor_of: &dyn Fn(&String) -> Option<u32>, items:
 }
 
 /// The text of the field a hit matched, for display.
-pub(super) fn field_text<'m>(model: &'m Model, hit: &Hit) -> &'m str {
+pub(super) fn field_text<'m>(index: &'m Index, hit: &Hit) -> &'m str {
+    let model = index.model();
     let text = match (hit.kind, hit.field) {
         (HitKind::Actor, Field::Name) => model.actors.get(hit.index).map(|a| a.name.as_str()),
         (HitKind::Actor, Field::Alias(n)) => model
@@ -230,6 +255,11 @@ pub(super) fn field_text<'m>(model: &'m Model, hit: &Hit) -> &'m str {
             model.arguments.get(hit.index).map(|a| a.title.as_str())
         }
         (HitKind::Argument, _) => model.arguments.get(hit.index).map(|a| a.id.as_str()),
+        (HitKind::Relation, Field::Title) => Some(index.relation_label(hit.index)),
+        (HitKind::Relation, Field::Summary) => {
+            model.relations.get(hit.index).map(|r| r.summary.as_str())
+        }
+        (HitKind::Relation, _) => Some(index.relation_id(hit.index)),
         (HitKind::Later, Field::Title) => model.later.get(hit.index).map(|l| l.title.as_str()),
         (HitKind::Later, Field::Summary) => model.later.get(hit.index).map(|l| l.summary.as_str()),
         (HitKind::Later, _) => model.later.get(hit.index).map(|l| l.id.as_str()),

@@ -28,6 +28,8 @@ pub enum HitKind {
     Claim,
     Event,
     Argument,
+    /// A relation between two actors.
+    Relation,
     /// An event outside the article, from the record.
     Later,
     /// A verdict of the record on some of the article's claims.
@@ -37,11 +39,12 @@ pub enum HitKind {
 }
 
 impl HitKind {
-    pub const ALL: [HitKind; 7] = [
+    pub const ALL: [HitKind; 8] = [
         HitKind::Actor,
         HitKind::Claim,
         HitKind::Event,
         HitKind::Argument,
+        HitKind::Relation,
         HitKind::Later,
         HitKind::Review,
         HitKind::Source,
@@ -53,6 +56,7 @@ impl HitKind {
             HitKind::Claim => "claim",
             HitKind::Event => "event",
             HitKind::Argument => "argument",
+            HitKind::Relation => "relation",
             HitKind::Later => "later",
             HitKind::Review => "review",
             HitKind::Source => "source",
@@ -133,6 +137,7 @@ impl Hit {
             HitKind::Claim => ItemRef::Claim(i),
             HitKind::Event => ItemRef::Event(i),
             HitKind::Argument => ItemRef::Argument(i),
+            HitKind::Relation => ItemRef::Relation(i),
             HitKind::Later => ItemRef::Later(i),
             HitKind::Review => ItemRef::Review(i),
             HitKind::Source => ItemRef::Source(i),
@@ -251,7 +256,7 @@ pub const FILTERS: &[(&str, &str)] = &[
     ),
     (
         "in:",
-        "one kind of item: actor, claim, event, argument, later, review or source",
+        "one kind of item: actor, claim, event, argument, relation, later, review or source",
     ),
 ];
 

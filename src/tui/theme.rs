@@ -113,6 +113,7 @@ impl Theme {
             HitKind::Claim => Color::Blue,
             HitKind::Event => Color::Yellow,
             HitKind::Argument => Color::Magenta,
+            HitKind::Relation => Color::Green,
             HitKind::Later | HitKind::Review | HitKind::Source => Color::Cyan,
         })
     }

@@ -117,6 +117,12 @@ pub fn items_involving(
             .flat_map(|c| c.actors.clone())
             .collect()
     };
+    // Relations have no id in the file; the index calls each `from/to`.
+    let relation_ids: Vec<String> = model
+        .relations
+        .iter()
+        .map(|r| format!("{}/{}", r.from, r.to))
+        .collect();
     let mut all: Vec<(&'static str, &String, Vec<String>)> = Vec::new();
     all.extend(
         model
@@ -141,6 +147,13 @@ pub fn items_involving(
             .arguments
             .iter()
             .map(|n| ("argument", &n.id, of_claims(&n.claims))),
+    );
+    all.extend(
+        model
+            .relations
+            .iter()
+            .zip(&relation_ids)
+            .map(|(r, id)| ("relation", id, vec![r.from.clone(), r.to.clone()])),
     );
     all.extend(
         model

@@ -47,6 +47,7 @@ pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io
         ItemRef::Source(s) => record::source(index, s, out)?,
         ItemRef::Later(l) => record::later(index, l, out)?,
         ItemRef::Review(r) => record::review(index, r, out)?,
+        ItemRef::Relation(r) => relation(index, r, out)?,
     }
     Ok(EXIT_OK)
 }
@@ -124,6 +125,27 @@ fn names(index: &Index, ids: &[String]) -> String {
         })
         .collect();
     names.join(", ")
+}
+
+/// A relation between two actors: which way it is heading, the article's account of it,
+/// and the claims that back it.
+fn relation(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
+    let relation = &index.model().relations[r];
+    say!(
+        out,
+        "relation {} · {} {}",
+        index.relation_id(r),
+        relation.trend.arrow(),
+        relation.trend
+    )?;
+    say!(out, "{}", index.relation_label(r))?;
+    say!(out, "{}", relation.summary)?;
+    let claims = index.claims_in(claimscope::model::Scope::Relation(r));
+    writeln!(out, "\nClaims ({}):", claims.len())?;
+    for c in claims {
+        claim_line(index, c, out)?;
+    }
+    Ok(())
 }
 
 fn claim_line(index: &Index, c: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -232,10 +254,11 @@ fn actor(index: &Index, a: usize, out: &mut dyn Write) -> io::Result<()> {
             let name = names(index, std::slice::from_ref(other));
             say!(
                 out,
-                "  {} {:<8} {name}: {}",
+                "  {} {:<8} {name}: {} ({})",
                 relation.trend.arrow(),
                 relation.trend.as_str(),
-                relation.summary
+                relation.summary,
+                index.relation_id(*r)
             )?;
         }
     }

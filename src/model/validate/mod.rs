@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::Unread;
 use super::diagnostic::{Diagnostic, Severity};
-use super::index::{ItemRef, all_ids};
+use super::index::ItemRef;
+use super::item::all_ids;
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
 use super::text::closest;

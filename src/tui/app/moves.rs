@@ -1,7 +1,7 @@
 //! Going somewhere and coming back: drilling in with Enter, jumping to a search hit, and
 //! Backspace to where the reader was.
 
-use super::{App, Cursor, Mode, Pane, Scope, Snapshot};
+use super::{ActorRow, App, Cursor, Mode, Pane, Scope, Snapshot};
 use crate::model::{ItemRef, TimelineRow};
 use crate::search::{Field, Hit, HitKind};
 
@@ -130,6 +130,18 @@ impl App {
                 self.select_node(hit.index);
                 self.set_focus(Pane::Arguments);
                 self.set_scope(Scope::Argument(hit.index));
+            }
+            HitKind::Relation => {
+                let model = self.index.model();
+                let from = self.index.actor(&model.relations[hit.index].from);
+                if let Some(actor) = from {
+                    self.select_actor_row(ActorRow::Relation {
+                        actor,
+                        relation: hit.index,
+                    });
+                }
+                self.set_focus(Pane::Actors);
+                self.set_scope(Scope::Relation(hit.index));
             }
             HitKind::Later => self.show_in_timeline(TimelineRow::Later(hit.index)),
             HitKind::Review => self.show_review(hit.index),

@@ -158,6 +158,14 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                     None,
                 ),
                 HitKind::Argument => (format!("{} ", app.index().path(hit.index)), None),
+                HitKind::Relation => {
+                    let trend = model.relations[hit.index].trend;
+                    let label = app.index().relation_label(hit.index);
+                    match hit.field {
+                        Field::Title => (format!("{} ", trend.arrow()), None),
+                        _ => (format!("{} {label}: ", trend.arrow()), None),
+                    }
+                }
                 HitKind::Later => (
                     format!("{LATER_MARK} {} ", model.later[hit.index].date.human()),
                     None,
