@@ -332,3 +332,106 @@ fn no_color_reaches_the_terminal_under_no_color() {
         }
     }
 }
+
+/// Decodes standard base64, for what the explorer put on the clipboard.
+fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let values: Vec<u32> = text
+        .bytes()
+        .filter(|b| *b != b'=')
+        .map(|b| {
+            ALPHABET
+                .iter()
+                .position(|a| *a == b)
+                .expect("a base64 letter") as u32
+        })
+        .collect();
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len().saturating_sub(1) {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// Waits until the explorer has written `needle` after byte `from`; returns where.
+fn wait_for(session: &mut Session, from: usize, needle: &[u8], what: &str) -> usize {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(at) = session.bytes[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+        {
+            return from + at;
+        }
+        assert!(Instant::now() < deadline, "never wrote {what}");
+        session.pump(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn y_puts_the_quote_and_its_citation_on_the_clipboard_through_osc_52() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    let before = session.bytes.len();
+    session.send("y");
+    let start = wait_for(&mut session, before, b"\x1b]52;c;", "OSC 52") + 7;
+    let end = wait_for(&mut session, start, b"\x1b\\", "the end of OSC 52");
+    let text = String::from_utf8(unbase64(
+        std::str::from_utf8(&session.bytes[start..end]).expect("ascii"),
+    ))
+    .expect("utf-8");
+    let model = claimscope::model::Model::bundled().expect("bundled");
+    let c01a = model.claims.iter().find(|c| c.id == "c01a").expect("c01a");
+    assert!(text.contains(&format!("“{}”", c01a.quote)), "{text}");
+    assert!(text.contains("paragraph 1, sentence s01"), "{text}");
+    session.expect("Copied the quote of c01a");
+    session.send("q");
+    assert!(session.finish().success());
+}
+
+#[test]
+fn ctrl_z_hands_the_terminal_back_and_the_explorer_redraws_when_continued() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    let before = session.bytes.len();
+    session.send("\x1a");
+    let left = wait_for(&mut session, before, b"\x1b[?1049l", "leaving the screen");
+    // A shell's fg sends SIGCONT. (Here, with no shell to stop it, the kernel may not
+    // stop the explorer at all; it goes on either way.)
+    session.signal("CONT");
+    wait_for(
+        &mut session,
+        left,
+        b"\x1b[?1049h",
+        "taking the screen again",
+    );
+    session.expect("3 Arguments");
+    assert!(is_raw(&session.stty()), "raw mode again after the suspend");
+    session.send("q");
+    assert!(session.finish().success());
+    assert_restored(&session.bytes, "after a suspend");
+}
+
+#[test]
+fn source_addresses_are_links_only_where_the_terminal_takes_them() {
+    for (setting, links) in [("1", true), ("0", false)] {
+        let mut session = Session::start_with(&[], &[("CLAIMSCOPE_HYPERLINKS", setting)]);
+        session.expect("3 Arguments");
+        // A claim with a review, then the end of its Source pane, where the sources are.
+        session.send("/c07a");
+        session.expect("claim    c07a");
+        session.send("\r6G");
+        session.expect("The record, not the article:");
+        session.pump(Duration::from_millis(300));
+        let osc8 = contains(&session.bytes, b"\x1b]8;;https://");
+        assert_eq!(osc8, links, "CLAIMSCOPE_HYPERLINKS={setting}");
+        session.send("q");
+        assert!(session.finish().success());
+    }
+}

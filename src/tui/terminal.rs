@@ -97,9 +97,14 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste,
-        Hide
+        Hide,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
-    term.clear()
+    // The screen is blank now: with both of ratatui's buffers blank too, the next frame
+    // is drawn whole. (Terminal::clear would ask the terminal where its cursor is, and
+    // the input thread, not the terminal library, reads the answer.)
+    term.swap_buffers();
+    Ok(())
 }
 
 /// Puts `text` on the system clipboard through the terminal (OSC 52), which terminals
