@@ -109,7 +109,7 @@ impl Index {
     }
 
     /// What relates to a scope. For an actor: its events and later events, the argument
-    /// nodes of its claims, and the other parties of its relations. For a relation: its
+    /// nodes and reviews of its claims, and the other parties of its relations. For a relation: its
     /// two actors. For anything else: its own actors and later events, and, through its
     /// claims, their events, nodes, reviews and the later events that bear on them (and
     /// for a node, a relation, a review or a later event, their claims' actors too).
@@ -129,6 +129,12 @@ impl Index {
                 let id = &model.actors[a].id;
                 let later = (0..model.later.len()).filter(|l| model.later[*l].actors.contains(id));
                 Related::mark(&mut related.later, later);
+                for c in self.claims_of_actor(a) {
+                    Related::mark(
+                        &mut related.reviews,
+                        self.reviews_of_claim(*c).iter().copied(),
+                    );
+                }
                 return related;
             }
             Scope::Event(e) => {
@@ -333,6 +339,15 @@ mod tests {
         assert!(!related.actors[india]);
         let rafale = index.event("rafale-decision").expect("rafale");
         assert!(related.events[rafale]);
+        // The reviews of India's claims, and only those.
+        for (r, review) in index.model().reviews.iter().enumerate() {
+            let judges_india = review
+                .claims
+                .iter()
+                .filter_map(|id| index.claim(id))
+                .any(|c| index.claims_of_actor(india).contains(&c));
+            assert_eq!(related.reviews[r], judges_india, "{}", review.id);
+        }
 
         let limits = index.argument("limits").expect("limits");
         let related = index.related_to(Scope::Argument(limits));
