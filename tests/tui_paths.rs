@@ -408,3 +408,36 @@ fn a_relation_is_found_by_search_and_opens_where_it_lives() {
         Some(claimscope::tui::app::ActorRow::Relation { relation, .. }) if relation == hit.index
     ));
 }
+
+#[test]
+fn v_goes_from_any_claim_to_its_review_in_one_key_and_backspace_returns() {
+    let own = Index::new(Model::bundled().expect("bundled model"));
+    for (c, claim) in own.model().claims.iter().enumerate() {
+        let mut app = app();
+        app.update(Action::OpenSearch);
+        app.update(Action::ClearQuery);
+        type_text(&mut app, &format!("in:claim {}", claim.id));
+        app.update(Action::Accept);
+        assert_eq!(app.selected_claim(), Some(c), "{}", claim.id);
+        let before = (app.focus(), app.scope());
+        app.update(Action::ShowReview);
+        match own.reviews_of_claim(c).first() {
+            Some(review) => {
+                assert_eq!(app.focus(), Pane::Record, "{}", claim.id);
+                assert_eq!(app.selected_review(), Some(*review), "{}", claim.id);
+                assert_eq!(app.selected_claim(), Some(c), "{} stays selected", claim.id);
+                app.update(Action::Back);
+                assert_eq!((app.focus(), app.scope()), before, "{}", claim.id);
+            }
+            None => {
+                assert_eq!((app.focus(), app.scope()), before, "{}", claim.id);
+                assert!(
+                    app.status().is_some_and(|s| s.contains("no review")),
+                    "{}: {:?}",
+                    claim.id,
+                    app.status()
+                );
+            }
+        }
+    }
+}

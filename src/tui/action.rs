@@ -47,6 +47,8 @@ pub enum Action {
     /// Outside the search box: the next or previous hit of the last search gone to.
     NextHit,
     PrevHit,
+    /// Go to the record's review of the claim in view, in the Record pane.
+    ShowReview,
     /// Copy the selected claim's quote, with where it comes from, to the clipboard.
     Copy,
     /// Suspend the explorer (Ctrl-z); `fg` in the shell brings it back.

@@ -376,6 +376,9 @@ impl App {
             Action::OpenSearch if self.mode != Mode::Help => self.open(Mode::Search),
             Action::ToggleReading => self.toggle_reading(),
             Action::Copy if matches!(self.mode, Mode::Panes | Mode::Reading) => self.copy(),
+            Action::ShowReview if matches!(self.mode, Mode::Panes | Mode::Reading) => {
+                self.show_claim_review();
+            }
             _ if self.mode == Mode::Help => self.help_action(action),
             _ if self.mode == Mode::Search => self.search_action(action),
             _ if self.mode == Mode::Reading => self.reading_action(action),

@@ -101,6 +101,32 @@ impl App {
         self.show_in_timeline(TimelineRow::Event(event));
     }
 
+    /// From the claim in view (the selected one, or reading mode's highlighted one), to the
+    /// record's review of it in the Record pane, with the claim still selected; Backspace
+    /// comes back.
+    pub(super) fn show_claim_review(&mut self) {
+        let claim = match self.mode {
+            Mode::Reading => self.reading.claim,
+            _ => self.selected_claim(),
+        };
+        let Some(c) = claim else {
+            self.status = Some("No claim is selected.".to_string());
+            return;
+        };
+        let Some(review) = self.index.reviews_of_claim(c).first().copied() else {
+            let id = &self.index.model().claims[c].id;
+            self.status = Some(format!("The record has no review of {id}."));
+            return;
+        };
+        self.remember();
+        self.mode = Mode::Panes;
+        self.base = Mode::Panes;
+        self.show_review(review);
+        if let Some(i) = self.claim_list.iter().position(|x| *x == c) {
+            self.cursor_mut(Pane::Claims).selected = i;
+        }
+    }
+
     /// Selects a review in the Record pane and narrows the claims to what it judges.
     pub(super) fn show_review(&mut self, review: usize) {
         if let Some(i) = self.record.iter().position(|r| *r == review) {
