@@ -95,3 +95,61 @@ fn a_terminal_too_small_says_so() {
     let mut app = app(14, 3);
     insta::assert_snapshot!(screen(&mut app, 14, 3));
 }
+
+#[test]
+fn the_record_pane_on_a_failed_forecast() {
+    let mut app = app(120, 40);
+    app.update(Action::Focus(claimscope::tui::Pane::Record));
+    let row = app
+        .record_rows()
+        .iter()
+        .position(|r| app.index().model().reviews[*r].verdict == claimscope::model::Verdict::Failed)
+        .expect("a failed forecast");
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn the_record_pane_at_80_by_24() {
+    let mut app = app(80, 24);
+    app.update(Action::Focus(claimscope::tui::Pane::Record));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn the_timeline_in_use_at_the_article_s_rule() {
+    let mut app = app(120, 40);
+    app.update(Action::Focus(claimscope::tui::Pane::Timeline));
+    let rule = app
+        .index()
+        .timeline_rows()
+        .iter()
+        .position(|r| *r == claimscope::model::TimelineRow::Article)
+        .expect("the rule");
+    for _ in 0..rule {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn india_s_relations_opened_and_one_chosen() {
+    let mut app = app(120, 40);
+    app.update(Action::Focus(claimscope::tui::Pane::Actors));
+    let india = app.index().actor("india").expect("india");
+    for _ in 0..india {
+        app.update(Action::Down);
+    }
+    run(&mut app, [Action::Expand, Action::Down]);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn help_filtered_at_80_by_24() {
+    let mut app = app(80, 24);
+    run(&mut app, [Action::OpenHelp, Action::OpenSearch]);
+    run(&mut app, "record".chars().map(Action::Type));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}

@@ -19,6 +19,8 @@ pub const WIDE_HEIGHT: u16 = 24;
 pub struct Wants<'a> {
     pub focus: Pane,
     pub context: Pane,
+    /// The context pane whose selection the detail box describes, if any.
+    pub described: Option<Pane>,
     pub claim_rows: usize,
     pub detail_lines: &'a dyn Fn(usize) -> usize,
 }
@@ -150,7 +152,8 @@ impl Screen {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
         let mut panes = [None; Pane::COUNT];
         let mut detail = None;
-        let has_detail = focus.is_context();
+        // One pane at a time: the detail box shows under the pane it describes only.
+        let has_detail = focus.is_context() && wants.described == Some(focus);
         if has_detail && body.height >= 14 {
             let detail_width = usize::from(body.width.saturating_sub(DETAIL_MARGIN));
             let height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, body.height / 2);

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use super::{App, Mode, Pane};
+use super::{App, Mode, Pane, Scope};
 use crate::tui::content::{DetailText, detail, help, reading, source};
 use crate::tui::layout::{self, Arrangement, Screen, Wants};
 
@@ -94,6 +94,13 @@ impl App {
         let wants = Wants {
             focus: self.focus,
             context: self.last_context,
+            described: match self.scope {
+                Scope::All => None,
+                Scope::Event(_) | Scope::Later(_) => Some(Pane::Timeline),
+                Scope::Actor(_) | Scope::Relation(_) => Some(Pane::Actors),
+                Scope::Argument(_) => Some(Pane::Arguments),
+                Scope::Review(_) => Some(Pane::Record),
+            },
             claim_rows: self.claim_list.len(),
             detail_lines: &detail_lines,
         };
