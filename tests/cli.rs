@@ -724,3 +724,140 @@ fn a_relation_has_an_id_show_prints_it_and_search_finds_it() {
     assert!(rows.iter().all(|row| row["kind"] == "relation"));
     assert!(rows.iter().any(|row| row["id"] == "russia/india"));
 }
+
+/// Whether a program can be run here; says so when it cannot, for a test that skips.
+fn have(program: &str, why: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("skipped: {why}: `{program}` is not installed");
+    }
+    found
+}
+
+#[test]
+fn bash_completion_registers_and_completes_subcommands_and_formats() {
+    let output = claimscope(&["completions", "bash"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let script = stdout(&output);
+    for word in [
+        "check",
+        "search",
+        "show",
+        "export",
+        "completions",
+        "man",
+        "argdown",
+    ] {
+        assert!(script.contains(word), "the script offers {word}");
+    }
+    if !have("bash", "bash completion") {
+        return;
+    }
+    // Load it in bash and ask what `claimscope ex<TAB>` and `--format <TAB>` complete to.
+    let dir = common::Scratch::new("completion");
+    let path = dir.0.join("claimscope.bash");
+    std::fs::write(&path, &script).expect("write the script");
+    let probe = format!(
+        "source {}; complete -p claimscope >/dev/null || exit 3; \
+         COMP_WORDS=(claimscope ex); COMP_CWORD=1; _claimscope claimscope ex claimscope; \
+         echo \"${{COMPREPLY[*]}}\"; \
+         COMP_WORDS=(claimscope export --format ''); COMP_CWORD=3; _claimscope claimscope '' --format; \
+         echo \"${{COMPREPLY[*]}}\"",
+        path.display()
+    );
+    let run = std::process::Command::new("bash")
+        .args(["--norc", "-c", &probe])
+        .output()
+        .expect("bash runs");
+    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut lines = said.lines();
+    assert_eq!(lines.next(), Some("export"), "{said}");
+    let formats = lines.next().unwrap_or_default();
+    for format in [
+        "json",
+        "markdown",
+        "argdown",
+        "aif",
+        "timeline",
+        "claimreview",
+    ] {
+        assert!(
+            formats.split(' ').any(|f| f == format),
+            "{format} in {formats}"
+        );
+    }
+}
+
+#[test]
+fn completions_for_zsh_and_fish_name_the_command() {
+    for (shell, marker) in [
+        ("zsh", "#compdef claimscope"),
+        ("fish", "complete -c claimscope"),
+    ] {
+        let output = claimscope(&["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        assert!(stdout(&output).contains(marker), "{shell}");
+    }
+    let output = claimscope(&["completions", "tcsh"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+    assert!(
+        stderr(&output).contains("possible values"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_manual_has_a_page_for_the_command_and_each_subcommand_and_groff_takes_it() {
+    let output = claimscope(&["man"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let roff = stdout(&output);
+    let pages: Vec<&str> = roff.lines().filter(|l| l.starts_with(".TH ")).collect();
+    let mut names: Vec<String> = pages
+        .iter()
+        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "claimscope",
+            "claimscope-check",
+            "claimscope-completions",
+            "claimscope-export",
+            "claimscope-man",
+            "claimscope-search",
+            "claimscope-show",
+        ]
+        .map(str::to_string)
+    );
+    assert!(
+        roff.contains("Exit codes"),
+        "the after-help text is in the page"
+    );
+    if !have("groff", "checking the manual page") {
+        return;
+    }
+    let dir = common::Scratch::new("man");
+    let path = dir.0.join("claimscope.1");
+    std::fs::write(&path, &roff).expect("write the page");
+    let run = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .arg(&path)
+        .output()
+        .expect("groff runs");
+    assert!(run.status.success());
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "", "groff warns");
+}

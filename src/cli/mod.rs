@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod manual;
 mod report;
 mod search;
 mod show;
@@ -37,6 +38,8 @@ Examples:
   claimscope show c05a                one claim beside its source sentence
   claimscope check my-article.toml    validate a model of your own
   claimscope --data my-article.toml   explore it
+  claimscope completions bash         tab completion for bash (also zsh, fish, ...)
+  claimscope man | man -l -           the manual page
 
 Colour is used only on a terminal, and never when NO_COLOR is set.";
 
@@ -163,6 +166,23 @@ Examples:
         #[arg(long, value_enum)]
         format: Format,
     },
+    /// Print the shell's tab completion for claimscope.
+    #[command(after_help = "\
+Examples:
+  claimscope completions bash > ~/.local/share/bash-completion/completions/claimscope
+  claimscope completions zsh > ~/.zfunc/_claimscope      (with ~/.zfunc in fpath)
+  claimscope completions fish > ~/.config/fish/completions/claimscope.fish")]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "\
+Examples:
+  claimscope man | man -l -
+  claimscope man > ~/.local/share/man/man1/claimscope.1")]
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -242,6 +262,8 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Annotations => export::annotations(index, out),
             Format::Claimreview => export::claimreview(index, out),
         }),
+        Some(Command::Completions { shell }) => write_out(|out| manual::completions(shell, out)),
+        Some(Command::Man) => write_out(manual::man),
         None => explore(cli.data),
     };
     ExitCode::from(code)
@@ -285,10 +307,16 @@ fn with_model(
         Ok(index) => Arc::new(index),
         Err(code) => return code,
     };
+    let color = use_color(&io::stdout());
+    write_out(|out| body(&index, out, color))
+}
+
+/// Runs `body` writing to standard output, buffered, and turns what happens into an exit
+/// code.
+fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
     let stdout = io::stdout();
-    let color = use_color(&stdout);
     let mut out = io::BufWriter::new(stdout.lock());
-    match body(&index, &mut out, color).and_then(|code| out.flush().map(|()| code)) {
+    match body(&mut out).and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
