@@ -861,3 +861,60 @@ fn the_manual_has_a_page_for_the_command_and_each_subcommand_and_groff_takes_it(
     assert!(run.status.success());
     assert_eq!(String::from_utf8_lossy(&run.stderr), "", "groff warns");
 }
+
+#[test]
+fn a_bad_configuration_is_reported_where_it_is_and_the_explorer_does_not_start() {
+    let dir = common::Scratch::new("config");
+    let path = dir.file(
+        "config.toml",
+        b"[keys]\ndwon = \"j\"\nsearch = \"ctlr-s\"\n\n[colors]\naccent = \"blurple\"\n",
+    );
+    let output = claimscope(&["--config", path.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    let name = path.display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{name}:2:1: error: there is no action `dwon`; did you mean `down`?"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{name}:3:10: error: `ctlr-s` is not a key")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{name}:6:10: error: a colour is a name")),
+        "{err}"
+    );
+    assert!(
+        err.contains("the explorer did not start: 3 errors in its configuration"),
+        "{err}"
+    );
+    // A file that is not there is named as such.
+    let missing = dir.0.join("nowhere.toml");
+    let output = claimscope(&["--config", missing.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("nowhere.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_readme_names_every_action_a_configuration_may_rebind() {
+    let readme = include_str!("../README.md");
+    for (name, _) in claimscope::tui::rebind::ACTIONS {
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README lacks `{name}`"
+        );
+    }
+    for role in claimscope::tui::theme::Palette::ROLES {
+        assert!(
+            readme.contains(&format!("`{role}`")),
+            "README lacks the colour `{role}`"
+        );
+    }
+}

@@ -445,3 +445,30 @@ fn source_addresses_are_links_only_where_the_terminal_takes_them() {
         assert!(session.finish().success());
     }
 }
+
+#[test]
+fn a_configuration_rebinds_keys_and_the_key_bar_and_help_follow() {
+    let dir = std::env::temp_dir().join(format!("claimscope-pty-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "[keys]\nsearch = \"s\"\nquit = \"x\"\n").expect("write");
+    let mut session = Session::start(&["--config", path.to_str().expect("utf-8")]);
+    session.expect("3 Arguments");
+    session.expect("s search");
+    session.expect("x quit");
+    session.send("?");
+    session.expect("Help · lines");
+    // A pause after Esc, or the terminal reads Esc and the next key as Alt and the key.
+    session.send("\x1b");
+    thread::sleep(Duration::from_millis(300));
+    session.send("s");
+    session.expect("╔ Search");
+    session.send("\x1b");
+    thread::sleep(Duration::from_millis(300));
+    session.send("q"); // no longer quits
+    thread::sleep(Duration::from_millis(300));
+    session.send("x");
+    let status = session.finish();
+    assert!(status.success(), "{status:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

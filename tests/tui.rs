@@ -388,7 +388,7 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
     }
     for binding in BINDINGS {
         assert!(seen.contains(binding.help), "help lacks {:?}", binding.help);
-        for k in binding.keys {
+        for k in binding.keys.iter() {
             assert!(seen.contains(&k.label()), "help lacks key {}", k.label());
         }
     }
@@ -513,7 +513,7 @@ fn the_readme_key_table_covers_the_keymap() {
         .iter()
         .filter(|b| b.context == keymap::Context::Panes || b.context == keymap::Context::Folding)
     {
-        for k in binding.keys {
+        for k in binding.keys.iter() {
             let label = format!("`{}`", k.label());
             let last = char::from(b'0' + Pane::COUNT as u8);
             let digit =

@@ -51,6 +51,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
 
+    /// The explorer's keys and colours from this file, instead of
+    /// ~/.config/claimscope/config.toml (see the README).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -264,7 +269,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Some(Command::Completions { shell }) => write_out(|out| manual::completions(shell, out)),
         Some(Command::Man) => write_out(manual::man),
-        None => explore(cli.data),
+        None => explore(cli.data, cli.config),
     };
     ExitCode::from(code)
 }
@@ -327,8 +332,44 @@ fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
     }
 }
 
+/// Reads the explorer's configuration: the file named, else the one at the usual place if
+/// there is one, else the defaults. Problems are reported as `check` reports a model's.
+fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config, u8> {
+    use claimscope::tui::config;
+    let path = match named {
+        Some(path) => path,
+        None => match config::default_path().filter(|p| p.exists()) {
+            Some(path) => path,
+            None => return Ok(config::Config::default()),
+        },
+    };
+    let stderr = io::stderr();
+    let color = use_color(&stderr);
+    let source = match ModelFile::read(&path) {
+        Ok(source) => source,
+        Err(error) => {
+            let _ = report::load_error(&error, &mut stderr.lock(), color);
+            return Err(EXIT_USAGE);
+        }
+    };
+    config::parse(&source.text).map_err(|problems| {
+        let mut err = stderr.lock();
+        let _ = report::diagnostics(&source, &problems, &mut err, color);
+        let _ = writeln!(
+            err,
+            "claimscope: the explorer did not start: {} in its configuration",
+            report::tally(&problems)
+        );
+        EXIT_USAGE
+    })
+}
+
 /// Opens the explorer, when standard output is a terminal to draw on.
-fn explore(data: Option<PathBuf>) -> u8 {
+fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
+    let config = match read_config(config) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
     if !io::stdout().is_terminal() {
         eprintln!(
             "claimscope: the explorer needs a terminal; for scripts use `claimscope search`, `show`, `check` or `export` (see `claimscope --help`)"
@@ -339,7 +380,7 @@ fn explore(data: Option<PathBuf>) -> u8 {
         Ok(index) => index,
         Err(code) => return code,
     };
-    match claimscope::tui::run(index) {
+    match claimscope::tui::run(index, config) {
         Ok(Ending::Quit) => EXIT_OK,
         // As a shell reports a process a signal ended: 128 plus its number.
         Ok(Ending::Signal(signal)) => u8::try_from(128 + signal).unwrap_or(EXIT_USAGE),

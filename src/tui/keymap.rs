@@ -5,6 +5,9 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use super::action::Action;
 use super::state::{Mode, Pane, PaneKind, Situation};
 
@@ -106,10 +109,10 @@ pub struct Bar {
 }
 
 /// One line of the keymap: the keys, what they do, and whether the key bar shows them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub help: &'static str,
     pub bar: Option<Bar>,
@@ -140,7 +143,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
         help,
         bar,
@@ -218,6 +221,44 @@ pub static BINDINGS: &[Binding] = &[
     bind(HelpFilter, &[ctrl('c')], A::Quit, "quit", None),
 ];
 
+/// The keymap in use: the table above, with the keys a user's configuration rebinds.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Every binding, in order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    pub(super) fn bindings_mut(&mut self) -> &mut [Binding] {
+        &mut self.bindings
+    }
+}
+
+static ACTIVE: OnceLock<Keymap> = OnceLock::new();
+
+/// The keymap the explorer uses: the one installed at start, or the table as it is.
+pub fn active() -> &'static Keymap {
+    ACTIVE.get_or_init(Keymap::default)
+}
+
+/// Makes `keymap` the one in use, once, before the explorer starts; returns false if a
+/// keymap was already in use.
+pub fn install(keymap: Keymap) -> bool {
+    ACTIVE.set(keymap).is_ok()
+}
+
 /// The contexts whose bindings apply now, the more particular first.
 pub fn contexts(now: Situation) -> &'static [Context] {
     match now.mode {
@@ -254,7 +295,8 @@ fn key_action(now: Situation, event: &KeyEvent) -> Option<Action> {
         code: event.code,
         ctrl,
     };
-    for context in contexts(now) {
+    // Alt with a key is not the key: no binding uses Alt.
+    for context in contexts(now).iter().filter(|_| !alt) {
         let found = bindings(*context).find(|b| b.keys.contains(&pressed));
         if let Some(binding) = found {
             return Some(binding.action.clone());
@@ -278,9 +320,12 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// The bindings of one context, for the help screen.
+/// The bindings of one context in the keymap in use, for the help screen.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    active()
+        .bindings
+        .iter()
+        .filter(move |b| b.context == context)
 }
 
 /// One entry of the key bar.
@@ -295,7 +340,11 @@ pub struct BarItem {
 pub fn bar_items(now: Situation) -> Vec<BarItem> {
     let applies = contexts(now);
     let mut items = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| applies.contains(&b.context)) {
+    for binding in active()
+        .bindings
+        .iter()
+        .filter(|b| applies.contains(&b.context))
+    {
         let Some(bar) = binding.bar else { continue };
         let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
             let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();

@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod content;
 pub mod keymap;
 pub mod layout;
 pub mod output;
 pub mod reading;
+pub mod rebind;
 pub mod search_box;
 pub mod state;
 pub mod terminal;
@@ -48,8 +50,14 @@ pub enum Ending {
 
 /// Runs the explorer until the reader quits or a signal arrives, then restores the
 /// terminal, whatever happened.
-pub fn run(index: Index) -> io::Result<Ending> {
-    let theme = Theme::from_env();
+/// Runs the explorer on `index` with a user's `config` (keys and colours) in force.
+pub fn run(index: Index, config: config::Config) -> io::Result<Ending> {
+    let mut theme = Theme::from_env();
+    if config.color == Some(false) {
+        theme.color = false;
+    }
+    keymap::install(config.keymap);
+    theme::install_palette(config.palette);
     let mut app = App::new(index, theme);
     let caught = terminal::watch_signals()?;
     let mut term = terminal::setup(theme.color)?;

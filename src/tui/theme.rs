@@ -1,10 +1,67 @@
 //! Styles. With NO_COLOR there is no colour at all: focus and selection stay visible
 //! through marker symbols, bold, reverse and underline.
 
+use std::sync::OnceLock;
+
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{ClaimKind, EventStatus};
 use crate::search::HitKind;
+
+/// The colours a configuration may change, by role; the defaults are the ones below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// The focused pane's border and title, keys in help, what comes from the record.
+    pub accent: Color,
+    /// Behind the quoted words of the selected claim.
+    pub quote: Color,
+    /// Characters a search matched.
+    pub matched: Color,
+    /// The `•` of related rows.
+    pub marked: Color,
+    /// Text in the background: notes, kinds, unfocused borders.
+    pub dim: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Palette {
+        Palette {
+            accent: Color::Cyan,
+            quote: Color::Yellow,
+            matched: Color::Yellow,
+            marked: Color::Magenta,
+            dim: Color::DarkGray,
+        }
+    }
+}
+
+impl Palette {
+    /// The roles by the names a configuration uses, for reading and for messages.
+    pub const ROLES: [&'static str; 5] = ["accent", "quote", "match", "mark", "dim"];
+
+    /// The role a configuration names, to set its colour.
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Color> {
+        Some(match name {
+            "accent" => &mut self.accent,
+            "quote" => &mut self.quote,
+            "match" => &mut self.matched,
+            "mark" => &mut self.marked,
+            "dim" => &mut self.dim,
+            _ => return None,
+        })
+    }
+}
+
+static PALETTE: OnceLock<Palette> = OnceLock::new();
+
+/// Makes `palette` the explorer's, once, before it starts.
+pub fn install_palette(palette: Palette) -> bool {
+    PALETTE.set(palette).is_ok()
+}
+
+fn palette() -> Palette {
+    PALETTE.get().copied().unwrap_or_default()
+}
 
 /// The explorer's styles, with or without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +86,15 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(palette().accent).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(Color::DarkGray)
+            self.fg(palette().dim)
         }
     }
 
     pub fn title(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan)
+            self.fg(palette().accent)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
@@ -55,7 +112,7 @@ impl Theme {
 
     pub fn dim(self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(palette().dim)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -68,7 +125,7 @@ impl Theme {
     /// The words of a sentence that carry the selected claim.
     pub fn quote(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow)
+            Style::new().fg(Color::Black).bg(palette().quote)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         }
@@ -76,17 +133,17 @@ impl Theme {
 
     /// Characters a search matched.
     pub fn matched(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(palette().matched)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Rows related to the current selection in another pane.
     pub fn marked(self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(palette().marked).add_modifier(Modifier::BOLD)
     }
 
     pub fn key(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(palette().accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn claim_kind(self, kind: ClaimKind) -> Style {
@@ -153,6 +210,6 @@ impl Theme {
     /// What comes from the record rather than the article; its marks say so without
     /// colour.
     pub fn record(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(palette().accent)
     }
 }
