@@ -390,7 +390,7 @@ fn y_puts_the_quote_and_its_citation_on_the_clipboard_through_osc_52() {
     let c01a = model.claims.iter().find(|c| c.id == "c01a").expect("c01a");
     assert!(text.contains(&format!("“{}”", c01a.quote)), "{text}");
     assert!(text.contains("paragraph 1, sentence s01"), "{text}");
-    session.expect("Copied the quote of c01a");
+    session.expect("Sent the quote of c01a");
     session.send("q");
     assert!(session.finish().success());
 }

@@ -171,15 +171,31 @@ fn search_remembers_its_last_query_and_its_history_and_n_walks_the_hits() {
     assert_eq!(app.search.query, "kayani");
     app.update(Action::Up);
     assert_eq!(app.search.query, "kind:forecast");
+    app.update(Action::Up);
+    assert_eq!(app.search.query, "kind:forecast", "the oldest stays");
+    // ↓ moves among the recalled search's hits, and ↑ from there moves back up them.
     app.update(Action::Down);
-    assert_eq!(app.search.query, "kayani");
     app.update(Action::Down);
-    assert_eq!(app.search.query, "", "past the newest, an empty box");
-    // With a query typed, the arrows move among the hits instead.
-    type_text(&mut app, "russia");
-    app.update(Action::Down);
-    assert_eq!(app.search.query, "russia");
+    assert_eq!(app.search.query, "kind:forecast");
+    assert_eq!(app.search.cursor.selected, 2);
+    app.update(Action::Up);
     assert_eq!(app.search.cursor.selected, 1);
+    assert_eq!(app.search.query, "kind:forecast");
+    // With a query typed, the arrows move among the hits from the start.
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "russia");
+    app.update(Action::Up);
+    assert_eq!(app.search.query, "russia");
+    app.update(Action::Down);
+    assert_eq!(app.search.cursor.selected, 1);
+    // Reopened, the box selects the hit gone to last.
+    app.update(Action::Escape);
+    app.update(Action::OpenSearch);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Accept);
+    app.update(Action::OpenSearch);
+    assert_eq!(app.search.cursor.selected, 2);
 }
 
 #[test]
@@ -440,4 +456,27 @@ fn v_goes_from_any_claim_to_its_review_in_one_key_and_backspace_returns() {
             }
         }
     }
+}
+
+#[test]
+fn help_stays_readable_on_a_narrow_terminal() {
+    let mut app = app();
+    app.update(Action::Resize(30, 12));
+    app.update(Action::OpenHelp);
+    let text = draw(&mut app, 30, 12).join("\n");
+    // The meaning goes under the key rather than into a column too narrow for it.
+    assert!(text.contains("Tab"), "{text}");
+    assert!(text.contains("focus the next"), "{text}");
+}
+
+#[test]
+fn g_and_g_in_reading_mode_highlight_the_first_and_the_last_claim() {
+    let mut app = app();
+    let order = app.index().reading_order().to_vec();
+    run(&mut app, [Action::ToggleReading, Action::Bottom]);
+    assert_eq!(app.reading.claim, order.last().copied());
+    app.update(Action::Top);
+    assert_eq!(app.reading.claim, order.first().copied());
+    app.update(Action::NextClaim);
+    assert_eq!(app.reading.claim, order.get(1).copied());
 }

@@ -240,7 +240,7 @@ pub const FILTERS: &[(&str, &str)] = &[
     ),
     (
         "kind:",
-        "claim kind, actor kind, or item kind (actor, claim, event, argument)",
+        "claim kind (fact, assessment, forecast, position), actor kind (state, person, ...), or item kind (actor, claim, event, ...)",
     ),
     (
         "role:",

@@ -31,6 +31,11 @@ const CONTEXT: [Pane; 4] = [Pane::Timeline, Pane::Actors, Pane::Arguments, Pane:
 /// Columns the detail box loses to its border and padding.
 pub const DETAIL_MARGIN: u16 = 4;
 
+/// Two fifths of a length, without overflow on the largest terminals.
+fn two_fifths(length: u16) -> u16 {
+    u16::try_from(u32::from(length) * 2 / 5).unwrap_or(u16::MAX)
+}
+
 fn clamp_len(want: usize, min: u16, max: u16) -> u16 {
     let want = u16::try_from(want).unwrap_or(u16::MAX);
     want.clamp(min, max.max(min))
@@ -116,7 +121,13 @@ impl Screen {
         });
         let context: [Rect; 4] = Layout::vertical(heights).areas(left);
         let detail_width = usize::from(right.width.saturating_sub(DETAIL_MARGIN));
-        let detail_height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, right.height / 3);
+        // Up to two fifths of the column, so that a relation's or a review's whole account
+        // fits at 120x40.
+        let detail_height = clamp_len(
+            (wants.detail_lines)(detail_width) + 2,
+            4,
+            two_fifths(right.height),
+        );
         // The claims get the rows they need, up to half of what is left; the source the
         // rest.
         let below = right.height.saturating_sub(detail_height);

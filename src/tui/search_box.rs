@@ -40,6 +40,8 @@ pub struct SearchBox {
     /// The last search the reader went to a hit of: its query, hits and the hit gone to,
     /// for n and N outside the box.
     accepted: Option<Accepted>,
+    /// The hit to select when the answer to a reopened search arrives.
+    restore_at: Option<usize>,
 }
 
 /// A search the reader went to a hit of.
@@ -61,6 +63,8 @@ impl SearchBox {
         self.generation += 1;
         self.pending = false;
         self.query = self.history.last().cloned().unwrap_or_default();
+        // Its hits will come back with the one gone to last selected.
+        self.restore_at = self.accepted.as_ref().map(|a| a.at);
         self.browsing = None;
         self.hits.clear();
         self.problems.clear();
@@ -101,24 +105,24 @@ impl SearchBox {
         Some((hit, at, accepted.hits.len()))
     }
 
-    /// Walks the history: ↑ to older queries, ↓ to newer and at last to an empty box.
-    /// Returns whether the query changed. Only an empty box, or one already walking,
-    /// walks: otherwise ↑ and ↓ move among the hits.
-    fn walk(&mut self, older: bool) -> bool {
-        if self.browsing.is_none() && !self.query.is_empty() {
+    /// Walks back through the history: ↑ in an empty box, or on the first hit of a search
+    /// already recalled, brings the next older one. Returns whether the query changed;
+    /// otherwise ↑ moves among the hits, as ↓ always does.
+    fn walk_back(&mut self) -> bool {
+        let recalled = self.browsing.is_some() || self.query.is_empty();
+        if !recalled || self.cursor.selected > 0 {
             return false;
         }
-        let next = match (self.browsing, older) {
-            (None, true) => self.history.len().checked_sub(1),
-            (None, false) => return false,
-            (Some(i), true) => Some(i.saturating_sub(1)),
-            (Some(i), false) => (i + 1 < self.history.len()).then_some(i + 1),
+        let next = match self.browsing {
+            None => self.history.len().checked_sub(1),
+            Some(0) => return false,
+            Some(i) => Some(i - 1),
+        };
+        let Some(query) = next.and_then(|i| self.history.get(i)).cloned() else {
+            return false;
         };
         self.browsing = next;
-        self.query = next
-            .and_then(|i| self.history.get(i))
-            .cloned()
-            .unwrap_or_default();
+        self.query = query;
         true
     }
 
@@ -129,13 +133,10 @@ impl SearchBox {
     /// Applies an editing or moving action; returns whether the query changed.
     pub fn edit(&mut self, action: Action) -> bool {
         let before = self.query.len();
-        if matches!(action, Action::Up | Action::Down) {
-            let walked = self.walk(action == Action::Up);
-            if walked {
-                return true;
-            }
-        } else if !matches!(action, Action::PageUp | Action::PageDown) {
-            self.browsing = None;
+        match action {
+            Action::Up if self.walk_back() => return true,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {}
+            _ => self.browsing = None,
         }
         match action {
             Action::Type(c) if !c.is_control() => self.query.push(c),
@@ -163,8 +164,13 @@ impl SearchBox {
             Action::PageDown => self.cursor.step(10, self.hits.len()),
             _ => {}
         }
-        // Every edit that changes the query changes its length.
-        self.query.len() != before
+        // Every edit that changes the query changes its length; a changed query's hits
+        // start at the best.
+        let changed = self.query.len() != before;
+        if changed {
+            self.restore_at = None;
+        }
+        changed
     }
 
     /// Whether an answer is still to come.
@@ -206,7 +212,8 @@ impl SearchBox {
         }
         self.hits = hits;
         self.pending = false;
-        self.cursor = Cursor::default();
+        let at = self.restore_at.take().filter(|at| *at < self.hits.len());
+        self.cursor = Cursor::at(at.unwrap_or(0));
     }
 }
 

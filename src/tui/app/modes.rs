@@ -72,6 +72,10 @@ impl App {
             Action::Accept => {
                 if let Some(hit) = self.search.selected_hit().cloned() {
                     self.search.accept();
+                    let said = self
+                        .search
+                        .accepted()
+                        .map(|a| (a.at, a.hits.len(), a.query.clone()));
                     let from_reading = self.base == Mode::Reading;
                     self.close_overlay();
                     self.jump(&hit);
@@ -82,6 +86,15 @@ impl App {
                         self.base = Mode::Reading;
                         self.reading.claim = Some(claim);
                         self.reading.follow = true;
+                    }
+                    if let Some((at, of, query)) = said.filter(|(_, of, _)| *of > 1) {
+                        let next = if self.base == Mode::Panes {
+                            "n and N go on through them"
+                        } else {
+                            "in the panes, n and N go on through them"
+                        };
+                        self.status =
+                            Some(format!("Hit {} of {of} for “{query}”; {next}.", at + 1));
                     }
                 }
             }
@@ -148,8 +161,15 @@ impl App {
             Action::PageDown => self.reading.scroll_by(height as isize),
             Action::HalfPageUp => self.reading.scroll_by(-((height / 2) as isize)),
             Action::HalfPageDown => self.reading.scroll_by((height / 2) as isize),
-            Action::Top => self.reading.scroll_by(isize::MIN / 2),
-            Action::Bottom => self.reading.scroll_by(isize::MAX / 2),
+            // The top and the end of the article, with its first and last claim.
+            Action::Top => {
+                self.reading.scroll_by(isize::MIN / 2);
+                self.reading.claim = self.index.reading_order().first().copied();
+            }
+            Action::Bottom => {
+                self.reading.scroll_by(isize::MAX / 2);
+                self.reading.claim = self.index.reading_order().last().copied();
+            }
             _ => {}
         }
     }
@@ -217,7 +237,7 @@ impl App {
             claim.id
         ));
         self.status = Some(format!(
-            "Copied the quote of {} with its citation (through the terminal: OSC 52).",
+            "Sent the quote of {} and its citation to the clipboard (terminals that allow it take it; in tmux, set-clipboard on).",
             claim.id
         ));
     }

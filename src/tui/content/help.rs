@@ -146,17 +146,23 @@ fn about(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// A two-column entry: a key or symbol, and what it means, wrapped under itself.
+/// A two-column entry: a key or symbol, and what it means, wrapped under itself; on a
+/// narrow screen, the meaning on the lines under the key instead, so that it keeps room.
 fn row(left: String, right: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
     const LEFT: usize = 22;
+    let narrow = width < LEFT + 24;
+    let indent = if narrow { 4 } else { LEFT + 2 };
     let pieces = [Piece::new(right, ratatui::style::Style::new(), None)];
-    let wrapped = wrap(&pieces, width.saturating_sub(LEFT + 2).max(10));
+    let wrapped = wrap(&pieces, width.saturating_sub(indent).max(10));
+    let mut out = Vec::new();
+    if narrow {
+        out.push(Line::styled(format!("  {left}"), theme.key()));
+    }
     for (n, line) in wrapped.into_iter().enumerate() {
-        let first = if n == 0 {
+        let first = if n == 0 && !narrow {
             format!("  {left:<LEFT$}")
         } else {
-            " ".repeat(LEFT + 2)
+            " ".repeat(indent)
         };
         let mut spans = vec![Span::styled(first, theme.key())];
         spans.extend(line.line.spans);

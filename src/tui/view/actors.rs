@@ -7,7 +7,12 @@ use unicode_width::UnicodeWidthStr;
 use super::ListView;
 use crate::tui::app::{ActorRow, App};
 
-pub const VIEW: ListView = ListView { title, row, empty };
+pub const VIEW: ListView = ListView {
+    title,
+    row,
+    empty,
+    legend: None,
+};
 
 fn title(app: &App) -> String {
     format!("Actors ({})", app.index().model().actors.len())

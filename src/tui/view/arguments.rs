@@ -6,7 +6,12 @@ use ratatui::text::{Line, Span};
 use super::ListView;
 use crate::tui::app::App;
 
-pub const VIEW: ListView = ListView { title, row, empty };
+pub const VIEW: ListView = ListView {
+    title,
+    row,
+    empty,
+    legend: Some("+ supports  − attacks  ± qualifies"),
+};
 
 fn title(app: &App) -> String {
     format!("Arguments ({})", app.index().model().arguments.len())

@@ -7,7 +7,12 @@ use crate::model::Scope;
 use crate::tui::app::App;
 use crate::tui::content::labels::{ranges, scope_label, verdict_badge};
 
-pub const VIEW: ListView = ListView { title, row, empty };
+pub const VIEW: ListView = ListView {
+    title,
+    row,
+    empty,
+    legend: Some("the record: ✓ held  ◐ partly  ✗ failed  … open  ? unknown"),
+};
 
 fn title(app: &App) -> String {
     format!(

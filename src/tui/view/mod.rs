@@ -28,14 +28,16 @@ use super::layout::{Arrangement, Screen};
 use super::state::Pane;
 use super::theme::Theme;
 
-/// How a list pane is drawn: its title, one of its rows (given the pane's width), and
-/// what it says when it has no rows.
+/// How a list pane is drawn: its title, one of its rows (given the pane's width), what it
+/// says when it has no rows, and a legend of the marks its rows use, for the bottom
+/// border when the pane is in focus.
 /// Selection, scrolling, the related-row marks and the position in the border are the
 /// same for every list, and drawn once, by [`list`].
 pub struct ListView {
     pub title: fn(&App) -> String,
     pub row: fn(&App, usize, u16) -> Line<'static>,
     pub empty: fn(&App) -> String,
+    pub legend: Option<&'static str>,
 }
 
 /// The view of each pane that is a list; the Source pane is text.
@@ -224,8 +226,17 @@ fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 }
 
 /// A pane's box, with its number and title, drawn heavier when focused.
-pub fn pane_block(theme: Theme, pane: Pane, focused: bool, title: String) -> Block<'static> {
-    let text = format!(" {} {title} ", pane.number());
+/// A pane's box: numbered and titled (the title cut with `…` to fit `width`), heavier
+/// when focused.
+pub fn pane_block(
+    theme: Theme,
+    pane: Pane,
+    focused: bool,
+    title: String,
+    width: u16,
+) -> Block<'static> {
+    let room = usize::from(width).saturating_sub(8);
+    let text = format!(" {} {} ", pane.number(), clip(&title, room));
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -246,7 +257,7 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
     let focused = app.focus() == pane;
     let cursor = app.cursor(pane);
     let len = app.len(pane);
-    let block = pane_block(theme, pane, focused, (view.title)(app));
+    let block = pane_block(theme, pane, focused, (view.title)(app), rect.width);
     let inner = block.inner(rect);
     let block = if len > usize::from(inner.height) {
         let above = if cursor.offset > 0 { "▲" } else { " " };
@@ -255,10 +266,24 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
         } else {
             " "
         };
-        let position = format!(" {above}{below} {}/{len} ", (cursor.selected + 1).min(len));
+        let shown = cursor.offset..cursor.offset + usize::from(inner.height);
+        // A pane out of focus may be scrolled away from its selection (to show what is
+        // marked): then it says how long it is, not a row that cannot be seen.
+        let position = if shown.contains(&cursor.selected) {
+            format!(" {above}{below} {}/{len} ", (cursor.selected + 1).min(len))
+        } else {
+            format!(" {above}{below} {len} rows ")
+        };
         block.title_bottom(Line::from(Span::styled(position, theme.dim())).right_aligned())
     } else {
         block
+    };
+    // The legend, when the pane is in focus and the border has room beside the position.
+    let block = match view.legend {
+        Some(legend) if focused && legend.chars().count() + 16 < usize::from(rect.width) => {
+            block.title_bottom(Line::from(Span::styled(format!(" {legend} "), theme.dim())))
+        }
+        _ => block,
     };
     frame.render_widget(block, rect);
     if inner.width == 0 || inner.height == 0 {

@@ -21,7 +21,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         Some(s) => format!("Source · paragraph {} · sentence {}", s.paragraph, s.id),
         None => "Source".to_string(),
     };
-    let block = pane_block(app.theme, Pane::Source, focused, title).padding(Padding::horizontal(1));
+    let block = pane_block(app.theme, Pane::Source, focused, title, rect.width)
+        .padding(Padding::horizontal(1));
     let inner = block.inner(rect);
     let all = &app.laid().source.lines;
     let scroll = app.cursor(Pane::Source).offset;
@@ -51,8 +52,8 @@ pub fn links(app: &App) -> Vec<ScreenLink> {
     if app.mode() != crate::tui::Mode::Panes {
         return Vec::new();
     }
-    let block =
-        pane_block(app.theme, Pane::Source, false, String::new()).padding(Padding::horizontal(1));
+    let block = pane_block(app.theme, Pane::Source, false, String::new(), rect.width)
+        .padding(Padding::horizontal(1));
     let inner = block.inner(rect);
     let scroll = app.cursor(Pane::Source).offset;
     app.laid()

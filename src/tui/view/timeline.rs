@@ -14,7 +14,12 @@ use crate::tui::content::labels::{date_label, status_symbol, timeline_date};
 use crate::tui::content::record::LATER_MARK;
 use crate::tui::state::Pane;
 
-pub const VIEW: ListView = ListView { title, row, empty };
+pub const VIEW: ListView = ListView {
+    title,
+    row,
+    empty,
+    legend: Some("~ inferred  † dated by the record  » from the record"),
+};
 
 fn title(app: &App) -> String {
     let model = app.index().model();
