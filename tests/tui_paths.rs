@@ -480,3 +480,17 @@ fn g_and_g_in_reading_mode_highlight_the_first_and_the_last_claim() {
     app.update(Action::NextClaim);
     assert_eq!(app.reading.claim, order.get(1).copied());
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_to_show_them() {
+    let mut app = app();
+    app.update(Action::Resize(15, 5));
+    let before = (app.focus(), app.scope(), app.cursor(Pane::Arguments));
+    run(&mut app, [Action::Down, Action::FocusNext, Action::Enter]);
+    assert_eq!(
+        (app.focus(), app.scope(), app.cursor(Pane::Arguments)),
+        before
+    );
+    app.update(Action::Quit);
+    assert!(app.should_quit(), "q still quits");
+}

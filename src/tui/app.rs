@@ -369,9 +369,14 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
+        // Too small to see anything: nothing is done that the reader could not see done.
+        let blind = self.screen.arrangement == super::layout::Arrangement::TooSmall
+            && self.screen.area == self.size;
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Action::Found(..) if blind => self.search_action(action),
+            _ if blind => {}
             Action::OpenHelp => self.open(Mode::Help),
             Action::OpenSearch if self.mode != Mode::Help => self.open(Mode::Search),
             Action::ToggleReading => self.toggle_reading(),
