@@ -136,6 +136,21 @@ Examples:
         /// The id of the item (ids are listed by `claimscope search` and `export`).
         id: String,
     },
+    /// Print the JSON Schema of model files, for editors that check TOML as it is typed.
+    #[command(after_help = "\
+The schema says which keys each table has, which are required, the words a key takes and
+the form of a date, as a JSON Schema (draft 7). An editor with a TOML language server
+(Taplo, Even Better TOML) uses it when the model's first line names it:
+
+  #:schema ./model.schema.json
+
+The same schema is kept in the repository as docs/model.schema.json. It is a help while
+typing: `claimscope check` remains the authority, and checks much more (quotes verbatim,
+references that resolve, one thesis, dates that exist).
+
+Examples:
+  claimscope schema > model.schema.json")]
+    Schema,
     /// Print the whole model in another format, for another tool.
     #[command(after_help = "\
 Formats (docs/exports.md says what maps to what, and what each format cannot keep):
@@ -242,6 +257,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Format::Annotations => export::annotations(index, out),
             Format::Claimreview => export::claimreview(index, out),
         }),
+        Some(Command::Schema) => schema(),
         None => explore(cli.data),
     };
     ExitCode::from(code)
@@ -291,6 +307,20 @@ fn with_model(
     match body(&index, &mut out, color).and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("claimscope: cannot write output: {e}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Writes the model files' JSON Schema to standard output.
+fn schema() -> u8 {
+    let text = claimscope::model::json_schema_text();
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
             eprintln!("claimscope: cannot write output: {e}");

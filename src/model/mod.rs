@@ -11,6 +11,7 @@ mod lint;
 mod load;
 mod problem;
 mod reader;
+mod schema;
 mod scope;
 mod spans;
 mod text;
@@ -25,6 +26,7 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str,
 };
+pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
@@ -33,6 +35,7 @@ pub use timeline::{TimelineRow, placed_date};
 pub use validate::is_https_url;
 pub use validate::validate;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The bundled model as JSON, converted from the TOML file at build time.
@@ -42,9 +45,10 @@ const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"
 pub const SCHEMA_VERSION: i64 = 1;
 
 /// A whole curated model of one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
+    #[schemars(schema_with = "schema::version")]
     pub schema: i64,
     pub article: Article,
     pub sentences: Vec<Sentence>,
@@ -66,8 +70,9 @@ pub struct Model {
 }
 
 /// Bibliographic facts about the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::article_rules)]
 pub struct Article {
     pub id: String,
     pub title: String,
@@ -82,18 +87,19 @@ pub struct Article {
 }
 
 /// One sentence of the article, verbatim, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sentence {
     pub id: String,
     /// 1-based paragraph number.
+    #[schemars(range(min = 1))]
     pub paragraph: u32,
     pub role: SentenceRole,
     pub text: String,
 }
 
 /// A state, person, organisation or other party the article names.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
@@ -112,8 +118,9 @@ pub struct Actor {
 
 /// Something that happened, was called off, or is expected, dated as precisely as the
 /// article allows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::event_rules)]
 pub struct Event {
     pub id: String,
     pub title: String,
@@ -135,7 +142,7 @@ pub struct Event {
 }
 
 /// What the public record shows of an event the article reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// The date the record gives; absent when the record was searched and nothing found.
@@ -148,7 +155,7 @@ pub struct Record {
 }
 
 /// A published source the curator read: a report, an official statement, a reference page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -158,13 +165,14 @@ pub struct Source {
     /// When it was published, at the precision it gives.
     pub date: Date,
     /// Where it is: an `https` address.
+    #[schemars(pattern("^https://"))]
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Something that happened outside the article, from the public record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaterEvent {
     pub id: String,
@@ -179,7 +187,7 @@ pub struct LaterEvent {
 }
 
 /// A verdict on one or more of the article's claims, held against the record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: String,
@@ -195,7 +203,7 @@ pub struct Review {
 }
 
 /// One proposition the article makes, tied to the words that carry it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
@@ -212,7 +220,7 @@ pub struct Claim {
 }
 
 /// How two actors' relations stand, according to the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     pub from: String,
@@ -224,8 +232,9 @@ pub struct Relation {
 
 /// A node of the argument map: the thesis, or a reason, limit, context or conclusion
 /// hanging from another node.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::argument_rules)]
 pub struct ArgumentNode {
     pub id: String,
     pub role: ArgumentRole,
@@ -267,7 +276,7 @@ pub trait Word: Sized + Copy + 'static {
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
         }
