@@ -64,18 +64,30 @@ Errors make a model invalid. Warnings point at curation slips a machine can spot
 actor the quote names but the claim does not list, two claims of a sentence with one
 quote, a claim that says \"always\" or \"still\" where its quote does not.
 
+--format json prints one JSON object a problem, a line each, and nothing else:
+  {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"severity\", \"message\",
+   \"item\", \"key\"}
+Lines and columns count from 1 as in the text; the end is just past the place. \"item\" is
+the id of the item the problem belongs to (a relation's is from/to), \"key\" the key it is
+about; either is null when there is none. A file that cannot be read is one object too,
+on standard output, with a null line and column unless it has a place (not UTF-8).
+
 Exit codes: 0 every file valid, 1 some file invalid (or with warnings, under
---deny-warnings), 2 some file could not be read.
+--deny-warnings), 2 some file could not be read; the same with --format json.
 
 Examples:
   claimscope check
-  claimscope check --deny-warnings my-article.toml other.toml")]
+  claimscope check --deny-warnings my-article.toml other.toml
+  claimscope check --format json my-article.toml | jq -r .message")]
     Check {
         /// Model files to check.
         files: Vec<PathBuf>,
         /// Treat warnings as errors: exit 1 when there are any.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to report: text for people, json for tools (one object a line).
+        #[arg(long, value_enum, default_value_t = check::ReportFormat::Text)]
+        format: check::ReportFormat,
     },
     /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
@@ -229,7 +241,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check {
             files,
             deny_warnings,
-        }) => check::run(cli.data, &files, deny_warnings),
+            format,
+        }) => check::run(cli.data, &files, deny_warnings, format),
         Some(Command::Search {
             query,
             kind,
