@@ -80,6 +80,21 @@ fn the_bundled_model_and_the_fixture_pass() {
     }
 }
 
+#[test]
+fn the_schema_directive_is_a_comment_that_check_passes_over() {
+    let riverton = std::fs::read_to_string(fixture()).expect("the fixture reads");
+    for model in [BUNDLED_MODEL, riverton.as_str()] {
+        let source = ModelFile {
+            name: "model.toml".to_string(),
+            text: format!("#:schema ./model.schema.json\n{model}"),
+        };
+        match check_str(&source) {
+            Ok(checked) => assert!(checked.warnings.is_empty(), "{:?}", checked.warnings),
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
 /// The bundled model, as JSON, changed by `change`; then where the schema finds it wrong.
 fn broken(change: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
     let mut model = as_json(BUNDLED_MODEL);
