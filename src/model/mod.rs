@@ -50,12 +50,19 @@ pub const SCHEMA_VERSION: i64 = 1;
 pub struct Model {
     #[schemars(schema_with = "schema::version")]
     pub schema: i64,
+    /// The article itself: its title, author and date.
     pub article: Article,
+    /// Every sentence of the article, verbatim, in reading order.
     pub sentences: Vec<Sentence>,
+    /// Who and what the article names.
     pub actors: Vec<Actor>,
+    /// The timeline: what happened, was called off, or is expected.
     pub events: Vec<Event>,
+    /// What the article says, one proposition each.
     pub claims: Vec<Claim>,
+    /// How actors stand toward each other.
     pub relations: Vec<Relation>,
+    /// The argument map: one thesis, and every other node under a parent.
     pub arguments: Vec<ArgumentNode>,
     /// The record: what the curator read about what happened, kept apart from what the
     /// article says. A model may have none.
@@ -75,11 +82,16 @@ pub struct Model {
 #[schemars(transform = schema::article_rules)]
 pub struct Article {
     pub id: String,
+    /// The headline.
     pub title: String,
+    /// The line under the headline.
     pub standfirst: String,
     pub author: String,
+    /// Who the author is, as the article says.
     pub author_note: String,
+    /// When it was published.
     pub published: Date,
+    /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub published_basis: Basis,
     /// How the date was inferred; required when `published_basis` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +106,9 @@ pub struct Sentence {
     /// 1-based paragraph number.
     #[schemars(range(min = 1))]
     pub paragraph: u32,
+    /// The part of the article it belongs to.
     pub role: SentenceRole,
+    /// The sentence exactly as published, typos included.
     pub text: String,
 }
 
@@ -103,10 +117,12 @@ pub struct Sentence {
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
+    /// The usual name.
     pub name: String,
     pub kind: ActorKind,
     /// Every other way the article names this actor ("Moscow" for Russia).
     pub aliases: Vec<String>,
+    /// Who they are and what they do, from the article.
     pub summary: String,
     /// The actor this one belongs to or acts for (an actor id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,8 +139,11 @@ pub struct Actor {
 #[schemars(transform = schema::event_rules)]
 pub struct Event {
     pub id: String,
+    /// A short headline for the timeline.
     pub title: String,
+    /// At the precision the article allows.
     pub date: Date,
+    /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub date_basis: Basis,
     /// How the date was worked out; required when `date_basis` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,6 +152,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     pub status: EventStatus,
+    /// The actors involved (actor ids).
     pub actors: Vec<String>,
     /// The claims that report this event.
     pub claims: Vec<String>,
@@ -151,6 +171,7 @@ pub struct Record {
     /// How the record compares with the article's phrase and the inferred date, or what
     /// was looked for and not found.
     pub note: String,
+    /// The sources that date it (source ids).
     pub sources: Vec<String>,
 }
 
@@ -161,6 +182,7 @@ pub struct Source {
     pub id: String,
     /// The source's own title.
     pub title: String,
+    /// Who published it.
     pub publisher: String,
     /// When it was published, at the precision it gives.
     pub date: Date,
@@ -176,11 +198,15 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct LaterEvent {
     pub id: String,
+    /// A short headline.
     pub title: String,
+    /// As precise as the sources allow.
     pub date: Date,
+    /// The actors involved (actor ids).
     pub actors: Vec<String>,
     /// What happened, in the curator's words.
     pub summary: String,
+    /// Where it is recorded (source ids).
     pub sources: Vec<String>,
     /// The article's claims and events it speaks to.
     pub bears_on: Vec<String>,
@@ -191,6 +217,7 @@ pub struct LaterEvent {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: String,
+    /// The claims it judges (claim ids).
     pub claims: Vec<String>,
     pub verdict: Verdict,
     /// What happened, in the curator's words and dated; for `unknown`, what was searched.
@@ -199,6 +226,7 @@ pub struct Review {
     pub as_of: Date,
     /// Later events it rests on.
     pub later: Vec<String>,
+    /// The sources it rests on (source ids).
     pub sources: Vec<String>,
 }
 
@@ -209,11 +237,13 @@ pub struct Claim {
     pub id: String,
     /// The proposition in the curator's plain words.
     pub text: String,
+    /// What sort of proposition it is.
     pub kind: ClaimKind,
     /// The id of the source sentence.
     pub sentence: String,
     /// The exact words of the source sentence that carry the claim.
     pub quote: String,
+    /// The actors it involves (actor ids).
     pub actors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -223,10 +253,14 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    /// One actor (an actor id).
     pub from: String,
+    /// The other actor (an actor id).
     pub to: String,
     pub trend: Trend,
+    /// How they stand, in the curator's words.
     pub summary: String,
+    /// The claims that show it (claim ids).
     pub claims: Vec<String>,
 }
 
@@ -238,11 +272,15 @@ pub struct Relation {
 pub struct ArgumentNode {
     pub id: String,
     pub role: ArgumentRole,
+    /// The node in a few words.
     pub title: String,
+    /// The node it hangs from (an argument id); the thesis has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// How it bears on its parent; the thesis has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
+    /// The claims it rests on (claim ids).
     pub claims: Vec<String>,
 }
 
