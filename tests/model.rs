@@ -393,3 +393,52 @@ fn the_index_knows_which_sentences_name_an_actor_even_without_a_claim() {
         );
     }
 }
+
+/// The item (by id) and key of each problem of `text`.
+fn items_and_keys(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    let source = ModelFile {
+        name: "test.toml".to_string(),
+        text: text.to_string(),
+    };
+    match load_str(&source) {
+        Err(LoadError::Invalid { diagnostics, .. }) => {
+            diagnostics.into_iter().map(|d| (d.item, d.key)).collect()
+        }
+        other => panic!("expected an invalid model, got {other:?}"),
+    }
+}
+
+#[test]
+fn problems_name_their_item_and_key() {
+    let pair = |item: Option<&str>, key: &str| (item.map(str::to_string), Some(key.to_string()));
+    // Found by the reader, and by the checks after it.
+    let text = mutate(
+        "arms.\"\nkind = \"assessment\"\nsentence = \"s30\"",
+        "arms.\"\nkind = \"assesment\"\nsentence = \"s30\"",
+    );
+    assert_eq!(items_and_keys(&text), vec![pair(Some("c30c"), "kind")]);
+    let text = mutate("parent = \"india-drifts\"", "parent = \"india-drfits\"");
+    assert_eq!(
+        items_and_keys(&text),
+        vec![pair(Some("nuclear-benefit"), "parent")]
+    );
+    // The article is an item with an id; the schema version belongs to no item.
+    let text = mutate("author = \"Harsh V Pant\"", "author = \"\"");
+    assert_eq!(
+        items_and_keys(&text),
+        vec![pair(Some("pakistan-russia-2012"), "author")]
+    );
+    let text = mutate("schema = 1", "schema = 7");
+    assert_eq!(items_and_keys(&text), vec![pair(None, "schema")]);
+    // A model built in code has no file, but its problems still name their place.
+    let mut model = Model::bundled().expect("the bundled model");
+    model.claims[0].sentence = "s999".to_string();
+    let found = claimscope::model::validate(&model);
+    let id = model.claims[0].id.clone();
+    assert!(
+        found.iter().any(|d| d.span.is_none()
+            && d.item == Some(id.clone())
+            && d.key.as_deref() == Some("sentence")),
+        "{found:#?}"
+    );
+}

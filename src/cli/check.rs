@@ -3,14 +3,30 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 use claimscope::model::{LoadError, Model, ModelFile, check_str, sanitize};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, read_source, report, use_color};
 
+/// How `check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// FILE:LINE:COL: error: message, the line and a caret; a summary of each file.
+    Text,
+    /// One JSON object a problem, a line each, on standard output; nothing else.
+    Json,
+}
+
 /// Checks each file (or the `--data` file, or the bundled model) and returns the worst
 /// exit code: 2 if any file could not be read, else 1 if any was invalid (or, with
 /// `deny_warnings`, had warnings), else 0.
-pub fn run(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool) -> u8 {
+pub fn run(
+    data: Option<PathBuf>,
+    files: &[PathBuf],
+    deny_warnings: bool,
+    format: ReportFormat,
+) -> u8 {
     let sources: Vec<Result<ModelFile, LoadError>> = if files.is_empty() {
         vec![read_source(data)]
     } else {
@@ -19,20 +35,26 @@ pub fn run(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool) -> u8 
     let stdout = io::stdout();
     let color = use_color(&stdout);
     let mut out = stdout.lock();
+    let json = format == ReportFormat::Json;
     let mut worst = EXIT_OK;
     for source in sources {
         let (code, written) = match source {
             Ok(source) => match check_str(&source) {
                 Ok(checked) => {
-                    let written = report::diagnostics(&source, &checked.warnings, &mut out, color)
-                        .and_then(|()| {
-                            let mut line = summary(&source.name, &checked.model);
-                            if !checked.warnings.is_empty() {
-                                let tally = report::tally(&checked.warnings);
-                                line.push_str(&format!(" ({tally})"));
-                            }
-                            writeln!(out, "{line}")
-                        });
+                    let written = if json {
+                        report::json_lines(&source, &checked.warnings, &mut out)
+                    } else {
+                        report::diagnostics(&source, &checked.warnings, &mut out, color).and_then(
+                            |()| {
+                                let mut line = summary(&source.name, &checked.model);
+                                if !checked.warnings.is_empty() {
+                                    let tally = report::tally(&checked.warnings);
+                                    line.push_str(&format!(" ({tally})"));
+                                }
+                                writeln!(out, "{line}")
+                            },
+                        )
+                    };
                     let code = if deny_warnings && !checked.warnings.is_empty() {
                         EXIT_INVALID
                     } else {
@@ -40,8 +62,12 @@ pub fn run(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool) -> u8 
                     };
                     (code, written)
                 }
+                Err(error) if json => (EXIT_INVALID, report::load_error_json(&error, &mut out)),
                 Err(error) => (EXIT_INVALID, report::load_error(&error, &mut out, color)),
             },
+            // In JSON a file that cannot be read is one more object on standard output,
+            // where a tool reads the rest; in text it is a message on standard error.
+            Err(error) if json => (EXIT_USAGE, report::load_error_json(&error, &mut out)),
             Err(error) => {
                 let stderr = io::stderr();
                 let written = report::load_error(&error, &mut stderr.lock(), use_color(&stderr));

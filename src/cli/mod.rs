@@ -72,18 +72,30 @@ Errors make a model invalid. Warnings point at curation slips a machine can spot
 actor the quote names but the claim does not list, two claims of a sentence with one
 quote, a claim that says \"always\" or \"still\" where its quote does not.
 
+--format json prints one JSON object a problem, a line each, and nothing else:
+  {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"severity\", \"message\",
+   \"item\", \"key\"}
+Lines and columns count from 1 as in the text; the end is just past the place. \"item\" is
+the id of the item the problem belongs to (a relation's is from/to), \"key\" the key it is
+about; either is null when there is none. A file that cannot be read is one object too,
+on standard output, with a null line and column unless it has a place (not UTF-8).
+
 Exit codes: 0 every file valid, 1 some file invalid (or with warnings, under
---deny-warnings), 2 some file could not be read.
+--deny-warnings), 2 some file could not be read; the same with --format json.
 
 Examples:
   claimscope check
-  claimscope check --deny-warnings my-article.toml other.toml")]
+  claimscope check --deny-warnings my-article.toml other.toml
+  claimscope check --format json my-article.toml | jq -r .message")]
     Check {
         /// Model files to check.
         files: Vec<PathBuf>,
         /// Treat warnings as errors: exit 1 when there are any.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to report: text for people, json for tools (one object a line).
+        #[arg(long, value_enum, default_value_t = check::ReportFormat::Text)]
+        format: check::ReportFormat,
     },
     /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
@@ -144,6 +156,21 @@ Examples:
         /// The id of the item (ids are listed by `claimscope search` and `export`).
         id: String,
     },
+    /// Print the JSON Schema of model files, for editors that check TOML as it is typed.
+    #[command(after_help = "\
+The schema says which keys each table has, which are required, the words a key takes and
+the form of a date, as a JSON Schema (draft 7). An editor with a TOML language server
+(Taplo, Even Better TOML) uses it when the model's first line names it:
+
+  #:schema ./model.schema.json
+
+The same schema is kept in the repository as docs/model.schema.json. It is a help while
+typing: `claimscope check` remains the authority, and checks much more (quotes verbatim,
+references that resolve, one thesis, dates that exist).
+
+Examples:
+  claimscope schema > model.schema.json")]
+    Schema,
     /// Print the whole model in another format, for another tool.
     #[command(after_help = "\
 Formats (docs/exports.md says what maps to what, and what each format cannot keep):
@@ -239,7 +266,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check {
             files,
             deny_warnings,
-        }) => check::run(cli.data, &files, deny_warnings),
+            format,
+        }) => check::run(cli.data, &files, deny_warnings, format),
         Some(Command::Search {
             query,
             kind,
@@ -269,6 +297,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Some(Command::Completions { shell }) => write_out(|out| manual::completions(shell, out)),
         Some(Command::Man) => write_out(manual::man),
+        Some(Command::Schema) => write_out(|out| {
+            out.write_all(claimscope::model::json_schema_text().as_bytes())?;
+            Ok(EXIT_OK)
+        }),
         None => explore(cli.data, cli.config),
     };
     ExitCode::from(code)

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use claimscope::model::{Diagnostic, LoadError, Locator, ModelFile, Severity, sanitize};
@@ -42,8 +43,20 @@ impl Paint {
     }
 }
 
+/// What is said of a file that is not UTF-8, after where its first bad byte is.
+const NOT_UTF8: &str = "the file is not UTF-8 text; save it as UTF-8";
+
 /// The longest message shown, in characters; a longer one (quoting a huge value) is cut.
 const MAX_MESSAGE: usize = 400;
+
+/// A diagnostic's message as reports show it: cut when very long, and escaped.
+fn shown_message(d: &Diagnostic) -> String {
+    let mut message: String = d.message.chars().take(MAX_MESSAGE).collect();
+    if message.len() < d.message.len() {
+        message.push('…');
+    }
+    sanitize(&message).into_owned()
+}
 
 /// Writes every diagnostic of a model file, each with its source line. The work is in
 /// proportion to the file and the number of problems, not their product.
@@ -59,11 +72,7 @@ pub fn diagnostics(
     for d in diagnostics {
         let offset = d.span.as_ref().map_or(0, |s| s.start);
         let at = locator.locate(offset);
-        let mut message: String = d.message.chars().take(MAX_MESSAGE).collect();
-        if message.len() < d.message.len() {
-            message.push('…');
-        }
-        let message = sanitize(&message);
+        let message = shown_message(d);
         writeln!(
             out,
             "{name}:{}:{}: {}: {message}",
@@ -175,8 +184,7 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
         }
         LoadError::NotUtf8 { path, line, column } => {
             let path = sanitize(path);
-            let message = "the file is not UTF-8 text; save it as UTF-8";
-            writeln!(out, "{path}:{line}:{column}: {}: {message}", paint.error())
+            writeln!(out, "{path}:{line}:{column}: {}: {NOT_UTF8}", paint.error())
         }
         other => writeln!(out, "{}: {}", paint.error(), sanitize(&other.to_string())),
     }
@@ -192,4 +200,97 @@ pub fn tally(diagnostics: &[Diagnostic]) -> String {
         (0, w) => count(w, "warning"),
         (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
     }
+}
+
+/// One problem as a line of `check --format json`.
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    severity: &'static str,
+    message: &'a str,
+    item: Option<&'a str>,
+    key: Option<&'a str>,
+}
+
+impl JsonProblem<'_> {
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, self)?;
+        writeln!(out)
+    }
+}
+
+/// Writes every diagnostic of a model file as a JSON object on a line of its own: where
+/// it starts and ends (1-based lines and columns, the end just past the place, as the
+/// text report counts them), how bad it is, the message, and the item and key it
+/// concerns. Strings from the file are escaped as in the text report.
+pub fn json_lines(
+    source: &ModelFile,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let file = sanitize(&source.name);
+    // Starts come in order, and so nearly do ends: one locator for each keeps the work
+    // in proportion to the file.
+    let mut starts = Locator::new(&source.text);
+    let mut ends = Locator::new(&source.text);
+    for d in diagnostics {
+        let at = starts.locate(d.span.as_ref().map_or(0, |s| s.start));
+        let end = d.span.as_ref().map(|s| ends.locate(s.end));
+        let item = d.item.as_deref().map(sanitize);
+        let key = d.key.as_deref().map(sanitize);
+        JsonProblem {
+            file: &file,
+            line: Some(at.line),
+            column: Some(at.column),
+            end_line: end.map(|e| e.line),
+            end_column: end.map(|e| e.column),
+            severity: d.severity.word(),
+            message: &shown_message(d),
+            item: item.as_deref(),
+            key: key.as_deref(),
+        }
+        .write(out)?;
+    }
+    Ok(())
+}
+
+/// Writes why a model could not be loaded as JSON lines: its diagnostics, or the one
+/// problem with the file, placed where it has a place (not UTF-8) and else not.
+pub fn load_error_json(error: &LoadError, out: &mut dyn Write) -> io::Result<()> {
+    let (path, at) = match error {
+        LoadError::Invalid {
+            file,
+            diagnostics: found,
+        } => return json_lines(file, found, out),
+        LoadError::NotUtf8 { path, line, column } => (path, Some((*line, *column))),
+        LoadError::Io { path, .. }
+        | LoadError::IsDirectory { path }
+        | LoadError::NotAFile { path }
+        | LoadError::TooLarge { path, .. } => (path, None),
+    };
+    // The message as the text report gives it, less the file name it starts with.
+    let whole = error.to_string();
+    let message = match at {
+        Some(_) => NOT_UTF8,
+        None => whole
+            .strip_prefix(path.as_str())
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&whole),
+    };
+    JsonProblem {
+        file: &sanitize(path),
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+        end_line: None,
+        end_column: None,
+        severity: Severity::Error.word(),
+        message: &sanitize(message),
+        item: None,
+        key: None,
+    }
+    .write(out)
 }

@@ -172,10 +172,10 @@ impl Builder {
         out: &mut Vec<Diagnostic>,
     ) {
         if self.article.is_some() {
-            out.push(Diagnostic::new(
-                Some(span),
-                "a second [article] table; a model has one",
-            ));
+            out.push(
+                Diagnostic::new(Some(span), "a second [article] table; a model has one")
+                    .at_key(Some("article")),
+            );
             return;
         }
         let Some(mut r) = top.table("article", "[article]") else {
@@ -208,7 +208,7 @@ impl Builder {
                 let message = format!(
                     "`{key}` is given twice; use either `{key} = [...]` or [[{key}]] tables, once"
                 );
-                out.push(Diagnostic::new(Some(span), message));
+                out.push(Diagnostic::new(Some(span), message).at_key(Some(key)));
                 return;
             }
             None => {}
@@ -282,16 +282,18 @@ impl Builder {
     fn finish(self, out: &mut Vec<Diagnostic>) -> Built {
         // What the whole model lacks is reported at the top of the file.
         if !self.malformed {
+            let missing =
+                |key: &str, message: String| Diagnostic::new(Some(0..0), message).at_key(Some(key));
             if self.schema.is_none() {
-                out.push(Diagnostic::new(
-                    Some(0..0),
-                    "the model: missing key `schema` (write `schema = 1` first)",
+                out.push(missing(
+                    "schema",
+                    "the model: missing key `schema` (write `schema = 1` first)".to_string(),
                 ));
             }
             if self.article.is_none() && !self.map.top.contains_key("article") {
-                out.push(Diagnostic::new(
-                    Some(0..0),
-                    "the model: missing the [article] table",
+                out.push(missing(
+                    "article",
+                    "the model: missing the [article] table".to_string(),
                 ));
             }
             for key in REQUIRED_SECTIONS {
@@ -299,7 +301,7 @@ impl Builder {
                     let message = format!(
                         "the model: missing `{key}`: [[{key}]] tables, or `{key} = []` for none"
                     );
-                    out.push(Diagnostic::new(Some(0..0), message));
+                    out.push(missing(key, message));
                 }
             }
         }
@@ -326,8 +328,10 @@ impl Builder {
 }
 
 fn read_article(r: &mut TableReader<'_, '_>) -> Article {
+    let id = r.string("id");
+    r.known_as(&id);
     Article {
-        id: r.string("id"),
+        id,
         title: r.string("title"),
         standfirst: r.string("standfirst"),
         author: r.string("author"),
@@ -451,6 +455,7 @@ fn read_relation(r: &mut TableReader<'_, '_>) -> Relation {
     let to = r.string("to");
     if !from.is_empty() && !to.is_empty() {
         r.name_as(format!("relation {from} → {to}"));
+        r.known_as(&format!("{from}/{to}"));
     }
     Relation {
         from,

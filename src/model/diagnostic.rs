@@ -9,6 +9,12 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     pub message: String,
     pub severity: Severity,
+    /// The id of the item the problem belongs to, when it has one (a relation's is
+    /// `from/to`, as `show` and search name it).
+    pub item: Option<String>,
+    /// The key the problem is about, as the file writes it (`quote`, `record.date`, a
+    /// misspelt key), when it is about one.
+    pub key: Option<String>,
 }
 
 /// How bad a problem is: an error makes a model invalid; a warning points at something a
@@ -137,6 +143,24 @@ impl Diagnostic {
             span,
             message: message.into(),
             severity: Severity::Error,
+            item: None,
+            key: None,
+        }
+    }
+
+    /// The same problem, said to belong to the item with this id (none if it is empty).
+    pub fn in_item(self, id: Option<&str>) -> Self {
+        Self {
+            item: id.filter(|id| !id.is_empty()).map(str::to_string),
+            ..self
+        }
+    }
+
+    /// The same problem, said to be about this key.
+    pub fn at_key(self, key: Option<&str>) -> Self {
+        Self {
+            key: key.map(str::to_string),
+            ..self
         }
     }
 

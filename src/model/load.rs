@@ -205,7 +205,7 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
     }
     if !problems.is_empty() {
         let located = build(text, &starts, true, &mut Vec::new());
-        diagnostics.extend(locate(text, problems, &located.map));
+        diagnostics.extend(locate(text, problems, &located.map, &model));
     }
     let diagnostics = finish(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

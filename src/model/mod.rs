@@ -11,6 +11,7 @@ mod lint;
 mod load;
 mod problem;
 mod reader;
+mod schema;
 mod scope;
 mod spans;
 mod text;
@@ -25,6 +26,7 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str,
 };
+pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
@@ -33,6 +35,7 @@ pub use timeline::{TimelineRow, placed_date};
 pub use validate::is_https_url;
 pub use validate::validate;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The bundled model as JSON, converted from the TOML file at build time.
@@ -42,16 +45,24 @@ const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"
 pub const SCHEMA_VERSION: i64 = 1;
 
 /// A whole curated model of one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
+    #[schemars(schema_with = "schema::version")]
     pub schema: i64,
+    /// The article itself: its title, author and date.
     pub article: Article,
+    /// Every sentence of the article, verbatim, in reading order.
     pub sentences: Vec<Sentence>,
+    /// Who and what the article names.
     pub actors: Vec<Actor>,
+    /// The timeline: what happened, was called off, or is expected.
     pub events: Vec<Event>,
+    /// What the article says, one proposition each.
     pub claims: Vec<Claim>,
+    /// How actors stand toward each other.
     pub relations: Vec<Relation>,
+    /// The argument map: one thesis, and every other node under a parent.
     pub arguments: Vec<ArgumentNode>,
     /// The record: what the curator read about what happened, kept apart from what the
     /// article says. A model may have none.
@@ -66,15 +77,21 @@ pub struct Model {
 }
 
 /// Bibliographic facts about the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::article_rules)]
 pub struct Article {
     pub id: String,
+    /// The headline.
     pub title: String,
+    /// The line under the headline.
     pub standfirst: String,
     pub author: String,
+    /// Who the author is, as the article says.
     pub author_note: String,
+    /// When it was published.
     pub published: Date,
+    /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub published_basis: Basis,
     /// How the date was inferred; required when `published_basis` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,25 +99,30 @@ pub struct Article {
 }
 
 /// One sentence of the article, verbatim, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sentence {
     pub id: String,
     /// 1-based paragraph number.
+    #[schemars(range(min = 1))]
     pub paragraph: u32,
+    /// The part of the article it belongs to.
     pub role: SentenceRole,
+    /// The sentence exactly as published, typos included.
     pub text: String,
 }
 
 /// A state, person, organisation or other party the article names.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
+    /// The usual name.
     pub name: String,
     pub kind: ActorKind,
     /// Every other way the article names this actor ("Moscow" for Russia).
     pub aliases: Vec<String>,
+    /// Who they are and what they do, from the article.
     pub summary: String,
     /// The actor this one belongs to or acts for (an actor id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,12 +134,16 @@ pub struct Actor {
 
 /// Something that happened, was called off, or is expected, dated as precisely as the
 /// article allows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::event_rules)]
 pub struct Event {
     pub id: String,
+    /// A short headline for the timeline.
     pub title: String,
+    /// At the precision the article allows.
     pub date: Date,
+    /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub date_basis: Basis,
     /// How the date was worked out; required when `date_basis` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +152,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     pub status: EventStatus,
+    /// The actors involved (actor ids).
     pub actors: Vec<String>,
     /// The claims that report this event.
     pub claims: Vec<String>,
@@ -135,7 +162,7 @@ pub struct Event {
 }
 
 /// What the public record shows of an event the article reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// The date the record gives; absent when the record was searched and nothing found.
@@ -144,45 +171,53 @@ pub struct Record {
     /// How the record compares with the article's phrase and the inferred date, or what
     /// was looked for and not found.
     pub note: String,
+    /// The sources that date it (source ids).
     pub sources: Vec<String>,
 }
 
 /// A published source the curator read: a report, an official statement, a reference page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     /// The source's own title.
     pub title: String,
+    /// Who published it.
     pub publisher: String,
     /// When it was published, at the precision it gives.
     pub date: Date,
     /// Where it is: an `https` address.
+    #[schemars(pattern("^https://"))]
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Something that happened outside the article, from the public record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaterEvent {
     pub id: String,
+    /// A short headline.
     pub title: String,
+    /// As precise as the sources allow.
     pub date: Date,
+    /// The actors involved (actor ids).
     pub actors: Vec<String>,
     /// What happened, in the curator's words.
     pub summary: String,
+    /// Where it is recorded (source ids).
     pub sources: Vec<String>,
     /// The article's claims and events it speaks to.
     pub bears_on: Vec<String>,
 }
 
 /// A verdict on one or more of the article's claims, held against the record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: String,
+    /// The claims it judges (claim ids).
     pub claims: Vec<String>,
     pub verdict: Verdict,
     /// What happened, in the curator's words and dated; for `unknown`, what was searched.
@@ -191,49 +226,61 @@ pub struct Review {
     pub as_of: Date,
     /// Later events it rests on.
     pub later: Vec<String>,
+    /// The sources it rests on (source ids).
     pub sources: Vec<String>,
 }
 
 /// One proposition the article makes, tied to the words that carry it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
     /// The proposition in the curator's plain words.
     pub text: String,
+    /// What sort of proposition it is.
     pub kind: ClaimKind,
     /// The id of the source sentence.
     pub sentence: String,
     /// The exact words of the source sentence that carry the claim.
     pub quote: String,
+    /// The actors it involves (actor ids).
     pub actors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// How two actors' relations stand, according to the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    /// One actor (an actor id).
     pub from: String,
+    /// The other actor (an actor id).
     pub to: String,
     pub trend: Trend,
+    /// How they stand, in the curator's words.
     pub summary: String,
+    /// The claims that show it (claim ids).
     pub claims: Vec<String>,
 }
 
 /// A node of the argument map: the thesis, or a reason, limit, context or conclusion
 /// hanging from another node.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::argument_rules)]
 pub struct ArgumentNode {
     pub id: String,
     pub role: ArgumentRole,
+    /// The node in a few words.
     pub title: String,
+    /// The node it hangs from (an argument id); the thesis has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// How it bears on its parent; the thesis has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
+    /// The claims it rests on (claim ids).
     pub claims: Vec<String>,
 }
 
@@ -267,7 +314,7 @@ pub trait Word: Sized + Copy + 'static {
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
         }

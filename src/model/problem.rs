@@ -1,6 +1,8 @@
 //! A problem found in a loaded model, tied to the item (and key, and list element) it
 //! concerns, and how it is turned into a located diagnostic once the file's spans are known.
 
+use std::ops::Range;
+
 use super::Model;
 use super::diagnostic::{Diagnostic, Locator, Severity};
 use super::spans::{Section, SourceMap};
@@ -57,16 +59,39 @@ impl<'k> Site<'k> {
 
 /// How messages name an item: "claim `c05a`", "relation pakistan → russia".
 pub(crate) fn item_name(model: &Model, section: Section, index: usize) -> String {
+    match section {
+        Section::Article => "[article]".to_string(),
+        Section::Relations => match model.relations.get(index) {
+            Some(r) if !r.from.is_empty() && !r.to.is_empty() => {
+                format!("relation {} → {}", r.from, r.to)
+            }
+            _ => format!("relation #{}", index + 1),
+        },
+        _ => match file_id(model, section, index) {
+            Some(id) => format!("{} `{id}`", section.noun()),
+            None => format!("{} #{}", section.noun(), index + 1),
+        },
+    }
+}
+
+/// The id of an item, as tools are given it: a relation's is `from/to`, as `show` and
+/// search name it.
+pub(crate) fn item_id(model: &Model, section: Section, index: usize) -> Option<String> {
+    match section {
+        Section::Relations => model
+            .relations
+            .get(index)
+            .filter(|r| !r.from.is_empty() && !r.to.is_empty())
+            .map(|r| format!("{}/{}", r.from, r.to)),
+        _ => file_id(model, section, index).map(str::to_string),
+    }
+}
+
+/// The id an item is given in the file, if any (relations have none).
+fn file_id(model: &Model, section: Section, index: usize) -> Option<&str> {
     let id = match section {
-        Section::Article => return "[article]".to_string(),
-        Section::Relations => {
-            return match model.relations.get(index) {
-                Some(r) if !r.from.is_empty() && !r.to.is_empty() => {
-                    format!("relation {} → {}", r.from, r.to)
-                }
-                _ => format!("relation #{}", index + 1),
-            };
-        }
+        Section::Article => Some(&model.article.id),
+        Section::Relations => None,
         Section::Sentences => model.sentences.get(index).map(|s| &s.id),
         Section::Actors => model.actors.get(index).map(|a| &a.id),
         Section::Events => model.events.get(index).map(|e| &e.id),
@@ -76,14 +101,31 @@ pub(crate) fn item_name(model: &Model, section: Section, index: usize) -> String
         Section::Later => model.later.get(index).map(|l| &l.id),
         Section::Reviews => model.reviews.get(index).map(|r| &r.id),
     };
-    match id.filter(|id| !id.is_empty()) {
-        Some(id) => format!("{} `{id}`", section.noun()),
-        None => format!("{} #{}", section.noun(), index + 1),
+    id.map(String::as_str).filter(|id| !id.is_empty())
+}
+
+impl Problem {
+    /// The problem as a diagnostic at `span`, with the item and key it concerns.
+    pub fn diagnostic(self, span: Option<Range<usize>>, model: &Model) -> Diagnostic {
+        let (item, key) = match self.place {
+            Place::Item(at) => (item_id(model, at.section, at.index), at.key),
+            Place::Top(key) => (None, Some(key)),
+        };
+        let diagnostic = match self.severity {
+            Severity::Error => Diagnostic::new(span, self.message),
+            Severity::Warning => Diagnostic::warning(span, self.message),
+        };
+        diagnostic.in_item(item.as_deref()).at_key(key)
     }
 }
 
 /// Gives each problem the span of the key or element it concerns.
-pub(crate) fn locate(text: &str, problems: Vec<Problem>, map: &SourceMap) -> Vec<Diagnostic> {
+pub(crate) fn locate(
+    text: &str,
+    problems: Vec<Problem>,
+    map: &SourceMap,
+    model: &Model,
+) -> Vec<Diagnostic> {
     let mut locator = Locator::new(text);
     let mut problems = problems;
     // Problems that name an earlier place say which line it is on.
@@ -103,11 +145,7 @@ pub(crate) fn locate(text: &str, problems: Vec<Problem>, map: &SourceMap) -> Vec
                 Place::Top(key) => map.top(key),
             };
             // Anything the map cannot place is about the whole model: the top of the file.
-            let span = span.or(Some(0..0));
-            match p.severity {
-                Severity::Error => Diagnostic::new(span, p.message),
-                Severity::Warning => Diagnostic::warning(span, p.message),
-            }
+            p.diagnostic(span.or(Some(0..0)), model)
         })
         .collect()
 }

@@ -22,6 +22,11 @@ pub(crate) struct TableReader<'a, 'i> {
     spans: ItemSpans,
     /// How messages name this item: "claim `c05a`".
     what: String,
+    /// The item's id, once read: its problems carry it.
+    id: Option<String>,
+    /// For a table inside an item, its key: its problems' keys are given under it
+    /// (`record.date`).
+    under: Option<&'static str>,
     known: Vec<&'static str>,
     diagnostics: Vec<Diagnostic>,
     /// Keys whose value could not be read: the item holds a stand-in for each.
@@ -59,6 +64,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 fields: Vec::new(),
             },
             what,
+            id: None,
+            under: None,
             known: Vec::new(),
             diagnostics: Vec::new(),
             unread: Vec::new(),
@@ -79,7 +86,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if !id.is_empty() {
             self.what = format!("{noun} `{id}`");
         }
+        self.known_as(&id);
         id
+    }
+
+    /// Gives the item's later problems this id (none if it is empty).
+    pub fn known_as(&mut self, id: &str) {
+        self.id = Some(id.to_string()).filter(|id| !id.is_empty());
     }
 
     /// How messages name the item: "claim `c05a`".
@@ -97,10 +110,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
         span.start + self.offset..span.end + self.offset
     }
 
-    /// Reports a problem at a span of the parsed text.
-    fn error_at(&mut self, span: Range<usize>, message: String) {
+    /// Reports a problem with `key` at a span of the parsed text.
+    fn error_at(&mut self, key: &str, span: Range<usize>, message: String) {
         let span = self.at(span);
-        self.error(span, message);
+        self.error(key, span, message);
     }
 
     /// Accepts these keys as known even where this table lacks them, so that unknown keys
@@ -113,12 +126,20 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    fn error(&mut self, span: Range<usize>, message: String) {
+    fn error(&mut self, key: &str, span: Range<usize>, message: String) {
         self.failed = true;
-        self.diagnostics.push(Diagnostic::new(
-            Some(span),
-            format!("{}: {message}", self.what),
-        ));
+        let message = format!("{}: {message}", self.what);
+        self.diagnostics
+            .push(self.about(key, Diagnostic::new(Some(span), message)));
+    }
+
+    /// A diagnostic of this item, about `key`.
+    fn about(&self, key: &str, diagnostic: Diagnostic) -> Diagnostic {
+        let diagnostic = diagnostic.in_item(self.id.as_deref());
+        match self.under {
+            Some(table) => diagnostic.at_key(Some(&format!("{table}.{key}"))),
+            None => diagnostic.at_key(Some(key)),
+        }
     }
 
     fn lookup(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
@@ -132,7 +153,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let value = self.lookup(key);
         if value.is_none() {
             let span = self.spans.item.clone();
-            self.error(span, format!("missing key `{key}`"));
+            self.error(key, span, format!("missing key `{key}`"));
             self.unread(key);
         }
         value
@@ -155,7 +176,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.record(key, value.span(), Vec::new());
         match value.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
-                self.error_at(value.span(), format!("`{key}` must not be empty"));
+                self.error_at(key, value.span(), format!("`{key}` must not be empty"));
                 self.unread(key);
                 None
             }
@@ -165,13 +186,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         "`{key}` holds a {}, which a model may not contain",
                         describe(c)
                     );
-                    self.error_at(value.span(), message);
+                    self.error_at(key, value.span(), message);
                 }
                 Some(s.to_string())
             }
             other => {
                 let found = other.type_str();
                 self.error_at(
+                    key,
                     value.span(),
                     format!("`{key}` must be a string, not {found}"),
                 );
@@ -210,6 +232,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             Some(n) if (min..=max).contains(&n) => n,
             Some(n) => {
                 self.error_at(
+                    key,
                     value.span(),
                     format!("`{key}` must be from {min} to {max}, not {n}"),
                 );
@@ -219,6 +242,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             None => {
                 let found = value.get_ref().type_str();
                 self.error_at(
+                    key,
                     value.span(),
                     format!("`{key}` must be a whole number, not {found}"),
                 );
@@ -265,6 +289,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 None => String::new(),
             };
             self.error_at(
+                key,
                 value.span(),
                 format!(
                     "`{key}` is `{text}`, which is not one of {}{hint}",
@@ -298,7 +323,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match text.parse() {
             Ok(date) => date,
             Err(e) => {
-                self.error_at(value.span(), format!("`{key}`: {e}"));
+                self.error_at(key, value.span(), format!("`{key}`: {e}"));
                 self.unread(key);
                 fallback
             }
@@ -314,6 +339,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             let found = value.get_ref().type_str();
             self.record(key, value.span(), Vec::new());
             self.error_at(
+                key,
                 value.span(),
                 format!("`{key}` must be a list of strings, not {found}"),
             );
@@ -331,16 +357,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
                             "`{key}` holds a {}, which a model may not contain",
                             describe(c)
                         );
-                        self.error_at(item.span(), message);
+                        self.error_at(key, item.span(), message);
                     }
                     out.push(s.to_string());
                 }
                 DeValue::String(_) => {
-                    self.error_at(item.span(), format!("`{key}` holds an empty string"));
+                    self.error_at(key, item.span(), format!("`{key}` holds an empty string"));
                 }
                 other => {
                     let found = other.type_str();
                     self.error_at(
+                        key,
                         item.span(),
                         format!("`{key}` must hold strings, not {found}"),
                     );
@@ -354,7 +381,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// An optional table, as a reader of its own; hand it back with [`Self::absorb`].
     pub fn opt_table(&mut self, key: &'static str, what: &str) -> Option<TableReader<'a, 'i>> {
         self.lookup(key)?;
-        self.table(key, what)
+        let mut nested = self.table(key, what)?;
+        nested.id = self.id.clone();
+        nested.under = Some(key);
+        Some(nested)
     }
 
     /// Takes in what a reader of one of this item's tables found: its problems, and its
@@ -390,6 +420,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             other => {
                 let found = other.type_str();
                 self.error_at(
+                    key,
                     value.span(),
                     format!("`{key}` must be a table, not {found}"),
                 );
@@ -407,6 +438,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let DeValue::Array(items) = value.get_ref() else {
             let found = value.get_ref().type_str();
             self.error_at(
+                key,
                 value.span(),
                 format!("`{key}` must be an array of tables ([[{key}]]), not {found}"),
             );
@@ -425,6 +457,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 other => {
                     let found = other.type_str();
                     self.error_at(
+                        key,
                         item.span(),
                         format!("`{key}` must hold tables, not {found}"),
                     );
@@ -454,7 +487,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
             };
             // An unknown key is reported, but the item is still read: its known keys are fine.
             let message = format!("{}: unknown key `{key}`{hint}", self.what);
-            self.diagnostics.push(Diagnostic::new(Some(span), message));
+            let diagnostic = self.about(&key, Diagnostic::new(Some(span), message));
+            self.diagnostics.push(diagnostic);
         }
         ReadItem {
             spans: self.spans,

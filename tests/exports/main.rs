@@ -11,6 +11,7 @@ mod aif;
 mod annotations;
 mod argdown;
 mod claimreview;
+mod taplo;
 mod timeline;
 
 use claimscope::model::Model;

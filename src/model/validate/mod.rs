@@ -22,7 +22,7 @@ pub use record::is_https_url;
 pub fn validate(model: &Model) -> Vec<Diagnostic> {
     problems(model, &Unread::default())
         .into_iter()
-        .map(|p| Diagnostic::new(None, p.message))
+        .map(|p| p.diagnostic(None, model))
         .collect()
 }
 
