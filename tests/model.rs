@@ -442,3 +442,48 @@ fn problems_name_their_item_and_key() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn provenance_and_wikidata_ids_are_checked_for_their_form() {
+    let text = mutate("wikidata = \"Q843\"", "wikidata = \"843\"");
+    assert_problem(
+        &text,
+        line_of(&text, "\"843\""),
+        &[
+            "actor `pakistan`",
+            "`wikidata` is an item id such as `Q843`, not `843`",
+        ],
+    );
+    // Two actors cannot be one item.
+    let text = mutate("wikidata = \"Q159\"", "wikidata = \"Q843\"");
+    let second = text
+        .match_indices("wikidata = \"Q843\"")
+        .nth(1)
+        .map(|(at, _)| text[..at].matches('\n').count() + 1)
+        .expect("the second");
+    assert_problem(&text, second, &["actor `russia`", "same Wikidata item"]);
+    let text = mutate("language = \"en\"", "language = \"English\"");
+    assert_problem(
+        &text,
+        line_of(&text, "\"English\""),
+        &["`language` is a language tag such as `en`"],
+    );
+    let text = mutate(
+        "language = \"en\"",
+        "language = \"en\"\nurl = \"http://example.com/article\"",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "http://example.com"),
+        &["`url` must be an https address"],
+    );
+    let text = mutate(
+        "language = \"en\"",
+        "language = \"en\"\nurl = \"https://example.com/article\"\npublisher = \"An outlet\"",
+    );
+    assert_eq!(
+        problems(&text),
+        Vec::new(),
+        "a good address and publisher pass"
+    );
+}

@@ -339,6 +339,9 @@ fn read_article(r: &mut TableReader<'_, '_>) -> Article {
         published: r.date("published"),
         published_basis: r.word("published_basis"),
         published_note: r.opt_string("published_note"),
+        url: r.opt_string("url"),
+        publisher: r.opt_string("publisher"),
+        language: r.opt_string("language"),
     }
 }
 
@@ -361,6 +364,7 @@ fn read_actor(r: &mut TableReader<'_, '_>) -> Actor {
         summary: r.string("summary"),
         affiliation: r.opt_string("affiliation"),
         role: r.opt_string("role"),
+        wikidata: r.opt_string("wikidata"),
     }
 }
 

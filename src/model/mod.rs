@@ -96,6 +96,17 @@ pub struct Article {
     /// How the date was inferred; required when `published_basis` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_note: Option<String>,
+    /// Where it was published, as an https address, when that is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern("^https://"))]
+    pub url: Option<String>,
+    /// The outlet that published it, when that is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The language it is written in, as a BCP 47 tag (`en`, `en-GB`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))]
+    pub language: Option<String>,
 }
 
 /// One sentence of the article, verbatim, in reading order.
@@ -130,6 +141,10 @@ pub struct Actor {
     /// The actor's position, such as "army chief of staff".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The actor's Wikidata item (`Q843`), when it has been confirmed against a reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern("^Q[1-9][0-9]*$"))]
+    pub wikidata: Option<String>,
 }
 
 /// Something that happened, was called off, or is expected, dated as precisely as the

@@ -233,6 +233,12 @@ fn actor(index: &Index, a: usize, out: &mut dyn Write) -> io::Result<()> {
     if let Some(role) = &actor.role {
         say!(out, "Role: {role}")?;
     }
+    if let Some(item) = &actor.wikidata {
+        say!(
+            out,
+            "Wikidata: {item} (https://www.wikidata.org/wiki/{item})"
+        )?;
+    }
     if let Some(affiliation) = &actor.affiliation {
         say!(
             out,

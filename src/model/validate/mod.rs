@@ -12,6 +12,7 @@ use super::spans::Section;
 use super::text::closest;
 use super::{Basis, Model, SCHEMA_VERSION};
 
+mod identity;
 mod map;
 mod record;
 
@@ -40,6 +41,7 @@ pub(crate) fn problems(model: &Model, unread: &Unread) -> Vec<Problem> {
     check.relations();
     check.arguments();
     check.record();
+    check.identity();
     check.coverage();
     check.out
 }
