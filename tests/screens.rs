@@ -3,24 +3,10 @@
 //! (`cargo insta review`, or `INSTA_UPDATE=always cargo test --test screens` and a read of
 //! the diff). The snapshots are in tests/snapshots/.
 
-use claimscope::model::{Index, Model};
-use claimscope::tui::{Action, App, Theme};
+use claimscope::tui::{Action, App};
 
 mod common;
-use common::screen::draw;
-
-fn app(width: u16, height: u16) -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(width, height));
-    app
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for action in actions {
-        app.update(action);
-    }
-}
+use common::screen::{draw, explorer as app, run};
 
 fn screen(app: &mut App, width: u16, height: u16) -> String {
     draw(app, width, height).join("\n")

@@ -12,23 +12,13 @@ use claimscope::tui::keymap::{self, BINDINGS};
 use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
 
 mod common;
-use common::screen::draw;
+use common::screen::{down_to, draw, run, type_text};
 
 fn app() -> App {
     let model = Model::bundled().expect("bundled model");
     let mut app = App::new(Index::new(model), Theme { color: false });
     app.update(Action::Resize(120, 40));
     app
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for action in actions {
-        app.update(action);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    run(app, text.chars().map(Action::Type));
 }
 
 fn actor_index(app: &App, id: &str) -> usize {
@@ -47,14 +37,6 @@ fn node_index(app: &App, id: &str) -> usize {
         .iter()
         .position(|a| a.id == id)
         .expect("argument node")
-}
-
-/// Moves the focused list's selection down from the top to `row`.
-fn down_to(app: &mut App, row: usize) {
-    app.update(Action::Top);
-    for _ in 0..row {
-        app.update(Action::Down);
-    }
 }
 
 /// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns

@@ -4,33 +4,13 @@
 //! clicks in reading mode, and what the key bar calls the arrows.
 
 use claimscope::model::{Index, Model, Scope};
-use claimscope::tui::{Action, App, Mode, Pane, Theme};
+use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
-use common::screen::draw;
+use common::screen::{down_to, draw, explorer, run, type_text};
 
 fn app() -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for action in actions {
-        app.update(action);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    run(app, text.chars().map(Action::Type));
-}
-
-fn down_to(app: &mut App, row: usize) {
-    app.update(Action::Top);
-    for _ in 0..row {
-        app.update(Action::Down);
-    }
+    explorer(120, 40)
 }
 
 #[test]

@@ -3,23 +3,13 @@
 //! its sources under a claim's sentence. Expectations are worked out from the model.
 
 use claimscope::model::{ClaimKind, Index, Model, Scope, TimelineRow, Verdict};
-use claimscope::tui::{Action, App, Pane, Theme};
+use claimscope::tui::{Action, App, Pane};
 
 mod common;
-use common::screen::draw;
+use common::screen::{down_to, draw, explorer};
 
 fn app() -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn down_to(app: &mut App, row: usize) {
-    app.update(Action::Top);
-    for _ in 0..row {
-        app.update(Action::Down);
-    }
+    explorer(120, 40)
 }
 
 /// Selects a timeline row, by moving to it.

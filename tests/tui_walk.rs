@@ -1,21 +1,17 @@
 //! Every pane walked row by row, at a wide and a narrow size, by the same code for all of
 //! them: a new pane is walked by this test the day it joins `Pane::ALL`.
 
-use claimscope::model::{Index, Model};
 use claimscope::tui::state::PaneKind;
-use claimscope::tui::{Action, App, Mode, Pane, Theme};
+use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
-use common::screen::draw;
-
-const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+use common::screen::{draw, explorer};
 
 fn app(width: u16, height: u16) -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(width, height));
-    app
+    explorer(width, height)
 }
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 /// The rows of the screen inside a pane's frame.
 fn pane_rows(app: &App, screen: &[String], pane: Pane) -> Vec<String> {

@@ -131,14 +131,7 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
         });
     }
     for (i, node) in model.arguments.iter().enumerate() {
-        let mut actors: Vec<u32> = node
-            .claims
-            .iter()
-            .filter_map(|c| index.claim(c))
-            .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
-            .collect();
-        actors.sort_unstable();
-        actors.dedup();
+        let actors = actors_of_claims(index, &node.claims);
         items.push(Item {
             kind: HitKind::Argument,
             index: i as u32,
@@ -211,14 +204,7 @@ fn record_items(index: &Index, actor_of: &dyn Fn(&String) -> Option<u32>, items:
             entry(Field::Summary, &review.summary, false),
             entry(Field::Id, &review.id, false),
         ];
-        let mut actors: Vec<u32> = review
-            .claims
-            .iter()
-            .filter_map(|c| index.claim(c))
-            .flat_map(|ci| model.claims[ci].actors.iter().filter_map(actor_of))
-            .collect();
-        actors.sort_unstable();
-        actors.dedup();
+        let actors = actors_of_claims(index, &review.claims);
         let bits = verdict_bit(review.verdict);
         items.push(plain(HitKind::Review, i, entries, actors, bits));
     }
@@ -230,6 +216,19 @@ fn record_items(index: &Index, actor_of: &dyn Fn(&String) -> Option<u32>, items:
         ];
         items.push(plain(HitKind::Source, i, entries, Vec::new(), 0));
     }
+}
+
+/// The actors of the claims `ids` names, each once, in order.
+fn actors_of_claims(index: &Index, ids: &[String]) -> Vec<u32> {
+    let mut actors: Vec<u32> = ids
+        .iter()
+        .filter_map(|id| index.claim(id))
+        .flat_map(|c| index.actors_of_claim(c).iter())
+        .filter_map(|a| u32::try_from(*a).ok())
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    actors
 }
 
 /// The text of the field a hit matched, for display.

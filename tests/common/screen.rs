@@ -18,3 +18,30 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
         })
         .collect()
 }
+
+/// The explorer on the bundled article, without colour, at a size.
+pub fn explorer(width: u16, height: u16) -> App {
+    use claimscope::model::{Index, Model};
+    let model = Model::bundled().expect("bundled model");
+    let mut app = App::new(Index::new(model), claimscope::tui::Theme { color: false });
+    app.update(Action::Resize(width, height));
+    app
+}
+
+pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    run(app, text.chars().map(Action::Type));
+}
+
+/// Moves the focused list's selection down from the top to `row`.
+pub fn down_to(app: &mut App, row: usize) {
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+}
