@@ -307,14 +307,7 @@ fn event(index: &Index, e: usize, out: &mut dyn Write) -> io::Result<()> {
     if !later.is_empty() {
         writeln!(out, "\n{}", record::RECORD)?;
         for l in later {
-            let later = &model.later[*l];
-            say!(
-                out,
-                "  Later: {} {} ({})",
-                later.date.human(),
-                later.title,
-                later.id
-            )?;
+            record::later_line(index, *l, out)?;
         }
     }
     Ok(())

@@ -117,17 +117,8 @@ pub fn claim_reviews(index: &Index, c: usize, out: &mut dyn Write) -> io::Result
             review.id
         )?;
         say!(out, "  {}", review.summary)?;
-        for l in &review.later {
-            if let Some(l) = index.later(l) {
-                let later = &model.later[l];
-                say!(
-                    out,
-                    "  Later: {} {} ({})",
-                    later.date.human(),
-                    later.title,
-                    later.id
-                )?;
-            }
+        for l in review.later.iter().filter_map(|id| index.later(id)) {
+            later_line(index, l, out)?;
         }
         sources(index, &review.sources, out)?;
     }
@@ -137,13 +128,7 @@ pub fn claim_reviews(index: &Index, c: usize, out: &mut dyn Write) -> io::Result
             .iter()
             .any(|r| model.reviews[*r].later.contains(&later.id));
         if !reviewed {
-            say!(
-                out,
-                "  Later: {} {} ({})",
-                later.date.human(),
-                later.title,
-                later.id
-            )?;
+            later_line(index, *l, out)?;
         }
     }
     Ok(())
@@ -238,17 +223,20 @@ pub fn review(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\nWhat happened:")?;
     say!(out, "  {}", review.summary)?;
-    for id in &review.later {
-        if let Some(l) = index.later(id) {
-            let later = &model.later[l];
-            say!(
-                out,
-                "  Later: {} {} ({})",
-                later.date.human(),
-                later.title,
-                later.id
-            )?;
-        }
+    for l in review.later.iter().filter_map(|id| index.later(id)) {
+        later_line(index, l, out)?;
     }
     sources(index, &review.sources, out)
+}
+
+/// One later event of the record, as a line under what it bears on.
+pub(super) fn later_line(index: &Index, l: usize, out: &mut dyn Write) -> io::Result<()> {
+    let later = &index.model().later[l];
+    say!(
+        out,
+        "  Later: {} {} ({})",
+        later.date.human(),
+        later.title,
+        later.id
+    )
 }
