@@ -2,6 +2,7 @@
 //! items they touch, and where an item of the record points in the article. The explorer
 //! and the command line both ask these questions here, so they cannot answer differently.
 
+use super::ClaimKind;
 use super::index::{Index, ItemRef};
 
 /// A part of the model the reader has chosen: everything, or one event, actor, argument
@@ -106,6 +107,23 @@ impl Index {
         (0..model.reviews.len())
             .filter(|r| model.reviews[*r].later.contains(id))
             .collect()
+    }
+
+    /// The reviews in the order readers meet them (the Record pane, the brief's verdicts):
+    /// those that judge a forecast first, then the rest, each group in file order.
+    pub fn reviews_forecasts_first(&self) -> Vec<usize> {
+        let model = self.model();
+        let judges_forecast = |r: usize| {
+            model.reviews[r]
+                .claims
+                .iter()
+                .filter_map(|id| self.claim(id))
+                .any(|c| model.claims[c].kind == ClaimKind::Forecast)
+        };
+        let (mut first, rest): (Vec<usize>, Vec<usize>) =
+            (0..model.reviews.len()).partition(|r| judges_forecast(*r));
+        first.extend(rest);
+        first
     }
 
     /// What relates to a scope. For an actor: its events and later events, the argument
@@ -325,6 +343,30 @@ mod tests {
             index.claims_in(Scope::All).len(),
             index.model().claims.len()
         );
+    }
+
+    #[test]
+    fn reviews_of_forecasts_come_first_and_none_is_lost() {
+        let index = index();
+        let model = index.model();
+        let order = index.reviews_forecasts_first();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..model.reviews.len()).collect::<Vec<_>>());
+        let judges = |r: usize| {
+            model.reviews[r].claims.iter().any(|c| {
+                index
+                    .claim(c)
+                    .is_some_and(|i| model.claims[i].kind == ClaimKind::Forecast)
+            })
+        };
+        let flags: Vec<bool> = order.iter().map(|r| judges(*r)).collect();
+        let first_other = flags.iter().position(|f| !f).unwrap_or(flags.len());
+        assert!(first_other > 0, "the bundled model reviews forecasts");
+        assert!(flags[first_other..].iter().all(|f| !f), "{flags:?}");
+        // Each group keeps the file's order.
+        assert!(order[..first_other].windows(2).all(|w| w[0] < w[1]));
+        assert!(order[first_other..].windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

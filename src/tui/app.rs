@@ -130,7 +130,7 @@ impl App {
             reading,
             tree,
             actors: ActorList::new(&index),
-            record: lists::record_order(&index),
+            record: index.reviews_forecasts_first(),
             last_context: Pane::Arguments,
             claim_list: Vec::new(),
             related: Related::default(),

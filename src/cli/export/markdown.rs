@@ -146,15 +146,11 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
         out,
         "*From the public record, not the article: each verdict, date and event below rests on the numbered sources at the end.*\n"
     )?;
-    let forecast = |r: &&claimscope::model::Review| {
-        r.claims.iter().any(|c| {
-            index
-                .claim(c)
-                .is_some_and(|i| model.claims[i].kind == claimscope::model::ClaimKind::Forecast)
-        })
-    };
-    let mut reviews: Vec<&claimscope::model::Review> = model.reviews.iter().collect();
-    reviews.sort_by_key(|r| !forecast(r));
+    let reviews: Vec<&claimscope::model::Review> = index
+        .reviews_forecasts_first()
+        .into_iter()
+        .map(|r| &model.reviews[r])
+        .collect();
     if !reviews.is_empty() {
         writeln!(out, "### Verdicts\n")?;
         writeln!(

@@ -2,7 +2,7 @@
 //! and of the Record pane (the reviews, forecasts first).
 
 use super::{ActorRow, App, Pane};
-use crate::model::{ClaimKind, Index};
+use crate::model::Index;
 
 /// Which actors have their relations open, and the rows that makes.
 #[derive(Debug, Clone, Default)]
@@ -49,23 +49,6 @@ impl ActorList {
             }
         }
     }
-}
-
-/// The reviews in the Record pane's order: those that judge a forecast first, then the
-/// rest, each group in file order.
-pub fn record_order(index: &Index) -> Vec<usize> {
-    let model = index.model();
-    let judges_forecast = |r: usize| {
-        model.reviews[r]
-            .claims
-            .iter()
-            .filter_map(|id| index.claim(id))
-            .any(|c| model.claims[c].kind == ClaimKind::Forecast)
-    };
-    let (mut first, rest): (Vec<usize>, Vec<usize>) =
-        (0..model.reviews.len()).partition(|r| judges_forecast(*r));
-    first.extend(rest);
-    first
 }
 
 impl App {
