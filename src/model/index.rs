@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
-use super::text::Name;
+use super::names::NameFinder;
 use super::{ActorKind, ArgumentNode, Model};
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
@@ -61,28 +61,33 @@ fn invert(from: &[Vec<usize>], len: usize) -> Vec<Vec<usize>> {
 
 /// For each actor, the sentences whose text holds its name or an alias as whole words.
 fn sentences_naming(model: &Model) -> Vec<Vec<usize>> {
-    let lower: Vec<String> = model
-        .sentences
-        .iter()
-        .map(|s| s.text.to_lowercase())
-        .collect();
-    model
-        .actors
-        .iter()
-        .map(|actor| {
-            let names: Vec<Name> = std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .filter(|n| !n.is_empty())
-                .map(|n| Name::new(n))
-                .collect();
-            (0..model.sentences.len())
-                .filter(|&s| {
-                    let text = &model.sentences[s].text;
-                    names.iter().any(|n| n.in_text(text, &lower[s]))
-                })
-                .collect()
-        })
-        .collect()
+    let (finder, owner) = actor_names(model);
+    let mut naming = vec![Vec::new(); model.actors.len()];
+    for (s, sentence) in model.sentences.iter().enumerate() {
+        let mut actors: Vec<usize> = finder
+            .find(&sentence.text, &sentence.text.to_lowercase())
+            .into_iter()
+            .map(|n| owner[n])
+            .collect();
+        actors.dedup();
+        for a in actors {
+            naming[a].push(s);
+        }
+    }
+    naming
+}
+
+/// A finder of every actor's name and aliases, and for each name found, whose it is.
+pub(crate) fn actor_names(model: &Model) -> (NameFinder, Vec<usize>) {
+    let mut owner = Vec::new();
+    let mut names = Vec::new();
+    for (a, actor) in model.actors.iter().enumerate() {
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            owner.push(a);
+            names.push(name.as_str());
+        }
+    }
+    (NameFinder::new(names), owner)
 }
 
 impl Index {

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use super::Model;
 use super::build::Unread;
 use super::diagnostic::Severity;
+use super::index::actor_names;
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
-use super::text::{Name, contains_words};
+use super::text::contains_words;
 
 /// Words that change what a claim asserts ("always", "still", "any further"). A claim's
 /// text may use one only where its quote does: otherwise the claim says more than the
@@ -46,36 +47,30 @@ fn warn(model: &Model, at: Site<'static>, message: String, out: &mut Vec<Problem
 /// An actor whose name or alias the quote uses is listed among the claim's actors: "the
 /// Russian president's special envoy" names the president as well as the envoy.
 fn unnamed_actors(model: &Model, unread: &Unread, out: &mut Vec<Problem>) {
-    let names: Vec<(usize, &str, Name)> = model
+    let (finder, owner) = actor_names(model);
+    let written: Vec<&str> = model
         .actors
         .iter()
-        .enumerate()
-        .flat_map(|(i, actor)| {
-            std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .filter(|name| !name.is_empty())
-                .map(move |name| (i, name.as_str(), Name::new(name)))
-        })
+        .flat_map(|actor| std::iter::once(&actor.name).chain(&actor.aliases))
+        .map(String::as_str)
         .collect();
     for (c, claim) in model.claims.iter().enumerate() {
         if unread.key(Section::Claims, c, "actors") || unread.key(Section::Claims, c, "quote") {
             continue;
         }
-        let lower = claim.quote.to_lowercase();
         let mut reported = Vec::new();
-        for (a, written, name) in &names {
-            let actor = &model.actors[*a];
-            if reported.contains(a) || claim.actors.contains(&actor.id) {
+        for n in finder.find(&claim.quote, &claim.quote.to_lowercase()) {
+            let a = owner[n];
+            let actor = &model.actors[a];
+            if reported.contains(&a) || claim.actors.contains(&actor.id) {
                 continue;
             }
-            if name.in_text(&claim.quote, &lower) {
-                reported.push(*a);
-                let message = format!(
-                    "the quote names “{written}” (actor `{}`), who is not in `actors`",
-                    actor.id
-                );
-                warn(model, site(Section::Claims, c).key("actors"), message, out);
-            }
+            reported.push(a);
+            let message = format!(
+                "the quote names “{}” (actor `{}`), who is not in `actors`",
+                written[n], actor.id
+            );
+            warn(model, site(Section::Claims, c).key("actors"), message, out);
         }
     }
 }

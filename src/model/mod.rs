@@ -9,6 +9,7 @@ mod index;
 mod item;
 mod lint;
 mod load;
+mod names;
 mod problem;
 mod reader;
 mod schema;
@@ -26,6 +27,7 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str,
 };
+pub use names::{MAX_NAME_BYTES, NameFinder};
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};

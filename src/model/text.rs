@@ -125,6 +125,16 @@ impl Name {
         }
     }
 
+    /// Whether the name is an acronym, looked for as written.
+    pub fn is_exact(&self) -> bool {
+        self.exact
+    }
+
+    /// What is looked for: the name as written if an acronym, else lowercased.
+    pub fn needle(&self) -> &str {
+        &self.needle
+    }
+
     /// Whether `text` holds the name as whole words. `lower` is `text` in lowercase,
     /// made once by the caller for the many names it looks for.
     pub fn in_text(&self, text: &str, lower: &str) -> bool {

@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::Unread;
 use super::diagnostic::{Diagnostic, Severity};
-use super::index::ItemRef;
+use super::index::{ItemRef, actor_names};
 use super::item::all_ids;
+use super::names::MAX_NAME_BYTES;
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
 use super::text::closest;
@@ -256,16 +257,27 @@ impl<'m> Checker<'m> {
 
     fn actors(&mut self) {
         let model = self.model;
-        let article_text: String = model
-            .sentences
-            .iter()
-            .map(|s| s.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join("\n");
+        // Which names the article uses, found in one pass over each sentence; a name
+        // is numbered as `actor_names` numbers it: each actor's name, then its aliases.
+        let (finder, _) = actor_names(model);
+        let mut used = vec![false; model.actors.iter().map(|a| 1 + a.aliases.len()).sum()];
+        for sentence in &model.sentences {
+            for n in finder.find(&sentence.text, &sentence.text.to_lowercase()) {
+                used[n] = true;
+            }
+        }
+        let mut number = 0;
         let mut names: HashMap<String, usize> = HashMap::new();
         for (i, actor) in model.actors.iter().enumerate() {
             if actor.name.is_empty() {
                 continue; // A stand-in for a name that could not be read.
+            }
+            if actor.name.len() > MAX_NAME_BYTES {
+                let message = format!(
+                    "the name is {} bytes long; a name may be at most {MAX_NAME_BYTES}",
+                    actor.name.len()
+                );
+                self.report(site(Section::Actors, i).key("name"), message);
             }
             let name = actor.name.to_lowercase();
             if let Some(&first) = names.get(&name) {
@@ -291,6 +303,8 @@ impl<'m> Checker<'m> {
                 }
             }
             let mut seen = HashSet::new();
+            let first_alias = number + 1;
+            number += 1 + actor.aliases.len();
             for (n, alias) in actor.aliases.iter().enumerate() {
                 let here = at.key("aliases").element(n);
                 let lower = alias.to_lowercase();
@@ -310,9 +324,15 @@ impl<'m> Checker<'m> {
                 } else {
                     names.insert(lower.clone(), i);
                 }
-                if !article_text.contains(&lower) {
+                if alias.len() > MAX_NAME_BYTES {
                     let message = format!(
-                        "the alias `{alias}` does not occur in any sentence; aliases are names the article itself uses"
+                        "the alias is {} bytes long; a name may be at most {MAX_NAME_BYTES}",
+                        alias.len()
+                    );
+                    self.report(here, message);
+                } else if !used[first_alias + n] {
+                    let message = format!(
+                        "the alias `{alias}` does not occur in any sentence as whole words; aliases are names the article itself uses"
                     );
                     self.report(here, message);
                 }
