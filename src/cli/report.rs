@@ -270,7 +270,8 @@ pub fn load_error_json(error: &LoadError, out: &mut dyn Write) -> io::Result<()>
         LoadError::Io { path, .. }
         | LoadError::IsDirectory { path }
         | LoadError::NotAFile { path }
-        | LoadError::TooLarge { path, .. } => (path, None),
+        | LoadError::TooLarge { path, .. }
+        | LoadError::OutOfMemory { path, .. } => (path, None),
     };
     // The message as the text report gives it, less the file name it starts with.
     let whole = error.to_string();

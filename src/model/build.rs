@@ -4,7 +4,7 @@
 //! parsed and read on its own, then dropped. A whole-file TOML tree of a large model costs
 //! many times the file's size; a piece at a time costs little more than the model itself.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use toml::de::DeTable;

@@ -1,7 +1,7 @@
 //! Lookups over a model: items by id, and the links between sentences, claims, actors,
 //! events and argument nodes that the explorer and the command line follow.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
@@ -194,7 +194,7 @@ impl Index {
         let mut timeline: Vec<usize> = (0..events).collect();
         timeline.sort_by(|a, b| model.events[*a].date.timeline_cmp(&model.events[*b].date));
         let mut order: Vec<usize> = (0..claims).collect();
-        order.sort_by_key(|&c| {
+        order.sort_by_cached_key(|&c| {
             let s = sentence_of_claim[c];
             let at = s
                 .and_then(|s| model.sentences[s].text.find(&model.claims[c].quote))

@@ -2,7 +2,7 @@
 //! them as warnings, and `check --deny-warnings` as errors. Each catches a slip that a
 //! close reading of the bundled model found more than once (docs/curation.md).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::Model;
 use super::build::Unread;

@@ -10,9 +10,16 @@ use super::diagnostic::{Diagnostic, Location};
 use super::problem::locate;
 use super::{Model, lint, validate};
 
-/// The largest model file claimscope reads, in bytes (64 MiB): room for a model a thousand
-/// times the size of the bundled one, and a bound on what a hostile file can cost.
-pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
+/// (the synthetic million-claim model is about 390 MB), and a bound on what a hostile file
+/// can cost. A file under it is still refused when the memory it would take is not free
+/// (see [`MEMORY_PER_BYTE`]).
+pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
+
+/// About how many bytes of memory a model takes while it loads, per byte of its file:
+/// the file's text, the parsed pieces, the model and its index and search entries
+/// (measured at five on the synthetic models of 100,000 and 1,000,000 claims).
+pub const MEMORY_PER_BYTE: u64 = 5;
 
 /// Arrays and inline tables may nest this deep and no deeper; the model itself needs two
 /// levels, and the TOML parser recurses once a level.
@@ -50,6 +57,17 @@ pub enum LoadError {
     NotAFile { path: String },
     #[error("{path}: the file is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { path: String, size: u64, limit: u64 },
+    #[error(
+        "{path}: the file is {size} bytes; loading it takes about {} MB of memory, and only {} MB is available",
+        needed / 1_000_000,
+        available / 1_000_000
+    )]
+    OutOfMemory {
+        path: String,
+        size: u64,
+        needed: u64,
+        available: u64,
+    },
     #[error("{path}:{line}:{column}: the file is not UTF-8 text")]
     NotUtf8 {
         path: String,
@@ -102,6 +120,17 @@ impl ModelFile {
         if meta.len() > MAX_MODEL_BYTES {
             return Err(too_large(meta.len()));
         }
+        if let Some(available) = available_memory() {
+            let needed = meta.len().saturating_mul(MEMORY_PER_BYTE);
+            if needed > available {
+                return Err(LoadError::OutOfMemory {
+                    path: name,
+                    size: meta.len(),
+                    needed,
+                    available,
+                });
+            }
+        }
         let file = fs::File::open(path).map_err(io)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         // Read one byte past the limit, in case the file grew since we looked.
@@ -124,6 +153,23 @@ impl ModelFile {
                 })
             }
         }
+    }
+}
+
+/// The memory the system can give without swapping, where it says (Linux's
+/// `MemAvailable`); `None` elsewhere, and then only the size limit applies.
+fn available_memory() -> Option<u64> {
+    let info = fs::read_to_string("/proc/meminfo").ok()?;
+    parse_available(&info)
+}
+
+fn parse_available(meminfo: &str) -> Option<u64> {
+    let line = meminfo.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let mut words = line.split_whitespace().skip(1);
+    let amount: u64 = words.next()?.parse().ok()?;
+    match words.next() {
+        Some("kB") => amount.checked_mul(1024),
+        _ => None,
     }
 }
 
@@ -306,6 +352,15 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn available_memory_is_read_in_kilobytes_or_not_at_all() {
+        let info = "MemTotal:       24000000 kB\nMemFree: 1 kB\nMemAvailable:   20000000 kB\n";
+        assert_eq!(parse_available(info), Some(20_000_000 * 1024));
+        assert_eq!(parse_available("MemAvailable: 12 MB\n"), None);
+        assert_eq!(parse_available("MemAvailable: lots kB\n"), None);
+        assert_eq!(parse_available("MemFree: 1 kB\n"), None);
+    }
 
     #[test]
     fn scan_finds_headers_and_refuses_deep_nesting() {

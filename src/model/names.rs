@@ -2,7 +2,7 @@
 //! name and aliases, so that finding them costs one pass over a text however many names
 //! a model has. (A pass per name made the index and `check` quadratic on large models.)
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 

@@ -1,7 +1,7 @@
 //! Where the items of a model file sit in its text, so that a problem found after parsing
 //! can point at the exact key or list element it concerns.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 /// The parts of a model, by where they are listed.

@@ -1,7 +1,7 @@
 //! Where the article comes from and who its actors are beyond it: the article's address,
 //! publisher and language, and each actor's Wikidata item, checked for their form.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, is_https_url};
 use crate::model::Section;

@@ -2,7 +2,7 @@
 //! reviews whose references resolve, and, once a model has a record, a record that is
 //! whole: every forecast reviewed, every inferred date checked.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, site};
 use crate::model::index::ItemRef;
