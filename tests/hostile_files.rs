@@ -183,7 +183,7 @@ fn deeply_nested_arrays_are_refused_not_recursed_into() {
 }
 
 #[test]
-fn a_multi_megabyte_string_loads_in_time() {
+fn a_multi_megabyte_string_is_refused_where_it_is() {
     let huge = "very long summary ".repeat(300_000); // about 5.4 MB
     let text = BUNDLED_MODEL.replacen(
         "summary = \"Russia's Gazprom wants to invest in the Turkmenistan-Afghanistan-Pakistan-India gas pipeline.\"",
@@ -196,7 +196,27 @@ fn a_multi_megabyte_string_loads_in_time() {
     std::fs::write(&path, &text).expect("write");
     let result = load_promptly(&path);
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(result.is_ok(), "{:?}", result.err().map(|e| e.to_string()));
+    let Err(LoadError::Invalid { diagnostics, .. }) = result else {
+        panic!("a 5 MB text is over the limit: {result:?}");
+    };
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let summary = &diagnostics[0];
+    assert!(
+        summary
+            .message
+            .contains(&format!("is {} bytes long", huge.len())),
+        "{}",
+        summary.message
+    );
+    assert!(
+        summary
+            .message
+            .contains(&claimscope::model::MAX_TEXT_BYTES.to_string()),
+        "{}",
+        summary.message
+    );
+    let span = summary.span.clone().expect("located");
+    assert!(text[span].starts_with("\"very long summary"));
 }
 
 #[test]

@@ -28,6 +28,7 @@ pub use load::{
     check_str, load_file, load_str,
 };
 pub use names::{MAX_NAME_BYTES, NameFinder};
+pub use reader::MAX_TEXT_BYTES;
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};
 pub use spans::{Section, SourceMap};

@@ -180,6 +180,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 self.unread(key);
                 None
             }
+            DeValue::String(s) if s.len() > MAX_TEXT_BYTES => {
+                self.error_at(key, value.span(), too_long(key, s.len()));
+                self.unread(key);
+                None
+            }
             DeValue::String(s) => {
                 if let Some(c) = forbidden_in(s) {
                     let message = format!(
@@ -351,6 +356,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
         for item in items.iter() {
             elements.push(item.span());
             match item.get_ref() {
+                DeValue::String(s) if s.len() > MAX_TEXT_BYTES => {
+                    self.error_at(key, item.span(), too_long(key, s.len()));
+                    self.unread(key);
+                }
                 DeValue::String(s) if !s.trim().is_empty() => {
                     if let Some(c) = forbidden_in(s) {
                         let message = format!(
@@ -497,6 +506,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
             unread: self.unread,
         }
     }
+}
+
+/// The longest text a model's string may hold, in bytes: some 2,500 words, far more
+/// than any sentence, quote or note needs. It bounds what one text can cost every
+/// check, search and layout that reads it.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024;
+
+fn too_long(key: &str, bytes: usize) -> String {
+    format!(
+        "`{key}` is {bytes} bytes long; a text may be at most {MAX_TEXT_BYTES} bytes (some 2,500 words)"
+    )
 }
 
 /// The first forbidden character in `s`, if any; printable ASCII is checked a byte at a time.

@@ -1,8 +1,8 @@
 //! The search engine: searchable text kept lowercased and ready, cheap tests before the
 //! fuzzy matcher, the work split over the cores, and only the best hits sorted.
 
+use foldhash::HashMap;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -10,7 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::filter::Sieve;
 use super::items::{Entry, Item};
-use super::matching::{mask, reads_as_known};
+use super::matching::{mask, reads_as_known, scored_window};
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 
@@ -422,7 +422,8 @@ impl Searcher {
         let mut out = vec![NOT_TRIED; item.entries.len()];
         for (e, entry) in item.entries.iter().enumerate() {
             let score = if entry.reads(term) {
-                self.matcher.fuzzy_match(&entry.lower, &term.text)
+                let (_, window) = scored_window(&entry.lower, &term.text);
+                self.matcher.fuzzy_match(window, &term.text)
             } else {
                 None
             };
@@ -466,15 +467,24 @@ impl Searcher {
     fn positions_for(&self, hit: &Hit, whole: &str, terms: &[&str]) -> Vec<usize> {
         let lower = lowercase(self.field_text(hit));
         let mut positions = Vec::new();
-        if hit.exact {
-            if let Some((_, p)) = self.matcher.fuzzy_indices(&lower, whole) {
-                positions = p;
+        // Positions in a window are counted from the window's start; the matcher gives
+        // them in characters.
+        let mut matched = |pattern: &str| {
+            let (start, window) = scored_window(&lower, pattern);
+            if let Some((_, p)) = self.matcher.fuzzy_indices(window, pattern) {
+                let before = if start == 0 {
+                    0
+                } else {
+                    lower[..start].chars().count()
+                };
+                positions.extend(p.into_iter().map(|c| c + before));
             }
+        };
+        if hit.exact {
+            matched(whole);
         } else {
             for term in terms {
-                if let Some((_, p)) = self.matcher.fuzzy_indices(&lower, term) {
-                    positions.extend(p);
-                }
+                matched(term);
             }
         }
         positions.sort_unstable();

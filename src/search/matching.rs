@@ -40,12 +40,50 @@ pub fn reads_as_known(text: &str, text_is_ascii: bool, term: &str) -> bool {
     }
 }
 
+/// The most of one text the fuzzy matcher scores, in bytes. The matcher's time and memory
+/// grow with the text's length times the term's, so a longer text is scored only in a
+/// window of this size around where the term reads. Every text of the bundled model is
+/// shorter, so only a text of over some 150 words is ever scored in part.
+pub const SCORED_BYTES: usize = 1024;
+
+/// How much of the text before where a term reads the window keeps, for the matcher to
+/// weigh the word the term starts in.
+const LEAD_BYTES: usize = 64;
+
+/// The part of `lower` the fuzzy matcher scores for `term`, and where it starts (in
+/// bytes): the whole text when it is at most [`SCORED_BYTES`], else a window of that size
+/// from a little before where the term first reads close together (or from the start).
+pub fn scored_window<'a>(lower: &'a str, term: &str) -> (usize, &'a str) {
+    if lower.len() <= SCORED_BYTES {
+        return (0, lower);
+    }
+    let at = if lower.is_ascii() && term.is_ascii() {
+        compact_at(lower.as_bytes(), term.as_bytes())
+    } else {
+        let text: Vec<char> = lower.chars().collect();
+        let term: Vec<char> = term.chars().collect();
+        compact_at(&text, &term).and_then(|c| lower.char_indices().nth(c).map(|(b, _)| b))
+    };
+    let mut start = at.unwrap_or(0).saturating_sub(LEAD_BYTES);
+    while !lower.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + SCORED_BYTES).min(lower.len());
+    while !lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, &lower[start..end])
+}
+
 /// The term's characters in order within `term.len() + SLACK` of where it starts. Trying
 /// each place the first character occurs, the earliest match from there is the tightest.
 fn compact<T: PartialEq>(text: &[T], term: &[T]) -> bool {
-    let Some(first) = term.first() else {
-        return true;
-    };
+    term.is_empty() || compact_at(text, term).is_some()
+}
+
+/// Where [`compact`] first finds the term, as a position in `text`.
+fn compact_at<T: PartialEq>(text: &[T], term: &[T]) -> Option<usize> {
+    let first = term.first()?;
     let window = term.len() + SLACK;
     for (start, c) in text.iter().enumerate() {
         if c != first {
@@ -62,10 +100,10 @@ fn compact<T: PartialEq>(text: &[T], term: &[T]) -> bool {
             }
         }
         if next.is_none() {
-            return true;
+            return Some(start);
         }
     }
-    false
+    None
 }
 
 trait Letter: PartialEq + Copy {
@@ -105,6 +143,43 @@ fn acronym<T: Letter>(text: &[T], term: &[T]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_scored_in_a_window_where_the_term_reads() {
+        let short = "putin visited";
+        assert_eq!(scored_window(short, "putin"), (0, short));
+        let long = format!(
+            "{} kayani went to moscow {}",
+            "é".repeat(3000),
+            "x".repeat(3000)
+        );
+        let (start, window) = scored_window(&long, "kayani");
+        assert!(window.len() <= SCORED_BYTES && window.len() > SCORED_BYTES - 4);
+        assert!(window.contains("kayani went"));
+        assert_eq!(&long[start..start + window.len()], window);
+        let nowhere = scored_window(&long, "qqq");
+        assert_eq!(
+            nowhere.0, 0,
+            "a term that does not read is scored from the start"
+        );
+    }
+
+    proptest::proptest! {
+        // However long the text, what is scored is at most the window, taken from the
+        // text, and a term that reads in the text still reads in what is scored.
+        #[test]
+        fn the_window_is_bounded_and_keeps_the_reading(
+            text in "[ab é]{0,3000}",
+            term in "[abé]{1,6}",
+        ) {
+            let (start, window) = scored_window(&text, &term);
+            proptest::prop_assert!(window.len() <= SCORED_BYTES);
+            proptest::prop_assert_eq!(&text[start..start + window.len()], window);
+            if compact(&text.chars().collect::<Vec<_>>(), &term.chars().collect::<Vec<_>>()) {
+                proptest::prop_assert!(reads_as(window, &term));
+            }
+        }
+    }
 
     #[test]
     fn masks_hold_the_letters() {
