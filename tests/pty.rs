@@ -472,3 +472,40 @@ fn a_configuration_rebinds_keys_and_the_key_bar_and_help_follow() {
     assert!(status.success(), "{status:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_large_model_shows_how_far_loading_has_gone_then_the_explorer() {
+    let dir = std::env::temp_dir().join(format!("claimscope-pty-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let path = dir.join("large.toml");
+    let text = claimscope::corpus::generate(20_000);
+    std::fs::write(&path, &text).expect("write");
+    let mut session = Session::start(&["--data", path.to_str().expect("utf-8")]);
+    let line = wait_for(
+        &mut session,
+        0,
+        b"claimscope: parsing ",
+        "the progress line",
+    );
+    let size = format!("% of {:.1} MB", text.len() as f64 / 1e6);
+    wait_for(
+        &mut session,
+        line,
+        size.as_bytes(),
+        "the share parsed and the size",
+    );
+    // The explorer follows, on a screen the line no longer shows on.
+    session.expect("3 Arguments (1000)");
+    assert!(
+        !session
+            .screen
+            .screen()
+            .contents()
+            .contains("claimscope: parsing"),
+        "{}",
+        session.screen.screen().contents()
+    );
+    session.send("q");
+    assert!(session.finish().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

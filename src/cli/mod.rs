@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod loading;
 mod manual;
 mod report;
 mod search;
@@ -322,16 +323,19 @@ fn load(data: Option<PathBuf>) -> Result<Index, u8> {
     };
     match loaded {
         Ok(model) => Ok(Index::new(model)),
-        Err(error) => {
-            let stderr = io::stderr();
-            let color = use_color(&stderr);
-            let _ = report::load_error(&error, &mut stderr.lock(), color);
-            Err(if error.is_invalid_model() {
-                EXIT_INVALID
-            } else {
-                EXIT_USAGE
-            })
-        }
+        Err(error) => Err(load_failed(&error)),
+    }
+}
+
+/// Reports on standard error why a model cannot be loaded, and gives the exit code.
+fn load_failed(error: &LoadError) -> u8 {
+    let stderr = io::stderr();
+    let color = use_color(&stderr);
+    let _ = report::load_error(error, &mut stderr.lock(), color);
+    if error.is_invalid_model() {
+        EXIT_INVALID
+    } else {
+        EXIT_USAGE
     }
 }
 
@@ -412,7 +416,7 @@ fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
         );
         return EXIT_USAGE;
     }
-    let index = match load(data) {
+    let index = match loading::load_showing_progress(data) {
         Ok(index) => index,
         Err(code) => return code,
     };

@@ -10,6 +10,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::diagnostic::Diagnostic;
+use super::progress::Progress;
 use super::reader::TableReader;
 use super::spans::{Section, SourceMap};
 use super::{
@@ -113,12 +114,16 @@ pub(crate) fn build(
     starts: &[usize],
     keep_spans: bool,
     out: &mut Vec<Diagnostic>,
+    progress: Option<&Progress>,
 ) -> Built {
     let mut builder = Builder {
         keep_spans,
         ..Builder::default()
     };
     for (n, &start) in starts.iter().enumerate() {
+        if let Some(progress) = progress {
+            progress.parsing(start, text.len());
+        }
         let end = starts.get(n + 1).copied().unwrap_or(text.len());
         let piece = &text[start..end];
         let (root, errors) = DeTable::parse_recoverable(piece);

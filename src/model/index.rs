@@ -92,7 +92,7 @@ pub(crate) fn actor_names(model: &Model) -> (NameFinder, Vec<usize>) {
 
 impl Index {
     pub fn new(model: Model) -> Index {
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::with_capacity(all_ids(&model).count() + model.relations.len());
         for (id, item) in all_ids(&model) {
             ids.entry(id.to_string()).or_insert(item);
         }

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
 use super::problem::locate;
+use super::progress::{Progress, Stage};
 use super::{Model, lint, validate};
 
 /// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
@@ -187,16 +188,21 @@ pub struct Checked {
 /// memory than the model itself. Where every key sits is only worked out (by a second
 /// reading) when validation finds something to point at.
 pub fn load_str(source: &ModelFile) -> Result<Model, LoadError> {
-    read(source, false).map(|checked| checked.model)
+    read(source, false, None).map(|checked| checked.model)
+}
+
+/// As [`load_str`], telling `progress` how far it has gone, for a caller that shows it.
+pub fn load_str_with(source: &ModelFile, progress: &Progress) -> Result<Model, LoadError> {
+    read(source, false, Some(progress)).map(|checked| checked.model)
 }
 
 /// Parses and validates a model, and checks the curation rules that are warnings. An
 /// invalid model's diagnostics hold its warnings too, so that one run reports everything.
 pub fn check_str(source: &ModelFile) -> Result<Checked, LoadError> {
-    read(source, true)
+    read(source, true, None)
 }
 
-fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
+fn read(source: &ModelFile, lint: bool, progress: Option<&Progress>) -> Result<Checked, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
@@ -230,11 +236,17 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
         pieces.clone()
     };
     let mut diagnostics = Vec::new();
-    let mut built = build(text, &starts, false, &mut diagnostics);
+    if let Some(progress) = progress {
+        progress.enter(Stage::Parsing);
+    }
+    let mut built = build(text, &starts, false, &mut diagnostics, progress);
     if built.malformed && starts.len() < pieces.len() {
         diagnostics.clear();
         starts = pieces;
-        built = build(text, &starts, false, &mut diagnostics);
+        built = build(text, &starts, false, &mut diagnostics, progress);
+    }
+    if let Some(progress) = progress {
+        progress.enter(Stage::Checking);
     }
     let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));
@@ -250,7 +262,7 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
         });
     }
     if !problems.is_empty() {
-        let located = build(text, &starts, true, &mut Vec::new());
+        let located = build(text, &starts, true, &mut Vec::new(), None);
         diagnostics.extend(locate(text, problems, &located.map, &model));
     }
     let diagnostics = finish(diagnostics);

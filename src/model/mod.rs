@@ -11,6 +11,7 @@ mod lint;
 mod load;
 mod names;
 mod problem;
+mod progress;
 mod reader;
 mod schema;
 mod scope;
@@ -25,9 +26,10 @@ pub use index::{Index, ItemRef};
 pub use lint::QUALIFIERS;
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
-    check_str, load_file, load_str,
+    check_str, load_file, load_str, load_str_with,
 };
 pub use names::{MAX_NAME_BYTES, NameFinder};
+pub use progress::{Progress, Stage};
 pub use reader::MAX_TEXT_BYTES;
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};

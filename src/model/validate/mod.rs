@@ -76,7 +76,7 @@ fn noun(section: Section) -> &'static str {
 impl<'m> Checker<'m> {
     fn new(model: &'m Model, unread: &'m Unread) -> Self {
         let ordered: Vec<(&str, ItemRef)> = all_ids(model).collect();
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::with_capacity(ordered.len());
         for (id, item) in &ordered {
             ids.entry(*id).or_insert(*item);
         }

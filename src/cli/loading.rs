@@ -1,0 +1,99 @@
+//! The line the explorer shows on standard error while a model of one's own loads: what
+//! it is doing and how far ("parsing big.toml: 45% of 38.6 MB"), so that a reader who
+//! opens a large model sees it working instead of a blank terminal. The line is
+//! rewritten in place and wiped before the explorer draws.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use claimscope::model::{Index, LoadError, ModelFile, Progress, Stage, load_str_with, sanitize};
+
+/// How often the line is brought up to date.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Loads the model named by `--data` (or the bundled one), showing progress on standard
+/// error when it is a terminal. Errors are reported as `load` reports them.
+pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> {
+    let path = match data {
+        Some(path) if io::stderr().is_terminal() => path,
+        other => return super::load(other),
+    };
+    let progress = Arc::new(Progress::new());
+    let name = sanitize(&path.display().to_string()).into_owned();
+    let worker = {
+        let progress = Arc::clone(&progress);
+        let path = path.clone();
+        thread::Builder::new()
+            .name("load".into())
+            .spawn(move || -> Result<Index, LoadError> {
+                let source = ModelFile::read(&path)?;
+                let model = load_str_with(&source, &progress)?;
+                drop(source);
+                progress.enter(Stage::Indexing);
+                Ok(Index::new(model))
+            })
+    };
+    let worker = match worker {
+        Ok(worker) => worker,
+        // No thread to spare: load here, without the line.
+        Err(_) => return super::load(Some(path)),
+    };
+    let mut shown = false;
+    while !worker.is_finished() {
+        let (stage, bytes) = progress.now();
+        show(&line(&name, stage, bytes));
+        shown = true;
+        thread::sleep(TICK);
+    }
+    if shown {
+        show("");
+    }
+    match worker.join() {
+        Ok(Ok(index)) => Ok(index),
+        Ok(Err(error)) => Err(super::load_failed(&error)),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The progress line: the stage, the file, and in parsing the share done and the size.
+fn line(name: &str, stage: Stage, bytes: Option<(u64, u64)>) -> String {
+    match bytes {
+        Some((done, total)) => format!(
+            "claimscope: {} {name}: {}% of {:.1} MB",
+            stage.doing(),
+            done.saturating_mul(100) / total.max(1),
+            total as f64 / 1e6
+        ),
+        None => format!("claimscope: {} {name}…", stage.doing()),
+    }
+}
+
+/// Writes `text` over the line the cursor is on, cut to the terminal's width so that it
+/// never wraps (a wrapped line could not be rewritten in place).
+fn show(text: &str) {
+    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut stderr = io::stderr().lock();
+    let _ = write!(stderr, "\r\x1b[2K{cut}");
+    let _ = stderr.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_says_what_and_how_far() {
+        assert_eq!(
+            line("big.toml", Stage::Parsing, Some((19_300_000, 38_600_000))),
+            "claimscope: parsing big.toml: 50% of 38.6 MB"
+        );
+        assert_eq!(
+            line("big.toml", Stage::Checking, None),
+            "claimscope: checking big.toml…"
+        );
+    }
+}
