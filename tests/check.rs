@@ -560,3 +560,22 @@ fn the_bundled_model_and_the_fixture_have_no_warnings() {
     let out = claimscope(&["check", "--deny-warnings", fixture]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[test]
+fn the_bundled_model_is_named_as_bundled_wherever_check_runs() {
+    // Run from a directory with no assets/ in it, as after `cargo install`.
+    let scratch = Scratch::new("check-elsewhere");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimscope"))
+        .arg("check")
+        .current_dir(&scratch.0)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with("the bundled model (pakistan-russia-2012.toml): ok: 49 sentences"),
+        "{report}"
+    );
+    assert!(!report.contains("assets/"), "no path that is not there: {report}");
+}

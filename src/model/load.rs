@@ -33,8 +33,9 @@ const WHOLE_BELOW: usize = 1 << 20;
 pub const BUNDLED_MODEL: &str = include_str!("../../assets/pakistan-russia-2012.toml");
 /// The bundled article's text, exactly as published.
 pub const BUNDLED_ARTICLE: &str = include_str!("../../assets/pakistan-russia-2012.txt");
-/// How messages name the bundled model.
-pub const BUNDLED_NAME: &str = "assets/pakistan-russia-2012.toml";
+/// How messages name the bundled model: as bundled, since it is in the binary, not at a
+/// path that exists where the command runs.
+pub const BUNDLED_NAME: &str = "the bundled model (pakistan-russia-2012.toml)";
 
 /// A model's text and the name to report it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
