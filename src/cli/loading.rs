@@ -9,7 +9,9 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use claimscope::model::{Index, LoadError, ModelFile, Progress, Stage, load_str_with, sanitize};
+use claimscope::model::{
+    Index, LoadError, LoadProgress, LoadStage, ModelFile, load_str_with, sanitize,
+};
 
 /// How often the line is brought up to date.
 const TICK: Duration = Duration::from_millis(100);
@@ -21,7 +23,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> 
         Some(path) if io::stderr().is_terminal() => path,
         other => return super::load(other),
     };
-    let progress = Arc::new(Progress::new());
+    let progress = Arc::new(LoadProgress::new());
     let name = sanitize(&path.display().to_string()).into_owned();
     let worker = {
         let progress = Arc::clone(&progress);
@@ -32,7 +34,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> 
                 let source = ModelFile::read(&path)?;
                 let model = load_str_with(&source, &progress)?;
                 drop(source);
-                progress.enter(Stage::Indexing);
+                progress.enter(LoadStage::Indexing);
                 Ok(Index::new(model))
             })
     };
@@ -59,7 +61,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> 
 }
 
 /// The progress line: the stage, the file, and in parsing the share done and the size.
-fn line(name: &str, stage: Stage, bytes: Option<(u64, u64)>) -> String {
+fn line(name: &str, stage: LoadStage, bytes: Option<(u64, u64)>) -> String {
     match bytes {
         Some((done, total)) => format!(
             "claimscope: {} {name}: {}% of {:.1} MB",
@@ -88,11 +90,15 @@ mod tests {
     #[test]
     fn the_line_says_what_and_how_far() {
         assert_eq!(
-            line("big.toml", Stage::Parsing, Some((19_300_000, 38_600_000))),
+            line(
+                "big.toml",
+                LoadStage::Parsing,
+                Some((19_300_000, 38_600_000))
+            ),
             "claimscope: parsing big.toml: 50% of 38.6 MB"
         );
         assert_eq!(
-            line("big.toml", Stage::Checking, None),
+            line("big.toml", LoadStage::Checking, None),
             "claimscope: checking big.toml…"
         );
     }

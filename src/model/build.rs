@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::diagnostic::Diagnostic;
-use super::progress::Progress;
+use super::loading::LoadProgress;
 use super::reader::TableReader;
 use super::spans::{Section, SourceMap};
 use super::{
@@ -114,7 +114,7 @@ pub(crate) fn build(
     starts: &[usize],
     keep_spans: bool,
     out: &mut Vec<Diagnostic>,
-    progress: Option<&Progress>,
+    progress: Option<&LoadProgress>,
 ) -> Built {
     let mut builder = Builder {
         keep_spans,

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
+use super::loading::{LoadProgress, LoadStage};
 use super::problem::locate;
-use super::progress::{Progress, Stage};
 use super::{Model, lint, validate};
 
 /// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
@@ -193,7 +193,7 @@ pub fn load_str(source: &ModelFile) -> Result<Model, LoadError> {
 }
 
 /// As [`load_str`], telling `progress` how far it has gone, for a caller that shows it.
-pub fn load_str_with(source: &ModelFile, progress: &Progress) -> Result<Model, LoadError> {
+pub fn load_str_with(source: &ModelFile, progress: &LoadProgress) -> Result<Model, LoadError> {
     read(source, false, Some(progress)).map(|checked| checked.model)
 }
 
@@ -203,7 +203,11 @@ pub fn check_str(source: &ModelFile) -> Result<Checked, LoadError> {
     read(source, true, None)
 }
 
-fn read(source: &ModelFile, lint: bool, progress: Option<&Progress>) -> Result<Checked, LoadError> {
+fn read(
+    source: &ModelFile,
+    lint: bool,
+    progress: Option<&LoadProgress>,
+) -> Result<Checked, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
@@ -238,7 +242,7 @@ fn read(source: &ModelFile, lint: bool, progress: Option<&Progress>) -> Result<C
     };
     let mut diagnostics = Vec::new();
     if let Some(progress) = progress {
-        progress.enter(Stage::Parsing);
+        progress.enter(LoadStage::Parsing);
     }
     let mut built = build(text, &starts, false, &mut diagnostics, progress);
     if built.malformed && starts.len() < pieces.len() {
@@ -247,7 +251,7 @@ fn read(source: &ModelFile, lint: bool, progress: Option<&Progress>) -> Result<C
         built = build(text, &starts, false, &mut diagnostics, progress);
     }
     if let Some(progress) = progress {
-        progress.enter(Stage::Checking);
+        progress.enter(LoadStage::Checking);
     }
     let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));

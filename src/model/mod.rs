@@ -9,9 +9,9 @@ mod index;
 mod item;
 mod lint;
 mod load;
+mod loading;
 mod names;
 mod problem;
-mod progress;
 mod reader;
 mod schema;
 mod scope;
@@ -28,8 +28,8 @@ pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     check_str, load_file, load_str, load_str_with,
 };
+pub use loading::{LoadProgress, LoadStage};
 pub use names::{MAX_NAME_BYTES, NameFinder};
-pub use progress::{Progress, Stage};
 pub use reader::MAX_TEXT_BYTES;
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};

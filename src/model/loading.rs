@@ -6,59 +6,59 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
 /// A stage of loading a model, in the order they happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub enum LoadStage {
     Reading,
     Parsing,
     Checking,
     Indexing,
 }
 
-impl Stage {
-    const ALL: [Stage; 4] = [
-        Stage::Reading,
-        Stage::Parsing,
-        Stage::Checking,
-        Stage::Indexing,
+impl LoadStage {
+    const ALL: [LoadStage; 4] = [
+        LoadStage::Reading,
+        LoadStage::Parsing,
+        LoadStage::Checking,
+        LoadStage::Indexing,
     ];
 
     /// What the stage does, as a reader would say it.
     pub fn doing(self) -> &'static str {
         match self {
-            Stage::Reading => "reading",
-            Stage::Parsing => "parsing",
-            Stage::Checking => "checking",
-            Stage::Indexing => "indexing",
+            LoadStage::Reading => "reading",
+            LoadStage::Parsing => "parsing",
+            LoadStage::Checking => "checking",
+            LoadStage::Indexing => "indexing",
         }
     }
 }
 
 /// Where loading is. Written by the loader, read by anyone.
 #[derive(Debug, Default)]
-pub struct Progress {
+pub struct LoadProgress {
     stage: AtomicU8,
     done: AtomicU64,
     total: AtomicU64,
 }
 
-impl Progress {
-    pub fn new() -> Progress {
-        Progress::default()
+impl LoadProgress {
+    pub fn new() -> LoadProgress {
+        LoadProgress::default()
     }
 
     /// The stage now, and for parsing, the bytes done and in all.
-    pub fn now(&self) -> (Stage, Option<(u64, u64)>) {
-        let stage = Stage::ALL
+    pub fn now(&self) -> (LoadStage, Option<(u64, u64)>) {
+        let stage = LoadStage::ALL
             .get(usize::from(self.stage.load(Ordering::Relaxed)))
             .copied()
-            .unwrap_or(Stage::Indexing);
+            .unwrap_or(LoadStage::Indexing);
         let total = self.total.load(Ordering::Relaxed);
         let done = self.done.load(Ordering::Relaxed).min(total);
-        let bytes = (stage == Stage::Parsing && total > 0).then_some((done, total));
+        let bytes = (stage == LoadStage::Parsing && total > 0).then_some((done, total));
         (stage, bytes)
     }
 
-    pub fn enter(&self, stage: Stage) {
-        let n = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+    pub fn enter(&self, stage: LoadStage) {
+        let n = LoadStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         self.stage
             .store(u8::try_from(n).unwrap_or(0), Ordering::Relaxed);
     }
@@ -75,14 +75,14 @@ mod tests {
 
     #[test]
     fn stages_and_bytes_are_read_back_as_written() {
-        let progress = Progress::new();
-        assert_eq!(progress.now(), (Stage::Reading, None));
-        progress.enter(Stage::Parsing);
+        let progress = LoadProgress::new();
+        assert_eq!(progress.now(), (LoadStage::Reading, None));
+        progress.enter(LoadStage::Parsing);
         progress.parsing(250, 1000);
-        assert_eq!(progress.now(), (Stage::Parsing, Some((250, 1000))));
+        assert_eq!(progress.now(), (LoadStage::Parsing, Some((250, 1000))));
         progress.parsing(2000, 1000);
         assert_eq!(progress.now().1, Some((1000, 1000)), "never past the whole");
-        progress.enter(Stage::Checking);
-        assert_eq!(progress.now(), (Stage::Checking, None));
+        progress.enter(LoadStage::Checking);
+        assert_eq!(progress.now(), (LoadStage::Checking, None));
     }
 }
