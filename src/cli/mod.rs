@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod manual;
+mod new;
 mod report;
 mod search;
 mod show;
@@ -36,6 +37,8 @@ Examples:
   claimscope                          explore the bundled article
   claimscope search moscow            what the article says about Moscow
   claimscope show c05a                one claim beside its source sentence
+  claimscope new article.txt > my-article.toml
+                                      draft a model of an article from its text
   claimscope check my-article.toml    validate a model of your own
   claimscope --data my-article.toml   explore it
   claimscope completions bash         tab completion for bash (also zsh, fish, ...)
@@ -96,6 +99,35 @@ Examples:
         /// How to report: text for people, json for tools (one object a line).
         #[arg(long, value_enum, default_value_t = check::ReportFormat::Text)]
         format: check::ReportFormat,
+    },
+    /// Draft a model of an article from its plain text, to curate from there.
+    #[command(after_help = "\
+Prints a model file to standard output: the [article] table with the title and the
+standfirst taken from the text, and every sentence verbatim with its paragraph number
+and a guessed role (headline, standfirst, boilerplate, body, byline). Actors, events,
+claims and relations are left empty, and the argument map has one thesis node.
+
+Each value the text cannot give (the author, the date, the thesis's title) is a
+placeholder starting \"TO FILL\": `claimscope check` reports each one with its line
+until it is filled, and `claimscope progress` says what is left after that.
+
+The text is read as one paragraph a line; a blank line (or one of only spaces) is
+skipped, and lines wrapped at a width are joined where a sentence runs on. The id is
+--id, else the file's name (pakistan-russia-2012.txt gives pakistan-russia-2012).
+
+Exit codes: 0 drafted, 2 a file that cannot be read as text (missing, a directory,
+not UTF-8, binary, empty) or an --id that is not an id.
+
+Examples:
+  claimscope new article.txt > my-article.toml
+  claimscope new article.txt --id pant-2012 > pant-2012.toml
+  claimscope check my-article.toml")]
+    New {
+        /// The article's text: a plain UTF-8 file, one paragraph a line.
+        file: PathBuf,
+        /// The article's id (lowercase words joined by `-`); by default, from the file's name.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
     },
     /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
@@ -268,6 +300,7 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             format,
         }) => check::run(cli.data, &files, deny_warnings, format),
+        Some(Command::New { file, id }) => write_out(|out| new::run(&file, id.as_deref(), out)),
         Some(Command::Search {
             query,
             kind,

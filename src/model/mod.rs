@@ -5,6 +5,7 @@
 mod build;
 mod date;
 mod diagnostic;
+pub mod draft;
 mod index;
 mod item;
 mod lint;
