@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod manual;
 mod new;
+mod progress;
 mod report;
 mod search;
 mod show;
@@ -40,6 +41,7 @@ Examples:
   claimscope new article.txt > my-article.toml
                                       draft a model of an article from its text
   claimscope check my-article.toml    validate a model of your own
+  claimscope progress my-article.toml what is left to curate in it
   claimscope --data my-article.toml   explore it
   claimscope completions bash         tab completion for bash (also zsh, fish, ...)
   claimscope man | man -l -           the manual page
@@ -128,6 +130,33 @@ Examples:
         /// The article's id (lowercase words joined by `-`); by default, from the file's name.
         #[arg(long, value_name = "ID")]
         id: Option<String>,
+    },
+    /// Say what is left to do in a model: counts, lists, and the share of the work left.
+    #[command(after_help = "\
+For a curator working down from a draft (`claimscope new`). Lists, each with its count:
+placeholders still to fill (with their lines), headline, standfirst and body sentences
+with no claim, claims in no argument node, inferred dates with no note saying from what,
+and forecasts with no review. Then, as suggestions that are not counted, names the text
+repeats (runs of capitalised words, at least twice) that no actor's name or alias covers.
+
+The last line is the share of the work left, rounded up, so that it reaches 0% only when
+nothing is left: the things left over all the things to do (each placeholder, each
+sentence that needs a claim, each claim, each inferred date, each forecast). It also
+says when `check` finds mistakes besides, which are not work left but errors to fix.
+
+A model `check` refuses is reported as far as it can be read; a file that is not a model
+at all gets check's report.
+
+Exit codes: 0 nothing left and nothing wrong, 1 something left (or wrong), 2 a file that
+cannot be read.
+
+Examples:
+  claimscope progress my-article.toml
+  claimscope progress my-article.toml | tail -1
+  watch -n 10 'claimscope progress my-article.toml | tail -1'")]
+    Progress {
+        /// The model file (default: the --data file, or the bundled model).
+        file: Option<PathBuf>,
     },
     /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
@@ -300,6 +329,7 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             format,
         }) => check::run(cli.data, &files, deny_warnings, format),
+        Some(Command::Progress { file }) => progress::run(cli.data, file),
         Some(Command::New { file, id }) => write_out(|out| new::run(&file, id.as_deref(), out)),
         Some(Command::Search {
             query,

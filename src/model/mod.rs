@@ -11,6 +11,7 @@ mod item;
 mod lint;
 mod load;
 mod problem;
+pub mod progress;
 mod reader;
 mod schema;
 mod scope;
@@ -25,7 +26,7 @@ pub use index::{Index, ItemRef};
 pub use lint::QUALIFIERS;
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
-    check_str, load_file, load_str,
+    Survey, check_str, load_file, load_str, survey_str,
 };
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};

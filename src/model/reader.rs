@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
-use super::draft::TO_FILL;
+use super::draft::{STILL_TO_FILL, TO_FILL};
 use super::spans::{FieldSpans, ItemSpans};
 use super::text::{closest, describe, is_forbidden_char};
 use super::{Date, Word};
@@ -143,7 +143,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             Some(table) => format!("{table}.{key}"),
             None => key.to_string(),
         };
-        let message = format!("{} {shown} is still to be filled", self.what);
+        let message = format!("{} {shown} {STILL_TO_FILL}", self.what);
         let span = self.at(span);
         let diagnostic = Diagnostic::new(Some(span), message).as_todo(true);
         self.diagnostics.push(self.about(key, diagnostic));

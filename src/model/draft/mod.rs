@@ -22,6 +22,10 @@ use super::{Sentence, SentenceRole};
 /// says so at its line, whatever the key, and takes it for no value at all.
 pub const TO_FILL: &str = "TO FILL";
 
+/// How `check` ends its message on a placeholder: "[article] published is still to be
+/// filled".
+pub const STILL_TO_FILL: &str = "is still to be filled";
+
 /// The largest article text `new` reads, in bytes (4 MiB): an opinion article is some
 /// thousands, and the draft of the largest must stay well inside a model's limit.
 pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
