@@ -173,7 +173,7 @@ fn text_that_cannot_be_drafted_is_refused_with_a_reason_and_exit_2() {
         ),
         (
             format!("{}:2:1", arg(&binary)),
-            "the text holds a NUL byte".to_string(),
+            "the file holds a NUL byte, so it is not plain text".to_string(),
         ),
         (
             format!("{}:3:4", arg(&latin1)),

@@ -71,9 +71,17 @@ pub enum DraftError {
         column: usize,
     },
     #[error(
-        "{path}:{line}:{column}: the text holds a {what}, which an article's plain text does not; is this a text file?"
+        "{path}:{line}:{column}: the file holds a NUL byte, so it is not plain text; is it a binary file, or UTF-16?"
     )]
-    NotText {
+    Binary {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "{path}:{line}:{column}: the text holds a {what}, which a model may not contain; remove it from the text"
+    )]
+    Forbidden {
         path: String,
         line: usize,
         column: usize,
@@ -110,15 +118,16 @@ pub fn draft(text: &str, id: &str, name: &str) -> Result<Draft, DraftError> {
         .find(|(_, c)| is_forbidden_char(*c) && !c.is_whitespace())
     {
         let place = Location::of(text, at);
-        return Err(DraftError::NotText {
-            path: name.to_string(),
-            line: place.line,
-            column: place.column,
-            what: if c == '\0' {
-                "NUL byte".to_string()
-            } else {
-                describe(c)
-            },
+        let (path, line, column) = (name.to_string(), place.line, place.column);
+        return Err(if c == '\0' {
+            DraftError::Binary { path, line, column }
+        } else {
+            DraftError::Forbidden {
+                path,
+                line,
+                column,
+                what: describe(c),
+            }
         });
     }
     let parts = paragraphs(text);
@@ -255,7 +264,7 @@ mod tests {
         let nul = refused("Head\nab\0c");
         assert!(
             nul.as_ref()
-                .is_err_and(|e| e.starts_with("t:2:3: the text holds a NUL byte")),
+                .is_err_and(|e| e.starts_with("t:2:3: the file holds a NUL byte")),
             "{nul:?}"
         );
         assert!(refused("Head").is_ok());
