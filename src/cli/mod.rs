@@ -31,7 +31,7 @@ pub const EXIT_USAGE: u8 = 2;
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  the model is invalid, or a search or show found nothing
+  1  the model is invalid, a search or show found nothing, or progress finds work left
   2  usage error, or a file that cannot be read (missing, a directory, not UTF-8, too large)
 
 Examples:
