@@ -138,7 +138,7 @@ fn role(n: usize, count: usize, text: &str, sentences: usize) -> SentenceRole {
     if n == 0 {
         return SentenceRole::Headline;
     }
-    if BOILERPLATE.iter().any(|b| lower.starts_with(b)) {
+    if sentences == 1 && text.split_whitespace().count() <= 12 && is_boilerplate(&lower) {
         return SentenceRole::Boilerplate;
     }
     if sentences == 1 && (is_by_line(text) || (n + 1 == count && n > 1 && is_author_note(text))) {
@@ -148,6 +148,16 @@ fn role(n: usize, count: usize, text: &str, sentences: usize) -> SentenceRole {
         return SentenceRole::Standfirst;
     }
     SentenceRole::Body
+}
+
+/// Whether a short line (in lower case) is the carrier's: it starts with one of
+/// [`BOILERPLATE`] as whole words ("Subscribe", not "Subscribers to …").
+fn is_boilerplate(lower: &str) -> bool {
+    BOILERPLATE.iter().any(|b| {
+        lower.strip_prefix(b).is_some_and(|rest| {
+            !(b.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric))
+        })
+    })
 }
 
 /// "By Harsh V Pant": a short line naming the author.
@@ -223,6 +233,9 @@ mod tests {
         );
         let ends = "Head\n\nStand\n\nBody one.\n\nThe council should wait.";
         assert_eq!(paragraphs(ends).last().map(|p| p.role), Some(Body));
+        let carrier = "Head\n\nStand\n\nSubscribe to our newsletter\n\nSubscribers pay less.";
+        let roles: Vec<SentenceRole> = paragraphs(carrier).iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Headline, Standfirst, Boilerplate, Body]);
         let by = "Head\n\nBy Jane Roe\n\nBody.";
         assert_eq!(paragraphs(by)[1].role, Byline);
     }
