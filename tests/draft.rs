@@ -286,6 +286,15 @@ const HARD_CASES: &[(&str, &[&str])] = &[
         "He waited… and waited. It ended... Then came news.",
         &["He waited… and waited.", "It ended...", "Then came news."],
     ),
+    // A list's number opens its item, and a figure ending a sentence still ends it.
+    (
+        "2. The second reason is money. It ran to 2. Then it stopped.",
+        &[
+            "2. The second reason is money.",
+            "It ran to 2.",
+            "Then it stopped.",
+        ],
+    ),
     // Questions and exclamations.
     (
         "Will it last? Nobody knows! Still, hope.",

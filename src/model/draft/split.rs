@@ -119,6 +119,9 @@ fn shortened(chars: &[(usize, char)], stop: usize, stops: usize, end: usize, nex
     if letters && word.chars().count() == 1 {
         return true; // An initial: "Harsh V. Pant", "A. N. Example".
     }
+    if word_start == 0 && word.chars().count() <= 3 && word.chars().all(|c| c.is_ascii_digit()) {
+        return true; // A list's number: "1. The first reason …".
+    }
     if TITLES.contains(&word.as_str()) {
         return true;
     }
