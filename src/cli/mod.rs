@@ -73,9 +73,12 @@ Checks the bundled model when no FILE (and no --data) is given. Prints each prob
 FILE:LINE:COL: error: message (or warning: message) with the line and a caret under the
 place, then a count; a valid file gets a one-line summary.
 
-Errors make a model invalid. Warnings point at curation slips a machine can spot: an
-actor the quote names but the claim does not list, two claims of a sentence with one
-quote, a claim that says \"always\" or \"still\" where its quote does not.
+Errors make a model invalid. A value starting \"TO FILL\" (a placeholder, as `claimscope
+new` drafts them) is one error each, \"... is still to be filled\", at its line; until
+none is left, the rules of the whole model (every sentence with a claim, every claim in
+the map) wait. Warnings point at curation slips a machine can spot: an actor the quote
+names but the claim does not list, two claims of a sentence with one quote, a claim that
+says \"always\" or \"still\" where its quote does not.
 
 --format json prints one JSON object a problem, a line each, and nothing else:
   {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"severity\", \"message\",
