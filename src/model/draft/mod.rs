@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use parts::{Paragraph, paragraphs};
-pub use split::sentences;
+pub use split::{TITLES, sentences};
 
 use super::diagnostic::Location;
 use super::text::{describe, is_forbidden_char};

@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-/// Titles that take a full stop in some house styles and are followed by a name.
-const TITLES: &[&str] = &[
+/// Words shortened with a full stop that never ends a sentence: titles, which some house
+/// styles stop ("Dr.", "Gen.") and a name follows, and a few abbreviations ("cf.", "vs.").
+pub const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cmdr",
     "Cdr", "Adm", "Brig", "Rev", "Fr", "Sr", "Jr", "St", "Sen", "Rep", "Gov", "Pres", "Hon",
     "Messrs", "Mme", "Mlle", "Amb", "Insp", "Supt", "Pte", "Cpl", "Hr", "Fig", "cf", "vs", "viz",

@@ -6,90 +6,20 @@ use std::collections::{HashMap, HashSet};
 
 use super::NameSuggestion;
 use crate::model::Model;
+use crate::model::draft::TITLES;
 
 /// Words that start sentences without naming anyone, when the text does not use them in
 /// lower case elsewhere to tell.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "a",
-    "after",
-    "all",
-    "also",
-    "although",
-    "an",
-    "and",
-    "another",
-    "as",
-    "at",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "each",
-    "even",
-    "every",
-    "few",
-    "for",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "indeed",
-    "instead",
-    "it",
-    "its",
-    "many",
-    "meanwhile",
-    "moreover",
-    "most",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "on",
-    "one",
-    "or",
-    "other",
-    "our",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "to",
-    "until",
-    "we",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "yet",
-    "you",
-    "your",
-    "despite",
+    "a", "after", "all", "also", "although", "an", "and", "another", "as", "at", "because",
+    "before", "both", "but", "by", "each", "even", "every", "few", "for", "he", "her",
+    "here", "his", "how", "however", "i", "if", "in", "indeed", "instead", "it", "its",
+    "many", "meanwhile", "moreover", "most", "my", "no", "nor", "not", "now", "of", "on",
+    "one", "or", "other", "our", "she", "since", "so", "some", "still", "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "those", "though", "to",
+    "until", "we", "what", "when", "where", "whether", "which", "while", "who", "why",
+    "with", "yet", "you", "your", "despite",
 ];
 
 /// One word of a sentence, and what comes after it.
@@ -101,40 +31,55 @@ struct Word<'s> {
     joined: bool,
 }
 
-/// The words of a sentence: runs of letters, digits and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The words of a sentence: runs of letters, digits and apostrophes, with the full stops
+/// of an abbreviation ("U.S."), an initial ("V.") or a title ("Dr.").
 fn words(sentence: &str) -> Vec<Word<'_>> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(sentence.len(), |(b, _)| *b);
     let mut out: Vec<Word<'_>> = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut gap = String::new();
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
-        let inside = i < sentence.len() && is_word(c);
-        match (inside, start) {
-            (true, None) => {
-                if let Some(last) = out.last_mut() {
-                    last.joined = gap.chars().all(|g| g == ' ' || g == '\u{a0}') && !gap.is_empty();
-                }
-                let first = out.is_empty()
-                    || gap.contains(['"', '“', '‘', '(', ':'])
-                    || gap.trim().ends_with(['.', '?', '!']);
-                start = Some(i);
-                gap.clear();
-                out.push(Word {
-                    text: "",
-                    first,
-                    joined: false,
-                });
-            }
-            (false, Some(from)) => {
-                if let Some(last) = out.last_mut() {
-                    last.text = &sentence[from..i];
-                }
-                start = None;
-                gap.push(c);
-            }
-            (false, None) => gap.push(c),
-            (true, Some(_)) => {}
+    let mut gap_from = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].1) {
+            i += 1;
+            continue;
         }
+        let start = i;
+        loop {
+            while i < chars.len() && is_word_char(chars[i].1) {
+                i += 1;
+            }
+            if chars.get(i).is_none_or(|(_, c)| *c != '.') {
+                break;
+            }
+            let so_far = &sentence[at(start)..at(i)];
+            if chars.get(i + 1).is_some_and(|(_, c)| c.is_alphabetic()) {
+                i += 1; // "U.S": the word goes on after the full stop.
+                continue;
+            }
+            let initial = so_far.chars().count() == 1 && capitalised(so_far);
+            if initial || so_far.contains('.') || TITLES.contains(&so_far) {
+                i += 1;
+            }
+            break;
+        }
+        let gap = &sentence[at(gap_from)..at(start)];
+        if let Some(last) = out.last_mut() {
+            last.joined = !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
+        }
+        let first = out.is_empty()
+            || gap.contains(['"', '“', '‘', '(', ':'])
+            || gap.trim().ends_with(['.', '?', '!']);
+        out.push(Word {
+            text: &sentence[at(start)..at(i)],
+            first,
+            joined: false,
+        });
+        gap_from = i;
     }
     out
 }
@@ -251,6 +196,10 @@ mod tests {
         );
         assert_eq!(names("The US-India rapprochement"), ["US", "India"]);
         assert!(names("He said \"The end\" and left").is_empty());
+        assert_eq!(
+            names("Dr. Rao of the U.S. met Jane Q. Public in St. Louis."),
+            ["Dr. Rao", "U.S.", "Jane Q. Public", "St. Louis"]
+        );
     }
 
     #[test]
