@@ -148,6 +148,20 @@ fn the_share_left_falls_as_the_work_is_done_and_reaches_zero() {
 }
 
 #[test]
+fn mistakes_check_finds_are_named_apart_from_the_work_left() {
+    let scratch = Scratch::new("progress-mistake");
+    let draft = drafted().replacen("role = \"headline\"", "role = \"headlin\"", 1);
+    let path = scratch.file("draft.toml", draft.as_bytes());
+    let out = claimscope(&["progress", arg(&path)]);
+    assert_eq!(out.status.code(), Some(1));
+    let summary = format!(
+        "{}: 100% left (52 of 52 to do); `check` finds 1 mistake besides",
+        arg(&path)
+    );
+    assert_eq!(stdout(&out).lines().last(), Some(summary.as_str()));
+}
+
+#[test]
 fn progress_on_what_is_not_a_model_says_why() {
     let scratch = Scratch::new("progress-bad");
     let missing = scratch.0.join("missing.toml");
