@@ -577,5 +577,8 @@ fn the_bundled_model_is_named_as_bundled_wherever_check_runs() {
         report.starts_with("the bundled model (pakistan-russia-2012.toml): ok: 49 sentences"),
         "{report}"
     );
-    assert!(!report.contains("assets/"), "no path that is not there: {report}");
+    assert!(
+        !report.contains("assets/"),
+        "no path that is not there: {report}"
+    );
 }

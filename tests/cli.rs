@@ -838,6 +838,8 @@ fn the_manual_has_a_page_for_the_command_and_each_subcommand_and_groff_takes_it(
             "claimscope-completions",
             "claimscope-export",
             "claimscope-man",
+            "claimscope-new",
+            "claimscope-progress",
             "claimscope-schema",
             "claimscope-search",
             "claimscope-show",

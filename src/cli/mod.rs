@@ -5,6 +5,8 @@ mod check;
 mod export;
 mod loading;
 mod manual;
+mod new;
+mod progress;
 mod report;
 mod search;
 mod show;
@@ -30,14 +32,17 @@ pub const EXIT_USAGE: u8 = 2;
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  the model is invalid, or a search or show found nothing
+  1  the model is invalid, a search or show found nothing, or progress finds work left
   2  usage error, or a file that cannot be read (missing, a directory, not UTF-8, too large)
 
 Examples:
   claimscope                          explore the bundled article
   claimscope search moscow            what the article says about Moscow
   claimscope show c05a                one claim beside its source sentence
+  claimscope new article.txt > my-article.toml
+                                      draft a model of an article from its text
   claimscope check my-article.toml    validate a model of your own
+  claimscope progress my-article.toml what is left to curate in it
   claimscope --data my-article.toml   explore it
   claimscope completions bash         tab completion for bash (also zsh, fish, ...)
   claimscope man | man -l -           the manual page
@@ -69,9 +74,12 @@ Checks the bundled model when no FILE (and no --data) is given. Prints each prob
 FILE:LINE:COL: error: message (or warning: message) with the line and a caret under the
 place, then a count; a valid file gets a one-line summary.
 
-Errors make a model invalid. Warnings point at curation slips a machine can spot: an
-actor the quote names but the claim does not list, two claims of a sentence with one
-quote, a claim that says \"always\" or \"still\" where its quote does not.
+Errors make a model invalid. A value starting \"TO FILL\" (a placeholder, as `claimscope
+new` drafts them) is one error each, \"... is still to be filled\", at its line; until
+none is left, the rules of the whole model (every sentence with a claim, every claim in
+the map) wait. Warnings point at curation slips a machine can spot: an actor the quote
+names but the claim does not list, two claims of a sentence with one quote, a claim that
+says \"always\" or \"still\" where its quote does not.
 
 --format json prints one JSON object a problem, a line each, and nothing else:
   {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"severity\", \"message\",
@@ -97,6 +105,62 @@ Examples:
         /// How to report: text for people, json for tools (one object a line).
         #[arg(long, value_enum, default_value_t = check::ReportFormat::Text)]
         format: check::ReportFormat,
+    },
+    /// Draft a model of an article from its plain text, to curate from there.
+    #[command(after_help = "\
+Prints a model file to standard output: the [article] table with the title and the
+standfirst taken from the text, and every sentence verbatim with its paragraph number
+and a guessed role (headline, standfirst, boilerplate, body, byline). Actors, events,
+claims and relations are left empty, and the argument map has one thesis node.
+
+Each value the text cannot give (the author, the date, the thesis's title) is a
+placeholder starting \"TO FILL\": `claimscope check` reports each one with its line
+until it is filled, and `claimscope progress` says what is left after that.
+
+The text is read as one paragraph a line; a blank line (or one of only spaces) is
+skipped, and lines wrapped at a width are joined where a sentence runs on. The id is
+--id, else the file's name (pakistan-russia-2012.txt gives pakistan-russia-2012).
+
+Exit codes: 0 drafted, 2 a file that cannot be read as text (missing, a directory,
+not UTF-8, binary, empty) or an --id that is not an id.
+
+Examples:
+  claimscope new article.txt > my-article.toml
+  claimscope new article.txt --id pant-2012 > pant-2012.toml
+  claimscope check my-article.toml")]
+    New {
+        /// The article's text: a plain UTF-8 file, one paragraph a line.
+        file: PathBuf,
+        /// The article's id (lowercase words joined by `-`); by default, from the file's name.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
+    /// Say what is left to do in a model: counts, lists, and the share of the work left.
+    #[command(after_help = "\
+For a curator working down from a draft (`claimscope new`). Lists, each with its count:
+placeholders still to fill (with their lines), headline, standfirst and body sentences
+with no claim, claims in no argument node, inferred dates with no note saying from what,
+and forecasts with no review. Then, as suggestions that are not counted, names the text
+repeats (runs of capitalised words, at least twice) that no actor's name or alias covers.
+
+The last line is the share of the work left, rounded up, so that it reaches 0% only when
+nothing is left: the things left over all the things to do (each placeholder, each
+sentence that needs a claim, each claim, each inferred date, each forecast). It also
+says when `check` finds mistakes besides, which are not work left but errors to fix.
+
+A model `check` refuses is reported as far as it can be read; a file that is not a model
+at all gets check's report.
+
+Exit codes: 0 nothing left and nothing wrong, 1 something left (or wrong), 2 a file that
+cannot be read.
+
+Examples:
+  claimscope progress my-article.toml
+  claimscope progress my-article.toml | tail -1
+  watch -n 10 'claimscope progress my-article.toml | tail -1'")]
+    Progress {
+        /// The model file (default: the --data file, or the bundled model).
+        file: Option<PathBuf>,
     },
     /// Search actors, claims, events, argument nodes and the record with the explorer's search.
     #[command(after_help = "\
@@ -269,6 +333,8 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             format,
         }) => check::run(cli.data, &files, deny_warnings, format),
+        Some(Command::Progress { file }) => progress::run(cli.data, file),
+        Some(Command::New { file, id }) => write_out(|out| new::run(&file, id.as_deref(), out)),
         Some(Command::Search {
             query,
             kind,

@@ -15,6 +15,10 @@ pub struct Diagnostic {
     /// The key the problem is about, as the file writes it (`quote`, `record.date`, a
     /// misspelt key), when it is about one.
     pub key: Option<String>,
+    /// Whether the problem is work left to do rather than a mistake: a placeholder still
+    /// to be filled, a sentence with no claim, a claim in no node, a missing note or
+    /// review. `claimscope progress` counts these apart from the rest.
+    pub todo: bool,
 }
 
 /// How bad a problem is: an error makes a model invalid; a warning points at something a
@@ -145,7 +149,13 @@ impl Diagnostic {
             severity: Severity::Error,
             item: None,
             key: None,
+            todo: false,
         }
+    }
+
+    /// The same problem, as work left to do (see [`Diagnostic::todo`]).
+    pub fn as_todo(self, todo: bool) -> Self {
+        Self { todo, ..self }
     }
 
     /// The same problem, said to belong to the item with this id (none if it is empty).

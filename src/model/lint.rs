@@ -41,6 +41,7 @@ fn warn(model: &Model, at: Site<'static>, message: String, out: &mut Vec<Problem
         message: format!("{}: {message}", item_name(model, at.section, at.index)),
         severity: Severity::Warning,
         earlier: None,
+        todo: false,
     });
 }
 

@@ -208,6 +208,40 @@ fn read(
     lint: bool,
     progress: Option<&LoadProgress>,
 ) -> Result<Checked, LoadError> {
+    let survey = read_all(source, lint, progress)?;
+    if survey.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError::Invalid {
+            file: Box::new(source.clone()),
+            diagnostics: survey.diagnostics,
+        });
+    }
+    Ok(Checked {
+        model: survey.model,
+        warnings: survey.diagnostics,
+    })
+}
+
+/// A model read as far as it goes, for a report of what is left to do: the model, with
+/// stand-ins for the values that could not be read, and every problem found, errors and
+/// warnings both.
+#[derive(Debug, Clone)]
+pub struct Survey {
+    pub model: Model,
+    /// Every problem, located, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a model however many problems it has, as long as there is a model to read: an
+/// error only when the file is empty, too large, too deeply nested, or has no [article].
+pub fn survey_str(source: &ModelFile) -> Result<Survey, LoadError> {
+    read_all(source, true, None)
+}
+
+fn read_all(
+    source: &ModelFile,
+    lint: bool,
+    progress: Option<&LoadProgress>,
+) -> Result<Survey, LoadError> {
     let invalid = |diagnostics: Vec<Diagnostic>| LoadError::Invalid {
         file: Box::new(source.clone()),
         diagnostics,
@@ -260,23 +294,13 @@ fn read(
     if lint {
         problems.extend(lint::warnings(&model, &built.unread));
     }
-    if problems.is_empty() && diagnostics.is_empty() {
-        return Ok(Checked {
-            model,
-            warnings: Vec::new(),
-        });
-    }
     if !problems.is_empty() {
         let located = build(text, &starts, true, &mut Vec::new(), None);
         diagnostics.extend(locate(text, problems, &located.map, &model));
     }
-    let diagnostics = finish(diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(invalid(diagnostics));
-    }
-    Ok(Checked {
+    Ok(Survey {
         model,
-        warnings: diagnostics,
+        diagnostics: finish(diagnostics),
     })
 }
 

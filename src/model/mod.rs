@@ -5,6 +5,7 @@
 mod build;
 mod date;
 mod diagnostic;
+pub mod draft;
 mod index;
 mod item;
 mod lint;
@@ -12,6 +13,7 @@ mod load;
 mod loading;
 mod names;
 mod problem;
+pub mod progress;
 mod reader;
 mod schema;
 mod scope;
@@ -26,7 +28,7 @@ pub use index::{Index, ItemRef};
 pub use lint::QUALIFIERS;
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
-    check_str, load_file, load_str, load_str_with,
+    Survey, check_str, load_file, load_str, load_str_with, survey_str,
 };
 pub use loading::{LoadProgress, LoadStage};
 pub use names::{MAX_NAME_BYTES, NameFinder};

@@ -15,6 +15,8 @@ pub(crate) struct Problem {
     pub severity: Severity,
     /// Another place the problem involves, such as the first use of a duplicate id.
     pub earlier: Option<Place>,
+    /// Whether it is work left to do rather than a mistake (see [`Diagnostic::todo`]).
+    pub todo: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +117,10 @@ impl Problem {
             Severity::Error => Diagnostic::new(span, self.message),
             Severity::Warning => Diagnostic::warning(span, self.message),
         };
-        diagnostic.in_item(item.as_deref()).at_key(key)
+        diagnostic
+            .in_item(item.as_deref())
+            .at_key(key)
+            .as_todo(self.todo)
     }
 }
 

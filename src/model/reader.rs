@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
+use super::draft::{STILL_TO_FILL, TO_FILL};
 use super::spans::{FieldSpans, ItemSpans};
 use super::text::{closest, describe, is_forbidden_char};
 use super::{Date, Word};
@@ -133,6 +134,21 @@ impl<'a, 'i> TableReader<'a, 'i> {
             .push(self.about(key, Diagnostic::new(Some(span), message)));
     }
 
+    /// Reports that `key` holds a placeholder: "[article] published is still to be
+    /// filled". The item holds a stand-in, which later checks pass over.
+    fn still_to_fill(&mut self, key: &'static str, span: Range<usize>) {
+        self.failed = true;
+        self.unread(key);
+        let shown = match self.under {
+            Some(table) => format!("{table}.{key}"),
+            None => key.to_string(),
+        };
+        let message = format!("{} {shown} {STILL_TO_FILL}", self.what);
+        let span = self.at(span);
+        let diagnostic = Diagnostic::new(Some(span), message).as_todo(true);
+        self.diagnostics.push(self.about(key, diagnostic));
+    }
+
     /// A diagnostic of this item, about `key`.
     fn about(&self, key: &str, diagnostic: Diagnostic) -> Diagnostic {
         let diagnostic = diagnostic.in_item(self.id.as_deref());
@@ -175,6 +191,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
     fn as_text(&mut self, key: &'static str, value: &'a Spanned<DeValue<'i>>) -> Option<String> {
         self.record(key, value.span(), Vec::new());
         match value.get_ref() {
+            DeValue::String(s) if s.trim_start().starts_with(TO_FILL) => {
+                self.still_to_fill(key, value.span());
+                None
+            }
             DeValue::String(s) if s.trim().is_empty() => {
                 self.error_at(key, value.span(), format!("`{key}` must not be empty"));
                 self.unread(key);

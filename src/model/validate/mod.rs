@@ -105,7 +105,16 @@ impl<'m> Checker<'m> {
             message,
             severity: Severity::Error,
             earlier: None,
+            todo: false,
         });
+    }
+
+    /// Reports work left to do rather than a mistake (see [`Diagnostic::todo`]).
+    fn report_todo(&mut self, at: Site<'static>, message: impl AsRef<str>) {
+        self.report(at, message);
+        if let Some(last) = self.out.last_mut() {
+            last.todo = true;
+        }
     }
 
     fn report_top(&mut self, key: &'static str, message: String) {
@@ -114,6 +123,7 @@ impl<'m> Checker<'m> {
             message,
             severity: Severity::Error,
             earlier: None,
+            todo: false,
         });
     }
 
@@ -203,7 +213,7 @@ impl<'m> Checker<'m> {
         if basis == Basis::Inferred && note.is_none() {
             let key = at.key.unwrap_or("note");
             let message = format!("{what} is inferred, so `{key}` must say from what");
-            self.report(at, message);
+            self.report_todo(at, message);
         }
     }
 
@@ -445,7 +455,7 @@ impl<'m> Checker<'m> {
                     "a {} sentence with no claim; every headline, standfirst and body sentence needs at least one",
                     sentence.role
                 );
-                self.report(site(Section::Sentences, i), message);
+                self.report_todo(site(Section::Sentences, i), message);
             }
         }
         let mapped: HashSet<&str> = model
@@ -455,7 +465,7 @@ impl<'m> Checker<'m> {
             .collect();
         for (i, claim) in model.claims.iter().enumerate() {
             if !mapped.contains(claim.id.as_str()) {
-                self.report(
+                self.report_todo(
                     site(Section::Claims, i),
                     "the claim is in no argument node; every claim belongs somewhere in the map",
                 );
