@@ -32,7 +32,8 @@ pub fn reads_as(text: &str, term: &str) -> bool {
 /// As [`reads_as`], with whether `text` is ASCII already known.
 pub fn reads_as_known(text: &str, text_is_ascii: bool, term: &str) -> bool {
     if text_is_ascii && term.is_ascii() {
-        compact(text.as_bytes(), term.as_bytes()) || acronym(text.as_bytes(), term.as_bytes())
+        let (text, term) = (text.as_bytes(), term.as_bytes());
+        compact_bytes(text, term).is_some() || acronym_bytes(text, term)
     } else {
         let text: Vec<char> = text.chars().collect();
         let term: Vec<char> = term.chars().collect();
@@ -58,7 +59,7 @@ pub fn scored_window<'a>(lower: &'a str, term: &str) -> (usize, &'a str) {
         return (0, lower);
     }
     let at = if lower.is_ascii() && term.is_ascii() {
-        compact_at(lower.as_bytes(), term.as_bytes())
+        compact_bytes(lower.as_bytes(), term.as_bytes())
     } else {
         let text: Vec<char> = lower.chars().collect();
         let term: Vec<char> = term.chars().collect();
@@ -79,6 +80,56 @@ pub fn scored_window<'a>(lower: &'a str, term: &str) -> (usize, &'a str) {
 /// each place the first character occurs, the earliest match from there is the tightest.
 fn compact<T: PartialEq>(text: &[T], term: &[T]) -> bool {
     term.is_empty() || compact_at(text, term).is_some()
+}
+
+/// [`compact_at`] over bytes, which finds the places the term's first byte occurs with
+/// memchr instead of testing every byte: the cheap pass runs it on every entry of a large
+/// model at each keystroke.
+fn compact_bytes(text: &[u8], term: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = term.split_first() else {
+        return Some(0);
+    };
+    let window = term.len() + SLACK;
+    'starts: for start in memchr::memchr_iter(first, text) {
+        let end = (start + window).min(text.len());
+        let mut wanted = rest.iter();
+        let Some(mut next) = wanted.next() else {
+            return Some(start);
+        };
+        for c in &text[start + 1..end] {
+            if c == next {
+                match wanted.next() {
+                    Some(w) => next = w,
+                    None => return Some(start),
+                }
+            }
+        }
+        continue 'starts;
+    }
+    None
+}
+
+/// [`acronym`] over bytes: jumps with memchr to each place the next wanted letter occurs,
+/// and takes the first that starts a word, instead of testing every byte of the text.
+fn acronym_bytes(text: &[u8], term: &[u8]) -> bool {
+    let mut from = 0;
+    for &wanted in term {
+        loop {
+            let Some(at) = text
+                .get(from..)
+                .and_then(|rest| memchr::memchr(wanted, rest))
+            else {
+                return false;
+            };
+            let at = from + at;
+            from = at + 1;
+            let after_word = at > 0 && text[at - 1].is_ascii_alphanumeric();
+            if wanted.is_ascii_alphanumeric() && !after_word {
+                break;
+            }
+        }
+    }
+    true
 }
 
 /// Where [`compact`] first finds the term, as a position in `text`.
@@ -178,6 +229,21 @@ mod tests {
             if compact(&text.chars().collect::<Vec<_>>(), &term.chars().collect::<Vec<_>>()) {
                 proptest::prop_assert!(reads_as(window, &term));
             }
+        }
+    }
+
+    proptest::proptest! {
+        // The byte version finds what the general one finds, at the same place.
+        #[test]
+        fn bytes_and_letters_agree(text in "[abc .-]{0,40}", term in "[abc.]{0,5}") {
+            proptest::prop_assert_eq!(
+                acronym_bytes(text.as_bytes(), term.as_bytes()),
+                acronym(text.as_bytes(), term.as_bytes())
+            );
+            proptest::prop_assert_eq!(
+                compact_bytes(text.as_bytes(), term.as_bytes()),
+                if term.is_empty() { Some(0) } else { compact_at(text.as_bytes(), term.as_bytes()) }
+            );
         }
     }
 
