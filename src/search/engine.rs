@@ -9,7 +9,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::filter::Sieve;
-use super::items::{Entry, Item};
+use super::items::{Columns, Entry, Item};
 use super::matching::{mask, reads_as_known, scored_window};
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
@@ -71,9 +71,10 @@ impl Ranked {
 }
 
 impl Entry {
-    /// Whether `term` can be read here at all (its letters present, close together).
-    fn reads(&self, term: &Term) -> bool {
-        term.mask & !self.mask == 0 && reads_as_known(&self.lower, self.ascii, &term.text)
+    /// Whether `term` can be read here at all (its letters present, close together), the
+    /// entry's lowercased text being `lower`.
+    fn reads(&self, lower: &str, term: &Term) -> bool {
+        term.mask & !self.mask == 0 && reads_as_known(lower, self.ascii, &term.text)
     }
 }
 
@@ -81,14 +82,23 @@ impl Entry {
 pub struct Searcher {
     pub(super) index: Arc<Index>,
     pub(super) items: Vec<Item>,
+    /// The items' entries and texts, laid out flat.
+    pub(super) columns: Columns,
     /// Lowercased id, name and aliases of each actor, for `actor:` filters.
     pub(super) actor_names: Vec<Vec<String>>,
     matcher: SkimMatcherV2,
 }
 
 impl Searcher {
+    /// Every text the searcher scores (names, aliases, ids, claims' texts and quotes,
+    /// titles, summaries), lowercased: for comparing it with other matchers over the same
+    /// texts.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.columns.texts()
+    }
+
     pub fn new(index: Arc<Index>) -> Searcher {
-        let items = super::items::build(&index);
+        let (items, columns) = super::items::build(&index);
         let actor_names = index
             .model()
             .actors
@@ -102,6 +112,7 @@ impl Searcher {
         Searcher {
             index,
             items,
+            columns,
             actor_names,
             matcher: SkimMatcherV2::default().respect_case(),
         }
@@ -223,11 +234,12 @@ impl Searcher {
             let mut bound = 0;
             for term in &terms.list {
                 let mut best = None;
-                for entry in item.entries.iter() {
-                    if !entry.reads(term) {
+                for entry in self.columns.of(item) {
+                    let lower = self.columns.lower(entry);
+                    if !entry.reads(lower, term) {
                         continue;
                     }
-                    let at_start = entry.lower.chars().next() == term.text.chars().next();
+                    let at_start = lower.chars().next() == term.text.chars().next();
                     let most = if at_start {
                         term.at_start
                     } else {
@@ -240,7 +252,8 @@ impl Searcher {
                     None => continue 'items,
                 }
             }
-            let len = item.entries.first().map_or(0, |e| e.lower.len() as u32);
+            let first = self.columns.of(item).first();
+            let len = first.map_or(0, |e| u32::try_from(e.len()).unwrap_or(u32::MAX));
             out.push(Bounded {
                 item: i,
                 bound,
@@ -352,7 +365,8 @@ impl Searcher {
         };
         let mut total = 0;
         // Per entry: the terms it matched and their summed scores, to choose what to show.
-        let mut tally = vec![(0usize, 0i64); item.entries.len()];
+        let entries = self.columns.of(item);
+        let mut tally = vec![(0usize, 0i64); entries.len()];
         for (t, term) in terms.list.iter().enumerate() {
             let cached = known.get(&term.text).and_then(|k| k.get(&candidate.item));
             let per_entry = match cached {
@@ -378,22 +392,23 @@ impl Searcher {
         }
         debug_assert!(total <= candidate.bound, "a score above its bound");
         // Shown: the entry that matched most terms, a real field over the id, then the best.
-        let mut entry = (0..item.entries.len())
+        let mut entry = (0..entries.len())
             .max_by_key(|e| {
                 (
                     tally[*e].0,
-                    item.entries[*e].field != Field::Id,
+                    entries[*e].field != Field::Id,
                     tally[*e].1,
                     Reverse(*e),
                 )
             })
             .unwrap_or(0);
         let mut tier = 0;
-        for (e, name) in item.entries.iter().enumerate().filter(|(_, e)| e.is_name) {
-            let t = if *name.lower == *terms.whole {
+        for (e, name) in entries.iter().enumerate().filter(|(_, e)| e.is_name) {
+            let lower = self.columns.lower(name);
+            let t = if lower == terms.whole {
                 2
             } else if terms.list.iter().all(|t| {
-                name.lower
+                lower
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == t.text)
             }) {
@@ -419,10 +434,12 @@ impl Searcher {
     /// The matcher's score for a term in each entry of an item, in entry order; it stops
     /// at an entry that scores the most the term can.
     fn match_entries(&self, item: &Item, term: &Term) -> Box<[i64]> {
-        let mut out = vec![NOT_TRIED; item.entries.len()];
-        for (e, entry) in item.entries.iter().enumerate() {
-            let score = if entry.reads(term) {
-                let (_, window) = scored_window(&entry.lower, &term.text);
+        let entries = self.columns.of(item);
+        let mut out = vec![NOT_TRIED; entries.len()];
+        for (e, entry) in entries.iter().enumerate() {
+            let lower = self.columns.lower(entry);
+            let score = if entry.reads(lower, term) {
+                let (_, window) = scored_window(lower, &term.text);
                 self.matcher.fuzzy_match(window, &term.text)
             } else {
                 None
@@ -439,10 +456,8 @@ impl Searcher {
     /// when `highlight` (they cost the matcher another pass).
     fn hit(&self, ranked: &Ranked, terms: &Terms, highlight: bool) -> Hit {
         let item = &self.items[ranked.item as usize];
-        let entry = item
-            .entries
-            .get(ranked.entry as usize)
-            .or(item.entries.first());
+        let entries = self.columns.of(item);
+        let entry = entries.get(ranked.entry as usize).or(entries.first());
         let mut hit = Hit {
             kind: item.kind,
             index: item.index as usize,

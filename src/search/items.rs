@@ -1,19 +1,81 @@
 //! What search looks through: each item of the model as its searchable fields, lowercased
 //! once, with everything the filters test kept beside them.
 
+use std::ops::Range;
+
 use super::matching::mask;
 use super::{Field, Hit, HitKind, lowercase};
 use crate::model::{ArgumentRole, Index, Verdict, Word};
 
-/// One searchable field of one item, lowercased once, with the letters it holds.
+/// One searchable field of one item: where its lowercased text sits in the
+/// [`Columns`]' one buffer, and the letters it holds.
 #[derive(Debug)]
 pub(super) struct Entry {
     pub(super) field: Field,
-    pub(super) lower: Box<str>,
+    start: u32,
+    len: u32,
     pub(super) mask: u64,
     pub(super) ascii: bool,
     /// Whether an exact or whole-word match here ranks the item first (actor names).
     pub(super) is_name: bool,
+}
+
+impl Entry {
+    /// The length of the lowercased text, in bytes.
+    pub(super) fn len(&self) -> usize {
+        self.len as usize
+    }
+}
+
+/// Every item's entries, item after item, and their lowercased texts end to end in one
+/// buffer. The search's cheap pass reads them in order at every keystroke: laid out flat,
+/// it reads memory in order instead of chasing a pointer per item and per text, and the
+/// texts cost one allocation instead of one each.
+#[derive(Debug, Default)]
+pub(super) struct Columns {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+impl Columns {
+    /// The entries of `item`.
+    pub(super) fn of(&self, item: &Item) -> &[Entry] {
+        self.entries
+            .get(item.entries.start as usize..item.entries.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The lowercased text of `entry`.
+    pub(super) fn lower(&self, entry: &Entry) -> &str {
+        let start = entry.start as usize;
+        self.text.get(start..start + entry.len()).unwrap_or("")
+    }
+
+    /// Every entry's text, in order.
+    pub(super) fn texts(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| self.lower(e))
+    }
+
+    fn add(&mut self, field: Field, text: &str, is_name: bool) {
+        let lower = lowercase(text);
+        // Offsets are 32-bit: a model file is at most 512 MiB, so its texts fit.
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.entries.push(Entry {
+            field,
+            start,
+            len: u32::try_from(lower.len()).unwrap_or(0),
+            mask: mask(&lower),
+            ascii: lower.is_ascii(),
+            is_name,
+        });
+        self.text.push_str(&lower);
+    }
+
+    /// The entries added since `from`, as an item's range.
+    fn since(&self, from: usize) -> Range<u32> {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        count(from)..count(self.entries.len())
+    }
 }
 
 /// One item with everything the filters look at.
@@ -21,7 +83,8 @@ pub(super) struct Entry {
 pub(super) struct Item {
     pub(super) kind: HitKind,
     pub(super) index: u32,
-    pub(super) entries: Box<[Entry]>,
+    /// Its entries in the [`Columns`].
+    pub(super) entries: Range<u32>,
     /// The actors the item involves.
     pub(super) actors: Box<[u32]>,
     /// The item's own kind word (claim kind, actor kind).
@@ -35,17 +98,6 @@ pub(super) struct Item {
     pub(super) actor_role: Option<Box<str>>,
 }
 
-pub(super) fn entry(field: Field, text: &str, is_name: bool) -> Entry {
-    let lower = lowercase(text);
-    Entry {
-        field,
-        mask: mask(&lower),
-        ascii: lower.is_ascii(),
-        lower: lower.into_boxed_str(),
-        is_name,
-    }
-}
-
 pub(super) fn verdict_bit(verdict: Verdict) -> u8 {
     1 << Verdict::ALL.iter().position(|v| *v == verdict).unwrap_or(0)
 }
@@ -57,7 +109,7 @@ pub(super) fn role_bit(role: ArgumentRole) -> u8 {
         .unwrap_or(0)
 }
 
-pub(super) fn build(index: &Index) -> Vec<Item> {
+pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
     let model = index.model();
     let actor_of = |id: &String| index.actor(id).and_then(|i| u32::try_from(i).ok());
     let mut items = Vec::with_capacity(
@@ -69,16 +121,18 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
             + model.reviews.len()
             + model.sources.len(),
     );
+    let mut cols = Columns::default();
     for (i, actor) in model.actors.iter().enumerate() {
-        let mut entries = vec![entry(Field::Name, &actor.name, true)];
+        let from = cols.entries.len();
+        cols.add(Field::Name, &actor.name, true);
         for (n, alias) in actor.aliases.iter().enumerate() {
-            entries.push(entry(Field::Alias(n), alias, true));
+            cols.add(Field::Alias(n), alias, true);
         }
-        entries.push(entry(Field::Id, &actor.id, false));
+        cols.add(Field::Id, &actor.id, false);
         items.push(Item {
             kind: HitKind::Actor,
             index: i as u32,
-            entries: entries.into(),
+            entries: cols.since(from),
             actors: vec![i as u32].into(),
             kind_word: Some(actor.kind.word()),
             roles: 0,
@@ -92,15 +146,14 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
             .arguments_of_claim(i)
             .iter()
             .fold(0, |bits, n| bits | role_bit(model.arguments[*n].role));
+        let from = cols.entries.len();
+        cols.add(Field::Text, &claim.text, false);
+        cols.add(Field::Quote, &claim.quote, false);
+        cols.add(Field::Id, &claim.id, false);
         items.push(Item {
             kind: HitKind::Claim,
             index: i as u32,
-            entries: vec![
-                entry(Field::Text, &claim.text, false),
-                entry(Field::Quote, &claim.quote, false),
-                entry(Field::Id, &claim.id, false),
-            ]
-            .into(),
+            entries: cols.since(from),
             actors: claim.actors.iter().filter_map(actor_of).collect(),
             kind_word: Some(claim.kind.word()),
             roles,
@@ -113,15 +166,16 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
         });
     }
     for (i, event) in model.events.iter().enumerate() {
-        let mut entries = vec![entry(Field::Title, &event.title, false)];
+        let from = cols.entries.len();
+        cols.add(Field::Title, &event.title, false);
         if let Some(when) = &event.when {
-            entries.push(entry(Field::Phrase, when, false));
+            cols.add(Field::Phrase, when, false);
         }
-        entries.push(entry(Field::Id, &event.id, false));
+        cols.add(Field::Id, &event.id, false);
         items.push(Item {
             kind: HitKind::Event,
             index: i as u32,
-            entries: entries.into(),
+            entries: cols.since(from),
             actors: event.actors.iter().filter_map(actor_of).collect(),
             kind_word: None,
             roles: 0,
@@ -132,14 +186,13 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
     }
     for (i, node) in model.arguments.iter().enumerate() {
         let actors = actors_of_claims(index, &node.claims);
+        let from = cols.entries.len();
+        cols.add(Field::Title, &node.title, false);
+        cols.add(Field::Id, &node.id, false);
         items.push(Item {
             kind: HitKind::Argument,
             index: i as u32,
-            entries: vec![
-                entry(Field::Title, &node.title, false),
-                entry(Field::Id, &node.id, false),
-            ]
-            .into(),
+            entries: cols.since(from),
             actors: actors.into(),
             kind_word: None,
             roles: role_bit(node.role),
@@ -155,15 +208,14 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
             .collect();
         actors.sort_unstable();
         actors.dedup();
+        let from = cols.entries.len();
+        cols.add(Field::Title, index.relation_label(i), false);
+        cols.add(Field::Summary, &relation.summary, false);
+        cols.add(Field::Id, index.relation_id(i), false);
         items.push(Item {
             kind: HitKind::Relation,
             index: i as u32,
-            entries: vec![
-                entry(Field::Title, index.relation_label(i), false),
-                entry(Field::Summary, &relation.summary, false),
-                entry(Field::Id, index.relation_id(i), false),
-            ]
-            .into(),
+            entries: cols.since(from),
             actors: actors.into(),
             kind_word: None,
             roles: 0,
@@ -172,17 +224,22 @@ pub(super) fn build(index: &Index) -> Vec<Item> {
             actor_role: None,
         });
     }
-    record_items(index, &actor_of, &mut items);
-    items
+    record_items(index, &actor_of, &mut items, &mut cols);
+    (items, cols)
 }
 
 /// The record's later events, reviews and sources, after the article's items.
-fn record_items(index: &Index, actor_of: &dyn Fn(&String) -> Option<u32>, items: &mut Vec<Item>) {
+fn record_items(
+    index: &Index,
+    actor_of: &dyn Fn(&String) -> Option<u32>,
+    items: &mut Vec<Item>,
+    cols: &mut Columns,
+) {
     let model = index.model();
-    let plain = |kind, i: usize, entries: Vec<Entry>, actors: Vec<u32>, verdicts| Item {
+    let plain = |kind, i: usize, entries: Range<u32>, actors: Vec<u32>, verdicts| Item {
         kind,
         index: i as u32,
-        entries: entries.into(),
+        entries,
         actors: actors.into(),
         kind_word: None,
         roles: 0,
@@ -191,30 +248,27 @@ fn record_items(index: &Index, actor_of: &dyn Fn(&String) -> Option<u32>, items:
         actor_role: None,
     };
     for (i, later) in model.later.iter().enumerate() {
-        let entries = vec![
-            entry(Field::Title, &later.title, false),
-            entry(Field::Summary, &later.summary, false),
-            entry(Field::Id, &later.id, false),
-        ];
+        let from = cols.entries.len();
+        cols.add(Field::Title, &later.title, false);
+        cols.add(Field::Summary, &later.summary, false);
+        cols.add(Field::Id, &later.id, false);
         let actors = later.actors.iter().filter_map(actor_of).collect();
-        items.push(plain(HitKind::Later, i, entries, actors, 0));
+        items.push(plain(HitKind::Later, i, cols.since(from), actors, 0));
     }
     for (i, review) in model.reviews.iter().enumerate() {
-        let entries = vec![
-            entry(Field::Summary, &review.summary, false),
-            entry(Field::Id, &review.id, false),
-        ];
+        let from = cols.entries.len();
+        cols.add(Field::Summary, &review.summary, false);
+        cols.add(Field::Id, &review.id, false);
         let actors = actors_of_claims(index, &review.claims);
         let bits = verdict_bit(review.verdict);
-        items.push(plain(HitKind::Review, i, entries, actors, bits));
+        items.push(plain(HitKind::Review, i, cols.since(from), actors, bits));
     }
     for (i, source) in model.sources.iter().enumerate() {
-        let entries = vec![
-            entry(Field::Title, &source.title, false),
-            entry(Field::Publisher, &source.publisher, false),
-            entry(Field::Id, &source.id, false),
-        ];
-        items.push(plain(HitKind::Source, i, entries, Vec::new(), 0));
+        let from = cols.entries.len();
+        cols.add(Field::Title, &source.title, false);
+        cols.add(Field::Publisher, &source.publisher, false);
+        cols.add(Field::Id, &source.id, false);
+        items.push(plain(HitKind::Source, i, cols.since(from), Vec::new(), 0));
     }
 }
 
