@@ -1,6 +1,8 @@
-//! Benchmarks for the targets in BENCHMARKS.md: loading the bundled model, a keystroke in
-//! the search box (on the article and on a synthetic model of 100,000 claims), and a full
-//! frame of the main screen. Run with `cargo bench --bench explorer`.
+//! Benchmarks for the targets in BENCHMARKS.md: loading the bundled model and synthetic
+//! ones of 10,000 and 100,000 claims, a keystroke in the search box (on the article and
+//! on 100,000 claims, the mean and the slowest), the same keystrokes through a plain
+//! nucleo-matcher harness over the same texts, and a full frame of the main screen. Run
+//! with `cargo bench --bench explorer`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -43,6 +45,32 @@ fn load(c: &mut Criterion) {
     });
 }
 
+fn synthetic(claims: usize) -> ModelFile {
+    ModelFile {
+        name: format!("synthetic-{claims}"),
+        text: claimscope::corpus::generate(claims),
+    }
+}
+
+/// A model file of one's own, whole: parsed from TOML, validated, indexed, and the
+/// searcher built. The figures grow with the model: linear means ten times the claims
+/// costs ten times the time.
+fn load_synthetic(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for (id, claims) in [("synthetic_10k", 10_000), ("synthetic_100k", 100_000)] {
+        let source = synthetic(claims);
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let model = load_str(black_box(&source)).expect("valid");
+                let index = std::sync::Arc::new(Index::new(model));
+                black_box(Searcher::new(index))
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Types `TYPED` into an empty search box, the hits updated and a 120x40 frame drawn
 /// after every character; reports the time of one keystroke.
 fn keystrokes(c: &mut Criterion, id: &str, source: &ModelFile, samples: usize) {
@@ -76,11 +104,67 @@ fn keystroke_article(c: &mut Criterion) {
 }
 
 fn keystroke_synthetic(c: &mut Criterion) {
-    let source = ModelFile {
-        name: "synthetic".to_string(),
-        text: claimscope::corpus::generate(100_000),
-    };
+    let source = synthetic(100_000);
     keystrokes(c, "synthetic_100k", &source, 10);
+    // The slowest of the thirteen keystrokes, each pass: the one a reader waits on.
+    let mut app = app_for(&source);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(10);
+    group.bench_function("synthetic_100k_slowest", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                app.update(Action::OpenSearch);
+                let mut slowest = Duration::ZERO;
+                for ch in TYPED.chars() {
+                    let start = Instant::now();
+                    app.update(Action::Type(ch));
+                    terminal.draw(|f| view::render(&app, f)).expect("draw");
+                    slowest = slowest.max(start.elapsed());
+                }
+                total += slowest;
+                app.update(Action::Escape);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+/// The same thirteen keystrokes through a plain nucleo-matcher harness over the texts
+/// claimscope's searcher scores: each keystroke matches every text afresh and sorts the
+/// matches, as a simple fuzzy finder would (no frame is drawn). The mean time of one.
+fn nucleo_synthetic(c: &mut Criterion) {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher};
+    let model = load_str(&synthetic(100_000)).expect("valid");
+    let searcher = Searcher::new(std::sync::Arc::new(Index::new(model)));
+    let texts: Vec<&str> = searcher.texts().collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let prefixes: Vec<&str> = TYPED
+        .char_indices()
+        .map(|(i, ch)| &TYPED[..i + ch.len_utf8()])
+        .collect();
+    let mut group = c.benchmark_group("nucleo");
+    group.sample_size(10);
+    group.bench_function("synthetic_100k", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                for prefix in &prefixes {
+                    let pattern =
+                        Pattern::parse(prefix, CaseMatching::Ignore, Normalization::Smart);
+                    let hits = pattern.match_list(texts.iter(), &mut matcher);
+                    black_box(hits.len());
+                }
+                total += start.elapsed();
+            }
+            total / prefixes.len() as u32
+        })
+    });
+    group.finish();
 }
 
 fn render(c: &mut Criterion) {
@@ -100,8 +184,10 @@ fn render(c: &mut Criterion) {
 criterion_group!(
     benches,
     load,
+    load_synthetic,
     keystroke_article,
     keystroke_synthetic,
+    nucleo_synthetic,
     render
 );
 criterion_main!(benches);
