@@ -1,7 +1,7 @@
 //! Lookups over a model: items by id, and the links between sentences, claims, actors,
 //! events and argument nodes that the explorer and the command line follow.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
@@ -104,11 +104,31 @@ impl Index {
         for (i, id) in relation_ids.iter().enumerate() {
             ids.entry(id.clone()).or_insert(ItemRef::Relation(i));
         }
-        let name = |id: &str| {
-            model
-                .actors
+        // The items that `list` names, of the kind `want` picks, each once, in list order.
+        // A long list is checked against a set, so that one item listing a great many
+        // (a node with every claim) costs its length, not its length squared.
+        let resolve = |list: &[String], want: fn(ItemRef) -> Option<usize>| -> Vec<usize> {
+            let mut out = Vec::with_capacity(list.len());
+            let mut seen = HashSet::new();
+            for found in list
                 .iter()
-                .find(|a| a.id == id)
+                .filter_map(|id| ids.get(id.as_str()).and_then(|r| want(*r)))
+            {
+                let new = if list.len() <= 16 {
+                    !out.contains(&found)
+                } else {
+                    seen.insert(found)
+                };
+                if new {
+                    out.push(found);
+                }
+            }
+            out
+        };
+        let one = |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
+        let name = |id: &str| {
+            one(id, ItemRef::actor)
+                .and_then(|a| model.actors.get(a))
                 .map_or_else(|| id.to_string(), |a| a.name.clone())
         };
         let relation_labels = model
@@ -116,20 +136,6 @@ impl Index {
             .iter()
             .map(|r| format!("{} – {}", name(&r.from), name(&r.to)))
             .collect();
-        // The items that `list` names, of the kind `want` picks, each once, in list order.
-        let resolve = |list: &[String], want: fn(ItemRef) -> Option<usize>| -> Vec<usize> {
-            let mut out = Vec::with_capacity(list.len());
-            for found in list
-                .iter()
-                .filter_map(|id| ids.get(id.as_str()).and_then(|r| want(*r)))
-            {
-                if !out.contains(&found) {
-                    out.push(found);
-                }
-            }
-            out
-        };
-        let one = |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
 
         let (sentences, actors) = (model.sentences.len(), model.actors.len());
         let (events, claims) = (model.events.len(), model.claims.len());
