@@ -1,60 +1,134 @@
 #!/usr/bin/env bash
-# Side-by-side figures for BENCHMARKS.md: claimscope's search against `fzf --filter` over
-# the same text, whole processes timed by hyperfine, and peak memory. Uses hyperfine,
-# fzf, GNU time and tmux where they are installed, and says what it skips.
+# The side-by-side figures behind BENCHMARKS.md: claimscope against fzf over the same
+# claim texts, at 10,000, 100,000 and 1,000,000 claims, each target printed with its
+# measured ratio and whether it is met. Needs hyperfine, fzf, GNU time, tmux and
+# python3; says what it skips when one is missing. Takes some ten minutes.
+#
+#   benches/compare.sh            all sizes
+#   SIZES="10000 100000" benches/compare.sh   fewer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 have() { command -v "$1" >/dev/null 2>&1; }
+for tool in hyperfine fzf tmux python3; do
+  have "$tool" || { echo "compare.sh needs $tool; install it (apt-get install $tool)"; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "compare.sh needs GNU time at /usr/bin/time"; exit 2; }
+
 cargo build --release --quiet --bin claimscope --example corpus
-bin=target/release/claimscope
+bin=$PWD/target/release/claimscope
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'tmux -L compare kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+sizes=${SIZES:-"10000 100000 1000000"}
 
 echo "== machine"
-nproc | sed 's/^/cores: /'
+echo "cores: $(nproc)"
 grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
-have fzf && fzf --version | sed 's/^/fzf /'
-have hyperfine && hyperfine --version
+fzf --version | sed 's/^/fzf /'
+hyperfine --version
 
-echo "== a synthetic model of 100,000 claims"
-target/release/examples/corpus 100000 > "$work/big.toml"
-ls -l "$work/big.toml" | awk '{print $5 " bytes"}'
-"$bin" check "$work/big.toml"
-# The claims' texts, one a line: what fzf searches in the side-by-side.
-"$bin" --data "$work/big.toml" export --format json \
-  | python3 -c 'import json,sys; [print(c["text"]) for c in json.load(sys.stdin)["claims"]]' \
-  > "$work/claims.txt"
-wc -l < "$work/claims.txt" | sed 's/$/ claim texts/'
+# Mean milliseconds of a command line, by hyperfine (whole processes through the shell, as
+# fzf needs its input redirected; output thrown away).
+mean() {
+  local runs=$1; shift
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$@" >/dev/null
+  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$work/h.json"
+}
+# Peak resident memory of a command, in kB.
+peak() { /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>&1 || true; cat "$work/peak"; }
+# Milliseconds from starting a command in a 120x40 tmux window to its screen showing $1.
+first_screen() {
+  local want=$1; shift
+  tmux -L compare kill-server 2>/dev/null || true
+  python3 - "$want" "$@" <<'EOF'
+import subprocess, sys, time
+want, command = sys.argv[1], sys.argv[2:]
+start = time.monotonic()
+subprocess.run(["tmux", "-L", "compare", "new", "-d", "-x", "120", "-y", "40", "--"] + command, check=True)
+while time.monotonic() - start < 120:
+    screen = subprocess.run(["tmux", "-L", "compare", "capture-pane", "-p"], capture_output=True, text=True).stdout
+    if want in screen:
+        print(f"{(time.monotonic() - start) * 1000:.0f}")
+        break
+    time.sleep(0.005)
+else:
+    print("nan")
+EOF
+  tmux -L compare kill-server 2>/dev/null || true
+}
 
-if have hyperfine && have fzf; then
-  echo "== claimscope search kayani (bundled model) vs fzf --filter kayani (article text)"
-  hyperfine --warmup 10 --runs 300 \
-    "$bin search kayani" \
-    "fzf --filter kayani < assets/pakistan-russia-2012.txt"
-  echo "== one query over 100,000 claim texts: fzf --filter, whole process"
-  hyperfine --warmup 2 --runs 20 "fzf --filter 'pakistan arms' < $work/claims.txt > /dev/null"
-  echo "== claimscope search on the 100,000-claim model, whole process (loading included)"
-  hyperfine --warmup 1 --runs 5 "$bin --data $work/big.toml search pakistan arms > /dev/null"
-else
-  echo "(hyperfine or fzf not installed: the side-by-side is skipped)"
-fi
+ratio() { python3 -c 'import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f"{a/b:.2f}")' "$1" "$2"; }
+verdict() { python3 -c 'import sys; print("met" if float(sys.argv[1]) <= float(sys.argv[2]) else "MISSED")' "$1" "$2"; }
+row() { printf '%-58s %12s %12s %7s  %s\n' "$@"; }
 
-if [ -x /usr/bin/time ]; then
-  echo "== peak memory (maximum resident set)"
-  /usr/bin/time -f "search on the article: %M KB" "$bin" search kayani > /dev/null
-  /usr/bin/time -f "search on 100,000 claims: %M KB" "$bin" --data "$work/big.toml" search pakistan arms > /dev/null
-  if have tmux; then
-    # The explorer itself, typing a search, on the article and on the big model.
-    for model in article big; do
-      data=""
-      [ "$model" = big ] && data="--data $work/big.toml"
-      tmux kill-session -t cs-bench 2>/dev/null || true
-      tmux new -d -s cs-bench -x 120 -y 40 "/usr/bin/time -f '%M' -o $work/peak $bin $data"
-      sleep 5
-      tmux send-keys -t cs-bench / && tmux send-keys -t cs-bench -l 'pakistan arms' && sleep 2
-      tmux send-keys -t cs-bench Escape && tmux send-keys -t cs-bench q && sleep 2
-      echo "the explorer, typing a search, on the $model model: $(cat "$work/peak") KB"
-    done
+declare -A search_s fzf_s cs_kb fzf_kb
+for n in $sizes; do
+  echo "== $n claims"
+  target/release/examples/corpus "$n" > "$work/m$n.toml"
+  "$bin" --data "$work/m$n.toml" export --format json \
+    | python3 -c 'import json,sys; [print(c["text"]) for c in json.load(sys.stdin)["claims"]]' \
+    > "$work/t$n.txt"
+  echo "model $(stat -c %s "$work/m$n.toml") bytes; claim texts $(stat -c %s "$work/t$n.txt") bytes"
+  runs=10; [ "$n" -ge 1000000 ] && runs=3
+  search_s[$n]=$(mean "$runs" "$bin --data $work/m$n.toml search arms")
+  fzf_s[$n]=$(mean "$runs" "fzf --filter arms < $work/t$n.txt")
+  cs_kb[$n]=$(peak "$bin" --data "$work/m$n.toml" search arms)
+  fzf_kb[$n]=$(peak sh -c "fzf --filter arms < $work/t$n.txt")
+done
+
+echo
+echo "== targets"
+row "target" "claimscope" "against" "ratio" "status"
+limit_for() { case $1 in 10000) echo 1.5 ;; *) echo 1.0 ;; esac; }
+for n in $sizes; do
+  r=$(ratio "${search_s[$n]}" "${fzf_s[$n]}")
+  row "search arms at $n claims / fzf --filter arms (<= $(limit_for "$n"))" \
+    "${search_s[$n]}ms" "${fzf_s[$n]}ms" "$r" "$(verdict "$r" "$(limit_for "$n")")"
+done
+prev=""
+for n in $sizes; do
+  if [ -n "$prev" ]; then
+    r=$(ratio "${search_s[$n]}" "${search_s[$prev]}")
+    row "load growth $prev -> $n claims (x10 claims; <= 11)" "${search_s[$n]}ms" "${search_s[$prev]}ms" "$r" "$(verdict "$r" 11)"
+  fi
+  prev=$n
+done
+for n in $sizes; do
+  [ "$n" -ge 100000 ] || continue
+  r=$(ratio "${cs_kb[$n]}" "${fzf_kb[$n]}")
+  row "peak memory at $n claims / fzf's (<= 3)" "${cs_kb[$n]}kB" "${fzf_kb[$n]}kB" "$r" "$(verdict "$r" 3)"
+done
+if [[ " $sizes " == *" 1000000 "* ]]; then
+  if "$bin" --data "$work/m1000000.toml" search arms >/dev/null 2>&1; then
+    row "a million-claim model opens" "yes" "" "" "met"
+  else
+    row "a million-claim model opens" "no" "" "" "MISSED"
   fi
 fi
+if [[ " $sizes " == *" 100000 "* ]]; then
+  ours=$(first_screen "3 Arguments" "$bin" --data "$work/m100000.toml")
+  theirs=$(first_screen "100000/100000" sh -c "fzf < $work/t100000.txt")
+  r=$(ratio "$ours" "$theirs")
+  row "explorer's first screen at 100000 / fzf's (<= 2)" "${ours}ms" "${theirs}ms" "$r" "$(verdict "$r" 2)"
+fi
+
+echo
+echo "== keystrokes at 100,000 claims (criterion; see target/criterion for the reports)"
+cargo bench --quiet --bench explorer -- 'keystroke/synthetic|nucleo' 2>/dev/null \
+  | tee "$work/bench.txt" | grep -E '^(keystroke|nucleo)|time:' || true
+python3 - "$work/bench.txt" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(name):
+    m = re.search(re.escape(name) + r"\s+time:\s+\[[^\]]*?([\d.]+) (ms|µs|us)\s+[\d.]+ (?:ms|µs|us)\]", text)
+    if not m:
+        return None
+    value = float(m.group(1))
+    return value if m.group(2) == "ms" else value / 1000
+mean, slowest, nucleo = ms("keystroke/synthetic_100k\n"), ms("keystroke/synthetic_100k_slowest"), ms("nucleo/synthetic_100k")
+row = "{:<58} {:>12} {:>12} {:>7}  {}"
+if slowest is not None:
+    print(row.format("slowest keystroke of 'pakistan arms' (<= 16 ms)", f"{slowest:.2f}ms", "16ms", f"{slowest/16:.2f}", "met" if slowest <= 16 else "MISSED"))
+if mean is not None and nucleo is not None:
+    print(row.format("mean keystroke / nucleo-matcher harness (<= 1)", f"{mean:.2f}ms", f"{nucleo:.2f}ms", f"{mean/nucleo:.2f}", "met" if mean <= nucleo else "MISSED"))
+EOF
