@@ -283,6 +283,112 @@ fn the_terminal_comes_back_after_sigterm_sighup_and_sigint() {
     ending("SIGINT", &[], |s| s.signal("INT"), 128 + 2);
 }
 
+/// Every other signal whose default would end the process and leave the terminal raw.
+/// (The numbers are Linux's.)
+#[cfg(target_os = "linux")]
+#[test]
+fn the_terminal_comes_back_after_every_other_terminating_signal() {
+    for (name, number) in [
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+        ("XCPU", 24),
+        ("XFSZ", 25),
+        ("VTALRM", 26),
+        ("PROF", 27),
+        ("IO", 29),
+        ("PWR", 30),
+    ] {
+        ending(&format!("SIG{name}"), &[], |s| s.signal(name), 128 + number);
+    }
+}
+
+/// The process's state letter from /proc: `T` when it is stopped.
+#[cfg(target_os = "linux")]
+fn process_state(session: &Session) -> char {
+    let pid = session.child.process_id().expect("a pid");
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    // The state follows the command's name, which is in parentheses.
+    let after = stat.rsplit_once(") ").expect("a stat line").1;
+    after.chars().next().expect("a state")
+}
+
+/// Waits until the process is stopped (or fails after a while).
+#[cfg(target_os = "linux")]
+fn wait_until_stopped(session: &mut Session) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while process_state(session) != 'T' {
+        assert!(Instant::now() < deadline, "the explorer never stopped");
+        session.pump(Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_from_outside_suspends_and_the_continue_takes_the_terminal_again_raw() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    let before = session.bytes.len();
+    session.signal("TSTP");
+    let left = wait_for(&mut session, before, b"\x1b[?1049l", "leaving the screen");
+    wait_until_stopped(&mut session);
+    assert!(
+        !is_raw(&session.stty()),
+        "the terminal is cooked while stopped"
+    );
+    assert_restored(&session.bytes, "while stopped");
+    session.signal("CONT");
+    wait_for(
+        &mut session,
+        left,
+        b"\x1b[?1049h",
+        "taking the screen again",
+    );
+    session.expect("3 Arguments");
+    assert!(is_raw(&session.stty()), "raw mode again after fg");
+    // A lone q ends it: keys are not waiting for a line.
+    session.send("q");
+    assert!(session.finish().success());
+    assert_restored(&session.bytes, "after SIGTSTP and SIGCONT");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    session.signal("STOP");
+    wait_until_stopped(&mut session);
+    // What a shell does to the terminal while its job is stopped.
+    let tty = session._master.tty_name().expect("the pty's name");
+    let sane = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("sane")
+        .status()
+        .expect("stty runs");
+    assert!(sane.success());
+    assert!(!is_raw(&session.stty()), "stty made the terminal cooked");
+    let before = session.bytes.len();
+    session.signal("CONT");
+    wait_for(
+        &mut session,
+        before,
+        b"\x1b[?1049h",
+        "taking the screen again",
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !is_raw(&session.stty()) {
+        assert!(Instant::now() < deadline, "raw mode never came back");
+        session.pump(Duration::from_millis(20));
+    }
+    session.expect("3 Arguments");
+    session.send("q");
+    assert!(session.finish().success());
+    assert_restored(&session.bytes, "after SIGSTOP and SIGCONT");
+}
+
 #[test]
 fn the_terminal_comes_back_after_a_panic_and_an_error() {
     ending("panic", &[("CLAIMSCOPE_FAULT", "panic")], |_| {}, 101);
@@ -402,8 +508,10 @@ fn ctrl_z_hands_the_terminal_back_and_the_explorer_redraws_when_continued() {
     let before = session.bytes.len();
     session.send("\x1a");
     let left = wait_for(&mut session, before, b"\x1b[?1049l", "leaving the screen");
-    // A shell's fg sends SIGCONT. (Here, with no shell to stop it, the kernel may not
-    // stop the explorer at all; it goes on either way.)
+    // It stops (a continue sent before that would be lost, and it would stay stopped).
+    #[cfg(target_os = "linux")]
+    wait_until_stopped(&mut session);
+    // A shell's fg sends SIGCONT.
     session.signal("CONT");
     wait_for(
         &mut session,
