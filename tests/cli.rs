@@ -116,6 +116,45 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn usage_errors_never_echo_control_characters_from_the_arguments() {
+    // OSC 52 (set the clipboard), a screen clear, a raw C1 CSI and a bidi override, in
+    // each place clap quotes an argument: an unknown subcommand, a bad choice, an unknown
+    // option, an unexpected argument.
+    let evil = "x\u{1b}]52;c;aGVsbG8h\u{7}\u{1b}[2J\u{9b}31m\u{202e}y";
+    let option = format!("--{evil}");
+    for args in [
+        vec![evil],
+        vec!["export", "--format", evil],
+        vec!["check", option.as_str()],
+        vec!["schema", evil],
+    ] {
+        let out = claimscope(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = stderr(&out);
+        for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!said.contains(c), "{args:?}: {c:?} echoed in {said:?}");
+        }
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        // Still said, visibly.
+        assert!(
+            said.contains("x\\u{1b}]52;c;aGVsbG8h\\u{7}"),
+            "{args:?}: {said}"
+        );
+        assert!(said.contains("\\u{202e}y"), "{args:?}: {said}");
+    }
+    // A very long argument is cut, not echoed whole.
+    let long = "z".repeat(100_000);
+    let out = claimscope(&[long.as_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stderr.len() < 4_000, "{} bytes", out.stderr.len());
+    assert!(stderr(&out).contains("zzz…"), "{}", stderr(&out));
+    // Help is still help.
+    let out = claimscope(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Exit codes:"));
+}
+
+#[test]
 fn export_json_is_the_model() {
     let out = claimscope(&["export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -260,6 +260,55 @@ impl From<Kind> for HitKind {
     }
 }
 
+/// Reports a command line clap could not take, and returns its exit code. Clap quotes the
+/// arguments it refuses, and an argument can hold anything, escape sequences included
+/// (one that sets the clipboard, or clears the screen): every control and bidirectional
+/// character in the message is written as a visible `\u{..}` escape, and each line is cut
+/// after [`MAX_USAGE_LINE`] characters. Help and the version are printed as clap prints
+/// them, since they quote nothing of the command line.
+pub fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    let code = u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE);
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return ExitCode::from(code);
+    }
+    // The message again, from the same arguments parsed by a command without styles: any
+    // escape in it then came from an argument. (Clap's plain rendering would drop escape
+    // sequences whole, so the reader could not see what was refused.)
+    let plain = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .err();
+    let rendered = plain.as_ref().unwrap_or(error).render().ansi().to_string();
+    let mut text = String::with_capacity(rendered.len().min(16 * MAX_USAGE_LINE));
+    for line in rendered.lines() {
+        let mut chars = line.chars();
+        let kept: String = chars.by_ref().take(MAX_USAGE_LINE).collect();
+        text.push_str(&claimscope::model::sanitize(&kept));
+        if chars.next().is_some() {
+            text.push('…');
+        }
+        text.push('\n');
+    }
+    let written = if error.use_stderr() {
+        io::stderr().lock().write_all(text.as_bytes())
+    } else {
+        io::stdout().lock().write_all(text.as_bytes())
+    };
+    // Nowhere left to say it if the stream is gone; the exit code still tells.
+    drop(written);
+    ExitCode::from(code)
+}
+
+/// The longest line of a usage error, in characters; an argument that makes a line
+/// longer is cut.
+pub const MAX_USAGE_LINE: usize = 300;
+
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
