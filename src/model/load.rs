@@ -8,6 +8,7 @@ use std::path::Path;
 use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
 use super::problem::locate;
+use super::text::{describe, is_forbidden_char};
 use super::{Model, lint, validate};
 
 /// The largest model file claimscope reads, in bytes (64 MiB): room for a model a thousand
@@ -167,7 +168,8 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
         let message = "the file is empty; a model starts with `schema = 1` and an [article] table";
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
-    let pieces = match scan(text) {
+    let mut comments = Vec::new();
+    let pieces = match scan(text, &mut comments) {
         Ok(pieces) => pieces,
         Err(at) => {
             let message =
@@ -190,6 +192,13 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
         starts = pieces;
         built = build(text, &starts, false, &mut diagnostics);
     }
+    diagnostics.extend(comments.into_iter().map(|(at, c)| {
+        let message = format!(
+            "a comment holds a {}, which a model may not contain",
+            describe(c)
+        );
+        Diagnostic::new(Some(at..at + c.len_utf8()), message)
+    }));
     let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));
     };
@@ -230,8 +239,9 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// Where the file's pieces start: its beginning and every top-level table header. Found
 /// by one lexical pass that skips strings and comments, which also refuses nesting deeper
-/// than [`MAX_NESTING`] (the error is the offset of the bracket that goes too deep).
-fn scan(text: &str) -> Result<Vec<usize>, usize> {
+/// than [`MAX_NESTING`] (the error is the offset of the bracket that goes too deep), and
+/// adds to `comments` each forbidden character in a comment, with its offset.
+fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut depth = 0usize;
@@ -256,8 +266,19 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
         }
         match b {
             b'#' => {
+                let start = i;
                 while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
                     i += 1;
+                }
+                // The TOML parser refuses ASCII controls in a comment but lets C1 and
+                // bidi characters through, which reorder how an editor or a terminal
+                // shows the lines around them ("Trojan Source").
+                let comment = &text[start..=i];
+                if !comment.is_ascii() {
+                    let found = comment
+                        .char_indices()
+                        .filter(|(_, c)| is_forbidden_char(*c));
+                    comments.extend(found.map(|(at, c)| (start + at, c)));
                 }
             }
             quote @ (b'"' | b'\'') => {
@@ -310,7 +331,7 @@ mod tests {
     #[test]
     fn scan_finds_headers_and_refuses_deep_nesting() {
         let text = "schema = 1\n[article]\nid = \"a\"\n  [[claims]]\nx = [\n[1],\n]\n[claims.record]\ny = 1\n";
-        let starts = scan(text).expect("not too deep");
+        let starts = scan(text, &mut Vec::new()).expect("not too deep");
         assert_eq!(
             starts.len(),
             3,
@@ -319,15 +340,15 @@ mod tests {
         assert!(text[starts[1]..].starts_with("[article]"));
         assert!(text[starts[2]..].starts_with("[[claims]]"));
         let deep = format!("x = {}{}", "[".repeat(100), "]".repeat(100));
-        assert_eq!(scan(&deep), Err(4 + MAX_NESTING));
+        assert_eq!(scan(&deep, &mut Vec::new()), Err(4 + MAX_NESTING));
         let quoted = format!(
             "x = \"{}\" # {}\ny = '''{}'''",
             "[".repeat(100),
             "{".repeat(100),
             "[".repeat(100)
         );
-        assert!(scan(&quoted).is_ok_and(|s| s.len() == 1));
+        assert!(scan(&quoted, &mut Vec::new()).is_ok_and(|s| s.len() == 1));
         let escaped = format!("x = \"\\\"{}\"", "[".repeat(100));
-        assert!(scan(&escaped).is_ok_and(|s| s.len() == 1));
+        assert!(scan(&escaped, &mut Vec::new()).is_ok_and(|s| s.len() == 1));
     }
 }
