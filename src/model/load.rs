@@ -88,7 +88,11 @@ impl ModelFile {
             path: name.clone(),
             error,
         };
-        let meta = fs::metadata(path).map_err(io)?;
+        // Open first, then ask the open file what it is: a check of the path before the
+        // open could be answered by another file than the one opened (a symlink swapped
+        // in between). Non-blocking, so that opening a FIFO does not wait for a writer.
+        let file = open_nonblocking(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
         if meta.is_dir() {
             return Err(LoadError::IsDirectory { path: name });
         }
@@ -103,7 +107,6 @@ impl ModelFile {
         if meta.len() > MAX_MODEL_BYTES {
             return Err(too_large(meta.len()));
         }
-        let file = fs::File::open(path).map_err(io)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         // Read one byte past the limit, in case the file grew since we looked.
         file.take(MAX_MODEL_BYTES + 1)
@@ -126,6 +129,20 @@ impl ModelFile {
             }
         }
     }
+}
+
+/// Opens `path` for reading without waiting: a FIFO with no writer opens at once (and is
+/// then refused as not a regular file), where a plain open would block. For a regular
+/// file the flag changes nothing.
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// A model that loaded, with what `check` warns about in it.
