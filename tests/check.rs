@@ -196,6 +196,21 @@ fn bidi_and_c1_characters_in_comments() {
 }
 
 #[test]
+fn a_key_of_too_many_dotted_parts_is_reported_where_it_is() {
+    // The TOML parser stops at 80 parts with an error that has no location, which was
+    // reported at 1:1 with no caret.
+    let scratch = Scratch::new("check-dotted");
+    let header = vec!["a"; 200].join(".");
+    let text = format!("schema = 1\n\n\n\n\n\n[{header}]\nx = 1\n");
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1), "{out}");
+    // Line 7, the header's name starting in column 2.
+    assert_reported(&scratch, &out, 7, 2, "a key has more than 64 dotted parts");
+    assert!(out.contains("\n  |  ^\n"), "a caret under column 2:\n{out}");
+    assert!(!out.contains("recursion limit"), "{out}");
+}
+
+#[test]
 fn empty_file() {
     let scratch = Scratch::new("check-empty");
     for content in [&b""[..], b"\n\n   \n"] {

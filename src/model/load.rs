@@ -188,9 +188,13 @@ fn read(source: &ModelFile, lint: bool) -> Result<Checked, LoadError> {
     let mut comments = Vec::new();
     let pieces = match scan(text, &mut comments) {
         Ok(pieces) => pieces,
-        Err(at) => {
+        Err(TooDeep::Nesting(at)) => {
             let message =
                 format!("arrays or inline tables nest more than {MAX_NESTING} levels deep");
+            return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
+        }
+        Err(TooDeep::Key(at)) => {
+            let message = format!("a key has more than {MAX_NESTING} dotted parts");
             return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
         }
     };
@@ -254,14 +258,29 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// What the lexical pass refuses before the TOML parser sees it, and where: the parser
+/// would recurse, or stop with an error that says nowhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TooDeep {
+    /// The bracket that nests arrays or inline tables more than [`MAX_NESTING`] deep.
+    Nesting(usize),
+    /// The start of a key (or a table header's name) of more than [`MAX_NESTING`] dotted
+    /// parts; the parser stops at 80 with no location.
+    Key(usize),
+}
+
 /// Where the file's pieces start: its beginning and every top-level table header. Found
-/// by one lexical pass that skips strings and comments, which also refuses nesting deeper
-/// than [`MAX_NESTING`] (the error is the offset of the bracket that goes too deep), and
-/// adds to `comments` each forbidden character in a comment, with its offset.
-fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, usize> {
+/// by one lexical pass that skips strings and comments, which also refuses what is too
+/// deep for the parser ([`TooDeep`]), and adds to `comments` each forbidden character in a
+/// comment, with its offset.
+fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, TooDeep> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut depth = 0usize;
+    // The dots of the key being read, and where it starts. (A number or a time in a value
+    // has one dot at most.)
+    let mut dots = 0usize;
+    let mut key_start: Option<usize> = None;
     let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -280,6 +299,22 @@ fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, usi
         }
         if b != b' ' && b != b'\t' {
             line_start = b == b'\n';
+        }
+        match b {
+            b'.' => {
+                dots += 1;
+                if dots >= MAX_NESTING {
+                    return Err(TooDeep::Key(key_start.unwrap_or(i)));
+                }
+            }
+            b'=' | b',' | b'\n' | b'[' | b'{' | b']' | b'}' | b'#' => {
+                dots = 0;
+                key_start = None;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                key_start.get_or_insert(i);
+            }
         }
         match b {
             b'#' => {
@@ -330,7 +365,7 @@ fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, usi
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(i);
+                    return Err(TooDeep::Nesting(i));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -357,7 +392,18 @@ mod tests {
         assert!(text[starts[1]..].starts_with("[article]"));
         assert!(text[starts[2]..].starts_with("[[claims]]"));
         let deep = format!("x = {}{}", "[".repeat(100), "]".repeat(100));
-        assert_eq!(scan(&deep, &mut Vec::new()), Err(4 + MAX_NESTING));
+        assert_eq!(
+            scan(&deep, &mut Vec::new()),
+            Err(TooDeep::Nesting(4 + MAX_NESTING))
+        );
+        // A header of 200 dotted parts, and a key of 65, each at its start; 64 parts pass.
+        let parts = |n: usize| vec!["a"; n].join(".");
+        let header = format!("x = 1\n[{}]\n", parts(200));
+        assert_eq!(scan(&header, &mut Vec::new()), Err(TooDeep::Key(7)));
+        let key = format!("x = 1.5\n  \"q\".{} = 2021-01-01T00:00:00.5\n", parts(64));
+        assert_eq!(scan(&key, &mut Vec::new()), Err(TooDeep::Key(10)));
+        let fine = format!("[{}]\n{} = [1.5, 2.5]\n", parts(64), parts(64));
+        assert!(scan(&fine, &mut Vec::new()).is_ok());
         let quoted = format!(
             "x = \"{}\" # {}\ny = '''{}'''",
             "[".repeat(100),
