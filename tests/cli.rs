@@ -526,8 +526,20 @@ fn every_command_has_help_with_examples_and_there_is_a_version() {
 #[test]
 fn output_into_a_closed_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
+    // More than any pipe holds (64 KiB by default, 1 MiB at most for an unprivileged
+    // process): the export cannot finish into the buffer, so with no reader one of its
+    // writes must fail with a broken pipe.
+    let scratch = Scratch::new("pipe");
+    let model = scratch.file("big.toml", claimscope::corpus::generate(4_000).as_bytes());
+    let whole = claimscope(&["--data", arg(&model), "export", "--format", "json"]);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+    assert!(
+        whole.stdout.len() > 1 << 20,
+        "{} bytes fit in a pipe",
+        whole.stdout.len()
+    );
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimscope"))
-        .args(["export", "--format", "json"])
+        .args(["--data", arg(&model), "export", "--format", "json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -540,6 +552,7 @@ fn output_into_a_closed_pipe_is_not_an_error() {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }
 
 #[test]
