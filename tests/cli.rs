@@ -155,6 +155,36 @@ fn usage_errors_never_echo_control_characters_from_the_arguments() {
 }
 
 #[test]
+fn search_and_show_refuse_an_argument_longer_than_any_query_before_reading_the_model() {
+    // The model named does not exist: an argument refused for its length is refused
+    // before the model is read, which is the bound on its cost.
+    let missing = "no-such-model.toml";
+    let long = "moscow".repeat(20_000);
+    let words: Vec<&str> = vec!["ab"; 100]; // 100 words and 99 spaces: 299 characters
+    for args in [
+        vec!["--data", missing, "search", long.as_str()],
+        [vec!["--data", missing, "search"], words.clone()].concat(),
+        vec!["--data", missing, "show", long.as_str()],
+    ] {
+        let out = claimscope(&args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("longer than 200 characters"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains(missing), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    // At the cap, a query is searched (and finds nothing here).
+    let at_cap = "z".repeat(200);
+    let out = claimscope(&["search", at_cap.as_str()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = claimscope(&["show", at_cap.as_str()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
 fn export_json_is_the_model() {
     let out = claimscope(&["export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

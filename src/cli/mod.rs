@@ -16,7 +16,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimscope::model::{Index, LoadError, Model, ModelFile, load_str};
-use claimscope::search::HitKind;
+use claimscope::search::{HitKind, MAX_QUERY_CHARS, query_fits};
 use claimscope::tui::Ending;
 
 /// Exit code: everything was fine.
@@ -317,6 +317,10 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             format,
         }) => check::run(cli.data, &files, deny_warnings, format),
+        Some(Command::Search { query, .. }) if !query_fits(&query.join(" ")) => {
+            too_long("query", "a query")
+        }
+        Some(Command::Show { id }) if !query_fits(&id) => too_long("id", "an id or a name"),
         Some(Command::Search {
             query,
             kind,
@@ -353,6 +357,15 @@ pub fn run(cli: Cli) -> ExitCode {
         None => explore(cli.data, cli.config),
     };
     ExitCode::from(code)
+}
+
+/// Refuses an argument longer than anything searches for, before the model is even read:
+/// a hundred thousand characters cost no more than ten.
+fn too_long(what: &str, kind: &str) -> u8 {
+    eprintln!(
+        "claimscope: the {what} is longer than {MAX_QUERY_CHARS} characters, more than {kind} can be"
+    );
+    EXIT_USAGE
 }
 
 /// Reads the model named by `--data`, or the bundled one.
