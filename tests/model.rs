@@ -259,6 +259,17 @@ fn invisible_characters_are_refused_in_names_and_where_they_only_hide() {
             "tag character",
         ],
     );
+    // A wide character made "text style" is measured narrow and drawn wide: refused.
+    let watches = "⌚\u{fe0e}".repeat(40);
+    let text = mutate(
+        "title = \"Kayani visits Moscow\"",
+        &format!("title = \"{watches}\""),
+    );
+    assert_problem(
+        &text,
+        line_of(&text, &watches),
+        &["`title` holds an invisible character U+FE0E", "wide"],
+    );
     // A name that only looks different in its compatibility form is the same name.
     let text = mutate("name = \"Dassault\"", "name = \"Ｒｕｓｓｉａ\"");
     assert_problem(

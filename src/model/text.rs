@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use unicode_width::UnicodeWidthChar;
+
 /// Whether `c` is a control character (C0, DEL, C1) or a bidirectional formatting
 /// character (embeddings, overrides, isolates and marks), none of which a model may hold.
 pub fn is_forbidden_char(c: char) -> bool {
@@ -110,8 +112,16 @@ pub fn refused_in(text: &str, name: bool) -> Option<Refused> {
             let in_flag = count.is_some_and(|n| n < MAX_FLAG_TAGS) && c >= '\u{E0020}';
             (!in_flag).then_some("a tag character outside an emoji flag")
         } else if is_variation_selector(c) {
-            let base = before.is_some_and(|b| !is_invisible(b) && !b.is_whitespace());
-            (!base).then_some("a variation selector with no character to vary")
+            let base = before.filter(|b| !is_invisible(*b) && !b.is_whitespace());
+            match base {
+                None => Some("a variation selector with no character to vary"),
+                // Width tables make `⌚︎` one column; terminals draw the watch in two, and
+                // the line runs past where it was laid out to end.
+                Some(b) if c == '\u{FE0E}' && UnicodeWidthChar::width(b) == Some(2) => {
+                    Some("a text-style selector on a wide character, which terminals draw wide")
+                }
+                Some(_) => None,
+            }
         } else if is_zero_width_mark(c) {
             before
                 .is_some_and(is_zero_width_mark)
@@ -313,7 +323,7 @@ mod tests {
         for good in [
             "family 👨\u{200d}👩\u{200d}👧 joined",
             "❤\u{fe0f}\u{200d}🔥",
-            "⌚\u{fe0e} watch",
+            "❤\u{fe0e} heart, narrow either way",
             "🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f} England",
             "soft\u{ad}hyphen, می\u{200c}خواهم",
             "漢\u{e0100} ideograph variant",
@@ -324,6 +334,7 @@ mod tests {
         for (bad, c) in [
             ("hidden\u{e0041}\u{e0042} tags", '\u{e0041}'),
             ("x\u{fe0f}\u{fe0f}", '\u{fe0f}'),
+            ("⌚\u{fe0e} watch", '\u{fe0e}'),
             ("\u{fe0f} at the start", '\u{fe0f}'),
             ("bits\u{200b}\u{200c}\u{200b}", '\u{200c}'),
             ("a\u{feff}b", '\u{feff}'),
