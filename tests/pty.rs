@@ -28,6 +28,19 @@ impl Session {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_claimscope"), args, env)
+    }
+
+    /// The explorer with its address space limited to `kib` KiB (`ulimit -v`): an
+    /// allocation past it fails, and the explorer with it.
+    fn start_limited(args: &[&str], kib: usize) -> Session {
+        let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+        let mut all = vec!["-c", script.as_str(), env!("CARGO_BIN_EXE_claimscope")];
+        all.extend_from_slice(args);
+        Session::start_program("sh", &all, &[])
+    }
+
+    fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let size = PtySize {
             rows: ROWS,
@@ -36,7 +49,7 @@ impl Session {
             pixel_height: 0,
         };
         let pair = pty.openpty(size).expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_claimscope"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
@@ -579,4 +592,42 @@ fn a_configuration_rebinds_keys_and_the_key_bar_and_help_follow() {
     let status = session.finish();
     assert!(status.success(), "{status:?}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A 30 MB sentence in view, under a limit of 600 MiB of address space: moving between
+/// its claims once asked for more than 700 MB, which the limit turns into a failed
+/// allocation; laid out a screenful at a time, the keys are answered.
+#[test]
+fn keys_beside_a_30_mb_sentence_fit_in_a_memory_limit() {
+    let words = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, in a renewed attempt to improve his country's relations with Russia.";
+    let filler = "And then the talks went on for another round. ".repeat(340_000);
+    let text = claimscope::model::BUNDLED_MODEL.replacen(
+        &format!("text = \"{words}\""),
+        &format!("text = \"{filler}{words}{}\"", filler.trim_end()),
+        1,
+    );
+    assert!(text.len() > 30_000_000, "{} bytes", text.len());
+    let dir = std::env::temp_dir().join(format!("claimscope-pty-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join("huge.toml");
+    std::fs::write(&path, &text).expect("write");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut session = Session::start_limited(&["--data", path_arg], 600 * 1024);
+    session.expect("3 Arguments");
+    session.send("/kayani");
+    session.expect("Ashfaq Parvez Kayani");
+    session.send("\r");
+    session.expect("sentence s04");
+    session.send("5"); // The Claims pane: j and k move between the sentence's claims.
+    for _ in 0..3 {
+        session.send("j");
+        session.send("k");
+    }
+    session.expect("sentence s04");
+    session.send("r"); // Reading mode, with the sentence in it.
+    session.expect("Reading");
+    session.send("q");
+    let status = session.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(status.success(), "exit status {status:?}");
 }
