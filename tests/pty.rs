@@ -409,6 +409,31 @@ fn the_terminal_comes_back_after_a_panic_and_an_error() {
 }
 
 #[test]
+fn the_terminal_comes_back_after_an_allocation_fails() {
+    // A failed allocation aborts the process: no destructor or hook runs, only the
+    // SIGABRT handler. (The pty library reports a death by a signal as exit code 1.)
+    let mut session = Session::start_with(&[], &[("CLAIMSCOPE_FAULT", "alloc")]);
+    let status = session.finish();
+    assert_eq!(status.signal(), Some("Aborted"), "{status:?}");
+    assert_restored(&session.bytes, "an allocation failure");
+    assert!(!is_raw(&session.stty()), "raw mode was left on");
+    // The reason is said again after the alternate screen is left, where it can be read.
+    let left = session
+        .bytes
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        contains(
+            &session.bytes[left..],
+            b"claimscope: aborted (out of memory"
+        ),
+        "{}",
+        String::from_utf8_lossy(&session.bytes)
+    );
+}
+
+#[test]
 fn a_failed_search_thread_ends_the_explorer_with_a_message_not_a_hang() {
     let fault = [("CLAIMSCOPE_FAULT", "search-panic")];
     let mut session = Session::start_with(&[], &fault);

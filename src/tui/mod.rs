@@ -68,13 +68,16 @@ pub fn run(index: Index, config: config::Config) -> io::Result<Ending> {
 /// For tests of the ways out: `CLAIMSCOPE_FAULT=panic` panics and `CLAIMSCOPE_FAULT=error`
 /// fails with an error, each right after the first frame, so that a test in a
 /// pseudo-terminal can see the terminal restored on those paths too.
-/// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer.)
+/// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer, and
+/// `alloc` fails as an allocation does: by aborting.)
 /// Built only with the `fault-injection` feature, which the tests turn on.
 #[cfg(feature = "fault-injection")]
 fn injected_fault() -> io::Result<()> {
     match fault().as_deref() {
         Some("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
         Some("error") => Err(io::Error::other("an error asked for by CLAIMSCOPE_FAULT")),
+        // What a failed allocation does: the allocation error handler aborts.
+        Some("alloc") => std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 64]>()),
         _ => Ok(()),
     }
 }

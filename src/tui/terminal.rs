@@ -1,5 +1,6 @@
 //! Taking the terminal over and handing it back. Every mode turned on here is turned off
-//! in `restore`, which runs on quit, on error, on panic and after a signal.
+//! in `restore`, which runs on quit, on error, on panic and after a signal, and by a
+//! SIGABRT handler when an allocation fails.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
@@ -97,6 +98,63 @@ pub fn watch_signals() -> io::Result<Signals> {
     Ok(signals)
 }
 
+/// The terminal's settings before raw mode, and the descriptor they were read from, for
+/// the restore on abort (which cannot take the terminal library's lock).
+#[cfg(unix)]
+static COOKED: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
+
+/// The bytes that turn off what `setup` turns on, as the terminal library writes them.
+#[cfg(unix)]
+const RESTORE_BYTES: &[u8] =
+    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+/// Hands the terminal back from inside a SIGABRT handler: a failed allocation ends the
+/// process through `abort`, and no destructor, hook or flag runs after it. Only
+/// async-signal-safe calls: `write` and `tcsetattr`, with what was saved beforehand.
+#[cfg(unix)]
+fn restore_on_abort() {
+    // SAFETY: write(2) and tcsetattr(3) are async-signal-safe; the buffer is static and
+    // the settings were copied out before the handler was installed.
+    unsafe {
+        libc::write(
+            libc::STDOUT_FILENO,
+            RESTORE_BYTES.as_ptr().cast(),
+            RESTORE_BYTES.len(),
+        );
+        if let Some((fd, cooked)) = COOKED.get() {
+            libc::tcsetattr(*fd, libc::TCSANOW, cooked);
+        }
+        // What the process said before aborting went to the alternate screen, now gone.
+        let said = ABORTED.as_bytes();
+        libc::write(libc::STDERR_FILENO, said.as_ptr().cast(), said.len());
+    }
+}
+
+/// Said on the way out of an abort, on the screen the reader is back on.
+#[cfg(unix)]
+const ABORTED: &str = "claimscope: aborted (out of memory, or a bug in claimscope)\n";
+
+/// Saves the terminal's settings and installs [`restore_on_abort`] for SIGABRT. The
+/// handler returns, and `abort` then ends the process as before.
+#[cfg(unix)]
+fn hand_back_on_abort() -> io::Result<()> {
+    use std::io::IsTerminal;
+    let fd = if io::stdin().is_terminal() {
+        libc::STDIN_FILENO
+    } else {
+        libc::STDOUT_FILENO
+    };
+    // SAFETY: tcgetattr fills the zeroed struct it is given, and is checked.
+    let mut cooked: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut cooked) } != 0 {
+        return Ok(()); // Not a terminal: raw mode will fail and say so.
+    }
+    let _ = COOKED.set((fd, cooked));
+    // SAFETY: the action makes only async-signal-safe calls (see restore_on_abort).
+    unsafe { signal_hook::low_level::register(signal::SIGABRT, restore_on_abort) }?;
+    Ok(())
+}
+
 /// Raw mode, the alternate screen, mouse capture and bracketed paste on, cursor hidden.
 /// A panic hook restores the terminal before the panic message is printed. With `color`
 /// off, colour escapes are filtered out of everything drawn.
@@ -122,6 +180,8 @@ pub fn setup(color: bool) -> io::Result<Term> {
             });
         }
     }));
+    #[cfg(unix)]
+    hand_back_on_abort()?;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let entered = execute!(
