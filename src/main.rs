@@ -7,5 +7,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    cli::run(cli::Cli::parse())
+    // Not `Cli::parse`: clap would print a usage error itself, quoting the arguments raw.
+    match cli::Cli::try_parse() {
+        Ok(cli) => cli::run(cli),
+        Err(error) => cli::usage_error(&error),
+    }
 }

@@ -155,6 +155,62 @@ fn bidirectional_override() {
 }
 
 #[test]
+fn bidi_and_c1_characters_in_comments() {
+    // Trojan Source: a right-to-left override and an isolate in comments make an editor
+    // show the lines around them in another order; a raw C1 CSI is an escape sequence to
+    // some terminals. TOML allows all three in a comment.
+    let scratch = Scratch::new("check-comment");
+    let text = mutate(
+        "# Sentences, in reading order.",
+        "# Sentences\u{202e}, in \u{2066}reading\u{9b}2J order.",
+    );
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1), "{out}");
+    let line = line_of(&text, "# Sentences");
+    // Columns count characters: `# Sentences` is 11, then `, in ` is 5 more.
+    for (column, what) in [
+        (12, "bidirectional formatting character U+202E"),
+        (18, "bidirectional formatting character U+2066"),
+        (26, "control character U+009B"),
+    ] {
+        assert_reported(
+            &scratch,
+            &out,
+            line,
+            column,
+            &format!("a comment holds a {what}, which a model may not contain"),
+        );
+    }
+    assert_eq!(out.matches("a comment holds").count(), 3, "{out}");
+    for c in ['\u{202e}', '\u{2066}', '\u{9b}'] {
+        assert!(!out.contains(c), "{c:?} reached the terminal: {out:?}");
+    }
+    // Other characters beyond ASCII are welcome in a comment, and a `#` in a string does
+    // not start one.
+    let text = mutate(
+        "# Sentences, in reading order.",
+        "# Sentences — “in reading order”, née 中文 👍.",
+    );
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn a_key_of_too_many_dotted_parts_is_reported_where_it_is() {
+    // The TOML parser stops at 80 parts with an error that has no location, which was
+    // reported at 1:1 with no caret.
+    let scratch = Scratch::new("check-dotted");
+    let header = vec!["a"; 200].join(".");
+    let text = format!("schema = 1\n\n\n\n\n\n[{header}]\nx = 1\n");
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1), "{out}");
+    // Line 7, the header's name starting in column 2.
+    assert_reported(&scratch, &out, 7, 2, "a key has more than 64 dotted parts");
+    assert!(out.contains("\n  |  ^\n"), "a caret under column 2:\n{out}");
+    assert!(!out.contains("recursion limit"), "{out}");
+}
+
+#[test]
 fn empty_file() {
     let scratch = Scratch::new("check-empty");
     for content in [&b""[..], b"\n\n   \n"] {

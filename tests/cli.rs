@@ -116,6 +116,75 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn usage_errors_never_echo_control_characters_from_the_arguments() {
+    // OSC 52 (set the clipboard), a screen clear, a raw C1 CSI and a bidi override, in
+    // each place clap quotes an argument: an unknown subcommand, a bad choice, an unknown
+    // option, an unexpected argument.
+    let evil = "x\u{1b}]52;c;aGVsbG8h\u{7}\u{1b}[2J\u{9b}31m\u{202e}y";
+    let option = format!("--{evil}");
+    for args in [
+        vec![evil],
+        vec!["export", "--format", evil],
+        vec!["check", option.as_str()],
+        vec!["schema", evil],
+    ] {
+        let out = claimscope(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = stderr(&out);
+        for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!said.contains(c), "{args:?}: {c:?} echoed in {said:?}");
+        }
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        // Still said, visibly.
+        assert!(
+            said.contains("x\\u{1b}]52;c;aGVsbG8h\\u{7}"),
+            "{args:?}: {said}"
+        );
+        assert!(said.contains("\\u{202e}y"), "{args:?}: {said}");
+    }
+    // A very long argument is cut, not echoed whole.
+    let long = "z".repeat(100_000);
+    let out = claimscope(&[long.as_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stderr.len() < 4_000, "{} bytes", out.stderr.len());
+    assert!(stderr(&out).contains("zzz…"), "{}", stderr(&out));
+    // Help is still help.
+    let out = claimscope(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Exit codes:"));
+}
+
+#[test]
+fn search_and_show_refuse_an_argument_longer_than_any_query_before_reading_the_model() {
+    // The model named does not exist: an argument refused for its length is refused
+    // before the model is read, which is the bound on its cost.
+    let missing = "no-such-model.toml";
+    let long = "moscow".repeat(20_000);
+    let words: Vec<&str> = vec!["ab"; 100]; // 100 words and 99 spaces: 299 characters
+    for args in [
+        vec!["--data", missing, "search", long.as_str()],
+        [vec!["--data", missing, "search"], words.clone()].concat(),
+        vec!["--data", missing, "show", long.as_str()],
+    ] {
+        let out = claimscope(&args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("longer than 200 characters"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains(missing), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    // At the cap, a query is searched (and finds nothing here).
+    let at_cap = "z".repeat(200);
+    let out = claimscope(&["search", at_cap.as_str()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = claimscope(&["show", at_cap.as_str()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
 fn export_json_is_the_model() {
     let out = claimscope(&["export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -487,8 +556,20 @@ fn every_command_has_help_with_examples_and_there_is_a_version() {
 #[test]
 fn output_into_a_closed_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
+    // More than any pipe holds (64 KiB by default, 1 MiB at most for an unprivileged
+    // process): the export cannot finish into the buffer, so with no reader one of its
+    // writes must fail with a broken pipe.
+    let scratch = Scratch::new("pipe");
+    let model = scratch.file("big.toml", claimscope::corpus::generate(4_000).as_bytes());
+    let whole = claimscope(&["--data", arg(&model), "export", "--format", "json"]);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+    assert!(
+        whole.stdout.len() > 1 << 20,
+        "{} bytes fit in a pipe",
+        whole.stdout.len()
+    );
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimscope"))
-        .args(["export", "--format", "json"])
+        .args(["--data", arg(&model), "export", "--format", "json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -501,6 +582,7 @@ fn output_into_a_closed_pipe_is_not_an_error() {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }
 
 #[test]

@@ -378,7 +378,13 @@ proptest! {
     ) {
         let text: String = pieces.concat();
         prop_assume!(!text.trim().is_empty() && !text.starts_with('\u{feff}'));
-        let drafted = draft(&text, "x", "t").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // An invisible character the model would refuse where it stands (a zero-width
+        // space, a byte-order mark mid-text) is refused by the draft, at its place.
+        let drafted = match draft(&text, "x", "t") {
+            Ok(drafted) => drafted,
+            Err(e) if e.to_string().contains("an invisible character U+") => return Ok(()),
+            Err(e) => return Err(TestCaseError::fail(e.to_string())),
+        };
         let model_text = drafted.to_toml();
         let read_back = sentences_in(&model_text);
         let joined: String = read_back.iter().map(|(_, _, s)| s.as_str()).collect();
@@ -397,4 +403,17 @@ proptest! {
             prop_assert!(problem.todo, "{}", problem.message);
         }
     }
+}
+
+#[test]
+fn an_invisible_character_is_refused_at_its_place() {
+    // "Head", then a byte-order mark after "A zero" on line 2, column 7: at the start of
+    // a file it is the encoding's mark and is dropped, in the text it is refused.
+    let refused = draft("Head\nA zero\u{feff}width space. And more.\n", "x", "t")
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    let message = refused.expect_err("a byte-order mark between letters");
+    assert!(message.starts_with("t:2:7: "), "{message}");
+    assert!(message.contains("U+FEFF"), "{message}");
+    assert!(draft("\u{feff}Head\nA line. And more.\n", "x", "t").is_ok());
 }

@@ -253,3 +253,71 @@ fn no_color_means_no_colour_escape_in_the_bytes() {
     let (coloured_on, _) = split(&draw_bytes(true, 120, 40, &walk()));
     assert!(coloured_on.iter().any(|s| colour(&s)));
 }
+
+#[test]
+fn a_cell_keeps_only_what_every_terminal_draws_in_its_width() {
+    use claimscope::tui::view::drawable;
+    // A watch made "text style" is measured one column and drawn in two: a stand-in.
+    assert_eq!(drawable("⌚\u{fe0e}"), "?");
+    // A skin tone is a second wide character to a terminal that does not join them.
+    assert_eq!(drawable("👍🏽"), "👍");
+    // A ZWJ sequence shows its first person, whole, rather than a shorter family.
+    assert_eq!(drawable("👨\u{200d}👩\u{200d}👧\u{200d}👦"), "👨");
+    // A heart made emoji style is measured two columns and drawn in one: a space after.
+    assert_eq!(drawable("❤\u{fe0f}"), "❤ ");
+    // A flag is two regional indicators of one column each: kept.
+    assert_eq!(drawable("🇬🇧"), "🇬🇧");
+    // Combining marks stay, four at most.
+    assert_eq!(drawable("e\u{301}"), "e\u{301}");
+    let marks = format!("a{}", "\u{301}".repeat(5_000));
+    assert_eq!(drawable(&marks), format!("a{}", "\u{301}".repeat(4)));
+    assert_eq!(drawable("\u{9b}"), "\u{fffd}");
+}
+
+/// The columns a terminal that does not join clusters moves by for `symbol`: the sum of
+/// its code points' widths.
+fn columns_drawn(symbol: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    symbol.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+#[test]
+fn every_cell_starts_where_the_terminal_will_draw_it() {
+    use unicode_width::UnicodeWidthStr;
+    let mut model = Model::bundled().expect("bundled model");
+    // The size that showed it: event titles of 40 watches in text style ran past the
+    // Timeline pane's border in tmux and overwrote the pane beside it.
+    for event in &mut model.events {
+        event.title = "⌚\u{fe0e}".repeat(40);
+    }
+    for (i, actor) in model.actors.iter_mut().enumerate() {
+        actor.name =
+            format!("{i} 👍🏽 👨\u{200d}👩\u{200d}👧\u{200d}👦 ❤\u{fe0f} 🇬🇧 1\u{fe0f}\u{20e3}");
+    }
+    for (width, height) in [(120, 40), (80, 24), (50, 16)] {
+        let mut app = App::new(Index::new(model.clone()), Theme { color: false });
+        app.update(Action::Resize(width, height));
+        let mut terminal =
+            Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("terminal");
+        for action in [Action::Focus(claimscope::tui::Pane::Actors), Action::Down] {
+            app.update(action);
+            let frame = terminal.draw(|f| view::render(&app, f)).expect("draw");
+            let buffer = frame.buffer;
+            for y in 0..height {
+                // Walk the row as the terminal does: each drawn cell moves it by its code
+                // points' widths; the layout skips the columns a wide cell covers.
+                let (mut x, mut drawn) = (0u16, 0usize);
+                while x < width {
+                    let symbol = buffer[(x, y)].symbol();
+                    assert_eq!(
+                        drawn,
+                        usize::from(x),
+                        "{width}x{height}, row {y}: the terminal would draw column {x} at {drawn}"
+                    );
+                    drawn += columns_drawn(symbol).max(1);
+                    x += u16::try_from(symbol.width().max(1)).expect("narrow");
+                }
+            }
+        }
+    }
+}

@@ -227,6 +227,59 @@ fn bidirectional_overrides_are_rejected() {
 }
 
 #[test]
+fn invisible_characters_are_refused_in_names_and_where_they_only_hide() {
+    // Two actors that would both show as "Russia": a zero-width space inside the name, a
+    // tag character after it.
+    for (hidden, label) in [
+        ("Rus\u{200b}sia", "U+200B"),
+        ("Russia\u{e0041}", "U+E0041"),
+        ("Russia\u{fe0f}", "U+FE0F"),
+    ] {
+        let text = mutate("name = \"Dassault\"", &format!("name = \"{hidden}\""));
+        assert_problem(
+            &text,
+            line_of(&text, &format!("name = \"{hidden}\"")),
+            &[
+                "actor `dassault`",
+                "`name` holds an invisible character",
+                label,
+            ],
+        );
+    }
+    // Tag characters carry hidden text through every output: refused in any text.
+    let text = mutate(
+        "summary = \"Russia's Gazprom wants",
+        "summary = \"Russia's\u{e0069}\u{e0067}\u{e006e} Gazprom wants",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "summary = \"Russia's\u{e0069}"),
+        &[
+            "`summary` holds an invisible character U+E0069",
+            "tag character",
+        ],
+    );
+    // A wide character made "text style" is measured narrow and drawn wide: refused.
+    let watches = "⌚\u{fe0e}".repeat(40);
+    let text = mutate(
+        "title = \"Kayani visits Moscow\"",
+        &format!("title = \"{watches}\""),
+    );
+    assert_problem(
+        &text,
+        line_of(&text, &watches),
+        &["`title` holds an invisible character U+FE0E", "wide"],
+    );
+    // A name that only looks different in its compatibility form is the same name.
+    let text = mutate("name = \"Dassault\"", "name = \"Ｒｕｓｓｉａ\"");
+    assert_problem(
+        &text,
+        line_of(&text, "name = \"Ｒｕｓｓｉａ\""),
+        &["the name `Ｒｕｓｓｉａ` is also actor `russia`'s"],
+    );
+}
+
+#[test]
 fn files_over_the_size_limit_are_refused_before_reading() {
     let dir = std::env::temp_dir().join(format!("claimscope-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -28,6 +28,19 @@ impl Session {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_claimscope"), args, env)
+    }
+
+    /// The explorer with its address space limited to `kib` KiB (`ulimit -v`): an
+    /// allocation past it fails, and the explorer with it.
+    fn start_limited(args: &[&str], kib: usize) -> Session {
+        let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+        let mut all = vec!["-c", script.as_str(), env!("CARGO_BIN_EXE_claimscope")];
+        all.extend_from_slice(args);
+        Session::start_program("sh", &all, &[])
+    }
+
+    fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let size = PtySize {
             rows: ROWS,
@@ -36,7 +49,7 @@ impl Session {
             pixel_height: 0,
         };
         let pair = pty.openpty(size).expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_claimscope"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
@@ -283,10 +296,141 @@ fn the_terminal_comes_back_after_sigterm_sighup_and_sigint() {
     ending("SIGINT", &[], |s| s.signal("INT"), 128 + 2);
 }
 
+/// Every other signal whose default would end the process and leave the terminal raw.
+/// (The numbers are Linux's.)
+#[cfg(target_os = "linux")]
+#[test]
+fn the_terminal_comes_back_after_every_other_terminating_signal() {
+    for (name, number) in [
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+        ("XCPU", 24),
+        ("XFSZ", 25),
+        ("VTALRM", 26),
+        ("PROF", 27),
+        ("IO", 29),
+        ("PWR", 30),
+    ] {
+        ending(&format!("SIG{name}"), &[], |s| s.signal(name), 128 + number);
+    }
+}
+
+/// The process's state letter from /proc: `T` when it is stopped.
+#[cfg(target_os = "linux")]
+fn process_state(session: &Session) -> char {
+    let pid = session.child.process_id().expect("a pid");
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    // The state follows the command's name, which is in parentheses.
+    let after = stat.rsplit_once(") ").expect("a stat line").1;
+    after.chars().next().expect("a state")
+}
+
+/// Waits until the process is stopped (or fails after a while).
+#[cfg(target_os = "linux")]
+fn wait_until_stopped(session: &mut Session) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while process_state(session) != 'T' {
+        assert!(Instant::now() < deadline, "the explorer never stopped");
+        session.pump(Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_from_outside_suspends_and_the_continue_takes_the_terminal_again_raw() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    let before = session.bytes.len();
+    session.signal("TSTP");
+    let left = wait_for(&mut session, before, b"\x1b[?1049l", "leaving the screen");
+    wait_until_stopped(&mut session);
+    assert!(
+        !is_raw(&session.stty()),
+        "the terminal is cooked while stopped"
+    );
+    assert_restored(&session.bytes, "while stopped");
+    session.signal("CONT");
+    wait_for(
+        &mut session,
+        left,
+        b"\x1b[?1049h",
+        "taking the screen again",
+    );
+    session.expect("3 Arguments");
+    assert!(is_raw(&session.stty()), "raw mode again after fg");
+    // A lone q ends it: keys are not waiting for a line.
+    session.send("q");
+    assert!(session.finish().success());
+    assert_restored(&session.bytes, "after SIGTSTP and SIGCONT");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    session.signal("STOP");
+    wait_until_stopped(&mut session);
+    // What a shell does to the terminal while its job is stopped.
+    let tty = session._master.tty_name().expect("the pty's name");
+    let sane = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("sane")
+        .status()
+        .expect("stty runs");
+    assert!(sane.success());
+    assert!(!is_raw(&session.stty()), "stty made the terminal cooked");
+    let before = session.bytes.len();
+    session.signal("CONT");
+    wait_for(
+        &mut session,
+        before,
+        b"\x1b[?1049h",
+        "taking the screen again",
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !is_raw(&session.stty()) {
+        assert!(Instant::now() < deadline, "raw mode never came back");
+        session.pump(Duration::from_millis(20));
+    }
+    session.expect("3 Arguments");
+    session.send("q");
+    assert!(session.finish().success());
+    assert_restored(&session.bytes, "after SIGSTOP and SIGCONT");
+}
+
 #[test]
 fn the_terminal_comes_back_after_a_panic_and_an_error() {
     ending("panic", &[("CLAIMSCOPE_FAULT", "panic")], |_| {}, 101);
     ending("error", &[("CLAIMSCOPE_FAULT", "error")], |_| {}, 2);
+}
+
+#[test]
+fn the_terminal_comes_back_after_an_allocation_fails() {
+    // A failed allocation aborts the process: no destructor or hook runs, only the
+    // SIGABRT handler. (The pty library reports a death by a signal as exit code 1.)
+    let mut session = Session::start_with(&[], &[("CLAIMSCOPE_FAULT", "alloc")]);
+    let status = session.finish();
+    assert_eq!(status.signal(), Some("Aborted"), "{status:?}");
+    assert_restored(&session.bytes, "an allocation failure");
+    assert!(!is_raw(&session.stty()), "raw mode was left on");
+    // The reason is said again after the alternate screen is left, where it can be read.
+    let left = session
+        .bytes
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        contains(
+            &session.bytes[left..],
+            b"claimscope: aborted (out of memory"
+        ),
+        "{}",
+        String::from_utf8_lossy(&session.bytes)
+    );
 }
 
 #[test]
@@ -402,8 +546,10 @@ fn ctrl_z_hands_the_terminal_back_and_the_explorer_redraws_when_continued() {
     let before = session.bytes.len();
     session.send("\x1a");
     let left = wait_for(&mut session, before, b"\x1b[?1049l", "leaving the screen");
-    // A shell's fg sends SIGCONT. (Here, with no shell to stop it, the kernel may not
-    // stop the explorer at all; it goes on either way.)
+    // It stops (a continue sent before that would be lost, and it would stay stopped).
+    #[cfg(target_os = "linux")]
+    wait_until_stopped(&mut session);
+    // A shell's fg sends SIGCONT.
     session.signal("CONT");
     wait_for(
         &mut session,
@@ -508,4 +654,47 @@ fn a_large_model_shows_how_far_loading_has_gone_then_the_explorer() {
     session.send("q");
     assert!(session.finish().success());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The longest sentence a model may hold (16 KiB; a 30 MB one, which once took moving
+/// between its claims past 700 MB, is now refused as the file loads) in view, under a
+/// limit of 600 MiB of address space: laid out a screenful at a time, the keys are
+/// answered.
+#[test]
+fn keys_beside_the_longest_sentence_fit_in_a_memory_limit() {
+    let words = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, in a renewed attempt to improve his country's relations with Russia.";
+    let filler = "And then the talks went on for another round. ".repeat(170);
+    let text = claimscope::model::BUNDLED_MODEL.replacen(
+        &format!("text = \"{words}\""),
+        &format!("text = \"{filler}{words}{}\"", filler.trim_end()),
+        1,
+    );
+    let longest = 2 * filler.len() + words.len();
+    assert!(
+        longest <= claimscope::model::MAX_TEXT_BYTES && longest > 15_000,
+        "{longest} bytes"
+    );
+    let dir = std::env::temp_dir().join(format!("claimscope-pty-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join("huge.toml");
+    std::fs::write(&path, &text).expect("write");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut session = Session::start_limited(&["--data", path_arg], 600 * 1024);
+    session.expect("3 Arguments");
+    session.send("/kayani");
+    session.expect("Ashfaq Parvez Kayani");
+    session.send("\r");
+    session.expect("sentence s04");
+    session.send("5"); // The Claims pane: j and k move between the sentence's claims.
+    for _ in 0..3 {
+        session.send("j");
+        session.send("k");
+    }
+    session.expect("sentence s04");
+    session.send("r"); // Reading mode, with the sentence in it.
+    session.expect("Reading");
+    session.send("q");
+    let status = session.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(status.success(), "exit status {status:?}");
 }

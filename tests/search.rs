@@ -54,8 +54,18 @@ fn ties_go_to_the_shorter_text() {
 
 #[test]
 fn matched_positions_point_at_the_matched_characters() {
-    let (_, searcher) = engine();
-    for hit in search(&searcher, "mosc") {
+    let (index, searcher) = engine();
+    let hits = search(&searcher, "mosc");
+    // Among them the event titled "Kayani visits Moscow": `Moscow` starts at character 14
+    // (`Kayani` 6, a space, `visits` 6, a space).
+    let visit = hits
+        .iter()
+        .find(|h| h.kind == HitKind::Event && index.model().events[h.index].id == "kayani-visit")
+        .expect("the search finds the visit to Moscow");
+    assert_eq!(searcher.field_text(visit), "Kayani visits Moscow");
+    assert_eq!(visit.positions, vec![14, 15, 16, 17]);
+    assert!(hits.len() > 1, "{hits:?}");
+    for hit in hits {
         let text: Vec<char> = searcher.field_text(&hit).to_lowercase().chars().collect();
         let matched: String = hit.positions.iter().map(|p| text[*p]).collect();
         assert_eq!(matched, "mosc", "{hit:?}");

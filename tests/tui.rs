@@ -272,6 +272,37 @@ fn search_editing_and_cancel() {
 }
 
 #[test]
+fn one_cap_holds_the_query_typed_and_pasted() {
+    use claimscope::search::MAX_QUERY_CHARS;
+    use claimscope::tui::search_box::SearchBox;
+    // A hundred thousand keystrokes change the query, and so start a search, 200 times.
+    let mut typed = SearchBox::default();
+    let changes = (0..100_000)
+        .filter(|_| typed.edit(Action::Type('é')))
+        .count();
+    assert_eq!(changes, 200);
+    assert_eq!(typed.query, "é".repeat(200));
+    // A paste takes what room is left, and no more.
+    let mut pasted = SearchBox::default();
+    assert!(pasted.edit(Action::Type('k')));
+    assert!(pasted.edit(Action::Paste("x".repeat(100_000))));
+    assert_eq!(pasted.query.chars().count(), MAX_QUERY_CHARS);
+    assert!(!pasted.edit(Action::Paste("y".to_string())));
+    assert!(!pasted.edit(Action::Type('z')));
+    assert!(pasted.edit(Action::DeleteChar));
+    assert!(pasted.edit(Action::Type('z')));
+    assert_eq!(pasted.query, format!("k{}z", "x".repeat(198)));
+    // And through the explorer, with its searches.
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    for _ in 0..1_000 {
+        app.update(Action::Type('p'));
+    }
+    app.update(Action::Paste("pakistan ".repeat(1_000)));
+    assert_eq!(app.search.query, "p".repeat(200));
+}
+
+#[test]
 fn reading_mode_walks_the_claims_and_returns_to_the_last_one() {
     let mut app = app();
     app.update(Action::ToggleReading);

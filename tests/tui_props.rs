@@ -114,3 +114,36 @@ proptest! {
         drive(&events, (w, h));
     }
 }
+
+proptest! {
+    /// Typing and pasting of any lengths, in any order, never takes the query past the cap,
+    /// and every edit that is refused leaves the query as it was.
+    #[test]
+    fn the_query_never_grows_past_its_cap(
+        edits in prop::collection::vec(
+            prop_oneof![
+                (any::<char>(), 1..3_000usize).prop_map(|(c, n)| (c, n, false)),
+                (any::<char>(), 1..3_000usize).prop_map(|(c, n)| (c, n, true)),
+            ],
+            1..12,
+        )
+    ) {
+        use claimscope::search::MAX_QUERY_CHARS;
+        use claimscope::tui::Action;
+        use claimscope::tui::search_box::SearchBox;
+        let mut search = SearchBox::default();
+        for (c, n, paste) in edits {
+            if paste {
+                search.edit(Action::Paste(c.to_string().repeat(n)));
+            } else {
+                for _ in 0..n {
+                    let before = search.query.clone();
+                    if !search.edit(Action::Type(c)) {
+                        prop_assert_eq!(&search.query, &before);
+                    }
+                }
+            }
+            prop_assert!(search.query.chars().count() <= MAX_QUERY_CHARS);
+        }
+    }
+}

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimscope::model::{Index, LoadError, Model, ModelFile, load_str};
-use claimscope::search::HitKind;
+use claimscope::search::{HitKind, MAX_QUERY_CHARS, query_fits};
 use claimscope::tui::Ending;
 
 /// Exit code: everything was fine.
@@ -325,6 +325,55 @@ impl From<Kind> for HitKind {
     }
 }
 
+/// Reports a command line clap could not take, and returns its exit code. Clap quotes the
+/// arguments it refuses, and an argument can hold anything, escape sequences included
+/// (one that sets the clipboard, or clears the screen): every control and bidirectional
+/// character in the message is written as a visible `\u{..}` escape, and each line is cut
+/// after [`MAX_USAGE_LINE`] characters. Help and the version are printed as clap prints
+/// them, since they quote nothing of the command line.
+pub fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    let code = u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE);
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return ExitCode::from(code);
+    }
+    // The message again, from the same arguments parsed by a command without styles: any
+    // escape in it then came from an argument. (Clap's plain rendering would drop escape
+    // sequences whole, so the reader could not see what was refused.)
+    let plain = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .err();
+    let rendered = plain.as_ref().unwrap_or(error).render().ansi().to_string();
+    let mut text = String::with_capacity(rendered.len().min(16 * MAX_USAGE_LINE));
+    for line in rendered.lines() {
+        let mut chars = line.chars();
+        let kept: String = chars.by_ref().take(MAX_USAGE_LINE).collect();
+        text.push_str(&claimscope::model::sanitize(&kept));
+        if chars.next().is_some() {
+            text.push('…');
+        }
+        text.push('\n');
+    }
+    let written = if error.use_stderr() {
+        io::stderr().lock().write_all(text.as_bytes())
+    } else {
+        io::stdout().lock().write_all(text.as_bytes())
+    };
+    // Nowhere left to say it if the stream is gone; the exit code still tells.
+    drop(written);
+    ExitCode::from(code)
+}
+
+/// The longest line of a usage error, in characters; an argument that makes a line
+/// longer is cut.
+pub const MAX_USAGE_LINE: usize = 300;
+
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
@@ -333,6 +382,10 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             format,
         }) => check::run(cli.data, &files, deny_warnings, format),
+        Some(Command::Search { query, .. }) if !query_fits(&query.join(" ")) => {
+            too_long("query", "a query")
+        }
+        Some(Command::Show { id }) if !query_fits(&id) => too_long("id", "an id or a name"),
         Some(Command::Progress { file }) => progress::run(cli.data, file),
         Some(Command::New { file, id }) => write_out(|out| new::run(&file, id.as_deref(), out)),
         Some(Command::Search {
@@ -371,6 +424,15 @@ pub fn run(cli: Cli) -> ExitCode {
         None => explore(cli.data, cli.config),
     };
     ExitCode::from(code)
+}
+
+/// Refuses an argument longer than anything searches for, before the model is even read:
+/// a hundred thousand characters cost no more than ten.
+fn too_long(what: &str, kind: &str) -> u8 {
+    eprintln!(
+        "claimscope: the {what} is longer than {MAX_QUERY_CHARS} characters, more than {kind} can be"
+    );
+    EXIT_USAGE
 }
 
 /// Reads the model named by `--data`, or the bundled one.

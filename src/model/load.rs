@@ -9,6 +9,7 @@ use super::build::build;
 use super::diagnostic::{Diagnostic, Location};
 use super::loading::{LoadProgress, LoadStage};
 use super::problem::locate;
+use super::text::{describe, is_forbidden_char};
 use super::{Model, lint, validate};
 
 /// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
@@ -107,7 +108,11 @@ impl ModelFile {
             path: name.clone(),
             error,
         };
-        let meta = fs::metadata(path).map_err(io)?;
+        // Open first, then ask the open file what it is: a check of the path before the
+        // open could be answered by another file than the one opened (a symlink swapped
+        // in between). Non-blocking, so that opening a FIFO does not wait for a writer.
+        let file = open_nonblocking(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
         if meta.is_dir() {
             return Err(LoadError::IsDirectory { path: name });
         }
@@ -133,7 +138,6 @@ impl ModelFile {
                 });
             }
         }
-        let file = fs::File::open(path).map_err(io)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         // Read one byte past the limit, in case the file grew since we looked.
         file.take(MAX_MODEL_BYTES + 1)
@@ -173,6 +177,20 @@ fn parse_available(meminfo: &str) -> Option<u64> {
         Some("kB") => amount.checked_mul(1024),
         _ => None,
     }
+}
+
+/// Opens `path` for reading without waiting: a FIFO with no writer opens at once (and is
+/// then refused as not a regular file), where a plain open would block. For a regular
+/// file the flag changes nothing.
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// A model that loaded, with what `check` warns about in it.
@@ -258,11 +276,16 @@ fn read_all(
         let message = "the file is empty; a model starts with `schema = 1` and an [article] table";
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
-    let pieces = match scan(text) {
+    let mut comments = Vec::new();
+    let pieces = match scan(text, &mut comments) {
         Ok(pieces) => pieces,
-        Err(at) => {
+        Err(TooDeep::Nesting(at)) => {
             let message =
                 format!("arrays or inline tables nest more than {MAX_NESTING} levels deep");
+            return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
+        }
+        Err(TooDeep::Key(at)) => {
+            let message = format!("a key has more than {MAX_NESTING} dotted parts");
             return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
         }
     };
@@ -287,6 +310,13 @@ fn read_all(
     if let Some(progress) = progress {
         progress.enter(LoadStage::Checking);
     }
+    diagnostics.extend(comments.into_iter().map(|(at, c)| {
+        let message = format!(
+            "a comment holds a {}, which a model may not contain",
+            describe(c)
+        );
+        Diagnostic::new(Some(at..at + c.len_utf8()), message)
+    }));
     let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));
     };
@@ -315,13 +345,29 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// What the lexical pass refuses before the TOML parser sees it, and where: the parser
+/// would recurse, or stop with an error that says nowhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TooDeep {
+    /// The bracket that nests arrays or inline tables more than [`MAX_NESTING`] deep.
+    Nesting(usize),
+    /// The start of a key (or a table header's name) of more than [`MAX_NESTING`] dotted
+    /// parts; the parser stops at 80 with no location.
+    Key(usize),
+}
+
 /// Where the file's pieces start: its beginning and every top-level table header. Found
-/// by one lexical pass that skips strings and comments, which also refuses nesting deeper
-/// than [`MAX_NESTING`] (the error is the offset of the bracket that goes too deep).
-fn scan(text: &str) -> Result<Vec<usize>, usize> {
+/// by one lexical pass that skips strings and comments, which also refuses what is too
+/// deep for the parser ([`TooDeep`]), and adds to `comments` each forbidden character in a
+/// comment, with its offset.
+fn scan(text: &str, comments: &mut Vec<(usize, char)>) -> Result<Vec<usize>, TooDeep> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut depth = 0usize;
+    // The dots of the key being read, and where it starts. (A number or a time in a value
+    // has one dot at most.)
+    let mut dots = 0usize;
+    let mut key_start: Option<usize> = None;
     let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -342,9 +388,36 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
             line_start = b == b'\n';
         }
         match b {
+            b'.' => {
+                dots += 1;
+                if dots >= MAX_NESTING {
+                    return Err(TooDeep::Key(key_start.unwrap_or(i)));
+                }
+            }
+            b'=' | b',' | b'\n' | b'[' | b'{' | b']' | b'}' | b'#' => {
+                dots = 0;
+                key_start = None;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                key_start.get_or_insert(i);
+            }
+        }
+        match b {
             b'#' => {
+                let start = i;
                 while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
                     i += 1;
+                }
+                // The TOML parser refuses ASCII controls in a comment but lets C1 and
+                // bidi characters through, which reorder how an editor or a terminal
+                // shows the lines around them ("Trojan Source").
+                let comment = &text[start..=i];
+                if !comment.is_ascii() {
+                    let found = comment
+                        .char_indices()
+                        .filter(|(_, c)| is_forbidden_char(*c));
+                    comments.extend(found.map(|(at, c)| (start + at, c)));
                 }
             }
             quote @ (b'"' | b'\'') => {
@@ -379,7 +452,7 @@ fn scan(text: &str) -> Result<Vec<usize>, usize> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(i);
+                    return Err(TooDeep::Nesting(i));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -406,7 +479,7 @@ mod tests {
     #[test]
     fn scan_finds_headers_and_refuses_deep_nesting() {
         let text = "schema = 1\n[article]\nid = \"a\"\n  [[claims]]\nx = [\n[1],\n]\n[claims.record]\ny = 1\n";
-        let starts = scan(text).expect("not too deep");
+        let starts = scan(text, &mut Vec::new()).expect("not too deep");
         assert_eq!(
             starts.len(),
             3,
@@ -415,15 +488,26 @@ mod tests {
         assert!(text[starts[1]..].starts_with("[article]"));
         assert!(text[starts[2]..].starts_with("[[claims]]"));
         let deep = format!("x = {}{}", "[".repeat(100), "]".repeat(100));
-        assert_eq!(scan(&deep), Err(4 + MAX_NESTING));
+        assert_eq!(
+            scan(&deep, &mut Vec::new()),
+            Err(TooDeep::Nesting(4 + MAX_NESTING))
+        );
+        // A header of 200 dotted parts, and a key of 65, each at its start; 64 parts pass.
+        let parts = |n: usize| vec!["a"; n].join(".");
+        let header = format!("x = 1\n[{}]\n", parts(200));
+        assert_eq!(scan(&header, &mut Vec::new()), Err(TooDeep::Key(7)));
+        let key = format!("x = 1.5\n  \"q\".{} = 2021-01-01T00:00:00.5\n", parts(64));
+        assert_eq!(scan(&key, &mut Vec::new()), Err(TooDeep::Key(10)));
+        let fine = format!("[{}]\n{} = [1.5, 2.5]\n", parts(64), parts(64));
+        assert!(scan(&fine, &mut Vec::new()).is_ok());
         let quoted = format!(
             "x = \"{}\" # {}\ny = '''{}'''",
             "[".repeat(100),
             "{".repeat(100),
             "[".repeat(100)
         );
-        assert!(scan(&quoted).is_ok_and(|s| s.len() == 1));
+        assert!(scan(&quoted, &mut Vec::new()).is_ok_and(|s| s.len() == 1));
         let escaped = format!("x = \"\\\"{}\"", "[".repeat(100));
-        assert!(scan(&escaped).is_ok_and(|s| s.len() == 1));
+        assert!(scan(&escaped, &mut Vec::new()).is_ok_and(|s| s.len() == 1));
     }
 }

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::Diagnostic;
 use super::draft::{STILL_TO_FILL, TO_FILL};
 use super::spans::{FieldSpans, ItemSpans};
-use super::text::{closest, describe, is_forbidden_char};
+use super::text::{self, Refused, closest};
 use super::{Date, Word};
 
 /// Reads the keys of one TOML table, remembering which were asked for so that any other
@@ -206,10 +206,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 None
             }
             DeValue::String(s) => {
-                if let Some(c) = forbidden_in(s) {
+                if let Some(refused) = refused_in(s, is_name(key)) {
                     let message = format!(
-                        "`{key}` holds a {}, which a model may not contain",
-                        describe(c)
+                        "`{key}` holds {}, which a model may not contain",
+                        refused.describe()
                     );
                     self.error_at(key, value.span(), message);
                 }
@@ -381,10 +381,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     self.unread(key);
                 }
                 DeValue::String(s) if !s.trim().is_empty() => {
-                    if let Some(c) = forbidden_in(s) {
+                    if let Some(refused) = refused_in(s, is_name(key)) {
                         let message = format!(
-                            "`{key}` holds a {}, which a model may not contain",
-                            describe(c)
+                            "`{key}` holds {}, which a model may not contain",
+                            refused.describe()
                         );
                         self.error_at(key, item.span(), message);
                     }
@@ -539,12 +539,19 @@ fn too_long(key: &str, bytes: usize) -> String {
     )
 }
 
-/// The first forbidden character in `s`, if any; printable ASCII is checked a byte at a time.
-fn forbidden_in(s: &str) -> Option<char> {
+/// The first character `s` may not hold, if any; printable ASCII is checked a byte at a
+/// time.
+fn refused_in(s: &str, name: bool) -> Option<Refused> {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return None;
     }
-    s.chars().find(|c| is_forbidden_char(*c))
+    text::refused_in(s, name)
+}
+
+/// Whether the values of `key` are names, which must be told apart by how they look (an
+/// actor's `name` and `aliases`).
+fn is_name(key: &str) -> bool {
+    matches!(key, "name" | "aliases")
 }
 
 fn list(keys: &[&str]) -> String {

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use unicode_width::UnicodeWidthChar;
+
 /// Whether `c` is a control character (C0, DEL, C1) or a bidirectional formatting
 /// character (embeddings, overrides, isolates and marks), none of which a model may hold.
 pub fn is_forbidden_char(c: char) -> bool {
@@ -22,6 +24,130 @@ pub(crate) fn describe(c: char) -> String {
         "control character"
     };
     format!("{kind} U+{:04X}", u32::from(c))
+}
+
+/// Whether `c` is a default-ignorable code point (Unicode's Default_Ignorable_Code_Point):
+/// a character a terminal draws as nothing, so that two strings that hold different ones
+/// look the same. Zero-width spaces and joiners, the soft hyphen, variation selectors, tag
+/// characters, fillers, and the bidirectional marks (which [`is_forbidden_char`] refuses
+/// anyway).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Whether `c` selects a variant of the character before it.
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{180B}'..='\u{180D}' | '\u{180F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// The invisible characters that join or break text where they stand, one at a time.
+fn is_zero_width_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{17B4}' | '\u{17B5}'
+    )
+}
+
+/// A character a model may not hold where it stands, and why, for a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused {
+    pub c: char,
+    pub why: &'static str,
+}
+
+impl Refused {
+    /// What a message says about the character: its kind, its code point and why, after
+    /// an article ("a control character U+001B").
+    pub fn describe(&self) -> String {
+        if is_forbidden_char(self.c) {
+            return format!("a {}", describe(self.c));
+        }
+        format!(
+            "an invisible character U+{:04X} ({})",
+            u32::from(self.c),
+            self.why
+        )
+    }
+}
+
+/// The first character of `text` a model may not hold: a control or bidirectional
+/// character anywhere; in a name (`name` true), any invisible character, since names must
+/// be told apart by how they look; elsewhere, the invisible characters that have no use
+/// in text but to hide something: tag characters outside an emoji flag, a variation
+/// selector with no visible character before it, two zero-width marks in a row (how
+/// zero-width steganography writes its bits), and the rest of the default-ignorable ones
+/// that are unassigned, deprecated or fillers.
+pub fn refused_in(text: &str, name: bool) -> Option<Refused> {
+    if text.is_ascii() {
+        return text
+            .chars()
+            .find(|c| is_forbidden_char(*c))
+            .map(|c| Refused { c, why: "" });
+    }
+    let mut before: Option<char> = None;
+    // Inside an emoji tag sequence (🏴, tag letters, the cancel tag): how many tags so far.
+    let mut flag_tags: Option<usize> = None;
+    for c in text.chars() {
+        let tags_before = flag_tags.take();
+        let why = if is_forbidden_char(c) {
+            Some("")
+        } else if !is_invisible(c) {
+            None
+        } else if name {
+            Some("a name must look like no other")
+        } else if ('\u{E0000}'..='\u{E007F}').contains(&c) {
+            let count = if before == Some('\u{1F3F4}') {
+                Some(0)
+            } else {
+                tags_before
+            };
+            if c != '\u{E007F}' {
+                flag_tags = count.map(|n| n + 1);
+            }
+            let in_flag = count.is_some_and(|n| n < MAX_FLAG_TAGS) && c >= '\u{E0020}';
+            (!in_flag).then_some("a tag character outside an emoji flag")
+        } else if is_variation_selector(c) {
+            let base = before.filter(|b| !is_invisible(*b) && !b.is_whitespace());
+            match base {
+                None => Some("a variation selector with no character to vary"),
+                // Width tables make `⌚︎` one column; terminals draw the watch in two, and
+                // the line runs past where it was laid out to end.
+                Some(b) if c == '\u{FE0E}' && UnicodeWidthChar::width(b) == Some(2) => {
+                    Some("a text-style selector on a wide character, which terminals draw wide")
+                }
+                Some(_) => None,
+            }
+        } else if is_zero_width_mark(c) {
+            before
+                .is_some_and(is_zero_width_mark)
+                .then_some("two zero-width characters in a row")
+        } else {
+            Some("a character that shows nothing and means nothing in text")
+        };
+        if let Some(why) = why {
+            return Some(Refused { c, why });
+        }
+        before = Some(c);
+    }
+    None
+}
+
+/// The most tag characters an emoji flag takes: a region and a subdivision of up to four
+/// letters or digits (`gbeng`, `usca`), and the cancel tag.
+const MAX_FLAG_TAGS: usize = 7;
+
+/// A name as it is compared with others: compatibility forms folded (NFKC: a full-width
+/// `Ｒｕｓｓｉａ` is `Russia`), invisible characters dropped, in lowercase. Two names with
+/// the same key look alike, and search would not know which is meant.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name.nfkc().filter(|c| !is_invisible(*c)).collect();
+    folded.to_lowercase()
 }
 
 /// Returns `text` with every forbidden character written as a visible `\u{..}` escape, so
@@ -185,6 +311,67 @@ mod tests {
         for c in ['a', ' ', '\u{a0}', 'é', '“', '—', '\u{200d}', '中'] {
             assert!(!is_forbidden_char(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_in_names_and_where_they_hide_things() {
+        let why = |text: &str, name: bool| refused_in(text, name).map(|r| r.c);
+        // Names: any invisible character.
+        for bad in [
+            "Rus\u{200b}sia",
+            "Russia\u{e0041}",
+            "Russia\u{fe0f}",
+            "Ru\u{ad}ssia",
+        ] {
+            let c = bad.chars().find(|c| is_invisible(*c));
+            assert_eq!(why(bad, true), c, "{bad:?}");
+        }
+        assert_eq!(why("Russia", true), None);
+        assert_eq!(why("Vladimir Putin", true), None);
+        assert_eq!(why("Ñandú “x”", true), None);
+        // Text: what has a use passes.
+        for good in [
+            "family 👨\u{200d}👩\u{200d}👧 joined",
+            "❤\u{fe0f}\u{200d}🔥",
+            "❤\u{fe0e} heart, narrow either way",
+            "🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f} England",
+            "soft\u{ad}hyphen, می\u{200c}خواهم",
+            "漢\u{e0100} ideograph variant",
+        ] {
+            assert_eq!(why(good, false), None, "{good:?}");
+        }
+        // What only hides.
+        for (bad, c) in [
+            ("hidden\u{e0041}\u{e0042} tags", '\u{e0041}'),
+            ("x\u{fe0f}\u{fe0f}", '\u{fe0f}'),
+            ("⌚\u{fe0e} watch", '\u{fe0e}'),
+            ("\u{fe0f} at the start", '\u{fe0f}'),
+            ("bits\u{200b}\u{200c}\u{200b}", '\u{200c}'),
+            ("a\u{feff}b", '\u{feff}'),
+            ("a\u{2062}b", '\u{2062}'),
+            ("filler\u{3164}", '\u{3164}'),
+            ("🏴\u{e0001}", '\u{e0001}'),
+            ("x\u{e0101}\u{e0102}", '\u{e0102}'),
+            (
+                &format!("🏴{}\u{e007f}", "\u{e0061}".repeat(8)),
+                '\u{e0061}',
+            ),
+        ] {
+            assert_eq!(why(bad, false), Some(c), "{bad:?}");
+        }
+        // Controls and bidi, everywhere.
+        assert_eq!(why("a\u{202e}b", false), Some('\u{202e}'));
+        assert_eq!(why("a\u{1b}b", true), Some('\u{1b}'));
+    }
+
+    #[test]
+    fn names_compare_after_nfkc_without_invisible_characters() {
+        assert_eq!(name_key("Russia"), "russia");
+        assert_eq!(name_key("Ｒｕｓｓｉａ"), "russia");
+        assert_eq!(name_key("Rus\u{200b}sia"), "russia");
+        assert_eq!(name_key("Russia\u{e0041}"), "russia");
+        assert_eq!(name_key("ﬁnance"), "finance"); // the ligature fi
+        assert_ne!(name_key("Russia"), name_key("Prussia"));
     }
 
     #[test]

@@ -290,6 +290,17 @@ impl Query {
     }
 }
 
+/// The longest query, in characters, that anything searches for: the explorer's search
+/// box takes no more, typed or pasted, and `claimscope search` and `claimscope show` refuse
+/// a longer one. Far more than any words and filters a reader means, and a bound on what
+/// one query can cost.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Whether `text` is within [`MAX_QUERY_CHARS`], found without counting past it.
+pub fn query_fits(text: &str) -> bool {
+    text.len() <= MAX_QUERY_CHARS || text.chars().nth(MAX_QUERY_CHARS).is_none()
+}
+
 /// Lowercases character by character (the first character of each lowercase mapping),
 /// so that character positions in the result are those of the original.
 pub fn lowercase(text: &str) -> String {

@@ -18,7 +18,6 @@ pub mod view;
 pub mod wrap;
 
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -59,9 +58,9 @@ pub fn run(index: Index, config: config::Config) -> io::Result<Ending> {
     keymap::install(config.keymap);
     theme::install_palette(config.palette);
     let mut app = App::new(index, theme);
-    let caught = terminal::watch_signals()?;
+    let signals = terminal::watch_signals()?;
     let mut term = terminal::setup(theme.color)?;
-    let result = event_loop(&mut term, &mut app, &caught);
+    let result = event_loop(&mut term, &mut app, &signals);
     terminal::restore();
     result
 }
@@ -69,13 +68,16 @@ pub fn run(index: Index, config: config::Config) -> io::Result<Ending> {
 /// For tests of the ways out: `CLAIMSCOPE_FAULT=panic` panics and `CLAIMSCOPE_FAULT=error`
 /// fails with an error, each right after the first frame, so that a test in a
 /// pseudo-terminal can see the terminal restored on those paths too.
-/// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer.)
+/// (`CLAIMSCOPE_FAULT=search-panic` makes the search thread panic on its first answer, and
+/// `alloc` fails as an allocation does: by aborting.)
 /// Built only with the `fault-injection` feature, which the tests turn on.
 #[cfg(feature = "fault-injection")]
 fn injected_fault() -> io::Result<()> {
     match fault().as_deref() {
         Some("panic") => panic!("a panic asked for by CLAIMSCOPE_FAULT"),
         Some("error") => Err(io::Error::other("an error asked for by CLAIMSCOPE_FAULT")),
+        // What a failed allocation does: the allocation error handler aborts.
+        Some("alloc") => std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 64]>()),
         _ => Ok(()),
     }
 }
@@ -157,7 +159,7 @@ fn guarded(
 fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
-    caught: &AtomicUsize,
+    signals: &terminal::Signals,
 ) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -174,14 +176,22 @@ fn event_loop(
         if std::mem::take(&mut first_frame) {
             injected_fault()?;
         }
-        // Wait for input, looking at the signal flag and the terminal between waits.
+        // Wait for input, looking at the signal flags and the terminal between waits.
         let first = loop {
-            let signal = caught.load(Ordering::Relaxed);
-            if signal != 0 {
-                return Ok(Ending::Signal(i32::try_from(signal).unwrap_or(0)));
+            if let Some(signal) = signals.ending() {
+                return Ok(Ending::Signal(signal));
+            }
+            if signals.take_stop() {
+                terminal::suspend(term)?;
+                signals.take_resumed(); // The continue that brought us back.
+                break None;
+            }
+            if signals.take_resumed() {
+                terminal::resume(term)?;
+                break None;
             }
             match input.recv_timeout(POLL) {
-                Ok(incoming) => break incoming,
+                Ok(incoming) => break Some(incoming),
                 Err(RecvTimeoutError::Timeout) => {
                     if idle.elapsed() >= LIVENESS {
                         if crossterm::terminal::window_size().is_err() {
@@ -194,7 +204,7 @@ fn event_loop(
             }
         };
         // Take everything already waiting before drawing again.
-        let mut next = Some(first);
+        let mut next = first;
         while let Some(incoming) = next {
             let action = match incoming {
                 Incoming::Input(event) => app.action_for(&event?),
@@ -211,7 +221,10 @@ fn event_loop(
                 }
             };
             match action {
-                Some(Action::Suspend) => terminal::suspend(term)?,
+                Some(Action::Suspend) => {
+                    terminal::suspend(term)?;
+                    signals.take_resumed();
+                }
                 Some(action) => app.update(action),
                 None => {}
             }

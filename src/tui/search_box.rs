@@ -5,7 +5,7 @@ use std::sync::mpsc::{Receiver, Sender};
 
 use super::action::Action;
 use super::state::Cursor;
-use crate::search::{Hit, Query, QueryProblem, Results, Searcher};
+use crate::search::{Hit, MAX_QUERY_CHARS, Query, QueryProblem, Results, Searcher};
 
 /// How many hits the box keeps; more than fit on any screen.
 pub const MAX_HITS: usize = 200;
@@ -139,14 +139,14 @@ impl SearchBox {
             _ => self.browsing = None,
         }
         match action {
-            Action::Type(c) if !c.is_control() => self.query.push(c),
+            Action::Type(c) if !c.is_control() && self.room() > 0 => self.query.push(c),
             Action::Paste(text) => {
                 // One line of printable text: a paste never smuggles control characters in.
                 let clean: String = text
                     .chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
                     .filter(|c| !crate::model::is_forbidden_char(*c))
-                    .take(200)
+                    .take(self.room())
                     .collect();
                 self.query.push_str(&clean);
             }
@@ -171,6 +171,12 @@ impl SearchBox {
             self.restore_at = None;
         }
         changed
+    }
+
+    /// How many more characters the query takes: one cap, [`MAX_QUERY_CHARS`], for what
+    /// is typed and what is pasted.
+    fn room(&self) -> usize {
+        MAX_QUERY_CHARS.saturating_sub(self.query.chars().count())
     }
 
     /// Whether an answer is still to come.

@@ -1,9 +1,10 @@
 //! Taking the terminal over and handing it back. Every mode turned on here is turned off
-//! in `restore`, which runs on quit, on error, on panic and after a signal.
+//! in `restore`, which runs on quit, on error, on panic and after a signal, and by a
+//! SIGABRT handler when an allocation fails.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -15,6 +16,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::signal;
 
 use super::output::Output;
 
@@ -23,24 +25,134 @@ pub type Term = Terminal<CrosstermBackend<Output<Stdout>>>;
 /// What a helper thread's panic said, for the main thread to report after the restore.
 pub static HELPER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
-/// Signals that end the explorer cleanly instead of killing it with the terminal in raw
-/// mode: hang-up, terminate, and an interrupt sent from outside (Ctrl-C itself arrives as
-/// a key while the terminal is raw).
-pub const SIGNALS: [i32; 3] = [
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGINT,
+/// Signals whose default action ends the process. Each ends the explorer cleanly instead,
+/// with the terminal handed back (Ctrl-C itself arrives as a key while the terminal is
+/// raw). Not here: the signals of a fault in the program itself (SIGSEGV, SIGBUS, SIGILL,
+/// SIGFPE, SIGTRAP, SIGSYS, SIGABRT), after which nothing can safely run, and SIGPIPE,
+/// which Rust ignores so that writes fail with an error instead.
+pub const SIGNALS: &[i32] = &[
+    signal::SIGHUP,
+    signal::SIGINT,
+    signal::SIGQUIT,
+    signal::SIGTERM,
+    signal::SIGUSR1,
+    signal::SIGUSR2,
+    signal::SIGALRM,
+    signal::SIGVTALRM,
+    signal::SIGPROF,
+    signal::SIGXCPU,
+    signal::SIGXFSZ,
+    signal::SIGIO,
+    #[cfg(target_os = "linux")]
+    SIGPWR,
 ];
 
-/// Registers the signals; the returned number turns from 0 to the signal's when one
-/// arrives.
-pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
-    let caught = Arc::new(AtomicUsize::new(0));
-    for signal in SIGNALS {
-        let number = usize::try_from(signal).unwrap_or(1);
-        signal_hook::flag::register_usize(signal, Arc::clone(&caught), number)?;
+/// Power failure (Linux only; signal-hook does not name it).
+#[cfg(target_os = "linux")]
+const SIGPWR: i32 = 30;
+
+/// What the signal handlers have seen, for the main loop to act on between waits.
+pub struct Signals {
+    /// 0, or the number of the signal that ends the explorer.
+    ending: Arc<AtomicUsize>,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-z does.
+    stop: Arc<AtomicBool>,
+    /// SIGCONT: the terminal may have been changed while the explorer was stopped.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    /// The signal that asks the explorer to end, if one has arrived.
+    pub fn ending(&self) -> Option<i32> {
+        match self.ending.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(i32::try_from(n).unwrap_or(0)),
+        }
     }
-    Ok(caught)
+
+    /// Whether a SIGTSTP arrived since the last call.
+    pub fn take_stop(&self) -> bool {
+        self.stop.swap(false, Ordering::Relaxed)
+    }
+
+    /// Whether a SIGCONT arrived since the last call.
+    pub fn take_resumed(&self) -> bool {
+        self.resumed.swap(false, Ordering::Relaxed)
+    }
+}
+
+/// Registers the handlers: each only sets a flag, which the main loop reads within its
+/// poll interval.
+pub fn watch_signals() -> io::Result<Signals> {
+    let signals = Signals {
+        ending: Arc::new(AtomicUsize::new(0)),
+        stop: Arc::new(AtomicBool::new(false)),
+        resumed: Arc::new(AtomicBool::new(false)),
+    };
+    for &number in SIGNALS {
+        let value = usize::try_from(number).unwrap_or(1);
+        signal_hook::flag::register_usize(number, Arc::clone(&signals.ending), value)?;
+    }
+    signal_hook::flag::register(signal::SIGTSTP, Arc::clone(&signals.stop))?;
+    signal_hook::flag::register(signal::SIGCONT, Arc::clone(&signals.resumed))?;
+    Ok(signals)
+}
+
+/// The terminal's settings before raw mode, and the descriptor they were read from, for
+/// the restore on abort (which cannot take the terminal library's lock).
+#[cfg(unix)]
+static COOKED: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
+
+/// The bytes that turn off what `setup` turns on, as the terminal library writes them.
+#[cfg(unix)]
+const RESTORE_BYTES: &[u8] =
+    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+/// Hands the terminal back from inside a SIGABRT handler: a failed allocation ends the
+/// process through `abort`, and no destructor, hook or flag runs after it. Only
+/// async-signal-safe calls: `write` and `tcsetattr`, with what was saved beforehand.
+#[cfg(unix)]
+fn restore_on_abort() {
+    // SAFETY: write(2) and tcsetattr(3) are async-signal-safe; the buffer is static and
+    // the settings were copied out before the handler was installed.
+    unsafe {
+        libc::write(
+            libc::STDOUT_FILENO,
+            RESTORE_BYTES.as_ptr().cast(),
+            RESTORE_BYTES.len(),
+        );
+        if let Some((fd, cooked)) = COOKED.get() {
+            libc::tcsetattr(*fd, libc::TCSANOW, cooked);
+        }
+        // What the process said before aborting went to the alternate screen, now gone.
+        let said = ABORTED.as_bytes();
+        libc::write(libc::STDERR_FILENO, said.as_ptr().cast(), said.len());
+    }
+}
+
+/// Said on the way out of an abort, on the screen the reader is back on.
+#[cfg(unix)]
+const ABORTED: &str = "claimscope: aborted (out of memory, or a bug in claimscope)\n";
+
+/// Saves the terminal's settings and installs [`restore_on_abort`] for SIGABRT. The
+/// handler returns, and `abort` then ends the process as before.
+#[cfg(unix)]
+fn hand_back_on_abort() -> io::Result<()> {
+    use std::io::IsTerminal;
+    let fd = if io::stdin().is_terminal() {
+        libc::STDIN_FILENO
+    } else {
+        libc::STDOUT_FILENO
+    };
+    // SAFETY: tcgetattr fills the zeroed struct it is given, and is checked.
+    let mut cooked: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut cooked) } != 0 {
+        return Ok(()); // Not a terminal: raw mode will fail and say so.
+    }
+    let _ = COOKED.set((fd, cooked));
+    // SAFETY: the action makes only async-signal-safe calls (see restore_on_abort).
+    unsafe { signal_hook::low_level::register(signal::SIGABRT, restore_on_abort) }?;
+    Ok(())
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste on, cursor hidden.
@@ -68,6 +180,8 @@ pub fn setup(color: bool) -> io::Result<Term> {
             });
         }
     }));
+    #[cfg(unix)]
+    hand_back_on_abort()?;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let entered = execute!(
@@ -89,8 +203,20 @@ pub fn setup(color: bool) -> io::Result<Term> {
 /// continues it (`fg`), takes the terminal again and has the next frame drawn whole.
 pub fn suspend(term: &mut Term) -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Here again after SIGCONT (at once, where the shell cannot stop us).
+    // SIGTSTP has a handler (the one that brought us here from `kill -TSTP`), so raising
+    // it would only set the flag again: this stops the process as its default would.
+    signal_hook::low_level::emulate_default_handler(signal::SIGTSTP)?;
+    // Here again after SIGCONT.
+    resume(term)
+}
+
+/// Takes the terminal again after the process was stopped and continued, whoever stopped
+/// it: the shell may have put the terminal back in cooked mode meanwhile, and what was on
+/// the screen is gone.
+pub fn resume(term: &mut Term) -> io::Result<()> {
+    // The terminal library remembers having turned raw mode on and would do nothing:
+    // hand back its saved settings first, so that raw mode is really set again.
+    disable_raw_mode()?;
     enable_raw_mode()?;
     execute!(
         io::stdout(),

@@ -34,43 +34,90 @@ fn width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
+/// The most characters of one piece that are laid out; the rest is shown as `…`. More
+/// than fill the largest screen, so that laying out a 30 MB sentence costs what laying out
+/// a screenful does.
+pub const MAX_PIECE_CHARS: usize = 20_000;
+
+thread_local! {
+    /// Characters laid out on this thread so far: the work [`wrap`] did, for tests that
+    /// bound it.
+    static LAID_OUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many characters [`wrap`] has laid out on this thread: a measure of its work.
+pub fn chars_laid_out() -> usize {
+    LAID_OUT.with(std::cell::Cell::get)
+}
+
+/// The characters of `text` that are laid out: its first [`MAX_PIECE_CHARS`], and `…` if
+/// there were more.
+fn shown(text: &str) -> impl Iterator<Item = char> + '_ {
+    let cut = text.char_indices().nth(MAX_PIECE_CHARS).map(|(at, _)| at);
+    text[..cut.unwrap_or(text.len())]
+        .chars()
+        .chain(cut.map(|_| '…'))
+}
+
+/// The end of `text`, at most `n` characters of it, after a `…` when it was cut: for text
+/// that leads up to what must be seen (the words before a quote).
+pub fn tail(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().rev().nth(n) {
+        Some((at, c)) => format!("…{}", &text[at + c.len_utf8()..]).into(),
+        None => text.into(),
+    }
+}
+
 /// Wraps pieces into lines of at most `max` columns, breaking at spaces where it can and
 /// inside words only when a word is longer than a line. A `\n` ends a line. Words may run
-/// across pieces, so styling part of a word never changes where lines break.
+/// across pieces, so styling part of a word never changes where lines break. Each piece is
+/// cut after [`MAX_PIECE_CHARS`] characters, so the work is bounded by the number of
+/// pieces, whatever their length.
 pub fn wrap(pieces: &[Piece], max: usize) -> Vec<Wrapped> {
     let max = max.max(1);
-    let chars: Vec<(char, usize)> = pieces
+    let mut chars = pieces
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.text.chars().map(move |c| (c, i)))
-        .collect();
+        .flat_map(|(i, p)| shown(&p.text).map(move |c| (c, i)))
+        .peekable();
     let mut out = Builder {
         lines: Vec::new(),
         current: Wrapped::default(),
         last_piece: None,
         used: 0,
     };
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].0 == '\n' {
+    // One word at a time: its characters, then the spaces after them.
+    let mut word: Vec<(char, usize)> = Vec::new();
+    let mut laid = 0;
+    while let Some(&(c, _)) = chars.peek() {
+        if c == '\n' {
             out.newline();
-            i += 1;
+            chars.next();
+            laid += 1;
             continue;
         }
-        // A word: non-space characters, then the spaces after them.
-        let start = i;
-        while i < chars.len() && chars[i].0 != ' ' && chars[i].0 != '\n' {
-            i += 1;
+        word.clear();
+        while let Some(&(c, piece)) = chars.peek() {
+            if c == ' ' || c == '\n' {
+                break;
+            }
+            word.push((c, piece));
+            chars.next();
         }
-        let word_end = i;
-        while i < chars.len() && chars[i].0 == ' ' {
-            i += 1;
+        let word_end = word.len();
+        while let Some(&(c, piece)) = chars.peek() {
+            if c != ' ' {
+                break;
+            }
+            word.push((c, piece));
+            chars.next();
         }
-        let word_width: usize = chars[start..word_end].iter().map(|(c, _)| width(*c)).sum();
+        laid += word.len();
+        let word_width: usize = word[..word_end].iter().map(|(c, _)| width(*c)).sum();
         if out.used > 0 && out.used + word_width > max {
             out.newline();
         }
-        for &(c, piece) in &chars[start..i] {
+        for &(c, piece) in &word {
             let w = width(c);
             if out.used + w > max {
                 if c == ' ' {
@@ -81,6 +128,7 @@ pub fn wrap(pieces: &[Piece], max: usize) -> Vec<Wrapped> {
             out.push(c, w, piece, pieces);
         }
     }
+    LAID_OUT.with(|n| n.set(n.get() + laid));
     if !out.current.line.spans.is_empty() || out.lines.is_empty() {
         out.lines.push(out.current);
     }
@@ -195,6 +243,21 @@ mod tests {
             joined.replace(' ', ""),
             "Turkmenistan-Afghanistan-Pakistan-Indiapipeline"
         );
+    }
+
+    #[test]
+    fn a_long_piece_is_cut_and_a_tail_keeps_the_end() {
+        let long = "word ".repeat(100_000);
+        let before = chars_laid_out();
+        let lines = wrap(&[Piece::new(long.as_str(), Style::new(), None)], 80);
+        // 20,000 characters and the `…`, not 500,000.
+        assert_eq!(chars_laid_out() - before, MAX_PIECE_CHARS + 1);
+        let joined: String = texts(&lines).concat();
+        assert!(joined.ends_with('…'), "{}", &joined[joined.len() - 20..]);
+        assert_eq!(joined.chars().filter(|c| *c == 'w').count(), 4_000);
+        assert_eq!(tail("abcdef", 3), "…def");
+        assert_eq!(tail("abc", 3), "abc");
+        assert_eq!(tail("aé中", 2), "…é中");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use parts::{Paragraph, paragraphs};
 pub use split::{TITLES, sentences};
 
 use super::diagnostic::Location;
-use super::text::{describe, is_forbidden_char};
+use super::text::{describe, is_forbidden_char, refused_in};
 use super::validate::is_id;
 use super::{Sentence, SentenceRole};
 
@@ -79,7 +79,7 @@ pub enum DraftError {
         column: usize,
     },
     #[error(
-        "{path}:{line}:{column}: the text holds a {what}, which a model may not contain; remove it from the text"
+        "{path}:{line}:{column}: the text holds {what}, which a model may not contain; remove it from the text"
     )]
     Forbidden {
         path: String,
@@ -126,8 +126,25 @@ pub fn draft(text: &str, id: &str, name: &str) -> Result<Draft, DraftError> {
                 path,
                 line,
                 column,
-                what: describe(c),
+                what: format!("a {}", describe(c)),
             }
+        });
+    }
+    // Invisible characters a model refuses where they stand (a zero-width space, a stray
+    // byte-order mark), judged as the model's reader will judge each sentence: with the
+    // line breaks and tabs, which the draft turns into spaces, as spaces.
+    let spaced: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if let Some(refused) = refused_in(&spaced, false) {
+        let at = text.find(refused.c).unwrap_or(0);
+        let place = Location::of(text, at);
+        return Err(DraftError::Forbidden {
+            path: name.to_string(),
+            line: place.line,
+            column: place.column,
+            what: refused.describe(),
         });
     }
     let parts = paragraphs(text);

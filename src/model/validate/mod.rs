@@ -10,7 +10,7 @@ use super::item::all_ids;
 use super::names::MAX_NAME_BYTES;
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
-use super::text::closest;
+use super::text::{closest, name_key};
 use super::{Basis, Model, SCHEMA_VERSION};
 
 mod identity;
@@ -289,7 +289,7 @@ impl<'m> Checker<'m> {
                 );
                 self.report(site(Section::Actors, i).key("name"), message);
             }
-            let name = actor.name.to_lowercase();
+            let name = name_key(&actor.name);
             if let Some(&first) = names.get(&name) {
                 let message = format!(
                     "the name `{}` is also actor `{}`'s; search must know who is meant",
@@ -317,22 +317,22 @@ impl<'m> Checker<'m> {
             number += 1 + actor.aliases.len();
             for (n, alias) in actor.aliases.iter().enumerate() {
                 let here = at.key("aliases").element(n);
-                let lower = alias.to_lowercase();
-                if lower == actor.name.to_lowercase() || !seen.insert(lower.clone()) {
+                let key = name_key(alias);
+                if key == name_key(&actor.name) || !seen.insert(key.clone()) {
                     self.report(
                         here,
                         format!("the alias `{alias}` repeats a name already given"),
                     );
                     continue;
                 }
-                if let Some(&other) = names.get(&lower).filter(|&&o| o != i) {
+                if let Some(&other) = names.get(&key).filter(|&&o| o != i) {
                     let message = format!(
                         "the alias `{alias}` is the name of actor `{}`",
                         model.actors[other].id
                     );
                     self.report(here, message);
                 } else {
-                    names.insert(lower.clone(), i);
+                    names.insert(key, i);
                 }
                 if alias.len() > MAX_NAME_BYTES {
                     let message = format!(

@@ -132,18 +132,12 @@ impl App {
         if self.base == Mode::Reading && self.screen.arrangement != Arrangement::TooSmall {
             let (width, height) = layout::reading_text(self.screen.main);
             // Which sentence is on which line depends on the width alone; the highlight,
-            // which fitting may move, only on how the lines are drawn.
-            let laid_width = self.laid.reading.laid_for.map(|(_, w)| w);
-            if laid_width != Some(width) {
-                self.laid.reading =
-                    reading::reading(&self.index, self.theme, self.reading.claim, width);
+            // which fitting may move, only on how the lines on screen are drawn.
+            if self.laid.reading.laid_for != Some(width) {
+                self.laid.reading = reading::reading(&self.index, width);
             }
             self.reading
                 .fit(&self.index, &self.laid.reading.tags, height);
-            if self.laid.reading.laid_for != Some((self.reading.claim, width)) {
-                self.laid.reading =
-                    reading::reading(&self.index, self.theme, self.reading.claim, width);
-            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! with what its keys do.
 
 use super::{Action, App, Mode};
+use crate::search::MAX_QUERY_CHARS;
 use crate::tui::layout;
 
 impl App {
@@ -28,12 +29,15 @@ impl App {
         match action {
             // Typing into the filter.
             Action::Type(c) if help.editing => {
-                help.filter.push(c);
+                if help.filter.chars().count() < MAX_QUERY_CHARS {
+                    help.filter.push(c);
+                }
                 help.scroll = 0;
             }
             Action::Paste(text) if help.editing => {
+                let room = MAX_QUERY_CHARS.saturating_sub(help.filter.chars().count());
                 help.filter
-                    .extend(text.chars().filter(|c| !c.is_control()).take(80));
+                    .extend(text.chars().filter(|c| !c.is_control()).take(room.min(80)));
                 help.scroll = 0;
             }
             Action::DeleteChar if help.editing => {

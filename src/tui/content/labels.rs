@@ -124,12 +124,25 @@ pub fn article_line(index: &Index, theme: Theme, width: usize) -> Line<'static> 
 
 /// Cuts a string to at most `width` columns, ending in `…` when cut.
 pub fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    // Only as far into the text as the width reaches (and a little past, for characters
+    // of no width): a label may be a 30 MB sentence.
+    let mut end = 0;
+    let mut used = 0;
+    for (n, (at, c)) in text.char_indices().enumerate() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width || n > 4 * width + 16 {
+            end = at;
+            break;
+        }
+        used += w;
+        end = at + c.len_utf8();
+    }
+    if end == text.len() {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    for c in text[..end].chars() {
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if used + w + 1 > width {
             break;

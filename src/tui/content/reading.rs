@@ -1,13 +1,19 @@
 //! Reading mode's text: the whole article in order, set in a readable width, with a gutter
 //! of paragraph numbers and marks for the sentences that carry claims, and the highlighted
-//! claim's quote standing out. Laid out once for a claim and a width.
+//! claim's quote standing out. Where the lines break is laid out once for a width, kept
+//! compact (a paragraph's text and each line's place in it); the lines on screen are
+//! styled when they are drawn, so that moving the highlight costs a screenful, not an
+//! article.
+
+use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Index, SentenceRole};
 use crate::tui::theme::Theme;
-use crate::tui::wrap::{Piece, wrap};
+use crate::tui::wrap::MAX_PIECE_CHARS;
 
 /// Columns left of the text: a paragraph number and a claim marker.
 pub const GUTTER: usize = 5;
@@ -19,86 +25,257 @@ pub fn text_width(width: usize) -> usize {
     width.saturating_sub(GUTTER + 1).clamp(1, MAX_TEXT_WIDTH)
 }
 
-/// The article laid out: each line with its gutter, and the sentences on each line.
+/// The article laid out: where each line breaks, and the sentences on each line.
 #[derive(Debug, Clone, Default)]
 pub struct ReadingText {
-    pub lines: Vec<Line<'static>>,
     /// For each line, the sentences on it.
     pub tags: Vec<Vec<usize>>,
-    /// The highlighted claim and the width it was laid out for; `None` before the first.
-    pub laid_for: Option<(Option<usize>, usize)>,
+    /// For each line, its paragraph (an index into `paragraphs`; none for the blank line
+    /// between two) and its bytes in that paragraph's text.
+    rows: Vec<Option<(usize, Range<usize>)>>,
+    paragraphs: Vec<Paragraph>,
+    /// The width it was laid out for; `None` before the first.
+    pub laid_for: Option<usize>,
 }
 
-/// The article as pieces, one per sentence, paragraphs separated by a blank line.
-/// `style` gives each sentence its pieces (to split out a quote, say).
-fn article_pieces(index: &Index, mut style: impl FnMut(usize, &str) -> Vec<Piece>) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut paragraph = None;
-    for (i, sentence) in index.model().sentences.iter().enumerate() {
-        if let Some(p) = paragraph {
-            let gap = if p == sentence.paragraph { " " } else { "\n\n" };
-            pieces.push(Piece::new(gap, Style::new(), None));
+/// One paragraph's text as laid out (each sentence cut after [`MAX_PIECE_CHARS`]
+/// characters), its number, and where each of its sentences is in it.
+#[derive(Debug, Clone, Default)]
+struct Paragraph {
+    number: u32,
+    text: String,
+    sentences: Vec<(usize, Range<usize>)>,
+}
+
+/// Lays the article out at `width` columns (gutter included).
+pub fn reading(index: &Index, width: usize) -> ReadingText {
+    let max = text_width(width);
+    let mut laid = ReadingText {
+        laid_for: Some(width),
+        ..ReadingText::default()
+    };
+    let mut paragraph = Paragraph::default();
+    let sentences = &index.model().sentences;
+    for (i, sentence) in sentences.iter().enumerate() {
+        if !paragraph.sentences.is_empty() && paragraph.number != sentence.paragraph {
+            laid.add(std::mem::take(&mut paragraph), max);
+            laid.rows.push(None);
+            laid.tags.push(Vec::new());
         }
-        paragraph = Some(sentence.paragraph);
-        pieces.extend(style(i, &sentence.text));
-    }
-    pieces
-}
-
-/// Lays the article out at `width` columns (gutter included) with `claim` highlighted.
-pub fn reading(index: &Index, theme: Theme, claim: Option<usize>, width: usize) -> ReadingText {
-    let model = index.model();
-    let quoted = claim.and_then(|c| index.sentence_of_claim(c).map(|s| (c, s)));
-    let carries = |s: usize| !index.claims_of_sentence(s).is_empty();
-    let pieces = article_pieces(index, |i, text| {
-        let sentence = &model.sentences[i];
-        let base = if carries(i) || sentence.role == SentenceRole::Body {
-            Style::new()
+        if paragraph.sentences.is_empty() {
+            paragraph.number = sentence.paragraph;
         } else {
-            theme.dim()
-        };
-        match quoted {
-            Some((c, s)) if s == i => match text.find(&model.claims[c].quote) {
-                Some(at) => {
-                    let end = at + model.claims[c].quote.len();
-                    vec![
-                        Piece::new(&text[..at], theme.bold(), Some(i)),
-                        Piece::new(&text[at..end], theme.quote(), Some(i)),
-                        Piece::new(&text[end..], theme.bold(), Some(i)),
-                    ]
-                }
-                None => vec![Piece::new(text, theme.bold(), Some(i))],
-            },
-            _ => vec![Piece::new(text, base, Some(i))],
+            paragraph.text.push(' ');
         }
-    });
-    let wrapped = wrap(&pieces, text_width(width));
-    let mut seen_paragraph = None;
-    let mut lines = Vec::with_capacity(wrapped.len());
-    let mut tags = Vec::with_capacity(wrapped.len());
-    for line in wrapped {
-        let number = match line.tags.first().map(|s| &model.sentences[*s]) {
-            Some(s) if seen_paragraph != Some(s.paragraph) => {
-                seen_paragraph = Some(s.paragraph);
-                format!("{:>3} ", s.paragraph)
+        let start = paragraph.text.len();
+        match sentence.text.char_indices().nth(MAX_PIECE_CHARS) {
+            Some((cut, _)) => {
+                paragraph.text.push_str(&sentence.text[..cut]);
+                paragraph.text.push('…');
             }
-            _ => "    ".to_string(),
-        };
-        let marker = if quoted.is_some_and(|(_, s)| line.tags.contains(&s)) {
-            Span::styled("┃ ", theme.key())
-        } else if line.tags.iter().any(|s| carries(*s)) {
-            Span::styled("│ ", theme.dim())
-        } else {
-            Span::raw("  ")
-        };
-        let mut spans = vec![Span::styled(number, theme.dim()), marker];
-        spans.extend(line.line.spans);
-        lines.push(Line::from(spans));
-        tags.push(line.tags);
+            None => paragraph.text.push_str(&sentence.text),
+        }
+        paragraph.sentences.push((i, start..paragraph.text.len()));
     }
-    ReadingText {
-        lines,
-        tags,
-        laid_for: Some((claim, width)),
+    if !paragraph.sentences.is_empty() {
+        laid.add(paragraph, max);
+    }
+    if laid.rows.is_empty() {
+        laid.rows.push(None);
+        laid.tags.push(Vec::new());
+    }
+    laid
+}
+
+impl ReadingText {
+    /// Adds a paragraph's lines at `max` columns.
+    fn add(&mut self, paragraph: Paragraph, max: usize) {
+        let at = self.paragraphs.len();
+        for range in break_lines(&paragraph.text, max) {
+            let tags = paragraph
+                .sentences
+                .iter()
+                .filter(|(_, s)| s.start < range.end && range.start < s.end)
+                .map(|(i, _)| *i)
+                .collect();
+            self.tags.push(tags);
+            self.rows.push(Some((at, range)));
+        }
+        self.paragraphs.push(paragraph);
+    }
+
+    /// How many lines the article takes.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Lines `from..from + count`, drawn with `claim` highlighted: its sentence in bold,
+    /// its quote standing out.
+    pub fn lines(
+        &self,
+        index: &Index,
+        theme: Theme,
+        claim: Option<usize>,
+        from: usize,
+        count: usize,
+    ) -> Vec<Line<'static>> {
+        let model = index.model();
+        let quoted = claim.and_then(|c| index.sentence_of_claim(c).map(|s| (c, s)));
+        let carries = |s: usize| !index.claims_of_sentence(s).is_empty();
+        let end = from.saturating_add(count).min(self.rows.len());
+        let mut out = Vec::with_capacity(end.saturating_sub(from));
+        for row in from..end {
+            let tags = &self.tags[row];
+            let Some((p, range)) = &self.rows[row] else {
+                out.push(Line::from(vec![
+                    Span::styled("    ", theme.dim()),
+                    Span::raw("  "),
+                ]));
+                continue;
+            };
+            let paragraph = &self.paragraphs[*p];
+            let first_row = row == 0 || self.rows[row - 1].as_ref().is_none_or(|(q, _)| q != p);
+            let number = if first_row && !tags.is_empty() {
+                format!("{:>3} ", paragraph.number)
+            } else {
+                "    ".to_string()
+            };
+            let marker = if quoted.is_some_and(|(_, s)| tags.contains(&s)) {
+                Span::styled("┃ ", theme.key())
+            } else if tags.iter().any(|s| carries(*s)) {
+                Span::styled("│ ", theme.dim())
+            } else {
+                Span::raw("  ")
+            };
+            let mut spans = vec![Span::styled(number, theme.dim()), marker];
+            // The style of each stretch of the line: a sentence's own, the quote's, or
+            // none for the space between two sentences.
+            let mut at = range.start;
+            let text = paragraph.text.as_str();
+            let mut styled = |at: &mut usize, to: usize, style: Style| {
+                if to > *at {
+                    spans.push(Span::styled(text[*at..to].to_string(), style));
+                    *at = to;
+                }
+            };
+            for (s, bytes) in &paragraph.sentences {
+                if bytes.end <= range.start || bytes.start >= range.end {
+                    continue;
+                }
+                styled(&mut at, bytes.start.max(range.start), Style::new());
+                let stop = bytes.end.min(range.end);
+                match quoted {
+                    Some((c, q)) if q == *s => {
+                        let quote = &model.claims[c].quote;
+                        match text[bytes.clone()].find(quote.as_str()) {
+                            Some(found) => {
+                                let (qa, qb) =
+                                    (bytes.start + found, bytes.start + found + quote.len());
+                                styled(&mut at, qa.clamp(range.start, stop), theme.bold());
+                                styled(&mut at, qb.clamp(range.start, stop), theme.quote());
+                                styled(&mut at, stop, theme.bold());
+                            }
+                            None => styled(&mut at, stop, theme.bold()),
+                        }
+                    }
+                    _ => {
+                        let sentence = &model.sentences[*s];
+                        let base = if carries(*s) || sentence.role == SentenceRole::Body {
+                            Style::new()
+                        } else {
+                            theme.dim()
+                        };
+                        styled(&mut at, stop, base);
+                    }
+                }
+            }
+            styled(&mut at, range.end, Style::new());
+            out.push(Line::from(spans));
+        }
+        out
+    }
+}
+
+/// Where `text` breaks into lines of at most `max` columns, as byte ranges, by the rules
+/// of `wrap::wrap`: at spaces where it can, inside a word only when the word is longer
+/// than a line; spaces that would run past the end of a line are dropped.
+fn break_lines(text: &str, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    let width = |c: char| c.width().unwrap_or(0);
+    let mut rows = Vec::new();
+    let mut row: Option<Range<usize>> = None;
+    let mut used = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut word: Vec<(usize, char)> = Vec::new();
+    let mut newline = |row: &mut Option<Range<usize>>, used: &mut usize, at: usize| {
+        rows.push(row.take().unwrap_or(at..at));
+        *used = 0;
+    };
+    while let Some(&(at, _)) = chars.peek() {
+        word.clear();
+        while let Some(&(b, c)) = chars.peek() {
+            if c == ' ' {
+                break;
+            }
+            word.push((b, c));
+            chars.next();
+        }
+        let word_end = word.len();
+        while let Some(&(b, c)) = chars.peek() {
+            if c != ' ' {
+                break;
+            }
+            word.push((b, c));
+            chars.next();
+        }
+        let word_width: usize = word[..word_end].iter().map(|(_, c)| width(*c)).sum();
+        if used > 0 && used + word_width > max {
+            newline(&mut row, &mut used, at);
+        }
+        for &(b, c) in &word {
+            let w = width(c);
+            if used + w > max {
+                if c == ' ' {
+                    continue;
+                }
+                newline(&mut row, &mut used, b);
+            }
+            let end = b + c.len_utf8();
+            row = Some(row.map_or(b..end, |r| r.start..end));
+            used += w;
+        }
+    }
+    if let Some(last) = row {
+        rows.push(last);
+    }
+    if rows.is_empty() {
+        rows.push(0..0);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::wrap::{Piece, wrap};
+
+    #[test]
+    fn lines_break_where_wrap_breaks_them() {
+        let text = "Turkmenistan-Afghanistan-Pakistan-India pipeline, the  gas  of a region. A b";
+        for max in 1..40 {
+            let wrapped: Vec<String> = wrap(&[Piece::new(text, Style::new(), None)], max)
+                .iter()
+                .map(|w| w.line.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            let broken: Vec<&str> = break_lines(text, max)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(wrapped, broken, "width {max}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::labels::{date_label, status_symbol};
 use crate::model::Index;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::{Piece, wrap};
+use crate::tui::wrap::{MAX_PIECE_CHARS, Piece, tail, wrap};
 
 const MAIN: usize = 1;
 /// The tag of the quoted words, so the app can scroll them into view.
@@ -96,9 +96,11 @@ fn layout(
         }
     };
     let mut pieces = Vec::new();
+    // What leads up to the quote is cut from its start, so that the quote is laid out
+    // however far into a long sentence it is (the rest is cut by `wrap`).
     if let Some(before) = s.checked_sub(1).and_then(|p| model.sentences.get(p)) {
         pieces.push(Piece::new(
-            format!("{}{}", before.text, gap(before)),
+            format!("{}{}", tail(&before.text, MAX_PIECE_CHARS), gap(before)),
             theme.dim(),
             Some(0),
         ));
@@ -106,7 +108,11 @@ fn layout(
     match sentence.text.find(&claim.quote) {
         Some(at) => {
             let end = at + claim.quote.len();
-            pieces.push(Piece::new(&sentence.text[..at], Style::new(), Some(MAIN)));
+            pieces.push(Piece::new(
+                tail(&sentence.text[..at], MAX_PIECE_CHARS),
+                Style::new(),
+                Some(MAIN),
+            ));
             pieces.push(Piece::new(
                 &sentence.text[at..end],
                 theme.quote(),

@@ -20,6 +20,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::is_forbidden_char;
+
 use super::app::{App, Mode, PanesState};
 use super::content::labels::article_line;
 pub use super::content::labels::clip;
@@ -105,28 +107,70 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
     tame(frame.buffer_mut());
 }
 
-/// The most combining marks, joiners and the like kept on one character cell.
+/// The most combining marks kept on one character cell.
 const MAX_MARKS: usize = 4;
 
 /// The last word on what reaches the terminal: no control or bidirectional character in
-/// any cell, whatever put it there, and no cell carrying thousands of combining marks.
+/// any cell, whatever put it there, no cell carrying thousands of combining marks, and no
+/// cell a terminal draws wider than the columns it was given.
 fn tame(buffer: &mut ratatui::buffer::Buffer) {
-    use crate::model::is_forbidden_char;
     for cell in &mut buffer.content {
         let symbol = cell.symbol();
         // Nearly every cell is one short character: leave those alone.
-        if symbol.len() <= 4 && !symbol.chars().any(is_forbidden_char) {
+        if symbol.chars().nth(1).is_none() && !symbol.chars().any(is_forbidden_char) {
             continue;
         }
-        let tamed: String = symbol
-            .chars()
-            .map(|c| if is_forbidden_char(c) { '\u{fffd}' } else { c })
-            .take(1 + MAX_MARKS)
-            .collect();
+        let tamed = drawable(symbol);
         if tamed != symbol {
             cell.set_symbol(&tamed);
         }
     }
+}
+
+/// A cell's text as every terminal draws it in the columns the layout gave it: the width
+/// of the whole cluster (how the layout measured it, and how a terminal that knows
+/// grapheme clusters draws it). A terminal that does not know them draws each code point
+/// at its own width instead, so a cluster whose code points add up to more (an emoji with
+/// a skin tone, a ZWJ sequence, a wide character made narrow by U+FE0E) would push the
+/// rest of the line, over the pane's border. So the cell keeps its first character, the
+/// combining marks on it (at most [`MAX_MARKS`]) and what else fits in the width, stops at
+/// a joiner, drops variation selectors, and is padded with spaces to its width.
+pub fn drawable(symbol: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let width = symbol.width().max(1);
+    let mut kept = String::new();
+    let (mut used, mut marks) = (0, 0);
+    for c in symbol.chars() {
+        let c = if is_forbidden_char(c) { '\u{fffd}' } else { c };
+        let w = c.width().unwrap_or(0);
+        if !kept.is_empty() {
+            if c == '\u{200d}' || used + w > width {
+                break;
+            }
+            if matches!(c, '\u{fe00}'..='\u{fe0f}') {
+                continue;
+            }
+            if w == 0 {
+                marks += 1;
+                if marks > MAX_MARKS {
+                    continue;
+                }
+            }
+        } else if w > width {
+            kept.push('?'); // Not even the first character fits as a terminal draws it.
+            used = 1;
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    // Where the cluster rules give what is kept another width than its code points add
+    // up to (a keycap's mark), the terminals would disagree again: a stand-in instead.
+    if kept.width() != width {
+        kept = format!("?{}", " ".repeat(width - 1));
+    }
+    kept
 }
 
 fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {

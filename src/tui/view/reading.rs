@@ -52,6 +52,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
         height: body.height.saturating_sub(1),
         ..body
     };
-    let lines = &app.laid().reading.lines;
-    super::put_lines(frame, text_area, lines.iter().skip(app.reading.scroll));
+    let lines = app.laid().reading.lines(
+        app.index(),
+        theme,
+        app.reading.claim,
+        app.reading.scroll,
+        usize::from(text_area.height),
+    );
+    super::put_lines(frame, text_area, lines.iter());
 }

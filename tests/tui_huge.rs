@@ -1,0 +1,120 @@
+//! One huge sentence in view: what each key costs is bounded by what the screen shows,
+//! not by the length of the text. The work is counted (characters laid out), never timed.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use claimscope::model::{Index, Model};
+use claimscope::tui::wrap::{MAX_PIECE_CHARS, chars_laid_out};
+use claimscope::tui::{Action, App, Pane, Theme, view};
+
+/// The bundled model with sentence s04 grown to about 30 MB around its own words, so the
+/// claims that quote it still quote it verbatim.
+fn huge_model() -> (Model, usize) {
+    let mut model = Model::bundled().expect("bundled model");
+    let s = model
+        .sentences
+        .iter()
+        .position(|s| s.id == "s04")
+        .expect("s04");
+    let filler = "and then the talks went on for another round ".repeat(680_000);
+    let text = format!("{filler}{} {filler}", model.sentences[s].text);
+    assert!(text.len() > 60_000_000 / 2, "{} bytes", text.len());
+    model.sentences[s].text = text;
+    (model, s)
+}
+
+#[test]
+fn keys_near_a_30_mb_sentence_lay_out_a_screenful() {
+    let (model, huge) = huge_model();
+    let mut app = App::new(Index::new(model), Theme { color: false });
+    app.update(Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    // Through reading mode, claim by claim, to the first one quoting the huge sentence;
+    // leaving it selects that claim in the panes.
+    app.update(Action::ToggleReading);
+    let mut steps = 0;
+    while app
+        .reading
+        .claim
+        .and_then(|c| app.index().sentence_of_claim(c))
+        != Some(huge)
+    {
+        app.update(Action::NextClaim);
+        steps += 1;
+        assert!(steps < 500, "no claim quotes s04");
+    }
+    app.update(Action::Escape);
+    assert_eq!(
+        app.selected_claim()
+            .and_then(|c| app.index().sentence_of_claim(c)),
+        Some(huge)
+    );
+    app.update(Action::Focus(Pane::Claims));
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    // Each key moves between the claims of the huge sentence and its neighbours, and
+    // lays out the Source pane and the detail again: a few pieces of text, each cut at
+    // MAX_PIECE_CHARS, where the sentence alone has 30 million characters.
+    for action in [
+        Action::Down,
+        Action::Up,
+        Action::Up,
+        Action::Down,
+        Action::Down,
+    ] {
+        let before = chars_laid_out();
+        app.update(action.clone());
+        terminal.draw(|f| view::render(&app, f)).expect("draw");
+        let laid = chars_laid_out() - before;
+        assert!(
+            laid <= 8 * (MAX_PIECE_CHARS + 1),
+            "{action:?} laid out {laid} characters"
+        );
+    }
+    // The quote is on screen: the pane shows the words before it, cut from their start.
+    let screen: String = {
+        let frame = terminal
+            .draw(|f| view::render(&app, f))
+            .expect("draw")
+            .buffer
+            .clone();
+        frame.content.iter().map(|c| c.symbol()).collect()
+    };
+    assert!(screen.contains('…'), "the cut is shown");
+    // Reading mode: laid out once for the width; keys then draw a screenful.
+    app.update(Action::ToggleReading);
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    let before = chars_laid_out();
+    for _ in 0..5 {
+        app.update(Action::NextClaim);
+        terminal.draw(|f| view::render(&app, f)).expect("draw");
+    }
+    assert!(
+        chars_laid_out() - before <= 5 * 8 * (MAX_PIECE_CHARS + 1),
+        "{}",
+        chars_laid_out() - before
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// However long a text grows, laying it out costs at most a piece's cap, and no line
+    /// is wider than asked.
+    #[test]
+    fn laying_out_grows_with_the_screen_not_the_text(
+        words in 1usize..60_000,
+        width in 1usize..200,
+    ) {
+        use claimscope::tui::wrap::{Piece, wrap};
+        use unicode_width::UnicodeWidthStr;
+        let text = "ab中 ".repeat(words);
+        let before = chars_laid_out();
+        let lines = wrap(&[Piece::new(text.as_str(), ratatui::style::Style::new(), None)], width);
+        let laid = chars_laid_out() - before;
+        proptest::prop_assert!(laid <= MAX_PIECE_CHARS + 1, "{} for {} words", laid, words);
+        for line in &lines {
+            let shown: String = line.line.spans.iter().map(|s| s.content.as_ref()).collect();
+            proptest::prop_assert!(shown.width() <= width.max(2));
+        }
+    }
+}
