@@ -303,6 +303,49 @@ fn one_cap_holds_the_query_typed_and_pasted() {
 }
 
 #[test]
+fn reading_mode_styles_the_quote_its_sentence_and_the_asides_on_screen() {
+    use ratatui::style::Modifier;
+    let model = Model::bundled().expect("bundled model");
+    let mut app = App::new(Index::new(model), Theme { color: false });
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ToggleReading);
+    app.update(Action::NextClaim); // c02a, in paragraph 2
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let frame = terminal.draw(|f| view::render(&app, f)).expect("draw");
+    let buffer = frame.buffer.clone();
+    let row = |y: u16| -> String { (0..100).map(|x| buffer[(x, y)].symbol()).collect() };
+    let find = |needle: &str| {
+        (0..30)
+            .find_map(|y| {
+                row(y)
+                    .find(needle)
+                    .map(|at| (row(y)[..at].chars().count(), y))
+            })
+            .unwrap_or_else(|| panic!("{needle} not on screen"))
+    };
+    let style = |needle: &str| {
+        let (x, y) = find(needle);
+        buffer[(u16::try_from(x).expect("x"), y)].modifier
+    };
+    let claim = &app.index().model().claims[app.reading.claim.expect("a claim")];
+    assert_eq!(claim.id, "c02a");
+    // With no colour, the quote is reversed and underlined, the rest of its sentence bold
+    // ("relations between" follows the quote in sentence s02), and a sentence outside the
+    // body that carries no claim ("Powered by automated translation") dim.
+    let quote_start: String = claim.quote.chars().take(12).collect();
+    assert!(
+        style(&quote_start).contains(Modifier::REVERSED | Modifier::UNDERLINED),
+        "{quote_start}"
+    );
+    assert!(style("relations between").contains(Modifier::BOLD));
+    assert!(!style("relations between").contains(Modifier::REVERSED));
+    assert!(style("Powered by").contains(Modifier::DIM));
+    // The body sentences around are plain.
+    let plain = style("The visit came after");
+    assert!(!plain.intersects(Modifier::BOLD | Modifier::DIM | Modifier::REVERSED));
+}
+
+#[test]
 fn reading_mode_walks_the_claims_and_returns_to_the_last_one() {
     let mut app = app();
     app.update(Action::ToggleReading);

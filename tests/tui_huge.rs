@@ -118,3 +118,34 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn rows_of_30_mb_texts_are_measured_as_far_as_the_pane_is_wide() {
+    let mut model = Model::bundled().expect("bundled model");
+    let huge = "a very long title that goes on ".repeat(1_000_000);
+    model.claims[0].text = huge.clone();
+    model.events[0].title = huge.clone();
+    model.arguments[0].title = huge;
+    let mut app = App::new(Index::new(model), Theme { color: false });
+    app.update(Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    // Every pane's rows are drawn at each frame: a row holds a 30 MB text in the
+    // Timeline, the Arguments and the Claims. Each row is measured as far as the pane is
+    // wide, a few hundred characters, not 30 million.
+    for action in [
+        Action::Focus(Pane::Timeline),
+        Action::Down,
+        Action::Up,
+        Action::Focus(Pane::Claims),
+        Action::Down,
+    ] {
+        app.update(action.clone());
+        let before = chars_laid_out();
+        terminal.draw(|f| view::render(&app, f)).expect("draw");
+        let laid = chars_laid_out() - before;
+        assert!(
+            laid <= 8 * (MAX_PIECE_CHARS + 1),
+            "{action:?}: a frame measured {laid}"
+        );
+    }
+}

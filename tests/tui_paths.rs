@@ -349,9 +349,9 @@ fn a_click_on_a_sentence_in_reading_mode_highlights_its_first_claim() {
         .enumerate()
         .skip(6)
         .find_map(|(n, t)| {
-            t.iter()
-                .find(|s| !app.index().claims_of_sentence(**s).is_empty())
-                .map(|s| (n, *s))
+            t.clone()
+                .find(|s| !app.index().claims_of_sentence(*s).is_empty())
+                .map(|s| (n, s))
         })
         .expect("a line with a claim");
     let row = u16::try_from(line - app.reading.scroll + 1).expect("on screen");
@@ -364,8 +364,8 @@ fn a_click_on_a_sentence_in_reading_mode_highlights_its_first_claim() {
         .copied()
         .min_by_key(|c| app.index().reading_rank(*c));
     let on_line: Vec<usize> = tags[line]
-        .iter()
-        .flat_map(|s| app.index().claims_of_sentence(*s).iter().copied())
+        .clone()
+        .flat_map(|s| app.index().claims_of_sentence(s).iter().copied())
         .collect();
     assert!(on_line.contains(&claim), "a claim of the clicked line");
     assert!(first.is_some());

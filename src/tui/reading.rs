@@ -1,6 +1,8 @@
 //! Reading mode's state: the whole article in order, which claim is highlighted, and how
 //! far the text is scrolled.
 
+use std::ops::Range;
+
 use crate::model::Index;
 
 /// Reading mode's state.
@@ -26,11 +28,11 @@ impl Reading {
     /// returns false when there is none that way. When the highlighted claim has been
     /// scrolled out of view, the next claim is the first one in view (the previous, the
     /// last in view), so that n and N go on from where the reader is looking. `lines` is
-    /// the article as last laid out: the sentences on each line (empty before the first).
+    /// the article as last laid out: the sentences on each line (none before the first).
     pub fn next_claim(
         &mut self,
         index: &Index,
-        lines: &[Vec<usize>],
+        lines: &[Range<usize>],
         direction: isize,
         height: usize,
     ) -> bool {
@@ -86,7 +88,7 @@ impl Reading {
 
     /// Brings the highlighted claim into view when asked to, and keeps the scroll in
     /// range, over `lines`: the sentences on each line of the article as laid out.
-    pub fn fit(&mut self, index: &Index, lines: &[Vec<usize>], height: usize) {
+    pub fn fit(&mut self, index: &Index, lines: &[Range<usize>], height: usize) {
         let height = height.max(1);
         if self.follow
             && let Some(sentence) = self.claim.and_then(|c| index.sentence_of_claim(c))
@@ -112,7 +114,7 @@ impl Reading {
 
     /// Moves a highlight that scrolling left off the screen to the first claim in view
     /// (the last, when the text was scrolled back above it); none when no claim is in view.
-    fn keep_highlight_in_view(&mut self, index: &Index, lines: &[Vec<usize>], height: usize) {
+    fn keep_highlight_in_view(&mut self, index: &Index, lines: &[Range<usize>], height: usize) {
         let view = self.scroll..self.scroll + height;
         let line_of_claim = |c: usize| index.sentence_of_claim(c).and_then(|s| line_of(lines, s));
         let Some(now) = self.claim.and_then(line_of_claim) else {
@@ -133,6 +135,6 @@ impl Reading {
 }
 
 /// The first of `lines` (the sentences on each line) that holds a sentence.
-fn line_of(lines: &[Vec<usize>], sentence: usize) -> Option<usize> {
+fn line_of(lines: &[Range<usize>], sentence: usize) -> Option<usize> {
     lines.iter().position(|tags| tags.contains(&sentence))
 }

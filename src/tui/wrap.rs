@@ -45,9 +45,15 @@ thread_local! {
     static LAID_OUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// How many characters [`wrap`] has laid out on this thread: a measure of its work.
+/// How many characters [`wrap`] has laid out on this thread, and bytes the list panes have
+/// measured for their rows: a measure of the work of drawing.
 pub fn chars_laid_out() -> usize {
     LAID_OUT.with(std::cell::Cell::get)
+}
+
+/// Adds `n` characters to the work counted by [`chars_laid_out`].
+pub(crate) fn count_laid_out(n: usize) {
+    LAID_OUT.with(|c| c.set(c.get() + n));
 }
 
 /// The characters of `text` that are laid out: its first [`MAX_PIECE_CHARS`], and `…` if
@@ -128,7 +134,7 @@ pub fn wrap(pieces: &[Piece], max: usize) -> Vec<Wrapped> {
             out.push(c, w, piece, pieces);
         }
     }
-    LAID_OUT.with(|n| n.set(n.get() + laid));
+    count_laid_out(laid);
     if !out.current.line.spans.is_empty() || out.lines.is_empty() {
         out.lines.push(out.current);
     }

@@ -258,8 +258,8 @@ impl App {
             return;
         };
         let first = sentences
-            .iter()
-            .flat_map(|s| self.index.claims_of_sentence(*s).iter().copied())
+            .clone()
+            .flat_map(|s| self.index.claims_of_sentence(s).iter().copied())
             .min_by_key(|c| self.index.reading_rank(*c));
         if let Some(claim) = first {
             self.reading.claim = Some(claim);

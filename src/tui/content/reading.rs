@@ -28,8 +28,8 @@ pub fn text_width(width: usize) -> usize {
 /// The article laid out: where each line breaks, and the sentences on each line.
 #[derive(Debug, Clone, Default)]
 pub struct ReadingText {
-    /// For each line, the sentences on it.
-    pub tags: Vec<Vec<usize>>,
+    /// For each line, the sentences on it (a line holds consecutive sentences).
+    pub tags: Vec<Range<usize>>,
     /// For each line, its paragraph (an index into `paragraphs`; none for the blank line
     /// between two) and its bytes in that paragraph's text.
     rows: Vec<Option<(usize, Range<usize>)>>,
@@ -60,7 +60,7 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
         if !paragraph.sentences.is_empty() && paragraph.number != sentence.paragraph {
             laid.add(std::mem::take(&mut paragraph), max);
             laid.rows.push(None);
-            laid.tags.push(Vec::new());
+            laid.tags.push(0..0);
         }
         if paragraph.sentences.is_empty() {
             paragraph.number = sentence.paragraph;
@@ -82,25 +82,36 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
     }
     if laid.rows.is_empty() {
         laid.rows.push(None);
-        laid.tags.push(Vec::new());
+        laid.tags.push(0..0);
     }
+    laid.rows.shrink_to_fit();
+    laid.tags.shrink_to_fit();
+    laid.paragraphs.shrink_to_fit();
     laid
 }
 
 impl ReadingText {
     /// Adds a paragraph's lines at `max` columns.
-    fn add(&mut self, paragraph: Paragraph, max: usize) {
+    fn add(&mut self, mut paragraph: Paragraph, max: usize) {
         let at = self.paragraphs.len();
         for range in break_lines(&paragraph.text, max) {
-            let tags = paragraph
+            let mut on = paragraph
                 .sentences
                 .iter()
                 .filter(|(_, s)| s.start < range.end && range.start < s.end)
-                .map(|(i, _)| *i)
-                .collect();
-            self.tags.push(tags);
+                .map(|(i, _)| *i);
+            let first = on.next();
+            let last = on.next_back().or(first);
+            self.tags.push(
+                first
+                    .zip(last)
+                    .map_or(0..0, |(first, last)| first..last + 1),
+            );
             self.rows.push(Some((at, range)));
         }
+        // Kept for as long as the article is read: no room to spare.
+        paragraph.text.shrink_to_fit();
+        paragraph.sentences.shrink_to_fit();
         self.paragraphs.push(paragraph);
     }
 
@@ -146,7 +157,7 @@ impl ReadingText {
             };
             let marker = if quoted.is_some_and(|(_, s)| tags.contains(&s)) {
                 Span::styled("┃ ", theme.key())
-            } else if tags.iter().any(|s| carries(*s)) {
+            } else if tags.clone().any(carries) {
                 Span::styled("│ ", theme.dim())
             } else {
                 Span::raw("  ")

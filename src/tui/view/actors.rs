@@ -34,7 +34,10 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
                     format!("{} {other}, {}", relation_.trend.arrow(), relation_.trend),
                     app.theme.trend(relation_.trend),
                 ),
-                Span::styled(format!(": {}", relation_.summary), app.theme.dim()),
+                Span::styled(
+                    format!(": {}", super::clip(&relation_.summary, usize::from(width))),
+                    app.theme.dim(),
+                ),
             ])
         }
     }

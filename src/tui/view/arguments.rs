@@ -17,7 +17,7 @@ fn title(app: &App) -> String {
     format!("Arguments ({})", app.index().model().arguments.len())
 }
 
-fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
+fn row(app: &App, row: usize, width: u16) -> Line<'static> {
     let index = app.index();
     let node_row = app.argument_rows()[row];
     let node = &index.model().arguments[node_row.node];
@@ -33,7 +33,7 @@ fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
         Span::raw("  ".repeat(node_row.depth)),
         Span::raw(format!("{fold} {} ", index.path(node_row.node))),
         Span::styled(format!("{symbol} "), app.theme.stance(node.stance)),
-        Span::raw(node.title.clone()),
+        Span::raw(super::clip(&node.title, usize::from(width))),
     ])
 }
 

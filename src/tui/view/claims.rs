@@ -22,7 +22,7 @@ fn title(app: &App) -> String {
     )
 }
 
-fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
+fn row(app: &App, row: usize, width: u16) -> Line<'static> {
     let id_width = app.id_width();
     let claim = &app.index().model().claims[app.claim_list()[row]];
     let c = app.claim_list()[row];
@@ -34,7 +34,7 @@ fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
             format!("{:<10} ", claim.kind.as_str()),
             app.theme.claim_kind(claim.kind),
         ),
-        Span::raw(claim.text.clone()),
+        Span::raw(super::clip(&claim.text, usize::from(width))),
     ])
 }
 

@@ -394,6 +394,8 @@ pub fn put_lines<'a>(
 
 /// Cuts a line to at most `width` columns, ending it in `…` when anything was cut.
 pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let length = line.spans.iter().map(|s| s.content.len()).sum();
+    super::wrap::count_laid_out(length);
     if line.width() <= width {
         return line;
     }

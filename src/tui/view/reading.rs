@@ -35,7 +35,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
                     theme.verdict(verdict),
                 ));
             }
-            spans.push(Span::styled(format!("· {}", claim.text), theme.title(true)));
+            let text = super::clip(&claim.text, usize::from(body.width));
+            spans.push(Span::styled(format!("· {text}"), theme.title(true)));
             super::fit_line(Line::from(spans), usize::from(body.width))
         }
         None => Line::from(Span::styled(

@@ -17,7 +17,7 @@ fn title(app: &App) -> String {
     format!("Record · reviews ({})", app.record_rows().len())
 }
 
-fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
+fn row(app: &App, row: usize, width: u16) -> Line<'static> {
     let review = &app.index().model().reviews[app.record_rows()[row]];
     Line::from(vec![
         Span::styled(
@@ -29,7 +29,7 @@ fn row(app: &App, row: usize, _width: u16) -> Line<'static> {
             app.theme.verdict(review.verdict),
         ),
         Span::styled(format!("{} ", review.claims.join(",")), app.theme.dim()),
-        Span::raw(review.summary.clone()),
+        Span::raw(super::clip(&review.summary, usize::from(width))),
     ])
 }
 

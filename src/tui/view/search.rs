@@ -131,7 +131,8 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         .take(height)
         .map(|(i, hit)| {
             let selected = i == cursor.selected;
-            let text = app.searcher().field_text(hit).to_string();
+            // Borrowed, and clipped to the row below: a field may be a 30 MB sentence.
+            let text = app.searcher().field_text(hit);
             // The engine works out positions for the best hits only; further down the
             // list they are worked out as the rows come into view.
             let positions = if i >= crate::search::HIGHLIGHTED && hit.positions.is_empty() {
@@ -203,7 +204,7 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             }
             spans.push(Span::raw(open));
             spans.extend(highlight(
-                &super::clip(&text, room),
+                &super::clip(text, room),
                 &positions,
                 ratatui::style::Style::new(),
                 theme.matched(),

@@ -62,7 +62,7 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
                 format!("{} ", status_symbol(event.status)),
                 theme.status(event.status),
             ));
-            spans.push(Span::raw(event.title.clone()));
+            spans.push(Span::raw(super::clip(&event.title, usize::from(width))));
             let dated_by_record = event.record.as_ref().is_some_and(|r| r.date.is_some());
             match (&event.when, dated_by_record) {
                 (Some(when), _) => spans.push(Span::styled(format!("  “{when}”"), theme.dim())),
@@ -75,7 +75,10 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
         }
         TimelineRow::Later(l) => {
             spans.push(Span::styled(format!("{LATER_MARK} "), theme.record()));
-            spans.push(Span::styled(model.later[l].title.clone(), theme.record()));
+            spans.push(Span::styled(
+                super::clip(&model.later[l].title, usize::from(width)),
+                theme.record(),
+            ));
         }
         TimelineRow::Article => {}
     }
