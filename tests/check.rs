@@ -638,3 +638,38 @@ fn the_bundled_model_is_named_as_bundled_wherever_check_runs() {
         "no path that is not there: {report}"
     );
 }
+
+#[test]
+fn a_json_export_is_named_as_json_not_reported_line_by_line() {
+    let scratch = Scratch::new("check-json-input");
+    let export = claimscope(&["export", "--format", "json"]);
+    assert!(export.status.success());
+    let (code, out, _) = check(&scratch, &export.stdout);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": error: ")).count(),
+        1,
+        "{out}"
+    );
+    assert_reported(&scratch, &out, 1, 1, "the file is JSON, not TOML");
+}
+
+#[test]
+fn a_file_that_is_not_toml_gets_its_first_fifty_errors_and_a_count() {
+    let scratch = Scratch::new("check-not-toml");
+    let text: String = (0..3000).map(|n| format!("word{n} more words\n")).collect();
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 51, "fifty and the count: {}", errors.len());
+    assert!(
+        errors[0].ends_with("3000 TOML syntax errors, the first 50 below; is this a model file?"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[50].contains(":50:"),
+        "the fiftieth line: {}",
+        errors[50]
+    );
+}

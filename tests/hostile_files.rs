@@ -45,8 +45,9 @@ fn assert_well_formed(result: Result<(), LoadError>) {
                 "an invalid model with no problem named"
             );
             for d in &diagnostics {
-                let whole_file =
-                    d.message.contains("the file is empty") || d.message.contains("over the limit");
+                let whole_file = d.message.contains("the file is empty")
+                    || d.message.contains("over the limit")
+                    || d.message.contains("TOML syntax errors, the first");
                 assert!(
                     d.span.is_some() || whole_file,
                     "a problem with no location: {}",

@@ -276,6 +276,14 @@ fn read_all(
         let message = "the file is empty; a model starts with `schema = 1` and an [article] table";
         return Err(invalid(vec![Diagnostic::new(None, message)]));
     }
+    // JSON (such as `export --format json`) is not TOML: say so once, rather than once a line.
+    if let Some(at) = text
+        .find(|c: char| !c.is_whitespace())
+        .filter(|&at| text[at..].starts_with('{'))
+    {
+        let message = "the file is JSON, not TOML; claimscope reads models written in TOML (`export --format json` writes JSON for other tools)";
+        return Err(invalid(vec![Diagnostic::new(Some(at..at + 1), message)]));
+    }
     let mut comments = Vec::new();
     let pieces = match scan(text, &mut comments) {
         Ok(pieces) => pieces,
@@ -317,6 +325,7 @@ fn read_all(
         );
         Diagnostic::new(Some(at..at + c.len_utf8()), message)
     }));
+    cap_syntax_errors(&mut diagnostics);
     let Some(model) = built.model else {
         return Err(invalid(finish(diagnostics)));
     };
@@ -332,6 +341,32 @@ fn read_all(
         model,
         diagnostics: finish(diagnostics),
     })
+}
+
+/// The most TOML syntax errors reported one by one. A file that is not TOML at all (some
+/// other format, a text) has one on nearly every line, and a wall of a hundred thousand
+/// says less than the first few and a count.
+const MAX_SYNTAX_ERRORS: usize = 50;
+
+fn cap_syntax_errors(diagnostics: &mut Vec<Diagnostic>) {
+    let is_syntax = |d: &Diagnostic| d.message.starts_with("invalid TOML");
+    let syntax = diagnostics.iter().filter(|d| is_syntax(d)).count();
+    if syntax <= MAX_SYNTAX_ERRORS {
+        return;
+    }
+    let mut kept = 0;
+    diagnostics.retain(|d| {
+        if !is_syntax(d) {
+            return true;
+        }
+        kept += 1;
+        kept <= MAX_SYNTAX_ERRORS
+    });
+    // Placed first (it has no place of its own), it introduces those that follow.
+    let message = format!(
+        "{syntax} TOML syntax errors, the first {MAX_SYNTAX_ERRORS} below; is this a model file?"
+    );
+    diagnostics.push(Diagnostic::new(None, message));
 }
 
 /// Reads a model file and loads it.
