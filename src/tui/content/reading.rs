@@ -90,15 +90,26 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
     laid
 }
 
+/// The sentences of a paragraph (in order, each a byte range of its text) that a line's
+/// bytes `range` touch.
+fn on_line<'a>(
+    sentences: &'a [(usize, Range<usize>)],
+    range: &Range<usize>,
+) -> &'a [(usize, Range<usize>)] {
+    let first = sentences.partition_point(|(_, s)| s.end <= range.start);
+    let end = first + sentences[first..].partition_point(|(_, s)| s.start < range.end);
+    &sentences[first..end]
+}
+
 impl ReadingText {
     /// Adds a paragraph's lines at `max` columns.
     fn add(&mut self, mut paragraph: Paragraph, max: usize) {
         let at = self.paragraphs.len();
         for range in break_lines(&paragraph.text, max) {
-            let mut on = paragraph
-                .sentences
+            // The paragraph's sentences run in order: those on this line are found by a
+            // binary search, not a scan (one paragraph may hold every sentence).
+            let mut on = on_line(&paragraph.sentences, &range)
                 .iter()
-                .filter(|(_, s)| s.start < range.end && range.start < s.end)
                 .map(|(i, _)| *i);
             let first = on.next();
             let last = on.next_back().or(first);
@@ -173,10 +184,7 @@ impl ReadingText {
                     *at = to;
                 }
             };
-            for (s, bytes) in &paragraph.sentences {
-                if bytes.end <= range.start || bytes.start >= range.end {
-                    continue;
-                }
+            for (s, bytes) in on_line(&paragraph.sentences, range) {
                 styled(&mut at, bytes.start.max(range.start), Style::new());
                 let stop = bytes.end.min(range.end);
                 match quoted {
@@ -273,6 +281,24 @@ fn break_lines(text: &str, max: usize) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::tui::wrap::{Piece, wrap};
+
+    #[test]
+    fn a_line_touches_the_sentences_its_bytes_overlap() {
+        // Three sentences of a paragraph: bytes 0..10, 11..20, 21..30.
+        let sentences = vec![(7, 0..10), (8, 11..20), (9, 21..30)];
+        let ids = |range: Range<usize>| -> Vec<usize> {
+            on_line(&sentences, &range)
+                .iter()
+                .map(|(i, _)| *i)
+                .collect()
+        };
+        assert_eq!(ids(0..5), [7]);
+        assert_eq!(ids(5..15), [7, 8]);
+        assert_eq!(ids(10..11), Vec::<usize>::new(), "the space between two");
+        assert_eq!(ids(0..30), [7, 8, 9]);
+        assert_eq!(ids(25..40), [9]);
+        assert_eq!(ids(30..40), Vec::<usize>::new());
+    }
 
     #[test]
     fn lines_break_where_wrap_breaks_them() {
