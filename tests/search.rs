@@ -508,3 +508,28 @@ mod filter_algebra {
         }
     }
 }
+
+#[test]
+fn a_long_text_scored_in_a_window_stays_within_its_bound() {
+    // Over 1 KiB, a text is scored in a window that begins a little before where the term
+    // reads: here on the "a" of "axxx b", although the text begins with "z". The matcher
+    // scores a match at the start of what it is given higher, so the bound must be a
+    // start's. (Had it not been, the engine's check of the bound fails in a test build.)
+    let mut model = Model::bundled().expect("bundled model");
+    let long = format!(
+        "{}axxx b{}ab{}",
+        "z".repeat(40),
+        "y".repeat(58),
+        "y".repeat(1100)
+    );
+    assert!(long.len() > 1024);
+    model.claims[0].text = long;
+    let id = model.claims[0].id.clone();
+    let searcher = Searcher::new(std::sync::Arc::new(Index::new(model)));
+    let hits = searcher.search(&Query::parse("ab"), 500);
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == HitKind::Claim && searcher.index().model().claims[h.index].id == id),
+        "the long claim is among the hits"
+    );
+}

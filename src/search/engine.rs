@@ -10,7 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::filter::Sieve;
 use super::items::{Columns, Entry, Item};
-use super::matching::{mask, reads_as_known, scored_window};
+use super::matching::{SCORED_BYTES, mask, reads_as_known, scored_window};
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 
@@ -239,7 +239,10 @@ impl Searcher {
                     if !entry.reads(lower, term) {
                         continue;
                     }
-                    let at_start = lower.chars().next() == term.text.chars().next();
+                    // A long text is scored in a window, which may begin with the
+                    // term's first letter wherever the text begins: bound it as a start.
+                    let at_start = lower.len() > SCORED_BYTES
+                        || lower.chars().next() == term.text.chars().next();
                     let most = if at_start {
                         term.at_start
                     } else {
