@@ -77,7 +77,16 @@ fn line(name: &str, stage: LoadStage, bytes: Option<(u64, u64)>) -> String {
 /// never wraps (a wrapped line could not be rewritten in place).
 fn show(text: &str) {
     let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
-    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    // Cut by columns, not characters: a wide character takes two.
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let cut: String = text
+        .chars()
+        .take_while(|c| {
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            used <= room
+        })
+        .collect();
     let mut stderr = io::stderr().lock();
     let _ = write!(stderr, "\r\x1b[2K{cut}");
     let _ = stderr.flush();

@@ -2,7 +2,7 @@
 //! them as warnings, and `check --deny-warnings` as errors. Each catches a slip that a
 //! close reading of the bundled model found more than once (docs/curation.md).
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Model;
 use super::build::Unread;
@@ -59,14 +59,16 @@ fn unnamed_actors(model: &Model, unread: &Unread, out: &mut Vec<Problem>) {
         if unread.key(Section::Claims, c, "actors") || unread.key(Section::Claims, c, "quote") {
             continue;
         }
-        let mut reported = Vec::new();
+        // Sets, so that a quote naming many actors of a claim listing many costs their
+        // sum, not their product.
+        let listed: HashSet<&str> = claim.actors.iter().map(String::as_str).collect();
+        let mut reported = HashSet::new();
         for n in finder.find(&claim.quote, &claim.quote.to_lowercase()) {
             let a = owner[n];
             let actor = &model.actors[a];
-            if reported.contains(&a) || claim.actors.contains(&actor.id) {
+            if listed.contains(actor.id.as_str()) || !reported.insert(a) {
                 continue;
             }
-            reported.push(a);
             let message = format!(
                 "the quote names “{}” (actor `{}`), who is not in `actors`",
                 written[n], actor.id
