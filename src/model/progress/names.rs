@@ -123,10 +123,18 @@ pub fn unlisted_names(model: &Model) -> Vec<NameSuggestion> {
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
         .map(|n| n.to_lowercase())
         .collect();
-    let mut found: Vec<(String, usize, usize)> = counts
+    let repeated: Vec<(String, usize, usize)> = counts
         .into_iter()
-        .filter(|(name, (count, _))| *count >= 2 && !covered(name, &listed))
+        .filter(|(_, (count, _))| *count >= 2)
         .map(|(name, (count, first))| (name, count, first))
+        .collect();
+    let names: Vec<&str> = repeated.iter().map(|(name, _, _)| name.as_str()).collect();
+    let covered = covered_all(&names, &listed);
+    let mut found: Vec<(String, usize, usize)> = repeated
+        .into_iter()
+        .zip(covered)
+        .filter(|(_, covered)| !covered)
+        .map(|(found, _)| found)
         .collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     found
@@ -165,19 +173,40 @@ fn names_in(sentence: &str, lower: &HashSet<String>) -> Vec<String> {
     out
 }
 
-/// Whether an actor's name or alias (lower case) covers `name`: one holds the other as
-/// whole words, or the name starts a word with it ("Russian" with "Russia").
+/// For each of `names`, whether an actor's name or alias (lower case) covers it: one
+/// holds the other as whole words, or the name starts a word with it ("Russian" with
+/// "Russia"). Each side is searched for all of the other's at once (an automaton), so
+/// the cost is the length of both lists, not their product.
+fn covered_all(names: &[&str], listed: &[String]) -> Vec<bool> {
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let mut covered = vec![false; names.len()];
+    // A listed name that holds the name as whole words.
+    let finder = crate::model::NameFinder::new(lower.iter().map(String::as_str));
+    for known in listed {
+        for n in finder.find(known, known) {
+            covered[n] = true;
+        }
+    }
+    // A listed name that the name holds at the start of one of its words.
+    let starts = aho_corasick::AhoCorasick::new(listed.iter().filter(|k| !k.is_empty()));
+    if let Ok(starts) = starts {
+        for (n, name) in lower.iter().enumerate() {
+            covered[n] = covered[n]
+                || starts.find_overlapping_iter(name.as_str()).any(|m| {
+                    name[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                });
+        }
+    }
+    covered
+}
+
+/// Whether an actor's name or alias (lower case) covers `name` (see [`covered_all`]).
+#[cfg(test)]
 fn covered(name: &str, listed: &[String]) -> bool {
-    let name = name.to_lowercase();
-    listed.iter().any(|known| {
-        crate::model::contains_words(known, &name)
-            || name.match_indices(known.as_str()).any(|(at, _)| {
-                name[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            })
-    })
+    covered_all(&[name], listed)[0]
 }
 
 #[cfg(test)]
@@ -200,6 +229,28 @@ mod tests {
             names("Dr. Rao of the U.S. met Jane Q. Public in St. Louis."),
             ["Dr. Rao", "U.S.", "Jane Q. Public", "St. Louis"]
         );
+    }
+
+    proptest::proptest! {
+        // All at once, the same answers as one name against one listed name at a time.
+        #[test]
+        fn covered_all_agrees_with_one_pair_at_a_time(
+            names in proptest::collection::vec("[A-Ca-c]{1,3}( [a-c]{1,2})?", 1..6),
+            listed in proptest::collection::vec("[a-c]{1,3}( [a-c]{1,3})?", 0..5),
+        ) {
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let all = covered_all(&refs, &listed);
+            for (n, name) in names.iter().enumerate() {
+                let name = name.to_lowercase();
+                let one = listed.iter().any(|known| {
+                    crate::model::contains_words(known, &name)
+                        || name.match_indices(known.as_str()).any(|(at, _)| {
+                            name[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                        })
+                });
+                proptest::prop_assert_eq!(all[n], one, "{} in {:?}", name, listed);
+            }
+        }
     }
 
     #[test]
