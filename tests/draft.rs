@@ -417,3 +417,19 @@ fn an_invisible_character_is_refused_at_its_place() {
     assert!(message.contains("U+FEFF"), "{message}");
     assert!(draft("\u{feff}Head\nA line. And more.\n", "x", "t").is_ok());
 }
+
+#[test]
+fn the_refused_character_is_pointed_at_not_an_allowed_one_before_it() {
+    // A lone zero-width space is allowed; the second of two in a row is refused. The
+    // place is the second one's (line 2, column 11), not the first's.
+    let text = "Head\nA\u{a0}b and c\u{200b}\u{200b}d. More.\n";
+    let message = draft(text, "x", "t")
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+        .expect_err("two zero-width spaces in a row");
+    assert!(message.starts_with("t:2:11: "), "{message}");
+    assert!(
+        message.contains("two zero-width characters in a row"),
+        "{message}"
+    );
+}

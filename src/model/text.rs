@@ -58,6 +58,8 @@ fn is_zero_width_mark(c: char) -> bool {
 pub struct Refused {
     pub c: char,
     pub why: &'static str,
+    /// Where the character is in the text, in bytes.
+    pub at: usize,
 }
 
 impl Refused {
@@ -85,14 +87,14 @@ impl Refused {
 pub fn refused_in(text: &str, name: bool) -> Option<Refused> {
     if text.is_ascii() {
         return text
-            .chars()
-            .find(|c| is_forbidden_char(*c))
-            .map(|c| Refused { c, why: "" });
+            .char_indices()
+            .find(|(_, c)| is_forbidden_char(*c))
+            .map(|(at, c)| Refused { c, why: "", at });
     }
     let mut before: Option<char> = None;
     // Inside an emoji tag sequence (🏴, tag letters, the cancel tag): how many tags so far.
     let mut flag_tags: Option<usize> = None;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         let tags_before = flag_tags.take();
         let why = if is_forbidden_char(c) {
             Some("")
@@ -130,7 +132,7 @@ pub fn refused_in(text: &str, name: bool) -> Option<Refused> {
             Some("a character that shows nothing and means nothing in text")
         };
         if let Some(why) = why {
-            return Some(Refused { c, why });
+            return Some(Refused { c, why, at });
         }
         before = Some(c);
     }

@@ -138,7 +138,10 @@ pub fn draft(text: &str, id: &str, name: &str) -> Result<Draft, DraftError> {
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     if let Some(refused) = refused_in(&spaced, false) {
-        let at = text.find(refused.c).unwrap_or(0);
+        // Each character of the text is one of the spaced copy (whitespace became a
+        // space), so the place maps back by counting characters.
+        let chars = spaced[..refused.at].chars().count();
+        let at = text.char_indices().nth(chars).map_or(0, |(at, _)| at);
         let place = Location::of(text, at);
         return Err(DraftError::Forbidden {
             path: name.to_string(),
