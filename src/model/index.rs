@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
-use super::names::NameFinder;
+use super::names::actor_names;
 use super::{ActorKind, ArgumentNode, Model};
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
@@ -75,19 +75,6 @@ fn sentences_naming(model: &Model) -> Vec<Vec<usize>> {
         }
     }
     naming
-}
-
-/// A finder of every actor's name and aliases, and for each name found, whose it is.
-pub(crate) fn actor_names(model: &Model) -> (NameFinder, Vec<usize>) {
-    let mut owner = Vec::new();
-    let mut names = Vec::new();
-    for (a, actor) in model.actors.iter().enumerate() {
-        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-            owner.push(a);
-            names.push(name.as_str());
-        }
-    }
-    (NameFinder::new(names), owner)
 }
 
 impl Index {

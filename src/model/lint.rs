@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::Model;
 use super::build::Unread;
 use super::diagnostic::Severity;
-use super::index::actor_names;
+use super::names::actor_names;
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
 use super::text::contains_words;

@@ -6,6 +6,7 @@ use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::Model;
 use super::text::Name;
 
 /// Names longer than this are not looked for, and validation refuses them. The bound
@@ -140,6 +141,19 @@ impl Automaton {
             found.extend(&self.patterns[p].names);
         }
     }
+}
+
+/// A finder of every actor's name and aliases, and for each name found, whose it is.
+pub(crate) fn actor_names(model: &Model) -> (NameFinder, Vec<usize>) {
+    let mut owner = Vec::new();
+    let mut names = Vec::new();
+    for (a, actor) in model.actors.iter().enumerate() {
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            owner.push(a);
+            names.push(name.as_str());
+        }
+    }
+    (NameFinder::new(names), owner)
 }
 
 #[cfg(test)]

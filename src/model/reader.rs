@@ -7,9 +7,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
-use super::draft::{STILL_TO_FILL, TO_FILL};
 use super::spans::{FieldSpans, ItemSpans};
-use super::text::{self, Refused, closest};
+use super::text::{self, Refused, STILL_TO_FILL, TO_FILL, closest};
 use super::{Date, Word};
 
 /// Reads the keys of one TOML table, remembering which were asked for so that any other

@@ -6,6 +6,14 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthChar;
 
+/// How a placeholder starts. A string value that starts so is still to be filled: `check`
+/// says so at its line, whatever the key, and takes it for no value at all.
+pub const TO_FILL: &str = "TO FILL";
+
+/// How `check` ends its message on a placeholder: "[article] published is still to be
+/// filled".
+pub const STILL_TO_FILL: &str = "is still to be filled";
+
 /// Whether `c` is a control character (C0, DEL, C1) or a bidirectional formatting
 /// character (embeddings, overrides, isolates and marks), none of which a model may hold.
 pub fn is_forbidden_char(c: char) -> bool {

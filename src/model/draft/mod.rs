@@ -18,13 +18,7 @@ use super::text::{describe, is_forbidden_char, refused_in};
 use super::validate::is_id;
 use super::{Sentence, SentenceRole};
 
-/// How a placeholder starts. A string value that starts so is still to be filled: `check`
-/// says so at its line, whatever the key, and takes it for no value at all.
-pub const TO_FILL: &str = "TO FILL";
-
-/// How `check` ends its message on a placeholder: "[article] published is still to be
-/// filled".
-pub const STILL_TO_FILL: &str = "is still to be filled";
+pub use super::text::{STILL_TO_FILL, TO_FILL};
 
 /// The largest article text `new` reads, in bytes (4 MiB): an opinion article is some
 /// thousands, and the draft of the largest must stay well inside a model's limit.

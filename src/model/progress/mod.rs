@@ -7,8 +7,8 @@ mod names;
 
 use std::collections::HashSet;
 
-use super::draft::STILL_TO_FILL;
 use super::load::Survey;
+use super::text::STILL_TO_FILL;
 use super::{Basis, ClaimKind, Diagnostic, Model};
 
 pub use names::unlisted_names;

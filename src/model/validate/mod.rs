@@ -5,9 +5,9 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::build::Unread;
 use super::diagnostic::{Diagnostic, Severity};
-use super::index::{ItemRef, actor_names};
+use super::item::ItemRef;
 use super::item::all_ids;
-use super::names::MAX_NAME_BYTES;
+use super::names::{MAX_NAME_BYTES, actor_names};
 use super::problem::{Place, Problem, Site, item_name, site};
 use super::spans::Section;
 use super::text::{closest, name_key};
