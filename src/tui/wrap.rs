@@ -74,89 +74,112 @@ pub fn tail(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Wraps pieces into lines of at most `max` columns, breaking at spaces where it can and
-/// inside words only when a word is longer than a line. A `\n` ends a line. Words may run
-/// across pieces, so styling part of a word never changes where lines break. Each piece is
-/// cut after [`MAX_PIECE_CHARS`] characters, so the work is bounded by the number of
-/// pieces, whatever their length.
-pub fn wrap(pieces: &[Piece], max: usize) -> Vec<Wrapped> {
+/// What a layout does with the breaks [`lay_out`] finds: each character kept, with its
+/// width and where it came from, and each line ended, at the character that starts the
+/// next (or the `\n` that ends it).
+pub(crate) trait Lines<T> {
+    fn push(&mut self, c: char, width: usize, at: T);
+    fn newline(&mut self, at: T);
+}
+
+/// The one rule of where lines of at most `max` columns break, for every layout: at
+/// spaces where it can, inside a word only when the word is longer than a line; spaces
+/// that would run past the end of a line are dropped, and a `\n` ends a line. Returns how
+/// many characters it looked at.
+pub(crate) fn lay_out<T: Copy>(
+    chars: impl Iterator<Item = (char, T)>,
+    max: usize,
+    lines: &mut impl Lines<T>,
+) -> usize {
     let max = max.max(1);
-    let mut chars = pieces
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| shown(&p.text).map(move |c| (c, i)))
-        .peekable();
-    let mut out = Builder {
-        lines: Vec::new(),
-        current: Wrapped::default(),
-        last_piece: None,
-        used: 0,
-    };
+    let mut chars = chars.peekable();
     // One word at a time: its characters, then the spaces after them.
-    let mut word: Vec<(char, usize)> = Vec::new();
+    let mut word: Vec<(char, T)> = Vec::new();
+    let mut used = 0;
     let mut laid = 0;
-    while let Some(&(c, _)) = chars.peek() {
+    while let Some(&(c, at)) = chars.peek() {
         if c == '\n' {
-            out.newline();
+            lines.newline(at);
+            used = 0;
             chars.next();
             laid += 1;
             continue;
         }
         word.clear();
-        while let Some(&(c, piece)) = chars.peek() {
+        while let Some(&(c, at)) = chars.peek() {
             if c == ' ' || c == '\n' {
                 break;
             }
-            word.push((c, piece));
+            word.push((c, at));
             chars.next();
         }
         let word_end = word.len();
-        while let Some(&(c, piece)) = chars.peek() {
+        while let Some(&(c, at)) = chars.peek() {
             if c != ' ' {
                 break;
             }
-            word.push((c, piece));
+            word.push((c, at));
             chars.next();
         }
         laid += word.len();
         let word_width: usize = word[..word_end].iter().map(|(c, _)| width(*c)).sum();
-        if out.used > 0 && out.used + word_width > max {
-            out.newline();
+        if used > 0 && used + word_width > max {
+            lines.newline(at);
+            used = 0;
         }
-        for &(c, piece) in &word {
+        for &(c, at) in &word {
             let w = width(c);
-            if out.used + w > max {
+            if used + w > max {
                 if c == ' ' {
                     continue;
                 }
-                out.newline();
+                lines.newline(at);
+                used = 0;
             }
-            out.push(c, w, piece, pieces);
+            lines.push(c, w, at);
+            used += w;
         }
     }
-    count_laid_out(laid);
+    laid
+}
+
+/// Wraps pieces into lines of at most `max` columns by the rule of [`lay_out`]. Words
+/// may run across pieces, so styling part of a word never changes where lines break.
+/// Each piece is cut after [`MAX_PIECE_CHARS`] characters, so the work is bounded by the
+/// number of pieces, whatever their length.
+pub fn wrap(pieces: &[Piece], max: usize) -> Vec<Wrapped> {
+    let chars = pieces
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| shown(&p.text).map(move |c| (c, i)));
+    let mut out = Builder {
+        pieces,
+        lines: Vec::new(),
+        current: Wrapped::default(),
+        last_piece: None,
+    };
+    count_laid_out(lay_out(chars, max, &mut out));
     if !out.current.line.spans.is_empty() || out.lines.is_empty() {
         out.lines.push(out.current);
     }
     out.lines
 }
 
-struct Builder {
+struct Builder<'p> {
+    pieces: &'p [Piece],
     lines: Vec<Wrapped>,
     current: Wrapped,
     last_piece: Option<usize>,
-    used: usize,
 }
 
-impl Builder {
-    fn newline(&mut self) {
+impl Lines<usize> for Builder<'_> {
+    fn newline(&mut self, _: usize) {
         self.lines.push(std::mem::take(&mut self.current));
         self.last_piece = None;
-        self.used = 0;
     }
 
-    fn push(&mut self, c: char, w: usize, piece: usize, pieces: &[Piece]) {
-        let Some(source) = pieces.get(piece) else {
+    fn push(&mut self, c: char, _: usize, piece: usize) {
+        let Some(source) = self.pieces.get(piece) else {
             return;
         };
         match self.current.line.spans.last_mut() {
@@ -168,7 +191,6 @@ impl Builder {
                 .push(Span::styled(c.to_string(), source.style)),
         }
         self.last_piece = Some(piece);
-        self.used += w;
         if let Some(tag) = source.tag
             && !self.current.tags.contains(&tag)
         {

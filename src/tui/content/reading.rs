@@ -9,11 +9,10 @@ use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Index, SentenceRole};
 use crate::tui::theme::Theme;
-use crate::tui::wrap::MAX_PIECE_CHARS;
+use crate::tui::wrap::{Lines, MAX_PIECE_CHARS, lay_out};
 
 /// Columns left of the text: a paragraph number and a claim marker.
 pub const GUTTER: usize = 5;
@@ -219,62 +218,36 @@ impl ReadingText {
     }
 }
 
-/// Where `text` breaks into lines of at most `max` columns, as byte ranges, by the rules
-/// of `wrap::wrap`: at spaces where it can, inside a word only when the word is longer
-/// than a line; spaces that would run past the end of a line are dropped.
+/// Where `text` breaks into lines of at most `max` columns, as byte ranges, by the rule
+/// every layout shares (`wrap::lay_out`).
 fn break_lines(text: &str, max: usize) -> Vec<Range<usize>> {
-    let max = max.max(1);
-    let width = |c: char| c.width().unwrap_or(0);
-    let mut rows = Vec::new();
-    let mut row: Option<Range<usize>> = None;
-    let mut used = 0;
-    let mut chars = text.char_indices().peekable();
-    let mut word: Vec<(usize, char)> = Vec::new();
-    let mut newline = |row: &mut Option<Range<usize>>, used: &mut usize, at: usize| {
-        rows.push(row.take().unwrap_or(at..at));
-        *used = 0;
-    };
-    while let Some(&(at, _)) = chars.peek() {
-        word.clear();
-        while let Some(&(b, c)) = chars.peek() {
-            if c == ' ' {
-                break;
-            }
-            word.push((b, c));
-            chars.next();
-        }
-        let word_end = word.len();
-        while let Some(&(b, c)) = chars.peek() {
-            if c != ' ' {
-                break;
-            }
-            word.push((b, c));
-            chars.next();
-        }
-        let word_width: usize = word[..word_end].iter().map(|(_, c)| width(*c)).sum();
-        if used > 0 && used + word_width > max {
-            newline(&mut row, &mut used, at);
-        }
-        for &(b, c) in &word {
-            let w = width(c);
-            if used + w > max {
-                if c == ' ' {
-                    continue;
-                }
-                newline(&mut row, &mut used, b);
-            }
-            let end = b + c.len_utf8();
-            row = Some(row.map_or(b..end, |r| r.start..end));
-            used += w;
-        }
+    let mut rows = Rows::default();
+    lay_out(text.char_indices().map(|(b, c)| (c, b)), max, &mut rows);
+    if let Some(last) = rows.row {
+        rows.done.push(last);
     }
-    if let Some(last) = row {
-        rows.push(last);
+    if rows.done.is_empty() {
+        rows.done.push(0..0);
     }
-    if rows.is_empty() {
-        rows.push(0..0);
+    rows.done
+}
+
+/// Lines as byte ranges of the text they are cut from.
+#[derive(Default)]
+struct Rows {
+    done: Vec<Range<usize>>,
+    row: Option<Range<usize>>,
+}
+
+impl Lines<usize> for Rows {
+    fn newline(&mut self, at: usize) {
+        self.done.push(self.row.take().unwrap_or(at..at));
     }
-    rows
+
+    fn push(&mut self, c: char, _: usize, at: usize) {
+        let end = at + c.len_utf8();
+        self.row = Some(self.row.take().map_or(at..end, |r| r.start..end));
+    }
 }
 
 #[cfg(test)]
