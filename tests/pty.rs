@@ -327,6 +327,14 @@ fn process_state(session: &Session) -> char {
     after.chars().next().expect("a state")
 }
 
+/// Continues a stopped explorer, as a shell's `fg` does, and waits until it has taken the
+/// screen again (after byte `from`) and drawn it.
+fn continue_and_retake(session: &mut Session, from: usize) {
+    session.signal("CONT");
+    wait_for(session, from, b"\x1b[?1049h", "taking the screen again");
+    session.expect("3 Arguments");
+}
+
 /// Waits until the process is stopped (or fails after a while).
 #[cfg(target_os = "linux")]
 fn wait_until_stopped(session: &mut Session) {
@@ -351,14 +359,7 @@ fn sigtstp_from_outside_suspends_and_the_continue_takes_the_terminal_again_raw()
         "the terminal is cooked while stopped"
     );
     assert_restored(&session.bytes, "while stopped");
-    session.signal("CONT");
-    wait_for(
-        &mut session,
-        left,
-        b"\x1b[?1049h",
-        "taking the screen again",
-    );
-    session.expect("3 Arguments");
+    continue_and_retake(&mut session, left);
     assert!(is_raw(&session.stty()), "raw mode again after fg");
     // A lone q ends it: keys are not waiting for a line.
     session.send("q");
@@ -550,14 +551,7 @@ fn ctrl_z_hands_the_terminal_back_and_the_explorer_redraws_when_continued() {
     #[cfg(target_os = "linux")]
     wait_until_stopped(&mut session);
     // A shell's fg sends SIGCONT.
-    session.signal("CONT");
-    wait_for(
-        &mut session,
-        left,
-        b"\x1b[?1049h",
-        "taking the screen again",
-    );
-    session.expect("3 Arguments");
+    continue_and_retake(&mut session, left);
     assert!(is_raw(&session.stty()), "raw mode again after the suspend");
     session.send("q");
     assert!(session.finish().success());
