@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
+use super::links::Links;
 use super::names::actor_names;
 use super::{ActorKind, ArgumentNode, Model};
 
@@ -17,18 +18,18 @@ pub struct Index {
     model: Model,
     ids: HashMap<String, ItemRef>,
     sentence_of_claim: Vec<Option<usize>>,
-    claims_of_sentence: Vec<Vec<usize>>,
-    actors_of_claim: Vec<Vec<usize>>,
-    claims_of_actor: Vec<Vec<usize>>,
-    actors_of_event: Vec<Vec<usize>>,
-    events_of_actor: Vec<Vec<usize>>,
-    claims_of_event: Vec<Vec<usize>>,
-    events_of_claim: Vec<Vec<usize>>,
-    relations_of_actor: Vec<Vec<usize>>,
-    claims_of_node: Vec<Vec<usize>>,
-    arguments_of_claim: Vec<Vec<usize>>,
+    claims_of_sentence: Links,
+    actors_of_claim: Links,
+    claims_of_actor: Links,
+    actors_of_event: Links,
+    events_of_actor: Links,
+    claims_of_event: Links,
+    events_of_claim: Links,
+    relations_of_actor: Links,
+    claims_of_node: Links,
+    arguments_of_claim: Links,
     parent: Vec<Option<usize>>,
-    children: Vec<Vec<usize>>,
+    children: Links,
     thesis: Option<usize>,
     paths: Vec<String>,
     timeline: Vec<usize>,
@@ -41,11 +42,11 @@ pub struct Index {
     /// Each relation's id (`from/to`) and label ("Russia – India").
     relation_ids: Vec<String>,
     relation_labels: Vec<String>,
-    reviews_of_claim: Vec<Vec<usize>>,
+    reviews_of_claim: Links,
     /// The sentences that name each actor, by its name or an alias, claim or no claim.
-    sentences_naming: Vec<Vec<usize>>,
-    later_of_claim: Vec<Vec<usize>>,
-    later_of_event: Vec<Vec<usize>>,
+    sentences_naming: Links,
+    later_of_claim: Links,
+    later_of_event: Links,
 }
 
 /// `to[b]` lists every `a` whose `from[a]` holds `b`, in the order of `a`.
@@ -212,23 +213,23 @@ impl Index {
         };
 
         Index {
-            sentences_naming: sentences_naming(&model),
-            claims_of_actor: invert(&actors_of_claim, actors),
-            events_of_actor: invert(&actors_of_event, actors),
-            events_of_claim: invert(&claims_of_event, claims),
-            arguments_of_claim: invert(&claims_of_node, claims),
-            reviews_of_claim: invert(&reviews, claims),
-            later_of_claim: invert(&bears_on(ItemRef::claim), claims),
-            later_of_event: invert(&bears_on(ItemRef::event), events),
+            sentences_naming: sentences_naming(&model).into(),
+            claims_of_actor: invert(&actors_of_claim, actors).into(),
+            events_of_actor: invert(&actors_of_event, actors).into(),
+            events_of_claim: invert(&claims_of_event, claims).into(),
+            arguments_of_claim: invert(&claims_of_node, claims).into(),
+            reviews_of_claim: invert(&reviews, claims).into(),
+            later_of_claim: invert(&bears_on(ItemRef::claim), claims).into(),
+            later_of_event: invert(&bears_on(ItemRef::event), events).into(),
             sentence_of_claim,
-            claims_of_sentence,
-            actors_of_claim,
-            actors_of_event,
-            claims_of_event,
-            relations_of_actor,
-            claims_of_node,
+            claims_of_sentence: claims_of_sentence.into(),
+            actors_of_claim: actors_of_claim.into(),
+            actors_of_event: actors_of_event.into(),
+            claims_of_event: claims_of_event.into(),
+            relations_of_actor: relations_of_actor.into(),
+            claims_of_node: claims_of_node.into(),
             parent,
-            children,
+            children: children.into(),
             thesis,
             paths,
             timeline,
@@ -305,48 +306,48 @@ impl Index {
 
     /// The claims that quote a sentence.
     pub fn claims_of_sentence(&self, sentence: usize) -> &[usize] {
-        slice(&self.claims_of_sentence, sentence)
+        self.claims_of_sentence.get(sentence)
     }
 
     /// The actors a claim lists.
     pub fn actors_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.actors_of_claim, claim)
+        self.actors_of_claim.get(claim)
     }
 
     /// The claims that name an actor.
     pub fn claims_of_actor(&self, actor: usize) -> &[usize] {
-        slice(&self.claims_of_actor, actor)
+        self.claims_of_actor.get(actor)
     }
 
     /// The actors an event lists.
     pub fn actors_of_event(&self, event: usize) -> &[usize] {
-        slice(&self.actors_of_event, event)
+        self.actors_of_event.get(event)
     }
 
     /// The events an actor takes part in.
     pub fn events_of_actor(&self, actor: usize) -> &[usize] {
-        slice(&self.events_of_actor, actor)
+        self.events_of_actor.get(actor)
     }
 
     /// The sentences that name an actor, by its name or an alias, whether or not a claim
     /// of theirs lists it: the byline names the author, who is in no claim.
     pub fn sentences_naming(&self, actor: usize) -> &[usize] {
-        slice(&self.sentences_naming, actor)
+        self.sentences_naming.get(actor)
     }
 
     /// The claims that report an event.
     pub fn claims_of_event(&self, event: usize) -> &[usize] {
-        slice(&self.claims_of_event, event)
+        self.claims_of_event.get(event)
     }
 
     /// The events a claim reports.
     pub fn events_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.events_of_claim, claim)
+        self.events_of_claim.get(claim)
     }
 
     /// The relations an actor is a party to.
     pub fn relations_of_actor(&self, actor: usize) -> &[usize] {
-        slice(&self.relations_of_actor, actor)
+        self.relations_of_actor.get(actor)
     }
 
     /// The other party of a relation, seen from `actor`.
@@ -360,12 +361,12 @@ impl Index {
 
     /// The claims an argument node holds.
     pub fn claims_of_node(&self, node: usize) -> &[usize] {
-        slice(&self.claims_of_node, node)
+        self.claims_of_node.get(node)
     }
 
     /// The argument nodes a claim sits in.
     pub fn arguments_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.arguments_of_claim, claim)
+        self.arguments_of_claim.get(claim)
     }
 
     /// The node an argument node hangs from (none for the thesis).
@@ -375,7 +376,7 @@ impl Index {
 
     /// The children of an argument node.
     pub fn children(&self, node: usize) -> &[usize] {
-        slice(&self.children, node)
+        self.children.get(node)
     }
 
     /// How many nodes hang below a node, at any depth.
@@ -449,17 +450,17 @@ impl Index {
 
     /// The record's reviews of a claim.
     pub fn reviews_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.reviews_of_claim, claim)
+        self.reviews_of_claim.get(claim)
     }
 
     /// The later events that bear on a claim.
     pub fn later_of_claim(&self, claim: usize) -> &[usize] {
-        slice(&self.later_of_claim, claim)
+        self.later_of_claim.get(claim)
     }
 
     /// The later events that bear on an event of the article.
     pub fn later_of_event(&self, event: usize) -> &[usize] {
-        slice(&self.later_of_event, event)
+        self.later_of_event.get(event)
     }
 
     /// The sources with these ids, in the order given; ids that name no source are skipped.
@@ -472,10 +473,6 @@ impl Index {
         let actors = self.model.actors.iter().enumerate();
         actors.filter(move |(_, a)| a.kind == kind).map(|(i, _)| i)
     }
-}
-
-fn slice(table: &[Vec<usize>], i: usize) -> &[usize] {
-    table.get(i).map_or(&[], Vec::as_slice)
 }
 
 fn push_once(list: &mut Vec<usize>, item: usize) {

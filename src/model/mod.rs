@@ -8,6 +8,7 @@ mod diagnostic;
 pub mod draft;
 mod index;
 mod item;
+mod links;
 mod lint;
 mod load;
 mod loading;
