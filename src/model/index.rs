@@ -2,6 +2,7 @@
 //! events and argument nodes that the explorer and the command line follow.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use serde::{Deserialize, Serialize};
 
 pub use super::item::ItemRef;
 use super::item::all_ids;
@@ -12,8 +13,9 @@ use super::{ActorKind, ArgumentNode, Model};
 /// A model with its lookups. Built once at load; every query after that is a table read.
 /// Every link is resolved both ways, so that no caller looks an id up by hand. References
 /// that do not resolve are skipped, so an index can be built even from a model that
-/// failed validation.
-#[derive(Debug, Clone)]
+/// failed validation. It is written and read whole by the model cache (every field of
+/// the model written, see `writing_whole`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Index {
     model: Model,
     ids: HashMap<String, ItemRef>,

@@ -1,10 +1,12 @@
 //! What an id can name: an item of the model, by its kind and its place in its list.
 
+use serde::{Deserialize, Serialize};
+
 use super::Model;
 use super::spans::Section;
 
 /// Where an item with an id lives in the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ItemRef {
     Sentence(usize),
     Actor(usize),

@@ -4,10 +4,12 @@
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
+
 use super::{Date, Event, Model};
 
 /// A row of the timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimelineRow {
     /// An event the article reports (its position in the model's events).
     Event(usize),

@@ -109,6 +109,16 @@ impl Searcher {
                 names
             })
             .collect();
+        Searcher::assemble(index, items, columns, actor_names)
+    }
+
+    /// A searcher of parts already built (by [`Searcher::new`], or read from the cache).
+    pub(super) fn assemble(
+        index: Arc<Index>,
+        items: Vec<Item>,
+        columns: Columns,
+        actor_names: Vec<Vec<String>>,
+    ) -> Searcher {
         Searcher {
             index,
             items,
@@ -119,6 +129,11 @@ impl Searcher {
     }
 
     pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The index, to share.
+    pub fn shared_index(&self) -> &Arc<Index> {
         &self.index
     }
 

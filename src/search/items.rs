@@ -3,13 +3,15 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::matching::mask;
 use super::{Field, Hit, HitKind, lowercase};
 use crate::model::{ArgumentRole, Index, Verdict, Word};
 
 /// One searchable field of one item: where its lowercased text sits in the
 /// [`Columns`]' one buffer, and the letters it holds.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Entry {
     pub(super) field: Field,
     start: u32,
@@ -31,7 +33,7 @@ impl Entry {
 /// buffer. The search's cheap pass reads them in order at every keystroke: laid out flat,
 /// it reads memory in order instead of chasing a pointer per item and per text, and the
 /// texts cost one allocation instead of one each.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct Columns {
     text: String,
     entries: Vec<Entry>,
@@ -78,8 +80,12 @@ impl Columns {
     }
 }
 
+/// One of the model's own words (a kind, a status). Named, so that serde's derive does
+/// not take an `Option<&str>` field for text to borrow from what it reads.
+pub(super) type ModelWord = &'static str;
+
 /// One item with everything the filters look at.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Item {
     pub(super) kind: HitKind,
     pub(super) index: u32,
@@ -88,14 +94,69 @@ pub(super) struct Item {
     /// The actors the item involves.
     pub(super) actors: Box<[u32]>,
     /// The item's own kind word (claim kind, actor kind).
-    pub(super) kind_word: Option<&'static str>,
+    #[serde(with = "static_word")]
+    pub(super) kind_word: Option<ModelWord>,
     /// Argument roles the item has or sits under, as bits.
     pub(super) roles: u8,
-    pub(super) status: Option<&'static str>,
+    #[serde(with = "static_word")]
+    pub(super) status: Option<ModelWord>,
     /// The record's verdicts on the item (a review's own, or those on a claim), as bits.
     pub(super) verdicts: u8,
     /// An actor's role, lowercased.
     pub(super) actor_role: Option<Box<str>>,
+}
+
+/// An item's kind or status word, written as the word and read back as the model's own
+/// word for it, so that the filters compare it as they would a word fresh from the model.
+mod static_word {
+    use std::fmt;
+
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serialize, Serializer};
+
+    use crate::model::{ActorKind, ClaimKind, EventStatus, Word};
+
+    pub fn serialize<S: Serializer>(
+        word: &Option<&'static str>,
+        out: S,
+    ) -> Result<S::Ok, S::Error> {
+        word.serialize(out)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        from: D,
+    ) -> Result<Option<&'static str>, D::Error> {
+        from.deserialize_option(Known)
+    }
+
+    /// Reads a word without keeping it: it is looked up among the model's own.
+    struct Known;
+
+    impl<'de> Visitor<'de> for Known {
+        type Value = Option<&'static str>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a claim kind, an actor kind or an event status")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, from: D) -> Result<Self::Value, D::Error> {
+            from.deserialize_str(self)
+        }
+
+        fn visit_str<E: Error>(self, word: &str) -> Result<Self::Value, E> {
+            let words = ClaimKind::ALL.iter().map(|k| k.word());
+            let words = words.chain(ActorKind::ALL.iter().map(|k| k.word()));
+            let mut words = words.chain(EventStatus::ALL.iter().map(|s| s.word()));
+            match words.find(|known| *known == word) {
+                Some(known) => Ok(Some(known)),
+                None => Err(E::custom(format!("no kind or status is called {word:?}"))),
+            }
+        }
+    }
 }
 
 pub(super) fn verdict_bit(verdict: Verdict) -> u8 {

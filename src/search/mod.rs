@@ -11,18 +11,22 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::ItemRef;
 
 mod engine;
 mod filter;
 mod items;
 mod matching;
+mod parts;
 
 pub use engine::{HIGHLIGHTED, Results, Searcher};
 pub use filter::QueryProblem;
+pub use parts::SearchParts;
 
 /// What sort of item a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum HitKind {
     Actor,
     Claim,
@@ -74,7 +78,7 @@ impl HitKind {
 }
 
 /// Which field of an item a hit matched in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
     /// An actor's name.
     Name,
