@@ -3,6 +3,7 @@
 //! [`model`] holds the curated data and its checks, with no terminal code; [`search`] is the
 //! one fuzzy search shared by the explorer and the command line; [`tui`] is the explorer.
 
+pub mod cache;
 pub mod model;
 pub mod search;
 pub mod tui;

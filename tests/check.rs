@@ -625,6 +625,7 @@ fn the_bundled_model_is_named_as_bundled_wherever_check_runs() {
         .arg("check")
         .current_dir(&scratch.0)
         .env("NO_COLOR", "1")
+        .env("CLAIMSCOPE_NO_CACHE", "1")
         .output()
         .expect("the binary runs");
     assert!(out.status.success(), "{}", stderr(&out));

@@ -570,6 +570,7 @@ fn output_into_a_closed_pipe_is_not_an_error() {
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimscope"))
         .args(["--data", arg(&model), "export", "--format", "json"])
+        .env("CLAIMSCOPE_NO_CACHE", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

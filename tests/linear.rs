@@ -19,6 +19,7 @@ fn bounded(seconds: u32, args: &[&str]) -> Output {
         .arg(env!("CARGO_BIN_EXE_claimscope"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("CLAIMSCOPE_NO_CACHE", "1")
         .output()
         .expect("sh runs")
 }

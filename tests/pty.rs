@@ -53,6 +53,8 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
+        // The tests' large models are not to fill the cache of whoever runs them.
+        command.env("CLAIMSCOPE_NO_CACHE", "1");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -9,16 +9,16 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use claimscope::model::{
-    Index, LoadError, LoadProgress, LoadStage, ModelFile, load_str_with, sanitize,
-};
+use claimscope::cache;
+use claimscope::model::{LoadError, LoadProgress, LoadStage, sanitize};
+use claimscope::search::Searcher;
 
 /// How often the line is brought up to date.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Loads the model named by `--data` (or the bundled one), showing progress on standard
 /// error when it is a terminal. Errors are reported as `load` reports them.
-pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> {
+pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Searcher, u8> {
     let path = match data {
         Some(path) if io::stderr().is_terminal() => path,
         other => return super::load(other),
@@ -30,12 +30,8 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> 
         let path = path.clone();
         thread::Builder::new()
             .name("load".into())
-            .spawn(move || -> Result<Index, LoadError> {
-                let source = ModelFile::read(&path)?;
-                let model = load_str_with(&source, &progress)?;
-                drop(source);
-                progress.enter(LoadStage::Indexing);
-                Ok(Index::new(model))
+            .spawn(move || -> Result<Searcher, LoadError> {
+                cache::open(&path, &progress).map(|opened| opened.searcher)
             })
     };
     let worker = match worker {
@@ -54,7 +50,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Index, u8> 
         show("");
     }
     match worker.join() {
-        Ok(Ok(index)) => Ok(index),
+        Ok(Ok(searcher)) => Ok(searcher),
         Ok(Err(error)) => Err(super::load_failed(&error)),
         Err(panic) => std::panic::resume_unwind(panic),
     }

@@ -18,8 +18,9 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::model::{Index, LoadError, Model, ModelFile, load_str};
-use claimscope::search::{HitKind, MAX_QUERY_CHARS, query_fits};
+use claimscope::cache;
+use claimscope::model::{Index, LoadError, LoadProgress, Model, ModelFile};
+use claimscope::search::{HitKind, MAX_QUERY_CHARS, Searcher, query_fits};
 use claimscope::tui::Ending;
 
 /// Exit code: everything was fine.
@@ -393,27 +394,30 @@ pub fn run(cli: Cli) -> ExitCode {
             kind,
             limit,
             json,
-        }) => with_model(cli.data, |index, out, _| {
+        }) => with_model(cli.data, |searcher, out, _| {
             let options = search::Options {
                 query: query.join(" "),
                 kind: kind.map(HitKind::from),
                 limit,
                 json,
             };
-            search::run(index, &options, out)
+            search::run(searcher, &options, out)
         }),
-        Some(Command::Show { id }) => with_model(cli.data, |index, out, color| {
-            show::run(index, &id, out, color)
+        Some(Command::Show { id }) => with_model(cli.data, |searcher, out, color| {
+            show::run(searcher, &id, out, color)
         }),
-        Some(Command::Export { format }) => with_model(cli.data, |index, out, _| match format {
-            Format::Json => export::json(index.model(), out),
-            Format::Markdown => export::markdown(index, out),
-            Format::Dot => export::dot(index, out),
-            Format::Argdown => export::argdown(index, out),
-            Format::Aif => export::aif(index, out),
-            Format::Timeline => export::timeline(index, out),
-            Format::Annotations => export::annotations(index, out),
-            Format::Claimreview => export::claimreview(index, out),
+        Some(Command::Export { format }) => with_model(cli.data, |searcher, out, _| {
+            let index = searcher.index();
+            match format {
+                Format::Json => export::json(index.model(), out),
+                Format::Markdown => export::markdown(index, out),
+                Format::Dot => export::dot(index, out),
+                Format::Argdown => export::argdown(index, out),
+                Format::Aif => export::aif(index, out),
+                Format::Timeline => export::timeline(index, out),
+                Format::Annotations => export::annotations(index, out),
+                Format::Claimreview => export::claimreview(index, out),
+            }
         }),
         Some(Command::Completions { shell }) => write_out(|out| manual::completions(shell, out)),
         Some(Command::Man) => write_out(manual::man),
@@ -443,16 +447,19 @@ fn read_source(data: Option<PathBuf>) -> Result<ModelFile, LoadError> {
     }
 }
 
-/// Loads the model, or reports on standard error why it cannot be, as an exit code.
-fn load(data: Option<PathBuf>) -> Result<Index, u8> {
+/// Loads the model (a large one by way of the cache), with its search, or reports on
+/// standard error why it cannot be, as an exit code.
+fn load(data: Option<PathBuf>) -> Result<Searcher, u8> {
+    load_with(data, &LoadProgress::new())
+}
+
+/// As [`load`], telling `progress` how far it has gone.
+fn load_with(data: Option<PathBuf>, progress: &LoadProgress) -> Result<Searcher, u8> {
     let loaded = match data {
-        Some(path) => ModelFile::read(&path).and_then(|source| load_str(&source)),
-        None => Model::bundled(),
+        Some(path) => cache::open(&path, progress).map(|opened| opened.searcher),
+        None => Model::bundled().map(|model| Searcher::new(Arc::new(Index::new(model)))),
     };
-    match loaded {
-        Ok(model) => Ok(Index::new(model)),
-        Err(error) => Err(load_failed(&error)),
-    }
+    loaded.map_err(|error| load_failed(&error))
 }
 
 /// Reports on standard error why a model cannot be loaded, and gives the exit code.
@@ -470,17 +477,17 @@ fn load_failed(error: &LoadError) -> u8 {
 /// Loads the model and runs `body` with it, writing to standard output.
 fn with_model(
     data: Option<PathBuf>,
-    body: impl FnOnce(&Arc<Index>, &mut dyn Write, bool) -> io::Result<u8>,
+    body: impl FnOnce(&Searcher, &mut dyn Write, bool) -> io::Result<u8>,
 ) -> u8 {
-    let index = match load(data) {
-        Ok(index) => Arc::new(index),
+    let searcher = match load(data) {
+        Ok(searcher) => searcher,
         Err(code) => return code,
     };
     let color = use_color(&io::stdout());
-    let code = write_out(|out| body(&index, out, color));
+    let code = write_out(|out| body(&searcher, out, color));
     // The process exits next: the system takes the model's memory back at once, where
     // freeing a large model item by item costs a twentieth of the run.
-    std::mem::forget(index);
+    std::mem::forget(searcher);
     code
 }
 

@@ -1,7 +1,6 @@
 //! `claimscope search`: the explorer's search, for scripts and quick answers.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -39,10 +38,8 @@ pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
     (index.id_of(item), index.label(item))
 }
 
-pub fn run(index: &Arc<Index>, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
-    // Never freed: the process exits next, and the system takes a large model's memory
-    // back at once, where freeing it item by item costs a twentieth of the run.
-    let searcher = std::mem::ManuallyDrop::new(Searcher::new(Arc::clone(index)));
+pub fn run(searcher: &Searcher, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
+    let index = searcher.index();
     let mut query = Query::parse(&options.query);
     // `--kind` is one more filter: it holds as well as any `in:` in the query.
     query.filters.extend(options.kind.map(Filter::within));

@@ -108,6 +108,44 @@ impl ModelFile {
             path: name.clone(),
             error,
         };
+        let file = ModelFile::open(path)?;
+        let too_large = |size| LoadError::TooLarge {
+            path: name.clone(),
+            size,
+            limit: MAX_MODEL_BYTES,
+        };
+        let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+        // Read one byte past the limit, in case the file grew since we looked.
+        file.take(MAX_MODEL_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_MODEL_BYTES {
+            return Err(too_large(bytes.len() as u64));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(ModelFile { name, text }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+                let at = Location::of(&prefix, prefix.len());
+                Err(LoadError::NotUtf8 {
+                    path: name,
+                    line: at.line,
+                    column: at.column,
+                })
+            }
+        }
+    }
+
+    /// Opens a model file to read, refusing what [`ModelFile::read`] refuses before it
+    /// reads: directories, special files, files over [`MAX_MODEL_BYTES`] and files too
+    /// large for the memory free.
+    pub fn open(path: &Path) -> Result<fs::File, LoadError> {
+        let name = path.display().to_string();
+        let io = |error| LoadError::Io {
+            path: name.clone(),
+            error,
+        };
         // Open first, then ask the open file what it is: a check of the path before the
         // open could be answered by another file than the one opened (a symlink swapped
         // in between). Non-blocking, so that opening a FIFO does not wait for a writer.
@@ -138,27 +176,7 @@ impl ModelFile {
                 });
             }
         }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        // Read one byte past the limit, in case the file grew since we looked.
-        file.take(MAX_MODEL_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() as u64 > MAX_MODEL_BYTES {
-            return Err(too_large(bytes.len() as u64));
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(ModelFile { name, text }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-                let at = Location::of(&prefix, prefix.len());
-                Err(LoadError::NotUtf8 {
-                    path: name,
-                    line: at.line,
-                    column: at.column,
-                })
-            }
-        }
+        Ok(file)
     }
 }
 

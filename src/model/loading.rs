@@ -4,21 +4,29 @@
 
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
-/// A stage of loading a model, in the order they happen.
+/// A stage of loading a model, in the order they happen on a first load. A model read
+/// from the cache goes from reading to reopening, and on to parsing only when its copy
+/// does not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadStage {
     Reading,
     Parsing,
     Checking,
     Indexing,
+    /// Reading a saved copy of the model (see the cache).
+    Reopening,
+    /// Saving a copy of the model for next time.
+    Saving,
 }
 
 impl LoadStage {
-    const ALL: [LoadStage; 4] = [
+    const ALL: [LoadStage; 6] = [
         LoadStage::Reading,
         LoadStage::Parsing,
         LoadStage::Checking,
         LoadStage::Indexing,
+        LoadStage::Reopening,
+        LoadStage::Saving,
     ];
 
     /// What the stage does, as a reader would say it.
@@ -28,6 +36,8 @@ impl LoadStage {
             LoadStage::Parsing => "parsing",
             LoadStage::Checking => "checking",
             LoadStage::Indexing => "indexing",
+            LoadStage::Reopening => "reading the saved index of",
+            LoadStage::Saving => "saving the index of",
         }
     }
 }

@@ -102,8 +102,13 @@ pub struct App {
 
 impl App {
     pub fn new(index: Index, theme: Theme) -> App {
-        let index = Arc::new(index);
-        let searcher = Arc::new(Searcher::new(Arc::clone(&index)));
+        App::with_searcher(Searcher::new(Arc::new(index)), theme)
+    }
+
+    /// The explorer over a model whose search is already built (read from the cache).
+    pub fn with_searcher(searcher: Searcher, theme: Theme) -> App {
+        let index = Arc::clone(searcher.shared_index());
+        let searcher = Arc::new(searcher);
         let reading = Reading::new();
         let date_width = super::content::labels::date_width(&index);
         let tree = Tree::new(&index);

@@ -29,7 +29,7 @@ pub use app::App;
 pub use state::{Mode, Pane};
 pub use theme::Theme;
 
-use crate::model::Index;
+use crate::search::Searcher;
 
 /// How long to wait for input before looking for signals again.
 const POLL: Duration = Duration::from_millis(100);
@@ -50,14 +50,14 @@ pub enum Ending {
 /// Runs the explorer until the reader quits or a signal arrives, then restores the
 /// terminal, whatever happened.
 /// Runs the explorer on `index` with a user's `config` (keys and colours) in force.
-pub fn run(index: Index, config: config::Config) -> io::Result<Ending> {
+pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
     let mut theme = Theme::from_env();
     if config.color == Some(false) {
         theme.color = false;
     }
     keymap::install(config.keymap);
     theme::install_palette(config.palette);
-    let mut app = App::new(index, theme);
+    let mut app = App::with_searcher(searcher, theme);
     let signals = terminal::watch_signals()?;
     let mut term = terminal::setup(theme.color)?;
     let result = event_loop(&mut term, &mut app, &signals);

@@ -2,8 +2,6 @@
 
 use std::io::{self, Write};
 
-use std::sync::Arc;
-
 use claimscope::model::{Index, ItemRef, edit_distance, sanitize};
 use claimscope::search::{HitKind, Query, Searcher};
 
@@ -18,8 +16,9 @@ macro_rules! say {
 
 mod record;
 
-pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
-    let Some(item) = find(index, id) else {
+pub fn run(searcher: &Searcher, id: &str, out: &mut dyn Write, color: bool) -> io::Result<u8> {
+    let index = searcher.index();
+    let Some(item) = find(searcher, id) else {
         let numbered = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit() || c == '.');
         if numbered {
             let top = index.thesis().map_or(0, |t| index.children(t).len());
@@ -29,7 +28,7 @@ pub fn run(index: &Arc<Index>, id: &str, out: &mut dyn Write, color: bool) -> io
             );
             return Ok(EXIT_INVALID);
         }
-        let near = suggestions(index, id);
+        let near = suggestions(searcher, id);
         let hint = if near.is_empty() {
             "; `claimscope search` finds items by any word".to_string()
         } else {
@@ -68,14 +67,14 @@ fn actor_named(index: &Index, name: &str) -> Option<ItemRef> {
 /// The item `id` names: its id (in any case), an argument's number as the explorer shows
 /// it ("1.7"), or an actor's name or alias, or a whole word of one ("putin" for Vladimir
 /// Putin), as the search ranks it first.
-fn find(index: &Arc<Index>, id: &str) -> Option<ItemRef> {
+fn find(searcher: &Searcher, id: &str) -> Option<ItemRef> {
+    let index = searcher.index();
     index
         .get(id)
         .or_else(|| index.get(&id.to_lowercase()))
         .or_else(|| index.argument_at(id).map(ItemRef::Argument))
         .or_else(|| actor_named(index, id))
         .or_else(|| {
-            let searcher = Searcher::new(Arc::clone(index));
             let top = searcher.search(&Query::parse(id), 1).into_iter().next()?;
             (top.exact && top.kind == HitKind::Actor).then_some(ItemRef::Actor(top.index))
         })
@@ -83,7 +82,8 @@ fn find(index: &Arc<Index>, id: &str) -> Option<ItemRef> {
 
 /// Up to three suggestions: ids that start with `id` or are a slip away from it, then the
 /// best search hits for it.
-fn suggestions(index: &Arc<Index>, id: &str) -> Vec<String> {
+fn suggestions(searcher: &Searcher, id: &str) -> Vec<String> {
+    let index = searcher.index();
     let mut ids: Vec<&str> = index.ids().collect();
     ids.sort_unstable();
     let lower = id.to_lowercase();
@@ -103,7 +103,6 @@ fn suggestions(index: &Arc<Index>, id: &str) -> Vec<String> {
     near.sort();
     let mut out: Vec<String> = near.into_iter().map(|(_, c)| c).take(3).collect();
     if out.len() < 3 {
-        let searcher = Searcher::new(Arc::clone(index));
         for hit in searcher.search(&Query::parse(id), 3) {
             let hit_id = super::search::describe(index, &hit).0.to_string();
             if out.len() < 3 && !out.contains(&hit_id) {

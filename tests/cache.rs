@@ -1,0 +1,283 @@
+//! The model cache: a copy is used only for the content it was made from, and a model read
+//! from a copy answers every question as the model read from its file does.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use claimscope::cache::{CACHED_FROM, Opened, open_in};
+use claimscope::model::{ItemRef, LoadProgress};
+use claimscope::search::{Query, Searcher};
+use common::{Scratch, arg, stdout};
+
+/// A synthetic model just over the size the cache starts at.
+fn big_model() -> String {
+    let text = claimscope::corpus::generate(4_000);
+    assert!(text.len() >= CACHED_FROM, "{} bytes", text.len());
+    text
+}
+
+fn open(dir: &Path, model: &Path) -> Opened {
+    open_in(Some(dir.to_path_buf()), model, &LoadProgress::new()).expect("the model loads")
+}
+
+fn copies(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Everything a reader could ask of a model, written out: the model itself, every id with
+/// its label and links, the orders, and the hits of a few searches with their scores.
+fn answers(searcher: &Searcher) -> String {
+    let index = searcher.index();
+    let mut out = serde_json::to_string(index.model()).expect("json");
+    let mut ids: Vec<&str> = index.ids().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let item = index.get(id).expect("an id names an item");
+        out.push_str(&format!("\n{id} {item:?} {}", index.label(item)));
+        let links = match item {
+            ItemRef::Claim(c) => format!(
+                "{:?} {:?} {:?} {:?} {:?} {}",
+                index.sentence_of_claim(c),
+                index.actors_of_claim(c),
+                index.events_of_claim(c),
+                index.arguments_of_claim(c),
+                index.reviews_of_claim(c),
+                index.reading_rank(c)
+            ),
+            ItemRef::Actor(a) => format!(
+                "{:?} {:?} {:?} {:?}",
+                index.claims_of_actor(a),
+                index.events_of_actor(a),
+                index.relations_of_actor(a),
+                index.sentences_naming(a)
+            ),
+            ItemRef::Sentence(s) => format!("{:?}", index.claims_of_sentence(s)),
+            ItemRef::Event(e) => format!(
+                "{:?} {:?} {:?}",
+                index.actors_of_event(e),
+                index.claims_of_event(e),
+                index.later_of_event(e)
+            ),
+            ItemRef::Argument(n) => format!(
+                "{:?} {:?} {:?} {}",
+                index.claims_of_node(n),
+                index.parent_of(n),
+                index.children(n),
+                index.path(n)
+            ),
+            _ => String::new(),
+        };
+        out.push_str(&links);
+    }
+    out.push_str(&format!(
+        "\n{:?}\n{:?}\n{:?}\n{:?}",
+        index.timeline(),
+        index.reading_order(),
+        index.timeline_rows(),
+        index.thesis()
+    ));
+    for query in [
+        "arms",
+        "pakistan arms",
+        "actor:russia kind:forecast",
+        "in:event talks",
+        "zq",
+    ] {
+        let hits = searcher.search(&Query::parse(query), 50);
+        out.push_str(&format!("\n{query}: {}", hits.len()));
+        for hit in hits {
+            out.push_str(&format!(
+                " {:?}/{}/{:?}/{}/{}",
+                hit.kind,
+                hit.index,
+                hit.field,
+                hit.score,
+                searcher.field_text(&hit)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_copy_answers_as_the_file_does() {
+    let scratch = Scratch::new("cache-same");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+
+    let first = open(&cache, &model);
+    assert!(!first.from_cache, "nothing was cached yet");
+    assert_eq!(copies(&cache).len(), 1, "the first load saves one copy");
+    let second = open(&cache, &model);
+    assert!(second.from_cache, "the second load reads the copy");
+
+    let fresh = answers(&first.searcher);
+    assert!(fresh.contains("arms: 50"), "the searches find something");
+    assert_eq!(answers(&second.searcher), fresh);
+}
+
+#[test]
+fn an_edited_file_is_read_afresh_and_its_copy_replaced() {
+    let scratch = Scratch::new("cache-edit");
+    let cache = scratch.0.join("cache");
+    let text = big_model();
+    let model = scratch.file("big.toml", text.as_bytes());
+    assert!(!open(&cache, &model).from_cache);
+
+    // The first claim's text changed, its size kept: only the content tells the two apart.
+    let claims = text.find("[[claims]]").expect("claims");
+    let at = claims + text[claims..].find("text = \"").expect("a text") + "text = \"".len();
+    let line = &text[at..at + text[at..].find('"').expect("the text ends")];
+    let changed = line.replacen('a', "o", 1);
+    assert_ne!(changed, line, "the text has an a to change");
+    let edited = format!("{}{changed}{}", &text[..at], &text[at + line.len()..]);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&model, &edited).expect("write");
+
+    let after = open(&cache, &model);
+    assert!(!after.from_cache, "a copy of the old content is not used");
+    let claims = &after.searcher.index().model().claims;
+    assert!(claims.iter().any(|c| c.text == changed), "the edit is read");
+    assert!(
+        !claims.iter().any(|c| c.text == line),
+        "and the old text is gone"
+    );
+    assert_eq!(copies(&cache).len(), 1, "one copy per model path, replaced");
+    let again = open(&cache, &model);
+    assert!(again.from_cache, "the new content's copy is used");
+    assert_eq!(answers(&again.searcher), answers(&after.searcher));
+}
+
+#[test]
+fn a_damaged_or_cut_copy_is_passed_over_and_made_again() {
+    let scratch = Scratch::new("cache-damage");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let fresh = answers(&open(&cache, &model).searcher);
+    let [copy] = copies(&cache).try_into().expect("one copy");
+    let whole = std::fs::read(&copy).expect("read");
+
+    let mut flipped = whole.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let damaged: [(&str, Vec<u8>); 4] = [
+        ("a byte flipped", flipped),
+        ("cut in half", whole[..whole.len() / 2].to_vec()),
+        ("cut inside the header", whole[..20].to_vec()),
+        ("empty", Vec::new()),
+    ];
+    for (how, bytes) in damaged {
+        std::fs::write(&copy, bytes).expect("write");
+        let opened = open(&cache, &model);
+        assert!(!opened.from_cache, "{how}: the copy is not used");
+        assert_eq!(answers(&opened.searcher), fresh, "{how}");
+        assert_eq!(
+            std::fs::read(&copy).expect("read").len(),
+            whole.len(),
+            "{how}: made again"
+        );
+        assert!(
+            open(&cache, &model).from_cache,
+            "{how}: the new copy is used"
+        );
+    }
+}
+
+#[test]
+fn small_files_and_invalid_models_are_not_cached() {
+    let scratch = Scratch::new("cache-small");
+    let cache = scratch.0.join("cache");
+    let small = scratch.file("small.toml", claimscope::corpus::generate(50).as_bytes());
+    assert!(!open(&cache, &small).from_cache);
+    assert!(!open(&cache, &small).from_cache);
+    assert!(
+        copies(&cache).is_empty(),
+        "a small model loads faster than a copy reads"
+    );
+
+    let broken = big_model().replacen("sentence = \"s1\"", "sentence = \"s-none\"", 1);
+    let broken = scratch.file("broken.toml", broken.as_bytes());
+    for _ in 0..2 {
+        let error = open_in(Some(cache.clone()), &broken, &LoadProgress::new())
+            .err()
+            .expect("a claim quoting no sentence is an error");
+        assert!(error.is_invalid_model(), "{error}");
+    }
+    assert!(copies(&cache).is_empty(), "an invalid model leaves no copy");
+}
+
+#[test]
+fn without_a_place_for_copies_the_model_still_loads() {
+    let scratch = Scratch::new("cache-nowhere");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    // The cache's folder cannot be made: a file stands where it would be.
+    let blocked = scratch.file("blocked", b"a file, not a folder");
+    let fresh = answers(&open(&blocked.join("cache"), &model).searcher);
+    assert!(!open(&blocked.join("cache"), &model).from_cache);
+    let off = open_in(None, &model, &LoadProgress::new()).expect("loads");
+    assert!(!off.from_cache);
+    assert_eq!(answers(&off.searcher), fresh);
+}
+
+/// The binary, with the cache in `cache` (or off, when `None`).
+fn run(cache: Option<&Path>, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_claimscope"));
+    command.args(args).env("NO_COLOR", "1");
+    match cache {
+        Some(dir) => command
+            .env("CLAIMSCOPE_CACHE_DIR", dir)
+            .env_remove("CLAIMSCOPE_NO_CACHE"),
+        None => command.env("CLAIMSCOPE_NO_CACHE", "1"),
+    };
+    command.output().expect("the binary runs")
+}
+
+#[test]
+fn the_command_line_answers_the_same_from_a_copy() {
+    let scratch = Scratch::new("cache-cli");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    for args in [
+        ["search", "pakistan arms"].as_slice(),
+        ["show", "c2"].as_slice(),
+        ["export", "--format", "json"].as_slice(),
+    ] {
+        let all: Vec<&str> = ["--data", arg(&model)]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        let plain = run(None, &all);
+        assert!(plain.status.success(), "{args:?}");
+        let first = run(Some(&cache), &all);
+        let second = run(Some(&cache), &all);
+        assert!(!stdout(&plain).is_empty(), "{args:?}");
+        assert_eq!(
+            stdout(&first),
+            stdout(&plain),
+            "{args:?}: the run that saves a copy"
+        );
+        assert_eq!(
+            stdout(&second),
+            stdout(&plain),
+            "{args:?}: the run that reads it"
+        );
+    }
+    assert_eq!(copies(&cache).len(), 1);
+
+    // Off, with a folder named: nothing is saved there.
+    let unused = scratch.0.join("unused");
+    let off = Command::new(env!("CARGO_BIN_EXE_claimscope"))
+        .args(["--data", arg(&model), "search", "arms"])
+        .env("CLAIMSCOPE_CACHE_DIR", &unused)
+        .env("CLAIMSCOPE_NO_CACHE", "1")
+        .output()
+        .expect("the binary runs");
+    assert!(off.status.success());
+    assert!(!unused.exists(), "CLAIMSCOPE_NO_CACHE saves nothing");
+}
