@@ -1,5 +1,5 @@
 //! Benchmarks for the targets in BENCHMARKS.md: loading the bundled model and synthetic
-//! ones of 10,000 and 100,000 claims, a keystroke in the search box (on the article and
+//! ones of 10,000 and 100,000 claims (from TOML and from the cache), a keystroke in the search box (on the article and
 //! on 100,000 claims, the mean and the slowest), the same keystrokes through a plain
 //! nucleo-matcher harness over the same texts, and a full frame of the main screen. Run
 //! with `cargo bench --bench explorer`.
@@ -11,6 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use claimscope::cache::open_in;
 use claimscope::model::{Index, Model, ModelFile, load_str};
 use claimscope::search::Searcher;
 use claimscope::tui::{Action, App, Theme, view};
@@ -67,6 +68,25 @@ fn load_synthetic(c: &mut Criterion) {
                 black_box(Searcher::new(index))
             })
         });
+        // The same model on later runs: read back from the cache's copy (the file's
+        // content hashed, the copy mapped and decoded). Freeing it is left out, as a
+        // process that exits does not free it.
+        let dir = std::env::temp_dir().join(format!("claimscope-bench-{}", std::process::id()));
+        let file = dir.join(format!("{id}.toml"));
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        std::fs::write(&file, &source.text).expect("write the model");
+        let cache = Some(dir.join("cache"));
+        let progress = claimscope::model::LoadProgress::new();
+        let first = open_in(cache.clone(), &file, &progress).expect("valid");
+        assert!(!first.from_cache);
+        group.bench_function(format!("{id}_cached"), |b| {
+            b.iter_with_large_drop(|| {
+                let opened = open_in(cache.clone(), &file, &progress).expect("valid");
+                assert!(opened.from_cache, "read from the copy");
+                opened
+            })
+        });
+        let _ = std::fs::remove_dir_all(&dir);
     }
     group.finish();
 }

@@ -281,3 +281,21 @@ fn the_command_line_answers_the_same_from_a_copy() {
     assert!(off.status.success());
     assert!(!unused.exists(), "CLAIMSCOPE_NO_CACHE saves nothing");
 }
+
+#[test]
+fn every_field_of_the_bundled_model_is_written_and_read_back() {
+    // The bundled model has every kind of optional field (the record's reviews, sources,
+    // later events, notes); a field left out of a copy when empty would shift the rest,
+    // and its copy would not read back.
+    let model = claimscope::model::Model::bundled().expect("the bundled model loads");
+    let index = claimscope::model::Index::new(model.clone());
+    let bytes = claimscope::model::writing_whole(|| postcard::to_stdvec(&index)).expect("writes");
+    let back: claimscope::model::Index = postcard::from_bytes(&bytes).expect("reads back");
+    assert_eq!(back.model(), &model);
+    // Outside the cache's writing, the JSON still leaves empty fields out.
+    let json = serde_json::to_string(&model).expect("json");
+    assert!(
+        !json.contains("null"),
+        "no missing value is written as null"
+    );
+}
