@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
@@ -25,13 +26,17 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Searcher, u
     };
     let progress = Arc::new(LoadProgress::new());
     let name = sanitize(&path.display().to_string()).into_owned();
+    // Told when the load ends, however it ends (the sender drops with the thread).
+    let (ended, end) = mpsc::channel::<()>();
     let worker = {
         let progress = Arc::clone(&progress);
         let path = path.clone();
         thread::Builder::new()
             .name("load".into())
             .spawn(move || -> Result<Searcher, LoadError> {
-                cache::open(&path, &progress).map(|opened| opened.searcher)
+                let loaded = cache::open(&path, &progress).map(|opened| opened.searcher);
+                let _ = ended.send(());
+                loaded
             })
     };
     let worker = match worker {
@@ -39,12 +44,13 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Searcher, u
         // No thread to spare: load here, without the line.
         Err(_) => return super::load(Some(path)),
     };
+    // Nothing is shown for a load quicker than a tick, and the explorer starts the
+    // moment the load ends, not at the next tick.
     let mut shown = false;
-    while !worker.is_finished() {
+    while let Err(RecvTimeoutError::Timeout) = end.recv_timeout(TICK) {
         let (stage, bytes) = progress.now();
         show(&line(&name, stage, bytes));
         shown = true;
-        thread::sleep(TICK);
     }
     if shown {
         show("");
