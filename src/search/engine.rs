@@ -3,7 +3,6 @@
 
 use foldhash::HashMap;
 use std::cmp::Reverse;
-use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -15,7 +14,7 @@ use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 
 /// How many of the best hits come with their matched positions worked out; others get them
-/// from [`Searcher::positions`] when they are shown.
+/// from [`Engine::positions`] when they are shown.
 pub const HIGHLIGHTED: usize = 64;
 
 /// Below this many candidates, one thread is quicker than two.
@@ -78,9 +77,10 @@ impl Entry {
     }
 }
 
-/// The search engine over one model.
-pub struct Searcher {
-    pub(super) index: Arc<Index>,
+/// The search over one model's items: their entries, lowercased texts and what the
+/// filters test. It needs nothing else of the model to rank them; a [`Searcher`] pairs it
+/// with the model's index, for what the hits are.
+pub struct Engine {
     pub(super) items: Vec<Item>,
     /// The items' entries and texts, laid out flat.
     pub(super) columns: Columns,
@@ -89,16 +89,10 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
 }
 
-impl Searcher {
-    /// Every text the searcher scores (names, aliases, ids, claims' texts and quotes,
-    /// titles, summaries), lowercased: for comparing it with other matchers over the same
-    /// texts.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.columns.texts()
-    }
-
-    pub fn new(index: Arc<Index>) -> Searcher {
-        let (items, columns) = super::items::build(&index);
+impl Engine {
+    /// The engine over `index`'s items.
+    pub(super) fn build(index: &Index) -> Engine {
+        let (items, columns) = super::items::build(index);
         let actor_names = index
             .model()
             .actors
@@ -109,18 +103,16 @@ impl Searcher {
                 names
             })
             .collect();
-        Searcher::assemble(index, items, columns, actor_names)
+        Engine::assemble(items, columns, actor_names)
     }
 
-    /// A searcher of parts already built (by [`Searcher::new`], or read from the cache).
+    /// An engine of parts already built (by [`Engine::build`], or read from the cache).
     pub(super) fn assemble(
-        index: Arc<Index>,
         items: Vec<Item>,
         columns: Columns,
         actor_names: Vec<Vec<String>>,
-    ) -> Searcher {
-        Searcher {
-            index,
+    ) -> Engine {
+        Engine {
             items,
             columns,
             actor_names,
@@ -128,18 +120,11 @@ impl Searcher {
         }
     }
 
-    pub fn index(&self) -> &Index {
-        &self.index
-    }
-
-    /// The index, to share.
-    pub fn shared_index(&self) -> &Arc<Index> {
-        &self.index
-    }
-
-    /// The text of the field a hit matched, for display.
-    pub fn field_text(&self, hit: &Hit) -> &str {
-        super::items::field_text(&self.index, hit)
+    /// Every text the engine scores (names, aliases, ids, claims' texts and quotes,
+    /// titles, summaries), lowercased: for comparing it with other matchers over the same
+    /// texts.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.columns.texts()
     }
 
     /// Runs a query and returns at most `limit` hits, best first.
@@ -497,13 +482,25 @@ impl Searcher {
         self.positions_for(hit, &query.terms.join(" "), &terms)
     }
 
+    /// The lowercased text of the field a hit shows.
+    fn hit_text(&self, hit: &Hit) -> &str {
+        let at = self
+            .items
+            .binary_search_by(|i| (i.kind, i.index as usize).cmp(&(hit.kind, hit.index)));
+        let entries = at.map_or(&[][..], |at| self.columns.of(&self.items[at]));
+        entries
+            .iter()
+            .find(|e| e.field == hit.field)
+            .map_or("", |e| self.columns.lower(e))
+    }
+
     fn positions_for(&self, hit: &Hit, whole: &str, terms: &[&str]) -> Vec<usize> {
-        let lower = lowercase(self.field_text(hit));
+        let lower = self.hit_text(hit);
         let mut positions = Vec::new();
         // Positions in a window are counted from the window's start; the matcher gives
         // them in characters.
         let mut matched = |pattern: &str| {
-            let (start, window) = scored_window(&lower, pattern);
+            let (start, window) = scored_window(lower, pattern);
             if let Some((_, p)) = self.matcher.fuzzy_indices(window, pattern) {
                 let before = if start == 0 {
                     0

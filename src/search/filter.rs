@@ -3,7 +3,7 @@
 //! Every filter must let an item through, a key written twice too; a filter lets an item
 //! through when any of its comma-separated values does.
 
-use super::engine::Searcher;
+use super::engine::Engine;
 use super::items::{Item, role_bit, verdict_bit};
 use super::{Filter, FilterKey, HitKind, Query, lowercase};
 use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
@@ -78,7 +78,7 @@ impl Sieve {
     }
 }
 
-impl Searcher {
+impl Engine {
     /// Actors a filter value names: exact id, name or alias first, else any containing it.
     pub(super) fn resolve_actors(&self, value: &str) -> Vec<u32> {
         let all = 0..self.actor_names.len() as u32;
@@ -209,12 +209,10 @@ impl Searcher {
                 .collect(),
             FilterKey::Role => {
                 let of_actor = self
-                    .index
-                    .model()
-                    .actors
+                    .items
                     .iter()
-                    .filter_map(|a| a.role.as_deref())
-                    .any(|r| lowercase(r).contains(value));
+                    .filter_map(|i| i.actor_role.as_deref())
+                    .any(|r| r.contains(value));
                 if of_actor {
                     return None;
                 }

@@ -20,10 +20,12 @@ mod filter;
 mod items;
 mod matching;
 mod parts;
+mod searcher;
 
-pub use engine::{HIGHLIGHTED, Results, Searcher};
+pub use engine::{Engine, HIGHLIGHTED, Results};
 pub use filter::QueryProblem;
 pub use parts::SearchParts;
+pub use searcher::Searcher;
 
 /// What sort of item a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

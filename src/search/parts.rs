@@ -1,16 +1,17 @@
-//! What a searcher is built of besides its index, in a form the model cache writes and
-//! reads back: the items, their entries and lowercased texts, and the actors' names.
+//! What a search engine is built of, in a form the model cache writes and reads back: the
+//! items, their entries and lowercased texts, and the actors' names.
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::Searcher;
+use super::engine::Engine;
 use super::items::{Columns, Item};
+use super::searcher::Searcher;
 use crate::model::Index;
 
-/// A searcher's built parts, as read back from the cache: give them their index with
-/// [`Searcher::from_parts`].
+/// An engine's built parts, as read back from the cache: make them an engine with
+/// [`Engine::from_parts`], or a searcher with its index with [`Searcher::from_parts`].
 #[derive(Debug, Deserialize)]
 pub struct SearchParts {
     items: Vec<Item>,
@@ -18,7 +19,7 @@ pub struct SearchParts {
     actor_names: Vec<Vec<String>>,
 }
 
-/// The same parts, borrowed from a searcher to be written: laid out as [`SearchParts`]
+/// The same parts, borrowed from an engine to be written: laid out as [`SearchParts`]
 /// reads them.
 #[derive(Serialize)]
 struct Borrowed<'a> {
@@ -27,8 +28,8 @@ struct Borrowed<'a> {
     actor_names: &'a [Vec<String>],
 }
 
-impl Searcher {
-    /// Writes the searcher's built parts (not its index) with `out`.
+impl Engine {
+    /// Writes the engine's built parts with `out`.
     pub fn serialize_parts<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
         Borrowed {
             items: &self.items,
@@ -38,9 +39,16 @@ impl Searcher {
         .serialize(out)
     }
 
-    /// A searcher over `index` of parts that [`Searcher::serialize_parts`] wrote for
-    /// that same index.
+    /// The engine of parts that [`Engine::serialize_parts`] wrote.
+    pub fn from_parts(parts: SearchParts) -> Engine {
+        Engine::assemble(parts.items, parts.columns, parts.actor_names)
+    }
+}
+
+impl Searcher {
+    /// A searcher over `index` of parts that [`Engine::serialize_parts`] wrote for that
+    /// same index.
     pub fn from_parts(index: Arc<Index>, parts: SearchParts) -> Searcher {
-        Searcher::assemble(index, parts.items, parts.columns, parts.actor_names)
+        Searcher::pair(index, Engine::from_parts(parts))
     }
 }
