@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimscope::cache::{CACHED_FROM, Opened, open_in};
+use claimscope::cache::{CACHED_FROM, ForSearch, Opened, open_for_search_in, open_in};
 use claimscope::model::{ItemRef, LoadProgress};
 use claimscope::search::{Query, Searcher};
 use common::{Scratch, arg, stdout};
@@ -245,6 +245,12 @@ fn the_command_line_answers_the_same_from_a_copy() {
     let model = scratch.file("big.toml", big_model().as_bytes());
     for args in [
         ["search", "pakistan arms"].as_slice(),
+        ["search", "--json", "--limit", "200", "pakistan arms"].as_slice(),
+        // An alias matched: the line names it.
+        ["search", "moscow"].as_slice(),
+        ["search", "--json", "moscow"].as_slice(),
+        ["search", "actor:russia kind:forecast talks"].as_slice(),
+        ["search", "--kind", "event", "army chief"].as_slice(),
         ["show", "c2"].as_slice(),
         ["export", "--format", "json"].as_slice(),
     ] {
@@ -257,6 +263,8 @@ fn the_command_line_answers_the_same_from_a_copy() {
         let first = run(Some(&cache), &all);
         let second = run(Some(&cache), &all);
         assert!(!stdout(&plain).is_empty(), "{args:?}");
+        assert_eq!(first.status.code(), plain.status.code(), "{args:?}");
+        assert_eq!(second.status.code(), plain.status.code(), "{args:?}");
         assert_eq!(
             stdout(&first),
             stdout(&plain),
@@ -298,4 +306,51 @@ fn every_field_of_the_bundled_model_is_written_and_read_back() {
         !json.contains("null"),
         "no missing value is written as null"
     );
+}
+
+#[test]
+fn a_search_reads_a_copy_without_the_model_and_finds_the_same() {
+    let scratch = Scratch::new("cache-quick");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let progress = LoadProgress::new();
+    let whole = open(&cache, &model);
+    assert!(!whole.from_cache);
+    let quick = match open_for_search_in(Some(cache.clone()), &model, &progress).expect("loads") {
+        ForSearch::Copy(quick) => quick,
+        ForSearch::Model(_) => panic!("a search reads the copy the first load saved"),
+    };
+    let names = quick.names();
+    let index = whole.searcher.index();
+    for query in [
+        "arms",
+        "pakistan arms",
+        "moscow",
+        "actor:russia kind:forecast",
+        "in:source",
+    ] {
+        let expected = whole.searcher.search(&Query::parse(query), 100);
+        assert_eq!(
+            quick.engine().search(&Query::parse(query), 100),
+            expected,
+            "{query}"
+        );
+        for hit in &expected {
+            assert_eq!(names.id(hit), index.id_of(hit.item()), "{query}");
+            assert_eq!(names.label(hit), index.label(hit.item()), "{query}");
+            if let claimscope::search::Field::Alias(_) = hit.field {
+                assert_eq!(names.alias(hit), whole.searcher.field_text(hit), "{query}");
+            }
+        }
+    }
+    // A damaged names section is not read: the model is loaded instead.
+    let [copy] = copies(&cache).try_into().expect("one copy");
+    let mut bytes = std::fs::read(&copy).expect("read");
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x01;
+    std::fs::write(&copy, bytes).expect("write");
+    match open_for_search_in(Some(cache.clone()), &model, &progress).expect("loads") {
+        ForSearch::Model(searcher) => assert_eq!(answers(&searcher), answers(&whole.searcher)),
+        ForSearch::Copy(_) => panic!("a copy whose names are damaged is not used"),
+    }
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::cache;
+use claimscope::cache::{self, ForSearch};
 use claimscope::model::{Index, LoadError, LoadProgress, Model, ModelFile};
 use claimscope::search::{HitKind, MAX_QUERY_CHARS, Searcher, query_fits};
 use claimscope::tui::Ending;
@@ -394,15 +394,15 @@ pub fn run(cli: Cli) -> ExitCode {
             kind,
             limit,
             json,
-        }) => with_model(cli.data, |searcher, out, _| {
+        }) => {
             let options = search::Options {
                 query: query.join(" "),
                 kind: kind.map(HitKind::from),
                 limit,
                 json,
             };
-            search::run(searcher, &options, out)
-        }),
+            search_model(cli.data, &options)
+        }
         Some(Command::Show { id }) => with_model(cli.data, |searcher, out, color| {
             show::run(searcher, &id, out, color)
         }),
@@ -488,6 +488,24 @@ fn with_model(
     // The process exits next: the system takes the model's memory back at once, where
     // freeing a large model item by item costs a twentieth of the run.
     std::mem::forget(searcher);
+    code
+}
+
+/// Runs `search` over the model named by `--data`: from a cached copy, over the search
+/// engine and the items' names alone, without reading the model back.
+fn search_model(data: Option<PathBuf>, options: &search::Options) -> u8 {
+    let loaded = match data {
+        Some(path) => cache::open_for_search(&path, &LoadProgress::new()),
+        None => Model::bundled()
+            .map(|model| ForSearch::Model(Searcher::new(Arc::new(Index::new(model))))),
+    };
+    let over = match loaded {
+        Ok(over) => over,
+        Err(error) => return load_failed(&error),
+    };
+    let code = write_out(|out| search::run(&over, options, out));
+    // As in `with_model`: the process exits next.
+    std::mem::forget(over);
     code
 }
 

@@ -4,8 +4,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use std::borrow::Cow;
+
+use claimscope::cache::ForSearch;
 use claimscope::model::{Index, sanitize};
-use claimscope::search::{Field, Filter, Hit, HitKind, Query, Searcher};
+use claimscope::search::{Engine, Field, Filter, Hit, HitKind, Query};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
@@ -38,8 +41,34 @@ pub fn describe<'a>(index: &'a Index, hit: &Hit) -> (&'a str, String) {
     (index.id_of(item), index.label(item))
 }
 
-pub fn run(searcher: &Searcher, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
-    let index = searcher.index();
+/// What the hits' ids and labels are read from: the model's index, or a cached copy's
+/// names.
+fn id_label<'a>(over: &'a ForSearch, hit: &Hit) -> (&'a str, Cow<'a, str>) {
+    match over {
+        ForSearch::Model(searcher) => {
+            let (id, label) = describe(searcher.index(), hit);
+            (id, Cow::Owned(label))
+        }
+        ForSearch::Copy(quick) => {
+            let names = quick.names();
+            (names.id(hit), Cow::Borrowed(names.label(hit)))
+        }
+    }
+}
+
+/// The alias a hit matched in.
+fn alias<'a>(over: &'a ForSearch, hit: &Hit) -> &'a str {
+    match over {
+        ForSearch::Model(searcher) => searcher.field_text(hit),
+        ForSearch::Copy(quick) => quick.names().alias(hit),
+    }
+}
+
+pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Result<u8> {
+    let searcher: &Engine = match over {
+        ForSearch::Model(searcher) => searcher,
+        ForSearch::Copy(quick) => quick.engine(),
+    };
     let mut query = Query::parse(&options.query);
     // `--kind` is one more filter: it holds as well as any `in:` in the query.
     query.filters.extend(options.kind.map(Filter::within));
@@ -56,15 +85,15 @@ pub fn run(searcher: &Searcher, options: &Options, out: &mut dyn Write) -> io::R
         let rows: Vec<JsonHit<'_>> = hits
             .iter()
             .map(|hit| {
-                let (id, label) = describe(index, hit);
+                let (id, label) = id_label(over, hit);
                 let matched = match hit.field {
-                    Field::Alias(_) => searcher.field_text(hit).to_string(),
+                    Field::Alias(_) => alias(over, hit).to_string(),
                     other => other.as_str().to_string(),
                 };
                 JsonHit {
                     kind: hit.kind.as_str(),
                     id,
-                    label,
+                    label: label.into_owned(),
                     score: hit.score,
                     field: textual.then_some(hit.field.as_str()),
                     matched: textual.then_some(matched),
@@ -76,13 +105,13 @@ pub fn run(searcher: &Searcher, options: &Options, out: &mut dyn Write) -> io::R
     } else {
         let width = hits
             .iter()
-            .map(|h| describe(index, h).0.len())
+            .map(|h| id_label(over, h).0.len())
             .max()
             .unwrap_or(0);
         for hit in &hits {
-            let (id, label) = describe(index, hit);
+            let (id, label) = id_label(over, hit);
             let matched = match hit.field {
-                Field::Alias(_) => format!("  (alias “{}”)", sanitize(searcher.field_text(hit))),
+                Field::Alias(_) => format!("  (alias “{}”)", sanitize(alias(over, hit))),
                 Field::Quote => "  (in the quote)".to_string(),
                 _ => String::new(),
             };

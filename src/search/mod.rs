@@ -74,6 +74,20 @@ impl HitKind {
         matches!(self, HitKind::Later | HitKind::Review | HitKind::Source)
     }
 
+    /// The model item of this kind at position `index` in its list.
+    pub fn item(self, index: usize) -> ItemRef {
+        match self {
+            HitKind::Actor => ItemRef::Actor(index),
+            HitKind::Claim => ItemRef::Claim(index),
+            HitKind::Event => ItemRef::Event(index),
+            HitKind::Argument => ItemRef::Argument(index),
+            HitKind::Relation => ItemRef::Relation(index),
+            HitKind::Later => ItemRef::Later(index),
+            HitKind::Review => ItemRef::Review(index),
+            HitKind::Source => ItemRef::Source(index),
+        }
+    }
+
     pub fn from_word(word: &str) -> Option<HitKind> {
         HitKind::ALL.into_iter().find(|k| k.as_str() == word)
     }
@@ -137,17 +151,7 @@ pub struct Hit {
 impl Hit {
     /// The model item the hit is.
     pub fn item(&self) -> ItemRef {
-        let i = self.index;
-        match self.kind {
-            HitKind::Actor => ItemRef::Actor(i),
-            HitKind::Claim => ItemRef::Claim(i),
-            HitKind::Event => ItemRef::Event(i),
-            HitKind::Argument => ItemRef::Argument(i),
-            HitKind::Relation => ItemRef::Relation(i),
-            HitKind::Later => ItemRef::Later(i),
-            HitKind::Review => ItemRef::Review(i),
-            HitKind::Source => ItemRef::Source(i),
-        }
+        self.kind.item(self.index)
     }
 }
 

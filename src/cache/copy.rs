@@ -1,0 +1,278 @@
+//! A copy of a loaded model on disk: a header, then three sections (the index with its
+//! model, the search engine's parts, and the names the command line prints), each with
+//! its length and hash in the header, so that each can be checked and read alone.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::ser::{Serialize, Serializer};
+
+use super::FORMAT;
+use super::names::{self, Names};
+use crate::model::{Index, writing_whole};
+use crate::search::{Engine, SearchParts, Searcher};
+
+const MAGIC: &[u8; 16] = b"claimscope cache";
+
+/// The sections, in the order they are written.
+const SECTIONS: usize = 3;
+const INDEX: usize = 0;
+const PARTS: usize = 1;
+const NAMES: usize = 2;
+
+/// The head of a copy: what it is, what it is a copy of, and each section's length and
+/// hash.
+struct Header {
+    /// The key of the model file's content (see `keyed`).
+    key: [u8; 32],
+    sections: [(u64, [u8; 32]); SECTIONS],
+}
+
+impl Header {
+    /// The magic, the format, the key, and a length and a hash per section.
+    const BYTES: usize = 16 + 4 + 32 + SECTIONS * (8 + 32);
+
+    fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&self.key)?;
+        for (length, hash) in &self.sections {
+            out.write_all(&length.to_le_bytes())?;
+            out.write_all(hash)?;
+        }
+        Ok(())
+    }
+
+    /// The header at the start of `bytes`, if it is one of this format's.
+    fn read(bytes: &[u8]) -> Option<Header> {
+        let (magic, rest) = bytes.split_first_chunk::<16>()?;
+        let (format, rest) = rest.split_first_chunk::<4>()?;
+        let (key, mut rest) = rest.split_first_chunk::<32>()?;
+        if magic != MAGIC || *format != FORMAT.to_le_bytes() {
+            return None;
+        }
+        let mut sections = [(0, [0; 32]); SECTIONS];
+        for section in &mut sections {
+            let (length, after) = rest.split_first_chunk::<8>()?;
+            let (hash, after) = after.split_first_chunk::<32>()?;
+            *section = (u64::from_le_bytes(*length), *hash);
+            rest = after;
+        }
+        Some(Header {
+            key: *key,
+            sections,
+        })
+    }
+}
+
+/// A copy mapped into memory, its header read and its sections found.
+struct Mapped {
+    map: memmap2::Mmap,
+    key: [u8; 32],
+    /// Where each section lies in the map, and the hash it must have.
+    sections: [(Range<usize>, [u8; 32]); SECTIONS],
+}
+
+impl Mapped {
+    fn open(path: &Path) -> Option<Mapped> {
+        let file = File::open(path).ok()?;
+        // Mapped, not read: the copy's pages are the system's file cache itself, where
+        // reading would first copy them into memory of our own.
+        // SAFETY: the map is read-only, and a copy is never changed in place: it is
+        // written aside and renamed over the old one, so the file mapped keeps what was
+        // checked for as long as the map lives.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let header = Header::read(&map)?;
+        let mut at = Header::BYTES;
+        let mut sections: [(Range<usize>, [u8; 32]); SECTIONS] = Default::default();
+        for (section, (length, hash)) in sections.iter_mut().zip(header.sections) {
+            let end = at.checked_add(usize::try_from(length).ok()?)?;
+            *section = (at..end, hash);
+            at = end;
+        }
+        (at == map.len()).then_some(Mapped {
+            map,
+            key: header.key,
+            sections,
+        })
+    }
+
+    /// The bytes of a section.
+    fn bytes(&self, section: usize) -> &[u8] {
+        self.sections
+            .get(section)
+            .and_then(|(range, _)| self.map.get(range.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// Whether a section has the hash the header gives it.
+    fn whole(&self, section: usize) -> bool {
+        let hash = self.sections.get(section).map(|(_, hash)| hash);
+        hash == Some(blake3::hash(self.bytes(section)).as_bytes())
+    }
+
+    fn parts(&self) -> Option<SearchParts> {
+        postcard::from_bytes(self.bytes(PARTS)).ok()
+    }
+}
+
+/// The copy at `path` as a searcher, with the key of the content it is a copy of, if it is
+/// whole: the index decoded on this thread, the engine's parts (and the sections' hashes)
+/// on another.
+pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
+    let mapped = Mapped::open(path)?;
+    let (index, parts) = std::thread::scope(|scope| {
+        let parts = scope.spawn(|| {
+            let whole = mapped.whole(INDEX) && mapped.whole(PARTS);
+            whole.then(|| mapped.parts()).flatten()
+        });
+        let index: Option<Index> = postcard::from_bytes(mapped.bytes(INDEX)).ok();
+        (index, parts.join().ok().flatten())
+    });
+    Some((mapped.key, Searcher::from_parts(Arc::new(index?), parts?)))
+}
+
+/// A copy read for a search alone: the engine, and the names of its items read in place.
+/// The model and its index are not read at all.
+pub struct Quick {
+    engine: Engine,
+    map: memmap2::Mmap,
+    names: Range<usize>,
+}
+
+impl Quick {
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// What the command line prints of each item.
+    pub fn names(&self) -> Names<'_> {
+        self.map
+            .get(self.names.clone())
+            .and_then(Names::read)
+            .unwrap_or_default()
+    }
+}
+
+/// The copy at `path` for a search alone, with the key of the content it is a copy of, if
+/// the sections a search reads are whole.
+pub(super) fn read_for_search(path: &Path) -> Option<([u8; 32], Quick)> {
+    let mapped = Mapped::open(path)?;
+    let (parts, names_whole) = std::thread::scope(|scope| {
+        let names =
+            scope.spawn(|| mapped.whole(NAMES) && Names::read(mapped.bytes(NAMES)).is_some());
+        let parts = mapped.whole(PARTS).then(|| mapped.parts()).flatten();
+        (parts, names.join().unwrap_or(false))
+    });
+    let engine = Engine::from_parts(parts.filter(|_| names_whole)?);
+    let names = mapped.sections[NAMES].0.clone();
+    Some((
+        mapped.key,
+        Quick {
+            engine,
+            map: mapped.map,
+            names,
+        },
+    ))
+}
+
+/// Writes `searcher`'s index (with its model), engine parts and names as the copy at
+/// `file`, keyed by `key`: to a file of its own first, put in place whole, so that no
+/// reader sees half a copy.
+pub(super) fn write(
+    dir: &Path,
+    file: &Path,
+    key: &[u8; 32],
+    searcher: &Searcher,
+) -> io::Result<()> {
+    create_private_dir(dir)?;
+    let temporary = file.with_extension(format!("{}.part", std::process::id()));
+    let written = write_to(&temporary, key, searcher);
+    match written.and_then(|()| fs::rename(&temporary, file)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}
+
+fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> {
+    let mut file = BufWriter::new(File::create(path)?);
+    // The header once the sections are written and their lengths and hashes known.
+    file.write_all(&[0; Header::BYTES])?;
+    let mut out = Hashing {
+        inner: file,
+        hasher: blake3::Hasher::new(),
+        length: 0,
+    };
+    let mut sections = [(0, [0; 32]); SECTIONS];
+    writing_whole(|| postcard::to_io(searcher.index(), &mut out)).map_err(io::Error::other)?;
+    sections[INDEX] = out.section();
+    postcard::to_io(&Parts(searcher.engine()), &mut out).map_err(io::Error::other)?;
+    sections[PARTS] = out.section();
+    names::write(searcher.index(), &mut out)?;
+    sections[NAMES] = out.section();
+    let mut file = out.inner;
+    file.seek(SeekFrom::Start(0))?;
+    Header {
+        key: *key,
+        sections,
+    }
+    .write(&mut file)?;
+    file.flush()
+}
+
+/// An engine's parts, to write.
+struct Parts<'a>(&'a Engine);
+
+impl Serialize for Parts<'_> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_parts(out)
+    }
+}
+
+/// A writer that hashes and counts what passes through it, a section at a time.
+struct Hashing<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+    length: u64,
+}
+
+impl<W> Hashing<W> {
+    /// The length and hash of what was written since the last section, and a fresh start.
+    fn section(&mut self) -> (u64, [u8; 32]) {
+        let hash = *self.hasher.finalize().as_bytes();
+        self.hasher.reset();
+        (std::mem::take(&mut self.length), hash)
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hasher.update(bytes.get(..n).unwrap_or(bytes));
+        self.length += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Makes the cache's folder, readable by its owner alone: a copy of a model is as
+/// private as the model.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
