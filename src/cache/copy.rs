@@ -70,6 +70,7 @@ impl Header {
 
 /// A copy mapped into memory, its header read and its sections found.
 struct Mapped {
+    file: File,
     map: memmap2::Mmap,
     key: [u8; 32],
     /// Where each section lies in the map, and the hash it must have.
@@ -94,6 +95,7 @@ impl Mapped {
             at = end;
         }
         (at == map.len()).then_some(Mapped {
+            file,
             map,
             key: header.key,
             sections,
@@ -114,8 +116,42 @@ impl Mapped {
         hash == Some(blake3::hash(self.bytes(section)).as_bytes())
     }
 
+    /// As [`Mapped::whole`], reading the section from the file instead of through the
+    /// map: for a section of which only a few pages are read afterwards, so that hashing
+    /// it does not bring the whole of it into this process's memory.
+    fn whole_by_reading(&self, section: usize) -> bool {
+        let Some((range, hash)) = self.sections.get(section) else {
+            return false;
+        };
+        let mut hasher = blake3::Hasher::new();
+        let mut reader = At {
+            file: &self.file,
+            at: range.start as u64,
+            end: range.end as u64,
+        };
+        hasher.update_reader(&mut reader).is_ok() && hasher.finalize().as_bytes() == hash
+    }
+
     fn parts(&self) -> Option<SearchParts> {
         postcard::from_bytes(self.bytes(PARTS)).ok()
+    }
+}
+
+/// A stretch of a file, read with positioned reads (which leave the file's offset alone).
+struct At<'a> {
+    file: &'a File,
+    at: u64,
+    end: u64,
+}
+
+impl io::Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use std::os::unix::fs::FileExt;
+        let left = usize::try_from(self.end.saturating_sub(self.at)).unwrap_or(usize::MAX);
+        let want = buf.len().min(left);
+        let n = self.file.read_at(&mut buf[..want], self.at)?;
+        self.at += n as u64;
+        Ok(n)
     }
 }
 
@@ -162,8 +198,8 @@ impl Quick {
 pub(super) fn read_for_search(path: &Path) -> Option<([u8; 32], Quick)> {
     let mapped = Mapped::open(path)?;
     let (parts, names_whole) = std::thread::scope(|scope| {
-        let names =
-            scope.spawn(|| mapped.whole(NAMES) && Names::read(mapped.bytes(NAMES)).is_some());
+        let names = scope
+            .spawn(|| mapped.whole_by_reading(NAMES) && Names::read(mapped.bytes(NAMES)).is_some());
         let parts = mapped.whole(PARTS).then(|| mapped.parts()).flatten();
         (parts, names.join().unwrap_or(false))
     });
