@@ -228,7 +228,7 @@ impl Engine {
         let mut out = Vec::new();
         'items: for &i in part {
             let item = &self.items[i as usize];
-            if !sieve.passes(item) {
+            if !sieve.passes(item, &self.columns) {
                 continue;
             }
             let mut bound = 0;

@@ -4,7 +4,7 @@
 //! through when any of its comma-separated values does.
 
 use super::engine::Engine;
-use super::items::{Item, role_bit, verdict_bit};
+use super::items::{Columns, Item, kind_bit, role_bit, status_bit, verdict_bit};
 use super::{Filter, FilterKey, HitKind, Query, lowercase};
 use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
 
@@ -27,8 +27,13 @@ enum Test {
     Within(Vec<HitKind>),
     /// Verdicts, as bits.
     Verdicts(u8),
-    Statuses(Vec<String>),
-    Kinds(Vec<String>),
+    /// Event statuses, as bits.
+    Statuses(u8),
+    /// Claim and actor kinds, as bits, and kinds of item.
+    Kinds {
+        bits: u16,
+        within: Vec<HitKind>,
+    },
     /// The actors the values name, sorted.
     Actors(Vec<u32>),
     /// Argument roles, as bits, and the values as words of an actor's role.
@@ -39,22 +44,22 @@ enum Test {
 }
 
 impl Test {
-    fn passes(&self, item: &Item) -> bool {
+    fn passes(&self, item: &Item, columns: &Columns) -> bool {
         match self {
             Test::Within(kinds) => kinds.contains(&item.kind),
             Test::Verdicts(bits) => item.verdicts & bits != 0,
-            Test::Statuses(statuses) => {
-                item.status.is_some_and(|s| statuses.iter().any(|w| w == s))
+            Test::Statuses(bits) => item.status & bits != 0,
+            Test::Kinds { bits, within } => {
+                item.kind_word & bits != 0 || within.contains(&item.kind)
             }
-            Test::Kinds(kinds) => kinds
+            Test::Actors(wanted) => columns
+                .actors_of(item)
                 .iter()
-                .any(|k| item.kind_word == Some(k.as_str()) || item.kind.as_str() == k),
-            Test::Actors(wanted) => item.actors.iter().any(|a| wanted.binary_search(a).is_ok()),
+                .any(|a| wanted.binary_search(a).is_ok()),
             Test::Roles { bits, words } => {
                 item.roles & bits != 0
-                    || item
-                        .actor_role
-                        .as_ref()
+                    || columns
+                        .role_of(item)
                         .is_some_and(|r| words.iter().any(|w| r.contains(w.as_str())))
             }
         }
@@ -64,7 +69,7 @@ impl Test {
     fn cost(&self) -> u8 {
         match self {
             Test::Within(_) | Test::Verdicts(_) => 0,
-            Test::Statuses(_) | Test::Kinds(_) => 1,
+            Test::Statuses(_) | Test::Kinds { .. } => 1,
             Test::Actors(_) => 2,
             Test::Roles { .. } => 3,
         }
@@ -73,8 +78,8 @@ impl Test {
 
 impl Sieve {
     /// Whether every filter lets the item through.
-    pub(super) fn passes(&self, item: &Item) -> bool {
-        self.tests.iter().all(|t| t.passes(item))
+    pub(super) fn passes(&self, item: &Item, columns: &Columns) -> bool {
+        self.tests.iter().all(|t| t.passes(item, columns))
     }
 }
 
@@ -114,7 +119,13 @@ impl Engine {
                 actors.dedup();
                 Test::Actors(actors)
             }
-            FilterKey::Kind => Test::Kinds(values.clone()),
+            FilterKey::Kind => Test::Kinds {
+                bits: values.iter().fold(0, |bits, v| bits | kind_bit(v)),
+                within: values
+                    .iter()
+                    .filter_map(|v| HitKind::from_word(v))
+                    .collect(),
+            },
             FilterKey::Role => Test::Roles {
                 bits: ArgumentRole::ALL
                     .iter()
@@ -122,7 +133,9 @@ impl Engine {
                     .fold(0, |bits, r| bits | role_bit(*r)),
                 words: values.clone(),
             },
-            FilterKey::Status => Test::Statuses(values.clone()),
+            FilterKey::Status => {
+                Test::Statuses(values.iter().fold(0, |bits, v| bits | status_bit(v)))
+            }
             FilterKey::Verdict => Test::Verdicts(
                 Verdict::ALL
                     .iter()
@@ -208,11 +221,7 @@ impl Engine {
                 .chain(HitKind::ALL.iter().map(|k| k.as_str()))
                 .collect(),
             FilterKey::Role => {
-                let of_actor = self
-                    .items
-                    .iter()
-                    .filter_map(|i| i.actor_role.as_deref())
-                    .any(|r| r.contains(value));
+                let of_actor = self.columns.roles().any(|r| r.contains(value));
                 if of_actor {
                     return None;
                 }

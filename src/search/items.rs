@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matching::mask;
 use super::{Field, Hit, HitKind, lowercase};
-use crate::model::{ArgumentRole, Index, Verdict, Word};
+use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Index, Verdict, Word};
 
 /// One searchable field of one item: where its lowercased text sits in the
 /// [`Columns`]' one buffer, and the letters it holds.
@@ -37,6 +37,10 @@ impl Entry {
 pub(super) struct Columns {
     text: String,
     entries: Vec<Entry>,
+    /// Every item's actors, end to end (see [`Item::actors`]).
+    actors: Vec<u32>,
+    /// Each actor's role, lowercased, by the actor's position.
+    roles: Vec<Option<Box<str>>>,
 }
 
 impl Columns {
@@ -56,6 +60,34 @@ impl Columns {
     /// Every entry's text, in order.
     pub(super) fn texts(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|e| self.lower(e))
+    }
+
+    /// The actors `item` involves.
+    pub(super) fn actors_of(&self, item: &Item) -> &[u32] {
+        self.actors
+            .get(item.actors.start as usize..item.actors.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The role of `item`, if it is an actor with one.
+    pub(super) fn role_of(&self, item: &Item) -> Option<&str> {
+        match item.kind {
+            HitKind::Actor => self.roles.get(item.index as usize)?.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Every actor's role.
+    pub(super) fn roles(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().filter_map(|r| r.as_deref())
+    }
+
+    /// Adds `actors` to the list, as an item's stretch of it.
+    fn add_actors(&mut self, actors: impl IntoIterator<Item = u32>) -> Range<u32> {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let from = count(self.actors.len());
+        self.actors.extend(actors);
+        from..count(self.actors.len())
     }
 
     fn add(&mut self, field: Field, text: &str, is_name: bool) {
@@ -80,83 +112,48 @@ impl Columns {
     }
 }
 
-/// One of the model's own words (a kind, a status). Named, so that serde's derive does
-/// not take an `Option<&str>` field for text to borrow from what it reads.
-pub(super) type ModelWord = &'static str;
-
-/// One item with everything the filters look at.
+/// One item with everything the filters look at, in a few bytes: a model of a million
+/// claims has some 1.7 million items.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Item {
     pub(super) kind: HitKind,
     pub(super) index: u32,
     /// Its entries in the [`Columns`].
     pub(super) entries: Range<u32>,
-    /// The actors the item involves.
-    pub(super) actors: Box<[u32]>,
-    /// The item's own kind word (claim kind, actor kind).
-    #[serde(with = "static_word")]
-    pub(super) kind_word: Option<ModelWord>,
+    /// The actors the item involves: its stretch of the [`Columns`]' actor list.
+    pub(super) actors: Range<u32>,
+    /// The item's own kind word (claim kind, actor kind), as its bit (see [`kind_bit`]);
+    /// none when 0.
+    pub(super) kind_word: u16,
     /// Argument roles the item has or sits under, as bits.
     pub(super) roles: u8,
-    #[serde(with = "static_word")]
-    pub(super) status: Option<ModelWord>,
+    /// An event's status, as its bit (see [`status_bit`]); none when 0.
+    pub(super) status: u8,
     /// The record's verdicts on the item (a review's own, or those on a claim), as bits.
     pub(super) verdicts: u8,
-    /// An actor's role, lowercased.
-    pub(super) actor_role: Option<Box<str>>,
 }
 
-/// An item's kind or status word, written as the word and read back as the model's own
-/// word for it, so that the filters compare it as they would a word fresh from the model.
-mod static_word {
-    use std::fmt;
+/// The words an item's kind can be: claim kinds, then actor kinds.
+fn kind_words() -> impl Iterator<Item = &'static str> {
+    let claims = ClaimKind::ALL.iter().map(|k| k.word());
+    claims.chain(ActorKind::ALL.iter().map(|k| k.word()))
+}
 
-    use serde::de::{Error, Visitor};
-    use serde::{Deserializer, Serialize, Serializer};
+/// The bit of a kind word (a claim kind or an actor kind); 0 for any other word.
+pub(super) fn kind_bit(word: &str) -> u16 {
+    kind_words()
+        .position(|w| w == word)
+        .and_then(|n| 1u16.checked_shl(n as u32))
+        .unwrap_or(0)
+}
 
-    use crate::model::{ActorKind, ClaimKind, EventStatus, Word};
-
-    pub fn serialize<S: Serializer>(
-        word: &Option<&'static str>,
-        out: S,
-    ) -> Result<S::Ok, S::Error> {
-        word.serialize(out)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        from: D,
-    ) -> Result<Option<&'static str>, D::Error> {
-        from.deserialize_option(Known)
-    }
-
-    /// Reads a word without keeping it: it is looked up among the model's own.
-    struct Known;
-
-    impl<'de> Visitor<'de> for Known {
-        type Value = Option<&'static str>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a claim kind, an actor kind or an event status")
-        }
-
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, from: D) -> Result<Self::Value, D::Error> {
-            from.deserialize_str(self)
-        }
-
-        fn visit_str<E: Error>(self, word: &str) -> Result<Self::Value, E> {
-            let words = ClaimKind::ALL.iter().map(|k| k.word());
-            let words = words.chain(ActorKind::ALL.iter().map(|k| k.word()));
-            let mut words = words.chain(EventStatus::ALL.iter().map(|s| s.word()));
-            match words.find(|known| *known == word) {
-                Some(known) => Ok(Some(known)),
-                None => Err(E::custom(format!("no kind or status is called {word:?}"))),
-            }
-        }
-    }
+/// The bit of an event status word; 0 for any other word.
+pub(super) fn status_bit(word: &str) -> u8 {
+    EventStatus::ALL
+        .iter()
+        .position(|s| s.word() == word)
+        .and_then(|n| 1u8.checked_shl(n as u32))
+        .unwrap_or(0)
 }
 
 pub(super) fn verdict_bit(verdict: Verdict) -> u8 {
@@ -194,13 +191,14 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             kind: HitKind::Actor,
             index: i as u32,
             entries: cols.since(from),
-            actors: vec![i as u32].into(),
-            kind_word: Some(actor.kind.word()),
+            actors: cols.add_actors([i as u32]),
+            kind_word: kind_bit(actor.kind.word()),
             roles: 0,
-            status: None,
+            status: 0,
             verdicts: 0,
-            actor_role: actor.role.as_deref().map(|r| lowercase(r).into_boxed_str()),
         });
+        cols.roles
+            .push(actor.role.as_deref().map(|r| lowercase(r).into_boxed_str()));
     }
     for (i, claim) in model.claims.iter().enumerate() {
         let roles = index
@@ -215,15 +213,14 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             kind: HitKind::Claim,
             index: i as u32,
             entries: cols.since(from),
-            actors: claim.actors.iter().filter_map(actor_of).collect(),
-            kind_word: Some(claim.kind.word()),
+            actors: cols.add_actors(claim.actors.iter().filter_map(actor_of)),
+            kind_word: kind_bit(claim.kind.word()),
             roles,
-            status: None,
+            status: 0,
             verdicts: index
                 .reviews_of_claim(i)
                 .iter()
                 .fold(0, |bits, r| bits | verdict_bit(model.reviews[*r].verdict)),
-            actor_role: None,
         });
     }
     for (i, event) in model.events.iter().enumerate() {
@@ -237,12 +234,11 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             kind: HitKind::Event,
             index: i as u32,
             entries: cols.since(from),
-            actors: event.actors.iter().filter_map(actor_of).collect(),
-            kind_word: None,
+            actors: cols.add_actors(event.actors.iter().filter_map(actor_of)),
+            kind_word: 0,
             roles: 0,
-            status: Some(event.status.word()),
+            status: status_bit(event.status.word()),
             verdicts: 0,
-            actor_role: None,
         });
     }
     for (i, node) in model.arguments.iter().enumerate() {
@@ -254,12 +250,11 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             kind: HitKind::Argument,
             index: i as u32,
             entries: cols.since(from),
-            actors: actors.into(),
-            kind_word: None,
+            actors: cols.add_actors(actors),
+            kind_word: 0,
             roles: role_bit(node.role),
-            status: None,
+            status: 0,
             verdicts: 0,
-            actor_role: None,
         });
     }
     for (i, relation) in model.relations.iter().enumerate() {
@@ -277,12 +272,11 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             kind: HitKind::Relation,
             index: i as u32,
             entries: cols.since(from),
-            actors: actors.into(),
-            kind_word: None,
+            actors: cols.add_actors(actors),
+            kind_word: 0,
             roles: 0,
-            status: None,
+            status: 0,
             verdicts: 0,
-            actor_role: None,
         });
     }
     record_items(index, &actor_of, &mut items, &mut cols);
@@ -297,30 +291,29 @@ fn record_items(
     cols: &mut Columns,
 ) {
     let model = index.model();
-    let plain = |kind, i: usize, entries: Range<u32>, actors: Vec<u32>, verdicts| Item {
+    let plain = |kind, i: usize, entries: Range<u32>, actors: Range<u32>, verdicts| Item {
         kind,
         index: i as u32,
         entries,
-        actors: actors.into(),
-        kind_word: None,
+        actors,
+        kind_word: 0,
         roles: 0,
-        status: None,
+        status: 0,
         verdicts,
-        actor_role: None,
     };
     for (i, later) in model.later.iter().enumerate() {
         let from = cols.entries.len();
         cols.add(Field::Title, &later.title, false);
         cols.add(Field::Summary, &later.summary, false);
         cols.add(Field::Id, &later.id, false);
-        let actors = later.actors.iter().filter_map(actor_of).collect();
+        let actors = cols.add_actors(later.actors.iter().filter_map(actor_of));
         items.push(plain(HitKind::Later, i, cols.since(from), actors, 0));
     }
     for (i, review) in model.reviews.iter().enumerate() {
         let from = cols.entries.len();
         cols.add(Field::Summary, &review.summary, false);
         cols.add(Field::Id, &review.id, false);
-        let actors = actors_of_claims(index, &review.claims);
+        let actors = cols.add_actors(actors_of_claims(index, &review.claims));
         let bits = verdict_bit(review.verdict);
         items.push(plain(HitKind::Review, i, cols.since(from), actors, bits));
     }
@@ -329,7 +322,7 @@ fn record_items(
         cols.add(Field::Title, &source.title, false);
         cols.add(Field::Publisher, &source.publisher, false);
         cols.add(Field::Id, &source.id, false);
-        items.push(plain(HitKind::Source, i, cols.since(from), Vec::new(), 0));
+        items.push(plain(HitKind::Source, i, cols.since(from), 0..0, 0));
     }
 }
 
