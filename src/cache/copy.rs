@@ -1,6 +1,7 @@
-//! A copy of a loaded model on disk: a header, then three sections (the index with its
-//! model, the search engine's parts, and the names the command line prints), each with
-//! its length and hash in the header, so that each can be checked and read alone.
+//! A copy of a loaded model on disk: a header, then four sections (the model, the tables
+//! its index worked out, the search engine's parts, and the names the command line
+//! prints), each with its length and hash in the header, so that each can be checked and
+//! read alone, and the large ones side by side.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
@@ -12,16 +13,17 @@ use serde::ser::{Serialize, Serializer};
 
 use super::FORMAT;
 use super::names::{self, Names};
-use crate::model::{Index, writing_whole};
+use crate::model::{Index, Model, Tables, writing_whole};
 use crate::search::{Engine, SearchParts, Searcher};
 
 const MAGIC: &[u8; 16] = b"claimscope cache";
 
 /// The sections, in the order they are written.
-const SECTIONS: usize = 3;
-const INDEX: usize = 0;
-const PARTS: usize = 1;
-const NAMES: usize = 2;
+const SECTIONS: usize = 4;
+const MODEL: usize = 0;
+const TABLES: usize = 1;
+const PARTS: usize = 2;
+const NAMES: usize = 3;
 
 /// The head of a copy: what it is, what it is a copy of, and each section's length and
 /// hash.
@@ -156,19 +158,22 @@ impl io::Read for At<'_> {
 }
 
 /// The copy at `path` as a searcher, with the key of the content it is a copy of, if it is
-/// whole: the index decoded on this thread, the engine's parts (and the sections' hashes)
-/// on another.
+/// whole: the model decoded on this thread; the index's tables, the engine's parts and
+/// the sections' hashes on another.
 pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
     let mapped = Mapped::open(path)?;
-    let (index, parts) = std::thread::scope(|scope| {
-        let parts = scope.spawn(|| {
-            let whole = mapped.whole(INDEX) && mapped.whole(PARTS);
-            whole.then(|| mapped.parts()).flatten()
+    let (model, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| {
+            let whole = [MODEL, TABLES, PARTS].into_iter().all(|s| mapped.whole(s));
+            let tables: Option<Tables> = postcard::from_bytes(mapped.bytes(TABLES)).ok();
+            whole.then(|| tables.zip(mapped.parts())).flatten()
         });
-        let index: Option<Index> = postcard::from_bytes(mapped.bytes(INDEX)).ok();
-        (index, parts.join().ok().flatten())
+        let model: Option<Model> = postcard::from_bytes(mapped.bytes(MODEL)).ok();
+        (model, rest.join().ok().flatten())
     });
-    Some((mapped.key, Searcher::from_parts(Arc::new(index?), parts?)))
+    let (tables, parts) = rest?;
+    let index = Index::from_parts(model?, tables);
+    Some((mapped.key, Searcher::from_parts(Arc::new(index), parts)))
 }
 
 /// A copy read for a search alone: the engine, and the names of its items read in place.
@@ -215,7 +220,7 @@ pub(super) fn read_for_search(path: &Path) -> Option<([u8; 32], Quick)> {
     ))
 }
 
-/// Writes `searcher`'s index (with its model), engine parts and names as the copy at
+/// Writes `searcher`'s model, index tables, engine parts and names as the copy at
 /// `file`, keyed by `key`: to a file of its own first, put in place whole, so that no
 /// reader sees half a copy.
 pub(super) fn write(
@@ -246,8 +251,11 @@ fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> 
         length: 0,
     };
     let mut sections = [(0, [0; 32]); SECTIONS];
-    writing_whole(|| postcard::to_io(searcher.index(), &mut out)).map_err(io::Error::other)?;
-    sections[INDEX] = out.section();
+    let index = searcher.index();
+    writing_whole(|| postcard::to_io(index.model(), &mut out)).map_err(io::Error::other)?;
+    sections[MODEL] = out.section();
+    postcard::to_io(index.tables(), &mut out).map_err(io::Error::other)?;
+    sections[TABLES] = out.section();
     postcard::to_io(&Parts(searcher.engine()), &mut out).map_err(io::Error::other)?;
     sections[PARTS] = out.section();
     names::write(searcher.index(), &mut out)?;

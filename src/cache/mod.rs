@@ -39,7 +39,7 @@ pub const CACHED_FROM: usize = 1 << 20;
 /// whenever the model's, the index's or the search's types do; the build's fingerprint
 /// of the files that define them (`CLAIMSCOPE_CACHE_SHAPE`, from build.rs) is part of
 /// every key, so a copy made by a build with other types never matches.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// A model ready to use: its index and its search, and where they came from.
 pub struct Opened {

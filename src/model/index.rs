@@ -1,11 +1,11 @@
 //! Lookups over a model: items by id, and the links between sentences, claims, actors,
 //! events and argument nodes that the explorer and the command line follow.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
+use super::ids::Ids;
 pub use super::item::ItemRef;
-use super::item::all_ids;
 use super::links::Links;
 use super::names::actor_names;
 use super::{ActorKind, ArgumentNode, Model};
@@ -13,12 +13,22 @@ use super::{ActorKind, ArgumentNode, Model};
 /// A model with its lookups. Built once at load; every query after that is a table read.
 /// Every link is resolved both ways, so that no caller looks an id up by hand. References
 /// that do not resolve are skipped, so an index can be built even from a model that
-/// failed validation. It is written and read whole by the model cache (every field of
-/// the model written, see `writing_whole`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// failed validation.
+#[derive(Debug, Clone)]
 pub struct Index {
     model: Model,
-    ids: HashMap<String, ItemRef>,
+    tables: Tables,
+}
+
+/// Everything an index works out from its model: lookups by id and the links both ways.
+/// The cache writes and reads it apart from the model, so that the two are read back side
+/// by side (see [`Index::from_parts`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tables {
+    /// Not written: read back, the table is made again from the model, in less time than
+    /// reading it takes.
+    #[serde(skip)]
+    ids: Ids,
     sentence_of_claim: Vec<Option<usize>>,
     claims_of_sentence: Links,
     actors_of_claim: Links,
@@ -82,18 +92,12 @@ fn sentences_naming(model: &Model) -> Vec<Vec<usize>> {
 
 impl Index {
     pub fn new(model: Model) -> Index {
-        let mut ids = HashMap::with_capacity(all_ids(&model).count() + model.relations.len());
-        for (id, item) in all_ids(&model) {
-            ids.entry(id.to_string()).or_insert(item);
-        }
         let relation_ids: Vec<String> = model
             .relations
             .iter()
             .map(|r| format!("{}/{}", r.from, r.to))
             .collect();
-        for (i, id) in relation_ids.iter().enumerate() {
-            ids.entry(id.clone()).or_insert(ItemRef::Relation(i));
-        }
+        let ids = Ids::new(&model, &relation_ids);
         // The items that `list` names, of the kind `want` picks, each once, in list order.
         // A long list is checked against a set, so that one item listing a great many
         // (a node with every claim) costs its length, not its length squared.
@@ -102,7 +106,7 @@ impl Index {
             let mut seen = HashSet::new();
             for found in list
                 .iter()
-                .filter_map(|id| ids.get(id.as_str()).and_then(|r| want(*r)))
+                .filter_map(|id| ids.get(&model, &relation_ids, id).and_then(want))
             {
                 let new = if list.len() <= 16 {
                     !out.contains(&found)
@@ -115,7 +119,9 @@ impl Index {
             }
             out
         };
-        let one = |id: &str, want: fn(ItemRef) -> Option<usize>| ids.get(id).and_then(|r| want(*r));
+        let one = |id: &str, want: fn(ItemRef) -> Option<usize>| {
+            ids.get(&model, &relation_ids, id).and_then(want)
+        };
         let name = |id: &str| {
             one(id, ItemRef::actor)
                 .and_then(|a| model.actors.get(a))
@@ -215,32 +221,34 @@ impl Index {
         };
 
         Index {
-            sentences_naming: sentences_naming(&model).into(),
-            claims_of_actor: invert(&actors_of_claim, actors).into(),
-            events_of_actor: invert(&actors_of_event, actors).into(),
-            events_of_claim: invert(&claims_of_event, claims).into(),
-            arguments_of_claim: invert(&claims_of_node, claims).into(),
-            reviews_of_claim: invert(&reviews, claims).into(),
-            later_of_claim: invert(&bears_on(ItemRef::claim), claims).into(),
-            later_of_event: invert(&bears_on(ItemRef::event), events).into(),
-            sentence_of_claim,
-            claims_of_sentence: claims_of_sentence.into(),
-            actors_of_claim: actors_of_claim.into(),
-            actors_of_event: actors_of_event.into(),
-            claims_of_event: claims_of_event.into(),
-            relations_of_actor: relations_of_actor.into(),
-            claims_of_node: claims_of_node.into(),
-            parent,
-            children: children.into(),
-            thesis,
-            paths,
-            timeline,
-            reading_rank,
-            reading_order: order,
-            timeline_rows: super::timeline::rows(&model),
-            relation_ids,
-            relation_labels,
-            ids,
+            tables: Tables {
+                sentences_naming: sentences_naming(&model).into(),
+                claims_of_actor: invert(&actors_of_claim, actors).into(),
+                events_of_actor: invert(&actors_of_event, actors).into(),
+                events_of_claim: invert(&claims_of_event, claims).into(),
+                arguments_of_claim: invert(&claims_of_node, claims).into(),
+                reviews_of_claim: invert(&reviews, claims).into(),
+                later_of_claim: invert(&bears_on(ItemRef::claim), claims).into(),
+                later_of_event: invert(&bears_on(ItemRef::event), events).into(),
+                sentence_of_claim,
+                claims_of_sentence: claims_of_sentence.into(),
+                actors_of_claim: actors_of_claim.into(),
+                actors_of_event: actors_of_event.into(),
+                claims_of_event: claims_of_event.into(),
+                relations_of_actor: relations_of_actor.into(),
+                claims_of_node: claims_of_node.into(),
+                parent,
+                children: children.into(),
+                thesis,
+                paths,
+                timeline,
+                reading_rank,
+                reading_order: order,
+                timeline_rows: super::timeline::rows(&model),
+                relation_ids,
+                relation_labels,
+                ids,
+            },
             model,
         }
     }
@@ -249,14 +257,27 @@ impl Index {
         &self.model
     }
 
+    /// What the index worked out from its model, for the cache to write.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// The index of `model` with the tables that [`Index::new`] worked out from that same
+    /// model (as the cache wrote them).
+    pub fn from_parts(model: Model, mut tables: Tables) -> Index {
+        tables.ids = Ids::new(&model, &tables.relation_ids);
+        Index { model, tables }
+    }
+
     /// The item with this id.
     pub fn get(&self, id: &str) -> Option<ItemRef> {
-        self.ids.get(id).copied()
+        let tables = &self.tables;
+        tables.ids.get(&self.model, &tables.relation_ids, id)
     }
 
     /// All ids, in no particular order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.tables.ids.items().map(|item| self.id_of(item))
     }
 }
 
@@ -303,53 +324,53 @@ typed_lookups! {
 impl Index {
     /// The sentence a claim quotes.
     pub fn sentence_of_claim(&self, claim: usize) -> Option<usize> {
-        self.sentence_of_claim.get(claim).copied().flatten()
+        self.tables.sentence_of_claim.get(claim).copied().flatten()
     }
 
     /// The claims that quote a sentence.
     pub fn claims_of_sentence(&self, sentence: usize) -> &[usize] {
-        self.claims_of_sentence.get(sentence)
+        self.tables.claims_of_sentence.get(sentence)
     }
 
     /// The actors a claim lists.
     pub fn actors_of_claim(&self, claim: usize) -> &[usize] {
-        self.actors_of_claim.get(claim)
+        self.tables.actors_of_claim.get(claim)
     }
 
     /// The claims that name an actor.
     pub fn claims_of_actor(&self, actor: usize) -> &[usize] {
-        self.claims_of_actor.get(actor)
+        self.tables.claims_of_actor.get(actor)
     }
 
     /// The actors an event lists.
     pub fn actors_of_event(&self, event: usize) -> &[usize] {
-        self.actors_of_event.get(event)
+        self.tables.actors_of_event.get(event)
     }
 
     /// The events an actor takes part in.
     pub fn events_of_actor(&self, actor: usize) -> &[usize] {
-        self.events_of_actor.get(actor)
+        self.tables.events_of_actor.get(actor)
     }
 
     /// The sentences that name an actor, by its name or an alias, whether or not a claim
     /// of theirs lists it: the byline names the author, who is in no claim.
     pub fn sentences_naming(&self, actor: usize) -> &[usize] {
-        self.sentences_naming.get(actor)
+        self.tables.sentences_naming.get(actor)
     }
 
     /// The claims that report an event.
     pub fn claims_of_event(&self, event: usize) -> &[usize] {
-        self.claims_of_event.get(event)
+        self.tables.claims_of_event.get(event)
     }
 
     /// The events a claim reports.
     pub fn events_of_claim(&self, claim: usize) -> &[usize] {
-        self.events_of_claim.get(claim)
+        self.tables.events_of_claim.get(claim)
     }
 
     /// The relations an actor is a party to.
     pub fn relations_of_actor(&self, actor: usize) -> &[usize] {
-        self.relations_of_actor.get(actor)
+        self.tables.relations_of_actor.get(actor)
     }
 
     /// The other party of a relation, seen from `actor`.
@@ -363,22 +384,22 @@ impl Index {
 
     /// The claims an argument node holds.
     pub fn claims_of_node(&self, node: usize) -> &[usize] {
-        self.claims_of_node.get(node)
+        self.tables.claims_of_node.get(node)
     }
 
     /// The argument nodes a claim sits in.
     pub fn arguments_of_claim(&self, claim: usize) -> &[usize] {
-        self.arguments_of_claim.get(claim)
+        self.tables.arguments_of_claim.get(claim)
     }
 
     /// The node an argument node hangs from (none for the thesis).
     pub fn parent_of(&self, node: usize) -> Option<usize> {
-        self.parent.get(node).copied().flatten()
+        self.tables.parent.get(node).copied().flatten()
     }
 
     /// The children of an argument node.
     pub fn children(&self, node: usize) -> &[usize] {
-        self.children.get(node)
+        self.tables.children.get(node)
     }
 
     /// How many nodes hang below a node, at any depth.
@@ -399,13 +420,13 @@ impl Index {
 
     /// The one node without a parent.
     pub fn thesis(&self) -> Option<usize> {
-        self.thesis
+        self.tables.thesis
     }
 
     /// The node's number in the tree: "1" for the thesis, "1.2" for its second child.
     /// Empty for a node the tree does not reach.
     pub fn path(&self, node: usize) -> &str {
-        self.paths.get(node).map_or("", String::as_str)
+        self.tables.paths.get(node).map_or("", String::as_str)
     }
 
     /// The node numbered `path` in the tree ("1.7"), as the explorer shows it.
@@ -414,22 +435,26 @@ impl Index {
         if path.is_empty() {
             return None;
         }
-        self.paths.iter().position(|p| p == path)
+        self.tables.paths.iter().position(|p| p == path)
     }
 
     /// Event indices in date order; events on the same date keep their file order.
     pub fn timeline(&self) -> &[usize] {
-        &self.timeline
+        &self.tables.timeline
     }
 
     /// A relation's id, `from/to`: relations have none in the file.
     pub fn relation_id(&self, relation: usize) -> &str {
-        self.relation_ids.get(relation).map_or("", String::as_str)
+        self.tables
+            .relation_ids
+            .get(relation)
+            .map_or("", String::as_str)
     }
 
     /// A relation's label: its two actors' names, "Russia – India".
     pub fn relation_label(&self, relation: usize) -> &str {
-        self.relation_labels
+        self.tables
+            .relation_labels
             .get(relation)
             .map_or("", String::as_str)
     }
@@ -437,32 +462,36 @@ impl Index {
     /// The article's events and the record's later events in one list, in date order,
     /// with the article's own date marked (see `model::timeline`).
     pub fn timeline_rows(&self) -> &[super::TimelineRow] {
-        &self.timeline_rows
+        &self.tables.timeline_rows
     }
 
     /// The claims in reading order: by sentence, then by where the quote starts.
     pub fn reading_order(&self) -> &[usize] {
-        &self.reading_order
+        &self.tables.reading_order
     }
 
     /// A claim's place in reading order: by sentence, then where its quote starts.
     pub fn reading_rank(&self, claim: usize) -> usize {
-        self.reading_rank.get(claim).copied().unwrap_or(usize::MAX)
+        self.tables
+            .reading_rank
+            .get(claim)
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// The record's reviews of a claim.
     pub fn reviews_of_claim(&self, claim: usize) -> &[usize] {
-        self.reviews_of_claim.get(claim)
+        self.tables.reviews_of_claim.get(claim)
     }
 
     /// The later events that bear on a claim.
     pub fn later_of_claim(&self, claim: usize) -> &[usize] {
-        self.later_of_claim.get(claim)
+        self.tables.later_of_claim.get(claim)
     }
 
     /// The later events that bear on an event of the article.
     pub fn later_of_event(&self, event: usize) -> &[usize] {
-        self.later_of_event.get(event)
+        self.tables.later_of_event.get(event)
     }
 
     /// The sources with these ids, in the order given; ids that name no source are skipped.

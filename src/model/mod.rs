@@ -6,6 +6,7 @@ mod build;
 mod date;
 mod diagnostic;
 pub mod draft;
+mod ids;
 mod index;
 mod item;
 mod links;
@@ -26,7 +27,7 @@ mod validate;
 
 pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
 pub use diagnostic::{Diagnostic, Location, Locator, Severity};
-pub use index::{Index, ItemRef};
+pub use index::{Index, ItemRef, Tables};
 pub use lint::QUALIFIERS;
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
