@@ -40,8 +40,14 @@ mean() {
 }
 # Peak resident memory of a command, in kB.
 peak() { /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>&1 || true; cat "$work/peak"; }
-# Milliseconds from starting a command in a 120x40 tmux window to its screen showing $1.
+# Milliseconds from starting a command in a 120x40 tmux window to its screen showing $1:
+# the median of five starts, as one start can be slowed by the machine's other work.
 first_screen() {
+  local runs=()
+  for _ in 1 2 3 4 5; do runs+=("$(first_screen_once "$@")"); done
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p
+}
+first_screen_once() {
   local want=$1; shift
   tmux -L compare kill-server 2>/dev/null || true
   python3 - "$want" "$@" <<'EOF'

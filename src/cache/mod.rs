@@ -32,7 +32,7 @@ mod names;
 pub use copy::Quick;
 pub use names::Names;
 
-/// Model files of at least this many bytes (1 MiB, some 25,000 claims) are cached.
+/// Model files of at least this many bytes (1 MiB, some 3,000 claims) are cached.
 pub const CACHED_FROM: usize = 1 << 20;
 
 /// The layout of a copy's header and sections. What the sections hold changes shape
