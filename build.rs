@@ -2,8 +2,8 @@
 //! faster than TOML, and every run of claimscope starts by loading the bundled model; the
 //! TOML file stays the one that is curated, and tests check that both give the same model.
 //!
-//! It also gives the build a fingerprint of the files that say how the model cache lays a
-//! model out, so that a build whose types differ never reads another's copies.
+//! It also gives the build a fingerprint of the code whose output the model cache saves,
+//! so that a build that would make a copy differently never reads another's.
 
 use std::path::Path;
 
@@ -23,35 +23,50 @@ fn main() {
     }
 }
 
-/// The files whose types the model cache writes, hashed together as
-/// `CLAIMSCOPE_CACHE_SHAPE`: any change to them (a field added, a type reordered) makes the
-/// cache's copies of other builds keys that never match, and so never read.
-const CACHE_SHAPE_FILES: &[&str] = &[
-    "src/cache/copy.rs",
-    "src/cache/mod.rs",
-    "src/cache/names.rs",
-    "src/model/date.rs",
-    "src/model/index.rs",
-    "src/model/item.rs",
-    "src/model/links.rs",
-    "src/model/mod.rs",
-    "src/model/serial.rs",
-    "src/model/timeline.rs",
-    "src/search/items.rs",
-    "src/search/mod.rs",
-    "src/search/parts.rs",
+/// The code whose output the model cache saves, hashed together as
+/// `CLAIMSCOPE_CACHE_SHAPE`: the model's reading, checking and indexing, the search's
+/// items, the cache itself, the locked dependencies and the compiler. A change to any of
+/// them (a field added, a label worded anew, a check made stricter) gives every copy a key
+/// that no longer matches, so a copy is never read by a build that would have made it
+/// differently.
+const CACHE_SOURCES: &[&str] = &[
+    "src/cache",
+    "src/model",
+    "src/search",
+    "src/lib.rs",
+    "Cargo.lock",
 ];
 
 fn cache_shape() {
     use std::hash::{DefaultHasher, Hasher};
+    let mut files = Vec::new();
+    for source in CACHE_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+        collect(Path::new(source), &mut files);
+    }
+    files.sort();
     let mut hasher = DefaultHasher::new();
-    for file in CACHE_SHAPE_FILES {
-        println!("cargo::rerun-if-changed={file}");
-        hasher.write(file.as_bytes());
+    for file in &files {
+        hasher.write(file.to_string_lossy().as_bytes());
         hasher.write(&std::fs::read(file).unwrap_or_default());
     }
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let version = std::process::Command::new(rustc).arg("-vV").output();
+    hasher.write(&version.map(|o| o.stdout).unwrap_or_default());
     println!(
         "cargo::rustc-env=CLAIMSCOPE_CACHE_SHAPE={:016x}",
         hasher.finish()
     );
+}
+
+/// Every file at or under `path`.
+fn collect(path: &Path, files: &mut Vec<std::path::PathBuf>) {
+    match std::fs::read_dir(path) {
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                collect(&entry.path(), files);
+            }
+        }
+        Err(_) => files.push(path.to_path_buf()),
+    }
 }

@@ -353,3 +353,51 @@ fn a_search_reads_a_copy_without_the_model_and_finds_the_same() {
         ForSearch::Copy(_) => panic!("a copy whose names are damaged is not used"),
     }
 }
+
+#[test]
+fn a_folder_others_can_write_to_is_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("cache-shared");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let shared = scratch.0.join("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    assert!(!open(&shared, &model).from_cache);
+    assert!(
+        !open(&shared, &model).from_cache,
+        "nothing saved there, nothing read"
+    );
+    assert!(copies(&shared).is_empty());
+    // Made private, it is used; and the copies in it are readable by their owner alone.
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    assert!(!open(&shared, &model).from_cache);
+    assert!(open(&shared, &model).from_cache);
+    let [copy] = copies(&shared).try_into().expect("one copy");
+    let mode = std::fs::metadata(&copy).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+}
+
+#[test]
+fn a_fifo_in_a_copys_place_does_not_block() {
+    let scratch = Scratch::new("cache-fifo");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    assert!(!open(&cache, &model).from_cache);
+    let [copy] = copies(&cache).try_into().expect("one copy");
+    std::fs::remove_file(&copy).expect("rm");
+    let made = Command::new("mkfifo")
+        .arg(&copy)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Read as no copy: loaded afresh (and the FIFO replaced by a copy), not waited on for
+    // a writer that never comes.
+    let (done, wait) = std::sync::mpsc::channel();
+    let (dir, file) = (cache.clone(), model.clone());
+    std::thread::spawn(move || done.send(open(&dir, &file).from_cache));
+    let from_cache = wait
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the load does not block on the FIFO");
+    assert!(!from_cache);
+    assert!(std::fs::metadata(&copy).expect("stat").is_file());
+}

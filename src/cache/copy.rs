@@ -81,12 +81,26 @@ struct Mapped {
 
 impl Mapped {
     fn open(path: &Path) -> Option<Mapped> {
-        let file = File::open(path).ok()?;
+        // Without waiting, so that a FIFO put in a copy's place cannot block; and only a
+        // regular file is read.
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK);
+        }
+        let file = options.open(path).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
         // Mapped, not read: the copy's pages are the system's file cache itself, where
         // reading would first copy them into memory of our own.
-        // SAFETY: the map is read-only, and a copy is never changed in place: it is
-        // written aside and renamed over the old one, so the file mapped keeps what was
-        // checked for as long as the map lives.
+        // SAFETY: the map is read-only, and claimscope never changes a copy in place: it
+        // writes a new one to a file of its own (created new, never reused) and renames
+        // it over the old, so the file mapped keeps what was checked for as long as the
+        // map lives. Another program truncating the file under the map would be a SIGBUS;
+        // the cache's folder is the user's own and checked to be (see `private`).
         let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
         let header = Header::read(&map)?;
         let mut at = Header::BYTES;
@@ -162,18 +176,33 @@ impl io::Read for At<'_> {
 /// the sections' hashes on another.
 pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
     let mapped = Mapped::open(path)?;
-    let (model, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| {
-            let whole = [MODEL, TABLES, PARTS].into_iter().all(|s| mapped.whole(s));
-            let tables: Option<Tables> = postcard::from_bytes(mapped.bytes(TABLES)).ok();
-            whole.then(|| tables.zip(mapped.parts())).flatten()
-        });
-        let model: Option<Model> = postcard::from_bytes(mapped.bytes(MODEL)).ok();
-        (model, rest.join().ok().flatten())
-    });
-    let (tables, parts) = rest?;
+    let rest = || {
+        let whole = [MODEL, TABLES, PARTS].into_iter().all(|s| mapped.whole(s));
+        let tables: Option<Tables> = postcard::from_bytes(mapped.bytes(TABLES)).ok();
+        whole.then(|| tables.zip(mapped.parts())).flatten()
+    };
+    let model = || -> Option<Model> { postcard::from_bytes(mapped.bytes(MODEL)).ok() };
+    let (model, rest) = side_by_side(model, rest);
+    let (tables, parts) = rest.flatten()?;
     let index = Index::from_parts(model?, tables);
     Some((mapped.key, Searcher::from_parts(Arc::new(index), parts)))
+}
+
+/// Runs `here` on this thread and `there` on another, side by side; both here when no
+/// thread can be had. `there`'s answer is `None` only if it panicked.
+fn side_by_side<A, B: Send>(
+    here: impl FnOnce() -> A,
+    there: impl FnOnce() -> B + Send,
+) -> (A, Option<B>) {
+    let there = std::sync::Mutex::new(Some(there));
+    // Run by whichever thread gets it: the other one, or this one if none can be had.
+    let run = || there.lock().ok()?.take().map(|f| f());
+    std::thread::scope(
+        |scope| match std::thread::Builder::new().spawn_scoped(scope, run) {
+            Ok(thread) => (here(), thread.join().ok().flatten()),
+            Err(_) => (here(), run()),
+        },
+    )
 }
 
 /// A copy read for a search alone: the engine, and the names of its items read in place.
@@ -202,13 +231,11 @@ impl Quick {
 /// the sections a search reads are whole.
 pub(super) fn read_for_search(path: &Path) -> Option<([u8; 32], Quick)> {
     let mapped = Mapped::open(path)?;
-    let (parts, names_whole) = std::thread::scope(|scope| {
-        let names = scope
-            .spawn(|| mapped.whole_by_reading(NAMES) && Names::read(mapped.bytes(NAMES)).is_some());
-        let parts = mapped.whole(PARTS).then(|| mapped.parts()).flatten();
-        (parts, names.join().unwrap_or(false))
-    });
-    let engine = Engine::from_parts(parts.filter(|_| names_whole)?);
+    let (parts, names_whole) = side_by_side(
+        || mapped.whole(PARTS).then(|| mapped.parts()).flatten(),
+        || mapped.whole_by_reading(NAMES) && Names::read(mapped.bytes(NAMES)).is_some(),
+    );
+    let engine = Engine::from_parts(parts.filter(|_| names_whole.unwrap_or(false))?);
     let names = mapped.sections[NAMES].0.clone();
     Some((
         mapped.key,
@@ -230,6 +257,7 @@ pub(super) fn write(
     searcher: &Searcher,
 ) -> io::Result<()> {
     create_private_dir(dir)?;
+    remove_stale_parts(dir, file);
     let temporary = file.with_extension(format!("{}.part", std::process::id()));
     let written = write_to(&temporary, key, searcher);
     match written.and_then(|()| fs::rename(&temporary, file)) {
@@ -242,7 +270,7 @@ pub(super) fn write(
 }
 
 fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> {
-    let mut file = BufWriter::new(File::create(path)?);
+    let mut file = BufWriter::new(create_new(path)?);
     // The header once the sections are written and their lengths and hashes known.
     file.write_all(&[0; Header::BYTES])?;
     let mut out = Hashing {
@@ -305,6 +333,54 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
+    }
+}
+
+/// Creates `path` for this process alone, readable by its owner alone: never a file that
+/// is already there (one left by a process of the same number that was stopped while
+/// writing is removed first), so that no two writers can share one.
+fn create_new(path: &Path) -> io::Result<File> {
+    let open = || {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()
+        }
+        other => other,
+    }
+}
+
+/// Removes the half-written copies of `file` that a stopped process left (a copy being
+/// written is `<copy>.<process>.part`), once they are an hour old: no copy takes that
+/// long to write.
+fn remove_stale_parts(dir: &Path, file: &Path) {
+    let Some(stem) = file.file_stem().and_then(|s| s.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let part = name.starts_with(&format!("{stem}.")) && name.ends_with(".part");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > hour));
+        if part && old {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

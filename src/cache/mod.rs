@@ -35,10 +35,11 @@ pub use names::Names;
 /// Model files of at least this many bytes (1 MiB, some 3,000 claims) are cached.
 pub const CACHED_FROM: usize = 1 << 20;
 
-/// The layout of a copy's header and sections. What the sections hold changes shape
-/// whenever the model's, the index's or the search's types do; the build's fingerprint
-/// of the files that define them (`CLAIMSCOPE_CACHE_SHAPE`, from build.rs) is part of
-/// every key, so a copy made by a build with other types never matches.
+/// The layout of a copy's header and sections. What the sections hold changes whenever
+/// the code that reads, checks, indexes or searches a model does; the build's fingerprint
+/// of that code (`CLAIMSCOPE_CACHE_SHAPE`, from build.rs: the sources, the locked
+/// dependencies and the compiler) is part of every key, so a copy made by a build that
+/// would have made it differently never matches.
 pub const FORMAT: u32 = 3;
 
 /// A model ready to use: its index and its search, and where they came from.
@@ -105,7 +106,9 @@ fn by_way_of_copy<T: Send + 'static>(
 ) -> Result<(T, bool), LoadError> {
     let file = ModelFile::open(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let place = dir.zip(std::path::absolute(path).ok());
+    let place = dir
+        .filter(|d| private(d))
+        .zip(std::path::absolute(path).ok());
     let Some((dir, absolute)) = place.filter(|_| size >= CACHED_FROM as u64) else {
         drop(file);
         let source = ModelFile::read(path)?;
@@ -153,6 +156,24 @@ fn by_way_of_copy<T: Send + 'static>(
         key: *hasher.finalize().as_bytes(),
     };
     Ok((loaded(load_fresh(&source, progress, Some(&slot))?), false))
+}
+
+/// Whether `dir` may hold copies: a folder not made yet (it is made for its owner alone),
+/// or one of this user's that no one else can write to. A copy in a folder that others
+/// can write to could be written by them, to answer for a model with anything.
+fn private(dir: &Path) -> bool {
+    match std::fs::metadata(dir) {
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        #[cfg(unix)]
+        Ok(meta) => {
+            use std::os::unix::fs::MetadataExt;
+            // SAFETY: geteuid takes nothing and cannot fail.
+            let me = unsafe { libc::geteuid() };
+            meta.is_dir() && meta.uid() == me && meta.mode() & 0o022 == 0
+        }
+        #[cfg(not(unix))]
+        Ok(meta) => meta.is_dir(),
+    }
 }
 
 /// Where one model's copy is kept, and the key of the content it must be a copy of.

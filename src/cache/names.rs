@@ -101,46 +101,41 @@ impl<'a> Names<'a> {
         })
     }
 
-    /// The strings of the hit's item: id, label, then an actor's aliases. Empty for an
-    /// item the names do not hold.
-    fn of(&self, hit: &Hit) -> Vec<&'a str> {
-        let kind = HitKind::ALL.iter().position(|k| *k == hit.kind);
-        let Some(&(first, count)) = kind.and_then(|k| self.kinds.get(k)) else {
-            return Vec::new();
-        };
+    /// The `k`th string of the hit's item (0 its id, 1 its label, 2 on an actor's
+    /// aliases), if the names hold it.
+    fn string(&self, hit: &Hit, k: usize) -> Option<&'a str> {
+        let kind = HitKind::ALL.iter().position(|kind| *kind == hit.kind)?;
+        let &(first, count) = self.kinds.get(kind)?;
         if hit.index >= count {
-            return Vec::new();
+            return None;
         }
-        let item = first + hit.index;
-        let (Some(from), Some(to)) = (number(self.starts, item), number(self.starts, item + 1))
-        else {
-            return Vec::new();
+        let item = first.checked_add(hit.index)?;
+        let (from, to) = (number(self.starts, item)?, number(self.starts, item + 1)?);
+        let s = from.checked_add(k).filter(|s| *s < to)?;
+        let start = match s.checked_sub(1) {
+            Some(before) => number(self.ends, before)?,
+            None => 0,
         };
-        (from..to)
-            .map_while(|s| {
-                let start = if s == 0 { 0 } else { number(self.ends, s - 1)? };
-                let end = number(self.ends, s)?;
-                std::str::from_utf8(self.text.get(start..end)?).ok()
-            })
-            .collect()
+        std::str::from_utf8(self.text.get(start..number(self.ends, s)?)?).ok()
     }
 
     /// The hit's id.
     pub fn id(&self, hit: &Hit) -> &'a str {
-        self.of(hit).first().copied().unwrap_or("")
+        self.string(hit, 0).unwrap_or("")
     }
 
     /// The hit's one-line label, as `Index::label` gives it.
     pub fn label(&self, hit: &Hit) -> &'a str {
-        self.of(hit).get(1).copied().unwrap_or("")
+        self.string(hit, 1).unwrap_or("")
     }
 
     /// The alias a hit matched in, for an actor's alias; else empty.
     pub fn alias(&self, hit: &Hit) -> &'a str {
         match hit.field {
-            crate::search::Field::Alias(n) => self.of(hit).get(2 + n).copied().unwrap_or(""),
-            _ => "",
+            crate::search::Field::Alias(n) => n.checked_add(2).and_then(|k| self.string(hit, k)),
+            _ => None,
         }
+        .unwrap_or("")
     }
 }
 

@@ -175,6 +175,7 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             + model.claims.len()
             + model.events.len()
             + model.arguments.len()
+            + model.relations.len()
             + model.later.len()
             + model.reviews.len()
             + model.sources.len(),
