@@ -546,6 +546,10 @@ fn every_command_has_help_with_examples_and_there_is_a_version() {
     }
     let out = claimscope(&["--help"]);
     assert!(stdout(&out).contains("Exit codes:"));
+    assert!(
+        stdout(&out).contains("CLAIMSCOPE_NO_CACHE=1 turns it off"),
+        "the help says where the cache is and how to turn it off"
+    );
     let out = claimscope(&["--version"]);
     assert_eq!(
         stdout(&out).trim(),

@@ -48,7 +48,11 @@ Examples:
   claimscope completions bash         tab completion for bash (also zsh, fish, ...)
   claimscope man | man -l -           the manual page
 
-Colour is used only on a terminal, and never when NO_COLOR is set.";
+Colour is used only on a terminal, and never when NO_COLOR is set.
+
+A model file of 1 MiB or more is saved, checked and indexed, after its first load, and
+read back from that copy while the file is unchanged: in $CLAIMSCOPE_CACHE_DIR, else
+$XDG_CACHE_HOME/claimscope, else ~/.cache/claimscope. CLAIMSCOPE_NO_CACHE=1 turns it off.";
 
 /// Explore the structure of an opinion article: its claims, actors, timeline and argument.
 #[derive(Debug, Parser)]
