@@ -17,8 +17,9 @@ pub(crate) struct Ids {
     hasher: foldhash::fast::RandomState,
 }
 
-/// An item's id in `model`, a relation's among `relation_ids`.
-fn id_in<'m>(model: &'m Model, relation_ids: &'m [String], item: ItemRef) -> &'m str {
+/// An item's id in `model`, a relation's among `relation_ids`; empty for an item that
+/// is not there.
+pub(super) fn id_in<'m>(model: &'m Model, relation_ids: &'m [String], item: ItemRef) -> &'m str {
     let id = match item {
         ItemRef::Sentence(i) => model.sentences.get(i).map(|s| &s.id),
         ItemRef::Actor(i) => model.actors.get(i).map(|a| &a.id),

@@ -443,6 +443,11 @@ impl Index {
         &self.tables.timeline
     }
 
+    /// Every relation's id, in order.
+    pub(super) fn relation_ids(&self) -> &[String] {
+        &self.tables.relation_ids
+    }
+
     /// A relation's id, `from/to`: relations have none in the file.
     pub fn relation_id(&self, relation: usize) -> &str {
         self.tables

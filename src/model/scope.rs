@@ -267,19 +267,7 @@ impl Index {
 
     /// An item's id.
     pub fn id_of(&self, item: ItemRef) -> &str {
-        let model = self.model();
-        let id = match item {
-            ItemRef::Sentence(i) => model.sentences.get(i).map(|s| &s.id),
-            ItemRef::Actor(i) => model.actors.get(i).map(|a| &a.id),
-            ItemRef::Event(i) => model.events.get(i).map(|e| &e.id),
-            ItemRef::Claim(i) => model.claims.get(i).map(|c| &c.id),
-            ItemRef::Argument(i) => model.arguments.get(i).map(|a| &a.id),
-            ItemRef::Source(i) => model.sources.get(i).map(|s| &s.id),
-            ItemRef::Later(i) => model.later.get(i).map(|l| &l.id),
-            ItemRef::Review(i) => model.reviews.get(i).map(|r| &r.id),
-            ItemRef::Relation(i) => return self.relation_id(i),
-        };
-        id.map_or("", String::as_str)
+        super::ids::id_in(self.model(), self.relation_ids(), item)
     }
 
     /// How an item is named in lists, by the command line and the explorer alike: an
