@@ -7,9 +7,9 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::filter::Sieve;
 use super::items::{Columns, Entry, Item};
 use super::matching::{SCORED_BYTES, mask, reads_as_known, scored_window};
+use super::sieve::Sieve;
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 

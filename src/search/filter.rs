@@ -4,7 +4,8 @@
 //! through when any of its comma-separated values does.
 
 use super::engine::Engine;
-use super::items::{Columns, Item, kind_bit, role_bit, status_bit, verdict_bit};
+use super::items::{kind_bit, role_bit, status_bit, verdict_bit};
+use super::sieve::{Sieve, Test};
 use super::{Filter, FilterKey, HitKind, Query, lowercase};
 use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
 
@@ -15,72 +16,6 @@ use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Wor
 pub struct QueryProblem {
     pub message: String,
     pub fatal: bool,
-}
-
-/// A query's filters made ready to test items, each value looked up once.
-pub(super) struct Sieve {
-    tests: Vec<Test>,
-}
-
-/// One filter, ready: an item passes when any of its values does.
-enum Test {
-    Within(Vec<HitKind>),
-    /// Verdicts, as bits.
-    Verdicts(u8),
-    /// Event statuses, as bits.
-    Statuses(u8),
-    /// Claim and actor kinds, as bits, and kinds of item.
-    Kinds {
-        bits: u16,
-        within: Vec<HitKind>,
-    },
-    /// The actors the values name, sorted.
-    Actors(Vec<u32>),
-    /// Argument roles, as bits, and the values as words of an actor's role.
-    Roles {
-        bits: u8,
-        words: Vec<String>,
-    },
-}
-
-impl Test {
-    fn passes(&self, item: &Item, columns: &Columns) -> bool {
-        match self {
-            Test::Within(kinds) => kinds.contains(&item.kind),
-            Test::Verdicts(bits) => item.verdicts & bits != 0,
-            Test::Statuses(bits) => item.status & bits != 0,
-            Test::Kinds { bits, within } => {
-                item.kind_word & bits != 0 || within.contains(&item.kind)
-            }
-            Test::Actors(wanted) => columns
-                .actors_of(item)
-                .iter()
-                .any(|a| wanted.binary_search(a).is_ok()),
-            Test::Roles { bits, words } => {
-                item.roles & bits != 0
-                    || columns
-                        .role_of(item)
-                        .is_some_and(|r| words.iter().any(|w| r.contains(w.as_str())))
-            }
-        }
-    }
-
-    /// The order tests run in: the cheapest first.
-    fn cost(&self) -> u8 {
-        match self {
-            Test::Within(_) | Test::Verdicts(_) => 0,
-            Test::Statuses(_) | Test::Kinds { .. } => 1,
-            Test::Actors(_) => 2,
-            Test::Roles { .. } => 3,
-        }
-    }
-}
-
-impl Sieve {
-    /// Whether every filter lets the item through.
-    pub(super) fn passes(&self, item: &Item, columns: &Columns) -> bool {
-        self.tests.iter().all(|t| t.passes(item, columns))
-    }
 }
 
 impl Engine {
@@ -104,9 +39,8 @@ impl Engine {
 
     /// The query's filters, ready to test items.
     pub(super) fn sieve(&self, query: &Query) -> Sieve {
-        let mut tests: Vec<Test> = query.filters.iter().map(|f| self.test(f)).collect();
-        tests.sort_by_key(Test::cost);
-        Sieve { tests }
+        let tests: Vec<Test> = query.filters.iter().map(|f| self.test(f)).collect();
+        Sieve::new(tests)
     }
 
     fn test(&self, filter: &Filter) -> Test {

@@ -21,6 +21,7 @@ mod items;
 mod matching;
 mod parts;
 mod searcher;
+mod sieve;
 
 pub use engine::{Engine, HIGHLIGHTED, Results};
 pub use filter::QueryProblem;
