@@ -190,7 +190,7 @@ pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
 
 /// Runs `here` on this thread and `there` on another, side by side; both here when no
 /// thread can be had. `there`'s answer is `None` only if it panicked.
-fn side_by_side<A, B: Send>(
+pub(super) fn side_by_side<A, B: Send>(
     here: impl FnOnce() -> A,
     there: impl FnOnce() -> B + Send,
 ) -> (A, Option<B>) {

@@ -116,33 +116,27 @@ fn by_way_of_copy<T: Send + 'static>(
     };
     let name = blake3::hash(absolute.as_os_str().as_encoded_bytes());
     let copy_file = dir.join(format!("{}.bin", &name.to_hex()[..32]));
-    progress.enter(LoadStage::Reopening);
-    // The file's content is hashed as it streams past, never held, while the copy is
-    // read on the other core; the copy is used only if the two keys agree. A copy that
-    // matches is all this run reads of the model.
-    let hash_content = move || {
-        let mut hasher = keyed();
-        let streamed = hasher.update_reader(file.take(MAX_MODEL_BYTES + 1));
-        streamed.is_ok().then(|| *hasher.finalize().as_bytes())
-    };
-    let (key, copy) = std::thread::scope(|scope| {
-        let hashing = std::thread::Builder::new()
-            .name("hash".into())
-            .spawn_scoped(scope, hash_content);
-        match hashing {
-            Ok(hashing) => {
-                let copy = read(&copy_file);
-                (hashing.join().ok().flatten(), copy)
+    // With no copy yet (a model's first run), the content is hashed once, below, as it
+    // is loaded: not streamed past here first for nothing to compare it with.
+    if copy_file.is_file() {
+        progress.enter(LoadStage::Reopening);
+        // The file's content is hashed as it streams past, never held, while the copy is
+        // read on the other core; the copy is used only if the two keys agree. A copy
+        // that matches is all this run reads of the model.
+        let hash_content = move || {
+            let mut hasher = keyed();
+            let streamed = hasher.update_reader(file.take(MAX_MODEL_BYTES + 1));
+            streamed.is_ok().then(|| *hasher.finalize().as_bytes())
+        };
+        match copy::side_by_side(|| read(&copy_file), hash_content) {
+            (Some((copy_key, got)), Some(Some(key))) if key == copy_key => {
+                return Ok((got, true));
             }
-            // No thread to spare: load as if there were no copy.
-            Err(_) => (None, None),
+            // A copy of the file as it was: let it go on a thread of its own, as it is
+            // large.
+            (Some((_, stale)), _) => drop_elsewhere(stale),
+            _ => {}
         }
-    });
-    match (key, copy) {
-        (Some(key), Some((copy_key, got))) if key == copy_key => return Ok((got, true)),
-        // A copy of the file as it was: let it go on a thread of its own, as it is large.
-        (_, Some((_, stale))) => drop_elsewhere(stale),
-        _ => {}
     }
     // No copy of this content: read the file (again, to report whatever is wrong with it
     // as a load does) and save a copy keyed by the content read.
