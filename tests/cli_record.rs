@@ -13,14 +13,14 @@ fn show_puts_the_record_date_first_where_it_contradicts_the_inferred_one() {
     let text = stdout(&out);
     let phrase = text.find("The article says: “in May”").expect("the phrase");
     let record = text
-        .find("Date, by the record: May 2011")
+        .find("Date, by the record: †May 2011")
         .expect("the record");
     let inferred = text
-        .find("Date as the model inferred it: May 2012")
+        .find("The model's reading of the article: May 2012")
         .expect("the inference");
     assert!(phrase < record && record < inferred, "{text}");
     assert!(
-        text.contains("The article's “in May” was read differently"),
+        text.contains("which the record's date does not fit"),
         "{text}"
     );
     assert!(
@@ -31,14 +31,29 @@ fn show_puts_the_record_date_first_where_it_contradicts_the_inferred_one() {
 }
 
 #[test]
-fn show_gives_an_agreeing_record_after_the_articles_date() {
+fn show_gives_an_agreeing_record_date_first_and_the_articles_beside_it() {
     let text = stdout(&claimscope(&["show", "kayani-visit"]));
-    let date = text.find("Date: October 2012").expect("the model's date");
     let record = text
-        .find("The record (not the article): from 3 October 2012 to 5 October 2012")
-        .expect("the record");
-    assert!(date < record, "{text}");
-    assert!(text.contains("which agrees"), "{text}");
+        .find("Date, by the record: †from 3 October 2012 to 6 October 2012")
+        .expect("the record's date");
+    let date = text
+        .find("The model's reading of the article: October 2012")
+        .expect("the model's date");
+    assert!(record < date, "{text}");
+    assert!(
+        text.contains("which the record's date falls within"),
+        "{text}"
+    );
+    // An event the record does not date keeps the article's date, and says so.
+    let text = stdout(&claimscope(&["show", "kabulov-visit"]));
+    assert!(
+        text.contains("Date: June 2012 (2012-06; month, inferred)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The record (not the article): no date for it"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -61,7 +76,7 @@ fn show_gives_a_claims_review_apart_from_the_article() {
 fn show_works_on_the_records_own_ids() {
     let text = stdout(&claimscope(&["show", "review-rescheduling"]));
     assert!(
-        text.starts_with("review review-rescheduling · ✗ failed · as of Mar 2024"),
+        text.starts_with("review review-rescheduling · ✓ held · as known in Oct 2012"),
         "{text}"
     );
     assert!(text.contains("c07b"), "{text}");
@@ -79,9 +94,17 @@ fn show_works_on_the_records_own_ids() {
         ),
         "{text}"
     );
-    assert!(text.contains("review review-sco-bid"), "{text}");
     assert!(
         text.contains("later event sco-full-membership-2017"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the record of event pakistan-sco-bid"),
+        "{text}"
+    );
+    let text = stdout(&claimscope(&["show", "nation-2011-06-13-sco-membership"]));
+    assert!(
+        text.contains("review review-sco-bid · held on c22c"),
         "{text}"
     );
 }
@@ -91,17 +114,17 @@ fn search_finds_the_record_by_kind_and_verdict() {
     let out = claimscope(&["search", "verdict:failed"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
-    // The failed review, and the claims it judges.
+    // The failed review, and the claim it judges.
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("review") && l.contains("review-rescheduling")),
+            .any(|l| l.starts_with("review") && l.contains("review-arms-sales")),
         "{lines:?}"
     );
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("claim") && l.contains("c07b")),
+            .any(|l| l.starts_with("claim") && l.contains("c27b")),
         "{lines:?}"
     );
     assert!(lines.iter().all(|l| !l.contains("c34a")), "{lines:?}");

@@ -124,7 +124,7 @@ fn a_verdict_needs_sources_unless_it_is_unknown() {
     // The sources it no longer cites are cited elsewhere, so only the verdict is wrong.
     assert_problem(
         &text,
-        line_of(&text, "id = \"review-world-watching\"") + 6,
+        line_of(&text, "id = \"review-world-watching\"") + 7,
         &[
             "review `review-world-watching`",
             "a `failed` verdict needs at least one source",
@@ -180,14 +180,14 @@ fn record_references_resolve_to_the_right_kind() {
         &["review `review-sco-bid`", "no claim has the id `c22x`"],
     );
     let text = mutate(
-        "sources = [\"app-2017-06-09-sco-full-member\"]\n\n[[reviews]]\nid = \"review-putin-endorsement\"",
-        "sources = [\"app-2017-06-09\"]\n\n[[reviews]]\nid = \"review-putin-endorsement\"",
+        "sources = [\"nation-2011-06-13-sco-membership\", \"pakistantoday-2011-11-07-sco-endorsement\"]",
+        "sources = [\"nation-2011-06-13\", \"pakistantoday-2011-11-07-sco-endorsement\"]",
     );
     let found = problems(&text);
     assert!(
         found
             .iter()
-            .any(|(_, m)| m.contains("no source has the id `app-2017-06-09`")),
+            .any(|(_, m)| m.contains("no source has the id `nation-2011-06-13`")),
         "{found:#?}"
     );
 }
@@ -207,13 +207,25 @@ fn record_keys_are_checked_like_any_other() {
         ],
     );
     let text = mutate(
-        "verdict = \"partly\"\nsummary = \"Sales",
-        "verdict = \"partial\"\nsummary = \"Sales",
+        "verdict = \"partly\"\njudged = \"since\"\nsummary = \"In August 2018",
+        "verdict = \"partial\"\njudged = \"since\"\nsummary = \"In August 2018",
     );
     assert_problem(
         &text,
         line_of(&text, "\"partial\""),
-        &["review `review-arms-sales`", "did you mean `partly`?"],
+        &[
+            "review `review-personnel-exchange`",
+            "did you mean `partly`?",
+        ],
+    );
+    let text = mutate(
+        "verdict = \"partly\"\njudged = \"since\"\nsummary = \"In August 2018",
+        "verdict = \"partly\"\njudged = \"later\"\nsummary = \"In August 2018",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "\"later\"\nsummary"),
+        &["review `review-personnel-exchange`", "`then`", "`since`"],
     );
 }
 
@@ -309,14 +321,31 @@ fn sources_are_https_cited_and_never_repeated() {
 fn the_record_covers_what_the_reader_asks_about() {
     let model = model();
     let index = Index::new(model.clone());
-    // The events the article dates only by month, or by "this month".
-    for id in ["zardari-visit", "kabulov-visit", "kayani-visit"] {
+    // The events the article dates only by month, or by "this month", are checked; the
+    // record dates those it found, and for Kabulov's visit "in June", which it did not
+    // find, it says so and sets the visit it did find (30 May) beside it, apart.
+    for (id, dated) in [
+        ("zardari-visit", true),
+        ("kabulov-visit", false),
+        ("kayani-visit", true),
+    ] {
         let Some(ItemRef::Event(e)) = index.get(id) else {
             panic!("{id}")
         };
         let record = model.events[e].record.as_ref().expect(id);
-        assert!(record.date.is_some(), "{id}: the record dates it");
+        assert_eq!(record.date.is_some(), dated, "{id}");
+        assert!(
+            record.note.contains("searched") || dated,
+            "{id}: {}",
+            record.note
+        );
     }
+    let beside = model
+        .later
+        .iter()
+        .find(|l| l.bears_on.iter().any(|b| b == "kabulov-visit"))
+        .expect("the visit the record found, beside the article's");
+    assert_eq!(beside.date.to_string(), "2012-05-30");
     // Zardari's visit: the record contradicts the year the model inferred.
     let Some(ItemRef::Event(zardari)) = index.get("zardari-visit") else {
         panic!("zardari-visit")
@@ -354,4 +383,217 @@ fn the_record_covers_what_the_reader_asks_about() {
     ] {
         assert!(bears(topic), "nothing in the record bears on {topic}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// What a verdict is judged against: a fact or a position by what was known when the
+// article was written, a forecast by what has happened since.
+
+#[test]
+fn a_fact_judged_by_what_came_after_is_refused_unless_a_note_says_why() {
+    // review-rescheduling judges two facts (c07a, c07b: a plan reported as made).
+    let from = "claims = [\"c07a\", \"c07b\"]\nverdict = \"held\"\njudged = \"then\"";
+    let text = mutate(
+        from,
+        "claims = [\"c07a\", \"c07b\"]\nverdict = \"held\"\njudged = \"since\"",
+    );
+    let at = line_of(&text, "judged = \"since\"\nsummary = \"So it was said");
+    for claim in ["`c07a` is a fact", "`c07b` is a fact"] {
+        assert_problem(
+            &text,
+            at,
+            &["review `review-rescheduling`", claim, "judged = \"then\""],
+        );
+    }
+    // A note that says why lifts the rule for that review.
+    let text = mutate(
+        from,
+        "claims = [\"c07a\", \"c07b\"]\nverdict = \"held\"\njudged = \"since\"\njudged_note = \"Judged by whether the plan was carried out.\"",
+    );
+    let found = problems(&text);
+    assert!(
+        found.iter().all(|(_, m)| !m.contains("is a fact")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_forecast_judged_by_what_was_known_then_is_refused() {
+    let text = mutate(
+        "claims = [\"c34a\"]\nverdict = \"held\"\njudged = \"since\"",
+        "claims = [\"c34a\"]\nverdict = \"held\"\njudged = \"then\"",
+    );
+    let at = line_of(&text, "claims = [\"c34a\"]") + 2;
+    assert_problem(
+        &text,
+        at,
+        &[
+            "review `review-joint-exercises`",
+            "`c34a` is a forecast",
+            "judged = \"since\"",
+        ],
+    );
+}
+
+#[test]
+fn a_verdict_on_what_was_known_then_rests_on_something_known_then() {
+    // review-arms-shares rests on a report of March 2012; put one of 2013 in its place.
+    let text = mutate(
+        "as_of = \"2012-03\"\nlater = []\nsources = [\"247wallst-2012-03-19-sipri\"]\n\n[[reviews]]\nid = \"review-india-buys\"",
+        "as_of = \"2012-03\"\nlater = []\nsources = [\"hindu-2022-03-15-russia-share-india\"]\n\n[[reviews]]\nid = \"review-india-buys\"",
+    );
+    assert_problem(
+        &text,
+        line_of(
+            &text,
+            "sources = [\"hindu-2022-03-15-russia-share-india\"]\n\n[[reviews]]",
+        ),
+        &[
+            "review `review-arms-shares`",
+            "judged as known when the article was written (Oct 2012)",
+            "every source it cites was published after",
+        ],
+    );
+    // A later source beside an earlier one is fine.
+    let text = mutate(
+        "as_of = \"2012-03\"\nlater = []\nsources = [\"247wallst-2012-03-19-sipri\"]\n\n[[reviews]]\nid = \"review-india-buys\"",
+        "as_of = \"2012-03\"\nlater = []\nsources = [\"247wallst-2012-03-19-sipri\", \"hindu-2022-03-15-russia-share-india\"]\n\n[[reviews]]\nid = \"review-india-buys\"",
+    );
+    assert_eq!(problems(&text), Vec::new());
+    // And it does not rest on what happened after the article.
+    let text = mutate(
+        "later = [\"summit-put-off-2012\", \"lavrov-in-islamabad-2012\"]",
+        "later = [\"summit-put-off-2012\", \"putin-invited-again-2024\"]",
+    );
+    assert_problem(
+        &text,
+        line_of(&text, "\"putin-invited-again-2024\"]"),
+        &[
+            "review `review-rescheduling`",
+            "the later event `putin-invited-again-2024` (30 Mar 2024) came after it",
+        ],
+    );
+}
+
+#[test]
+fn a_verdict_on_what_happened_since_rests_on_evidence_from_after() {
+    let text = mutate(
+        "judged = \"since\"\nsummary = \"Joint exercises followed",
+        "judged = \"since\"\nsummary = \"Joint exercises followed",
+    )
+    .replacen("as_of = \"2025-09\"", "as_of = \"2012-10\"", 1);
+    assert_problem(
+        &text,
+        line_of(
+            &text,
+            "as_of = \"2012-10\"\nlater = [\"first-joint-exercise-2016\"",
+        ),
+        &[
+            "review `review-joint-exercises`",
+            "its latest evidence (`as_of` Oct 2012) is no later than the article",
+        ],
+    );
+}
+
+#[test]
+fn an_event_reported_as_done_is_never_dated_after_the_article() {
+    // The article reports the decision to start arms sales as made; a record that dates
+    // it in 2014 has found another event, which belongs among the later events.
+    let from = "[events.record]\nnote = \"The record read gives no date for it, because";
+    let text = mutate(
+        from,
+        "[events.record]\ndate = \"2014-06\"\nnote = \"The record read gives no date for it, because",
+    );
+    assert_problem(
+        &text,
+        line_of(
+            &text,
+            "date = \"2014-06\"\nnote = \"The record read gives no date",
+        ),
+        &[
+            "event `arms-sales-decision`",
+            "reports it as happened, but the record dates it Jun 2014, after the article was written",
+            "[[later]]",
+        ],
+    );
+    // An event the article expects may be dated after it: that is when it came about.
+    let model = model();
+    let begin = model
+        .events
+        .iter()
+        .find(|e| e.id == "arms-sales-begin")
+        .expect("arms-sales-begin");
+    assert_eq!(
+        begin
+            .record
+            .as_ref()
+            .and_then(|r| r.date)
+            .map(|d| d.to_string()),
+        Some("2015-08".to_string())
+    );
+}
+
+/// The bundled reviews, each against the rule, checked without the validator's code: the
+/// kinds of its claims decide what it is judged against, and a verdict on what was known
+/// then cites something published by the article's month.
+#[test]
+fn every_bundled_review_is_judged_as_its_claims_kinds_call_for() {
+    let model = model();
+    let article = model.article.published.to_string();
+    assert_eq!(article, "2012-10");
+    let mut then = 0;
+    for review in &model.reviews {
+        let kinds: Vec<ClaimKind> = review
+            .claims
+            .iter()
+            .map(|id| {
+                model
+                    .claims
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| c.kind)
+                    .unwrap_or_else(|| panic!("{}: no claim {id}", review.id))
+            })
+            .collect();
+        let word = review.judged.as_str();
+        for kind in &kinds {
+            let wanted = match kind {
+                ClaimKind::Fact | ClaimKind::Position => Some("then"),
+                ClaimKind::Forecast => Some("since"),
+                ClaimKind::Assessment => None,
+            };
+            if let Some(wanted) = wanted {
+                assert!(
+                    wanted == word || review.judged_note.is_some(),
+                    "{}: a {kind} judged {word}",
+                    review.id
+                );
+            }
+        }
+        if word == "then" {
+            then += 1;
+            let dates: Vec<String> = review
+                .sources
+                .iter()
+                .filter_map(|id| model.sources.iter().find(|s| &s.id == id))
+                .map(|s| s.date.to_string())
+                .collect();
+            assert!(
+                dates
+                    .iter()
+                    .any(|d| d.as_str()[..d.len().min(7)] <= *article),
+                "{}: nothing known by {article} among {dates:?}",
+                review.id
+            );
+        } else {
+            assert!(
+                review.as_of.to_string().as_str() > article.as_str(),
+                "{}: judged since, as of {}",
+                review.id,
+                review.as_of
+            );
+        }
+    }
+    // Both kinds are there: the facts the reviews check and the forecasts they follow.
+    assert!(then >= 10 && then < model.reviews.len(), "{then}");
 }

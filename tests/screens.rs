@@ -83,14 +83,14 @@ fn a_terminal_too_small_says_so() {
 }
 
 #[test]
-fn the_record_pane_on_a_failed_forecast() {
+fn the_record_pane_on_a_failed_verdict() {
     let mut app = app(120, 40);
     app.update(Action::Focus(claimscope::tui::Pane::Record));
     let row = app
         .record_rows()
         .iter()
         .position(|r| app.index().model().reviews[*r].verdict == claimscope::model::Verdict::Failed)
-        .expect("a failed forecast");
+        .expect("a failed verdict");
     for _ in 0..row {
         app.update(Action::Down);
     }

@@ -254,3 +254,51 @@ fn a_claim_s_verdict_shows_in_claims_search_and_reading_and_its_review_under_the
     assert!(header.contains(&format!("claim {claim_id}")), "{header}");
     assert!(header.contains("✗ failed"), "{header}");
 }
+
+/// A fact is judged as known when the article was written; what happened to it after
+/// stands under its sentence too, as the record's events, apart from the verdict.
+#[test]
+fn a_fact_s_verdict_says_when_it_stands_and_what_followed_stands_beside_it() {
+    let mut app = app();
+    let model = app.index().model().clone();
+    app.update(Action::OpenSearch);
+    for c in "c07b".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    let text: String = app
+        .laid()
+        .source
+        .lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let review = model
+        .reviews
+        .iter()
+        .find(|r| r.claims.iter().any(|c| c == "c07b"))
+        .expect("c07b's review");
+    let verdict = text
+        .find("as known in Oct 2012")
+        .expect("the verdict's time");
+    assert!(text.contains(&review.id), "{text}");
+    let events = text
+        .find("The record's events that bear on it:")
+        .expect("the record's events");
+    assert!(verdict < events, "{text}");
+    // Every later event that bears on the claim is there, by its date and title.
+    for later in model
+        .later
+        .iter()
+        .filter(|l| l.bears_on.iter().any(|b| b == "c07b"))
+    {
+        let line = format!("» {} {}", later.date.human(), later.title);
+        assert!(text[events..].contains(&line), "{line}\n{text}");
+    }
+}

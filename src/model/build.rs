@@ -440,6 +440,8 @@ fn read_review(r: &mut TableReader<'_, '_>) -> Review {
         id: r.id("review"),
         claims: r.string_list("claims"),
         verdict: r.word("verdict"),
+        judged: r.word("judged"),
+        judged_note: r.opt_string("judged_note"),
         summary: r.string("summary"),
         as_of: r.date("as_of"),
         later: r.string_list("later"),

@@ -194,7 +194,11 @@ impl Index {
         }
         let paths = number_tree(&model.arguments, &children, thesis);
         let mut timeline: Vec<usize> = (0..events).collect();
-        timeline.sort_by(|a, b| model.events[*a].date.timeline_cmp(&model.events[*b].date));
+        // Where each event stands in time, as every view shows it (`ShownDate`).
+        timeline.sort_by(|a, b| {
+            super::placed_date(&model.events[*a])
+                .timeline_cmp(super::placed_date(&model.events[*b]))
+        });
         let mut order: Vec<usize> = (0..claims).collect();
         order.sort_by_cached_key(|&c| {
             let s = sentence_of_claim[c];

@@ -42,7 +42,7 @@ pub use serial::writing_whole;
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
-pub use timeline::{TimelineRow, placed_date};
+pub use timeline::{INFERRED_MARK, RECORD_DATE_MARK, ShownDate, TimelineRow, placed_date};
 pub use validate::is_https_url;
 pub use validate::validate;
 
@@ -246,6 +246,12 @@ pub struct Review {
     /// The claims it judges (claim ids).
     pub claims: Vec<String>,
     pub verdict: Verdict,
+    /// What the verdict is judged against: what was known when the article was written
+    /// (a fact, a position), or what has happened since (a forecast).
+    pub judged: Judged,
+    /// Why a claim is judged against the other time than its kind calls for.
+    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    pub judged_note: Option<String>,
     /// What happened, in the curator's words and dated; for `unknown`, what was searched.
     pub summary: String,
     /// The date of the latest evidence used.
@@ -445,6 +451,41 @@ word_enum! {
     }
 }
 
+word_enum! {
+    /// What a review judges a claim against.
+    Judged {
+        /// What was known when the article was written: a fact or a position is right or
+        /// wrong as of then, whatever happened next.
+        Then = "then",
+        /// What has happened since: a forecast is borne out, or not, by what came after.
+        Since = "since",
+    }
+}
+
+impl Judged {
+    /// What a claim of this kind is judged against; `None` where either may be right (an
+    /// assessment may weigh the present or the future).
+    pub fn for_kind(kind: ClaimKind) -> Option<Judged> {
+        match kind {
+            ClaimKind::Fact | ClaimKind::Position => Some(Judged::Then),
+            ClaimKind::Forecast => Some(Judged::Since),
+            ClaimKind::Assessment => None,
+        }
+    }
+}
+
+impl Review {
+    /// When the verdict stands, in words: "as known in Oct 2012" for a review judged
+    /// against what was known when the article was written, "as of Mar 2024" for one
+    /// judged against what happened since.
+    pub fn judged_when(&self, article: &Article) -> String {
+        match self.judged {
+            Judged::Then => format!("as known in {}", article.published.human()),
+            Judged::Since => format!("as of {}", self.as_of.human()),
+        }
+    }
+}
+
 impl Verdict {
     /// A one-cell badge that reads without colour.
     pub fn badge(self) -> &'static str {
@@ -506,6 +547,11 @@ impl Stance {
 }
 
 impl Event {
+    /// How the event's date is shown, the same in every view.
+    pub fn shown_date(&self) -> ShownDate<'_> {
+        ShownDate::of(self)
+    }
+
     /// Whether the record dates the event where the model's date cannot be: the article's
     /// phrase ("in May") was then read differently from what happened.
     pub fn record_contradicts(&self) -> bool {

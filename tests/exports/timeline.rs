@@ -131,14 +131,22 @@ fn check_format(timeline: &Value, model: &Model) {
     };
     for event in &model.events {
         let found = slide(&event.id);
-        dated(found, &event.date);
-        let display = found["display_date"].as_str();
-        match (&event.when, event.date) {
-            (Some(when), _) => assert!(display.is_some_and(|d| d.contains(when.as_str()))),
-            (None, Date::Until(_) | Date::From(_)) => {
-                assert_eq!(display, Some(event.date.human().as_str()));
-            }
-            (None, _) => assert_eq!(display, None, "{}", event.id),
+        // Placed where every view places it: at the record's date where the record dates
+        // the event, else at the article's; and labelled with that date and the article's
+        // own phrase.
+        let recorded = event.record.as_ref().and_then(|r| r.date);
+        let placed = recorded.unwrap_or(event.date);
+        dated(found, &placed);
+        let display = found["display_date"].as_str().unwrap_or_default();
+        assert!(display.contains(&placed.human()), "{}: {display}", event.id);
+        assert_eq!(
+            display.starts_with('†'),
+            recorded.is_some(),
+            "{}: {display}",
+            event.id
+        );
+        if let Some(when) = &event.when {
+            assert!(display.contains(when.as_str()), "{}: {display}", event.id);
         }
         let text = found["text"]["text"].as_str().unwrap_or_default();
         let inferred = event.date_basis == Basis::Inferred;

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use claimscope::model::{Date, Index, Verdict};
 use serde_json::{Value, json};
 
-use super::{claims, write_json};
+use super::{capitalised, claims, write_json};
 
 /// The best and worst values of the rating scale.
 const BEST: u8 = 5;
@@ -72,7 +72,8 @@ pub fn claimreview(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             "@type": "ClaimReview",
             "identifier": review.id,
             "claimReviewed": texts.join(" "),
-            "reviewBody": review.summary,
+            // Whether the verdict is as known when the article was written or as of later.
+            "reviewBody": format!("{}: {}", capitalised(&review.judged_when(&model.article)), review.summary),
             "datePublished": iso_date(&review.as_of),
             "reviewRating": rating,
             "itemReviewed": {

@@ -80,23 +80,16 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
         writeln!(out)?;
     }
     writeln!(out, "## Timeline\n")?;
-    writeln!(out, "| Date | Event | Status | The article says |")?;
+    writeln!(
+        out,
+        "| Date | Event | Status | The article's words or date |"
+    )?;
     writeln!(out, "|---|---|---|---|")?;
     for e in index.timeline() {
         let event = &model.events[*e];
-        let date = format!(
-            "{}{}",
-            if event.date_basis.as_str() == "inferred" {
-                "~"
-            } else {
-                ""
-            },
-            event.date.human()
-        );
-        let when = event
-            .when
-            .as_deref()
-            .map_or(String::new(), |w| format!("“{}”", cell(w)));
+        let shown = event.shown_date();
+        let date = shown.human();
+        let when = shown.beside().map_or(String::new(), |b| cell(&b));
         writeln!(
             out,
             "| {} | {} | {} | {when} |",
@@ -107,7 +100,7 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     }
     writeln!(
         out,
-        "\n`~` marks a date inferred at least in part; the last column gives what the article itself says.\n"
+        "\n`~` marks a date inferred at least in part, `†` the record's date where the record dates the event; the last column gives the article's own words, or its date as the model reads it where the record's stands first.\n"
     )?;
     writeln!(out, "## Actors\n")?;
     writeln!(out, "| Actor | Kind | Also called | Summary |")?;
@@ -155,7 +148,7 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "### Verdicts\n")?;
         writeln!(
             out,
-            "| Claim | The article said | Kind | Verdict | As of | What happened | Sources |"
+            "| Claim | The article said | Kind | Verdict | Judged | What the record shows | Sources |"
         )?;
         writeln!(out, "|---|---|---|---|---|---|---|")?;
         for review in reviews {
@@ -176,14 +169,14 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
                 cell(&kinds.join(", ")),
                 review.verdict.badge(),
                 review.verdict,
-                review.as_of.human(),
+                review.judged_when(&model.article),
                 cell(&review.summary),
                 cite(&review.sources)
             )?;
         }
         writeln!(
             out,
-            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, … open, ? unknown (what was searched is in the summary).\n"
+            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, … open, ? unknown (what was searched is in the summary). A fact or a position is judged by what was known when the article was written (\"as known in …\"), a forecast by what has happened since (\"as of …\").\n"
         )?;
     }
     let checked: Vec<&claimscope::model::Event> =

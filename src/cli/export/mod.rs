@@ -38,6 +38,14 @@ fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<u8> {
 }
 
 /// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
+/// The text with its first letter in capitals: "happened" → "Happened".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn tree_order(index: &Index) -> Vec<usize> {
     let mut order = Vec::new();
     let mut stack: Vec<usize> = index.thesis().into_iter().collect();

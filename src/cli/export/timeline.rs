@@ -9,6 +9,8 @@
 use std::io::{self, Write};
 
 use claimscope::model::{Basis, Date, Event, Index, ItemRef, LaterEvent, PartialDate};
+
+use super::capitalised;
 use serde::Serialize;
 
 use super::{claims, write_json};
@@ -116,18 +118,28 @@ pub fn timeline(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     write_json(&timeline, out)
 }
 
-/// An event the article reports: its date as the model has it, the article's phrase, how
-/// the date was worked out, the claims that report it, and what the record says of it.
+/// An event the article reports, placed and labelled at its date as every view gives it
+/// (the record's, where the record dates it): the model's reading of the article's date,
+/// the article's phrase, how the date was worked out, the claims that report it, and what
+/// the record says of it.
 fn article_event(index: &Index, event: &Event) -> Slide {
-    let (start, end, open) = place(&event.date);
-    let display = event.when.as_ref().map(|w| format!("“{w}”")).or(open);
+    let shown = event.shown_date();
+    let (start, end, _) = place(shown.date());
+    // The date as every view gives it: the record's first, marked, with the article's
+    // phrase beside it.
+    let display = Some(shown.labelled());
     let mut text = String::new();
     let said = match &event.when {
         Some(when) => format!(" The article says “{}”.", html(when)),
         None => String::new(),
     };
+    let reading = if shown.by_record() {
+        "The article's date, as the model reads it"
+    } else {
+        "Date"
+    };
     text.push_str(&format!(
-        "<p>{}: {}.{said}</p>",
+        "<p>{}. {reading}: {}.{said}</p>",
         capitalised(event.status.as_str()),
         html(&event.date.long()),
     ));
@@ -141,7 +153,7 @@ fn article_event(index: &Index, event: &Event) -> Slide {
     if let Some(record) = &event.record {
         let dated = match record.date {
             Some(date) if event.record_contradicts() => format!(
-                "dates it {}, where the article's date cannot be: its phrase was read differently",
+                "dates it {}, which the model's reading of the article does not fit",
                 html(&date.long())
             ),
             Some(date) => format!("dates it {}", html(&date.long())),
@@ -231,13 +243,6 @@ fn sources(index: &Index, ids: &[String]) -> String {
     } else {
         format!(" Sources: {}.", links.join("; "))
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// Text for HTML: the five characters HTML gives meaning written as references.

@@ -209,9 +209,9 @@ fn claim(index: &Index, c: usize, out: &mut dyn Write, color: bool) -> io::Resul
         let event = &model.events[*e];
         say!(
             out,
-            "Reports: {} ({}, {})",
+            "Reports: {}, {} ({})",
             event.title,
-            event.date.human(),
+            event.shown_date().labelled(),
             event.id
         )?;
     }
@@ -279,8 +279,8 @@ fn actor(index: &Index, a: usize, out: &mut dyn Write) -> io::Result<()> {
             let event = &model.events[*e];
             say!(
                 out,
-                "  {:<16} {} ({})",
-                event.date.human(),
+                "  {:<17} {} ({})",
+                event.shown_date().human(),
                 event.title,
                 event.id
             )?;

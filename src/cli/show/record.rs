@@ -3,74 +3,59 @@
 
 use std::io::{self, Write};
 
-use claimscope::model::{Event, Index, ItemRef, sanitize};
+use claimscope::model::{Event, Index, ItemRef, Judged, RECORD_DATE_MARK, sanitize};
 
 use super::{claim_line, names};
 
 /// The heading under which the record's part of an item is printed.
 pub const RECORD: &str = "The record (not the article):";
 
-/// An event's dates: the model's reading of the article, and what the record shows. Where
-/// the record contradicts an inferred date, the record's date comes first and the line
-/// says that the article's phrase was read differently.
+/// An event's dates, as every view gives them (`ShownDate`): the record's date first
+/// where the record dates the event, then the model's reading of the article's words,
+/// and what the record says of it.
 pub fn event_dates(index: &Index, event: &Event, out: &mut dyn Write) -> io::Result<()> {
-    let record = event.record.as_ref();
-    let recorded = record.and_then(|r| r.date);
-    let modelled = |out: &mut dyn Write, label: &str| -> io::Result<()> {
-        say!(
-            out,
-            "{label}: {} ({}; {}, {})",
-            event.date.long(),
-            event.date,
-            event.date.precision_name(),
-            event.date_basis
-        )?;
-        if let Some(note) = &event.date_note {
-            say!(out, "  {note}")?;
-        }
-        Ok(())
-    };
+    let shown = event.shown_date();
+    let reading = format!(
+        "{} ({}; {}, {})",
+        event.date.long(),
+        event.date,
+        event.date.precision_name(),
+        event.date_basis
+    );
     if let Some(when) = &event.when {
         say!(out, "The article says: “{when}”")?;
     }
-    match (record, recorded) {
-        (Some(record), Some(date)) if event.record_contradicts() => {
-            say!(
-                out,
-                "Date, by the record: {} ({}; {})",
-                date.long(),
-                date,
-                date.precision_name()
-            )?;
-            let phrase = event
-                .when
-                .as_deref()
-                .map_or("The article's date".to_string(), |w| {
-                    format!("The article's “{w}”")
-                });
-            say!(
-                out,
-                "  {phrase} was read differently: the model dated it {}, which the record contradicts.",
-                event.date.human()
-            )?;
-            say!(out, "  {}", record.note)?;
-            sources(index, &record.sources, out)?;
-            modelled(out, "Date as the model inferred it")
-        }
-        (Some(record), Some(date)) => {
-            modelled(out, "Date")?;
-            say!(out, "{RECORD} {} ({}), which agrees", date.long(), date)?;
-            say!(out, "  {}", record.note)?;
-            sources(index, &record.sources, out)
-        }
-        (Some(record), None) => {
-            modelled(out, "Date")?;
-            say!(out, "{RECORD} no date for it")?;
-            say!(out, "  {}", record.note)?;
-            sources(index, &record.sources, out)
-        }
-        (None, _) => modelled(out, "Date"),
+    if shown.by_record() {
+        let date = shown.date();
+        say!(
+            out,
+            "Date, by the record: {RECORD_DATE_MARK}{} ({}; {})",
+            date.long(),
+            date,
+            date.precision_name()
+        )?;
+        let fit = if event.record_contradicts() {
+            ", which the record's date does not fit"
+        } else {
+            ", which the record's date falls within"
+        };
+        say!(out, "The model's reading of the article: {reading}{fit}")?;
+    } else {
+        say!(out, "Date: {reading}")?;
     }
+    if let Some(note) = &event.date_note {
+        say!(out, "  {note}")?;
+    }
+    if let Some(record) = &event.record {
+        if shown.by_record() {
+            say!(out, "{RECORD}")?;
+        } else {
+            say!(out, "{RECORD} no date for it")?;
+        }
+        say!(out, "  {}", record.note)?;
+        sources(index, &record.sources, out)?;
+    }
+    Ok(())
 }
 
 /// The sources with these ids, numbered: publisher, date and title, then the address.
@@ -110,10 +95,10 @@ pub fn claim_reviews(index: &Index, c: usize, out: &mut dyn Write) -> io::Result
         let review = &model.reviews[*r];
         say!(
             out,
-            "  Verdict: {} {}, as of {} ({})",
+            "  Verdict: {} {}, {} ({})",
             review.verdict.badge(),
             review.verdict,
-            review.as_of.human(),
+            review.judged_when(&model.article),
             review.id
         )?;
         say!(out, "  {}", review.summary)?;
@@ -208,11 +193,11 @@ pub fn review(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
     let review = &model.reviews[r];
     say!(
         out,
-        "review {} · {} {} · as of {} · the record's verdict, not the article's",
+        "review {} · {} {} · {} · the record's verdict, not the article's",
         review.id,
         review.verdict.badge(),
         review.verdict,
-        review.as_of.human()
+        review.judged_when(&model.article)
     )?;
     writeln!(out, "\nOn the article's claims:")?;
     for id in &review.claims {
@@ -221,7 +206,10 @@ pub fn review(index: &Index, r: usize, out: &mut dyn Write) -> io::Result<()> {
             say!(out, "         “{}”", model.claims[c].quote)?;
         }
     }
-    writeln!(out, "\nWhat happened:")?;
+    match review.judged {
+        Judged::Then => writeln!(out, "\nAs known when the article was written:")?,
+        Judged::Since => writeln!(out, "\nWhat has happened since:")?,
+    }
     say!(out, "  {}", review.summary)?;
     for l in review.later.iter().filter_map(|id| index.later(id)) {
         later_line(index, l, out)?;

@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::{Checker, site};
 use crate::model::index::ItemRef;
 use crate::model::spans::Section;
-use crate::model::{Basis, ClaimKind, Verdict};
+use crate::model::{Basis, ClaimKind, Date, EventStatus, Judged, Review, Verdict};
 
 /// Whether `url` is an `https` address with a host and nothing a terminal or a browser
 /// could take for something else: no whitespace, no control or bidirectional character.
@@ -68,6 +68,7 @@ impl Checker<'_> {
             };
             let at = site(Section::Events, i);
             self.references(at.key("record.sources"), &record.sources, Section::Sources);
+            self.record_date_after_article(i);
             if record.date.is_some()
                 && record.sources.is_empty()
                 && !self.unread(Section::Events, i, "record.sources")
@@ -77,6 +78,31 @@ impl Checker<'_> {
                     "a record with a date needs the sources that give it",
                 );
             }
+        }
+    }
+
+    /// An event the article reports as done (or called off) happened by the time it was
+    /// written: a record that dates it after the article has found another event, which
+    /// belongs in `[[later]]`, beside this one, not in its place.
+    fn record_date_after_article(&mut self, i: usize) {
+        let event = &self.model.events[i];
+        let Some(date) = event.record.as_ref().and_then(|r| r.date) else {
+            return;
+        };
+        let done = matches!(event.status, EventStatus::Happened | EventStatus::Cancelled);
+        let article = &self.model.article.published;
+        if done
+            && date.bounds().0 > article.bounds().1
+            && !self.unread(Section::Events, i, "record.date")
+            && !self.unread(Section::Events, i, "status")
+        {
+            let message = format!(
+                "the article ({}) reports it as {}, but the record dates it {}, after the article was written: what the record found then is a later event (`[[later]]`, bearing on this one); leave `record.date` out and say so in `record.note`",
+                article.human(),
+                event.status,
+                date.human()
+            );
+            self.report(site(Section::Events, i).key("record.date"), message);
         }
     }
 
@@ -129,6 +155,86 @@ impl Checker<'_> {
                     review.verdict
                 );
                 self.report(at.key("sources"), message);
+            }
+            if !self.unread(Section::Reviews, i, "judged") {
+                self.judged(i, review);
+            }
+        }
+    }
+
+    /// A review is judged against the time its claims' kinds call for: a fact or a
+    /// position against what was known when the article was written, a forecast against
+    /// what happened since; `judged_note` says why when it is not. A verdict on what was
+    /// known then rests on something known then; one on what happened since, on evidence
+    /// from after the article.
+    fn judged(&mut self, i: usize, review: &Review) {
+        let model = self.model;
+        let at = site(Section::Reviews, i);
+        let article = &model.article.published;
+        if review.judged_note.is_none() {
+            for id in &review.claims {
+                let Some(ItemRef::Claim(c)) = self.ids.get(id.as_str()).copied() else {
+                    continue;
+                };
+                let kind = model.claims[c].kind;
+                match Judged::for_kind(kind) {
+                    Some(want) if want != review.judged => {
+                        let message = match want {
+                            Judged::Then => format!(
+                                "`{id}` is a {kind}, judged by what was known when the article was written: `judged = \"then\"` (or a `judged_note` saying why not)"
+                            ),
+                            Judged::Since => format!(
+                                "`{id}` is a forecast, judged by what has happened since: `judged = \"since\"` (or a `judged_note` saying why not)"
+                            ),
+                        };
+                        self.report(at.key("judged"), message);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let after = |date: &Date| date.bounds().0 > article.bounds().1;
+        match review.judged {
+            Judged::Then => {
+                let dates: Vec<&Date> = review
+                    .sources
+                    .iter()
+                    .filter_map(|id| match self.ids.get(id.as_str()) {
+                        Some(ItemRef::Source(s)) => Some(&model.sources[*s].date),
+                        _ => None,
+                    })
+                    .collect();
+                if !dates.is_empty() && dates.iter().all(|d| after(d)) {
+                    let message = format!(
+                        "judged as known when the article was written ({}), yet every source it cites was published after; cite what was known then, with later sources beside it if they help",
+                        article.human()
+                    );
+                    self.report(at.key("sources"), message);
+                }
+                for (n, id) in review.later.iter().enumerate() {
+                    let Some(ItemRef::Later(l)) = self.ids.get(id.as_str()).copied() else {
+                        continue;
+                    };
+                    let date = &model.later[l].date;
+                    if after(date) {
+                        let message = format!(
+                            "judged as known when the article was written ({}), but the later event `{id}` ({}) came after it; it bears on the claim (`bears_on`), not on this verdict",
+                            article.human(),
+                            date.human()
+                        );
+                        self.report(at.key("later").element(n), message);
+                    }
+                }
+            }
+            Judged::Since => {
+                if !self.unread(Section::Reviews, i, "as_of") && !after(&review.as_of) {
+                    let message = format!(
+                        "judged by what has happened since the article ({}), but its latest evidence (`as_of` {}) is no later than the article",
+                        article.human(),
+                        review.as_of.human()
+                    );
+                    self.report(at.key("as_of"), message);
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::labels::{clip, ranges, status_symbol};
 use super::record;
-use crate::model::{Index, Scope};
+use crate::model::{Index, RECORD_DATE_MARK, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Piece, wrap};
 
@@ -82,22 +82,40 @@ fn title_and_pieces(
             } else {
                 format!("{symbol} {}", event.status)
             };
-            let mut pieces = vec![Piece::new(
+            let shown = event.shown_date();
+            let reading = format!(
+                "{} ({}, {})",
+                event.date.long(),
+                event.date.precision_name(),
+                event.date_basis
+            );
+            let head = if shown.by_record() {
                 format!(
-                    "{status} · {} ({}, {})",
-                    event.date.long(),
-                    event.date.precision_name(),
-                    event.date_basis
-                ),
-                theme.status(event.status),
-                None,
-            )];
+                    "{status} · {RECORD_DATE_MARK}{}, the record's date",
+                    shown.date().long()
+                )
+            } else {
+                format!("{status} · {reading}")
+            };
+            let mut pieces = vec![Piece::new(head, theme.status(event.status), None)];
             if let Some(when) = &event.when {
                 pieces.push(dim(format!(" · the article: “{when}”")));
             }
             pieces.push(plain("\n".to_string()));
+            if shown.by_record() {
+                let fit = if event.record_contradicts() {
+                    ", which the record's date does not fit"
+                } else {
+                    ""
+                };
+                pieces.push(dim(format!(
+                    "The model's reading of the article: {reading}{fit}. "
+                )));
+            }
             if let Some(note) = &event.date_note {
                 pieces.push(dim(format!("{note}\n")));
+            } else if shown.by_record() {
+                pieces.push(dim("\n".to_string()));
             }
             let actors: Vec<&str> = index
                 .actors_of_event(e)

@@ -4,8 +4,7 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::record::RECORD_DATE_MARK;
-use crate::model::{Basis, Event, EventStatus, Index, Scope, TimelineRow};
+use crate::model::{Basis, EventStatus, Index, Scope, TimelineRow};
 use crate::tui::theme::Theme;
 
 /// A symbol for an event's status that reads without colour.
@@ -19,28 +18,13 @@ pub fn status_symbol(status: EventStatus) -> &'static str {
     }
 }
 
-/// The date as the timeline shows it: `~` marks a date the curator inferred.
-pub fn date_label(event: &Event) -> String {
-    let mark = if event.date_basis == Basis::Inferred {
-        "~"
-    } else {
-        ""
-    };
-    format!("{mark}{}", event.date.human())
-}
-
-/// A timeline row's date: the record's date, marked, for an article event the record
-/// dates; the article's (with `~` where inferred) for the others; a later event's own.
+/// A timeline row's date, as a column shows it: an article event's as
+/// [`crate::model::ShownDate`] decides (the record's, marked `†`, where the record dates
+/// it; else the article's, `~` where inferred); a later event's own.
 pub fn timeline_date(index: &Index, row: TimelineRow) -> String {
     let model = index.model();
     match row {
-        TimelineRow::Event(e) => {
-            let event = &model.events[e];
-            match event.record.as_ref().and_then(|r| r.date.as_ref()) {
-                Some(date) => format!("{RECORD_DATE_MARK}{}", date.short()),
-                None => date_label(event),
-            }
-        }
+        TimelineRow::Event(e) => model.events[e].shown_date().short(),
         TimelineRow::Later(l) => model.later[l].date.short(),
         TimelineRow::Article => String::new(),
     }

@@ -8,8 +8,6 @@ use crate::tui::wrap::Piece;
 
 /// The mark that sets an event of the record apart from the article's.
 pub const LATER_MARK: &str = "»";
-/// The mark on an article event placed at the date the record gives it.
-pub const RECORD_DATE_MARK: &str = "†";
 
 /// "Sources: Dawn, 8 Dec 2014; Reuters, 20 Nov 2014", one line.
 fn sources_line(index: &Index, ids: &[String]) -> Option<String> {
@@ -79,9 +77,9 @@ pub fn review(index: &Index, theme: Theme, r: usize) -> (String, Vec<Piece>) {
         ),
         Piece::new(
             format!(
-                " · on {} · as of {} · the record's verdict, not the article's\n",
+                " · on {} · {} · the record's verdict, not the article's\n",
                 review.claims.join(", "),
-                review.as_of.human()
+                review.judged_when(&model.article)
             ),
             theme.record(),
             None,
@@ -103,18 +101,14 @@ pub fn of_event(index: &Index, theme: Theme, event: &Event) -> Vec<Piece> {
     let Some(record) = &event.record else {
         return Vec::new();
     };
-    let date = match &record.date {
-        Some(date) if event.record_contradicts() => {
-            format!(
-                "{RECORD_DATE_MARK} The record dates it {}, not as inferred. ",
-                date.long()
-            )
-        }
-        Some(date) => format!("{RECORD_DATE_MARK} The record dates it {}. ", date.long()),
-        None => "The record gives no date. ".to_string(),
+    // The date itself heads the detail box (`ShownDate`): here only what the record says.
+    let date = if record.date.is_some() {
+        "From the record: "
+    } else {
+        "The record gives no date: "
     };
     let mut pieces = vec![
-        Piece::new(date, theme.record(), None),
+        Piece::new(date.to_string(), theme.record(), None),
         Piece::new(format!("{}\n", record.note), theme.dim(), None),
     ];
     if let Some(line) = sources_line(index, &record.sources) {

@@ -4,7 +4,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::labels::{date_label, status_symbol};
+use super::labels::status_symbol;
+use super::record::LATER_MARK;
 use crate::model::Index;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{MAX_PIECE_CHARS, Piece, tail, wrap};
@@ -169,9 +170,11 @@ fn layout(
     }
     for e in index.events_of_claim(c) {
         let event = &model.events[*e];
+        let shown = event.shown_date();
+        let beside = shown.beside().map_or(String::new(), |b| format!(" · {b}"));
         let line = format!(
-            "{} {} {}\n",
-            date_label(event),
+            "{} {} {}{beside}\n",
+            shown.human(),
             status_symbol(event.status),
             event.title
         );
@@ -185,9 +188,10 @@ fn layout(
     (out, quote)
 }
 
-/// Under the claim, what the record says of it: each review's verdict, as-of date and
-/// summary, and its sources as "publisher, date" with the address beneath. Headed so that
-/// it cannot be taken for the article.
+/// Under the claim, what the record says of it: each review's verdict, what it was judged
+/// against and its summary, its sources as "publisher, date" with the address beneath,
+/// then the record's events that bear on the claim (what followed a fact judged as known
+/// then is among them). Headed so that it cannot be taken for the article.
 fn record(
     index: &Index,
     theme: Theme,
@@ -198,7 +202,8 @@ fn record(
 ) {
     let model = index.model();
     let reviews = index.reviews_of_claim(c);
-    if reviews.is_empty() {
+    let later = index.later_of_claim(c);
+    if reviews.is_empty() && later.is_empty() {
         return;
     }
     out.push(Line::default());
@@ -215,7 +220,11 @@ fn record(
                 None,
             ),
             Piece::new(
-                format!(" · as of {} · {}\n", review.as_of.human(), review.id),
+                format!(
+                    " · {} · {}\n",
+                    review.judged_when(&model.article),
+                    review.id
+                ),
                 theme.dim(),
                 None,
             ),
@@ -252,5 +261,20 @@ fn record(
                 ]));
             }
         }
+    }
+    if !later.is_empty() {
+        out.push(Line::styled(
+            "The record's events that bear on it:".to_string(),
+            theme.dim(),
+        ));
+    }
+    for l in later {
+        let event = &model.later[*l];
+        let line = format!("{LATER_MARK} {} {}", event.date.human(), event.title);
+        out.extend(
+            wrap(&[Piece::new(line, theme.record(), None)], width)
+                .into_iter()
+                .map(|w| w.line),
+        );
     }
 }

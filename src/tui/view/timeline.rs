@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ListView;
 use crate::model::TimelineRow;
 use crate::tui::app::App;
-use crate::tui::content::labels::{date_label, status_symbol, timeline_date};
+use crate::tui::content::labels::{status_symbol, timeline_date};
 use crate::tui::content::record::LATER_MARK;
 use crate::tui::state::Pane;
 
@@ -63,14 +63,8 @@ fn row(app: &App, row: usize, width: u16) -> Line<'static> {
                 theme.status(event.status),
             ));
             spans.push(Span::raw(super::clip(&event.title, usize::from(width))));
-            let dated_by_record = event.record.as_ref().is_some_and(|r| r.date.is_some());
-            match (&event.when, dated_by_record) {
-                (Some(when), _) => spans.push(Span::styled(format!("  “{when}”"), theme.dim())),
-                (None, true) => spans.push(Span::styled(
-                    format!("  article: {}", date_label(event)),
-                    theme.dim(),
-                )),
-                (None, false) => {}
+            if let Some(beside) = event.shown_date().beside() {
+                spans.push(Span::styled(format!("  {beside}"), theme.dim()));
             }
         }
         TimelineRow::Later(l) => {
