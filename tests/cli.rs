@@ -1012,3 +1012,75 @@ fn the_readme_names_every_action_a_configuration_may_rebind() {
         );
     }
 }
+
+/// The README's examples of the command line are what the binary prints: each line of an
+/// example is a line of the output, in order, where a line ending in " …" gives only the
+/// start of its line and a line of "…" alone stands for lines left out.
+#[test]
+fn the_readme_s_command_examples_are_what_the_binary_prints() {
+    let readme = include_str!("../README.md");
+    let mut examples = 0;
+    let mut lines = readme.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(command) = line.strip_prefix("    $ claimscope ") else {
+            continue;
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let output = stdout(&claimscope(&args));
+        let printed: Vec<&str> = output.lines().collect();
+        let mut at = 0;
+        let mut gap = false;
+        while let Some(expected) = lines.peek() {
+            let Some(expected) = expected.strip_prefix("    ") else {
+                if expected.is_empty() {
+                    lines.next();
+                    // A blank line inside an example is a blank line of the output,
+                    // unless the example has ended.
+                    match lines.peek() {
+                        Some(next) if next.starts_with("    ") && !next.contains("$ ") => {
+                            at = printed[at..]
+                                .iter()
+                                .position(|p| p.is_empty())
+                                .map(|p| at + p + 1)
+                                .unwrap_or_else(|| panic!("`{command}`: no blank line"));
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                break;
+            };
+            if expected.starts_with("$ ") {
+                break;
+            }
+            lines.next();
+            if expected.trim() == "…" {
+                gap = true;
+                continue;
+            }
+            let (text, prefix) = match expected.strip_suffix(" …") {
+                Some(start) => (start, true),
+                None => (expected, false),
+            };
+            let matches = |p: &&str| {
+                if prefix {
+                    p.starts_with(text)
+                } else {
+                    *p == text
+                }
+            };
+            let found = if gap {
+                printed[at..].iter().position(matches).map(|p| at + p)
+            } else {
+                printed.get(at).filter(|p| matches(p)).map(|_| at)
+            };
+            let found = found.unwrap_or_else(|| {
+                panic!("`claimscope {command}` does not print, at line {at}:\n{expected}\n---\n{output}")
+            });
+            at = found + 1;
+            gap = false;
+        }
+        examples += 1;
+    }
+    assert!(examples >= 3, "{examples} examples");
+}

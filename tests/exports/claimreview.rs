@@ -83,3 +83,26 @@ fn pyld_expands_one_claim_review_per_review_in_schema_org_terms() {
         );
     }
 }
+
+/// Each review's body says what it was judged against before its summary: what was known
+/// when the article was written for a fact or a position, what happened since (as of its
+/// latest evidence) for a forecast. Read from the export itself, no tool needed.
+#[test]
+fn each_review_body_says_when_its_verdict_stands() {
+    let model = crate::bundled();
+    let document: Value = serde_json::from_str(&export("claimreview", None)).expect("JSON");
+    let graph = document["@graph"].as_array().expect("a graph");
+    assert_eq!(graph.len(), model.reviews.len());
+    for review in &model.reviews {
+        let node = graph
+            .iter()
+            .find(|n| n["identifier"] == review.id.as_str())
+            .unwrap_or_else(|| panic!("no ClaimReview for {}", review.id));
+        let body = node["reviewBody"].as_str().expect("a body");
+        let when = match review.judged.as_str() {
+            "then" => format!("As known in {}: ", model.article.published.human()),
+            _ => format!("As of {}: ", review.as_of.human()),
+        };
+        assert_eq!(body, format!("{when}{}", review.summary), "{}", review.id);
+    }
+}
