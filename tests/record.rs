@@ -470,7 +470,7 @@ fn a_verdict_on_what_was_known_then_rests_on_something_known_then() {
         line_of(&text, "\"putin-invited-again-2024\"]"),
         &[
             "review `review-rescheduling`",
-            "the later event `putin-invited-again-2024` (30 Mar 2024) came after it",
+            "the later event `putin-invited-again-2024` (29 Mar 2024) came after it",
         ],
     );
 }
