@@ -552,8 +552,8 @@ impl Event {
         ShownDate::of(self)
     }
 
-    /// Whether the record dates the event where the model's date cannot be: the article's
-    /// phrase ("in May") was then read differently from what happened.
+    /// Whether the record dates the event where the model's reading of the article cannot
+    /// be: the year inferred for "in May" was not the year of the visit.
     pub fn record_contradicts(&self) -> bool {
         self.record
             .as_ref()

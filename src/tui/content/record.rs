@@ -64,7 +64,8 @@ pub fn later(index: &Index, theme: Theme, l: usize) -> (String, Vec<Piece>) {
     (format!(" Record · {} ", later.title), pieces)
 }
 
-/// A review: its verdict, the claims it judges, as of when, why, and its sources.
+/// A review: its verdict, the claims it judges, what it is judged against (as known when
+/// the article was written, or as of its latest evidence), why, and its sources.
 pub fn review(index: &Index, theme: Theme, r: usize) -> (String, Vec<Piece>) {
     let model = index.model();
     let review = &model.reviews[r];
