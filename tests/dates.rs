@@ -10,7 +10,7 @@ mod common;
 
 use claimscope::model::{Basis, Date, Event, Model, TimelineRow};
 use claimscope::tui::{Action, App, Pane};
-use common::screen::{down_to, draw, explorer};
+use common::screen::{down_to, draw, explorer, source_text};
 use common::{claimscope, stdout};
 
 fn model() -> Model {
@@ -76,22 +76,6 @@ fn the_expected_dates_are_the_hand_checked_ones() {
     assert_eq!(human(by_id("kabulov-visit")), "~Jun 2012");
     assert_eq!(human(by_id("kayani-visit")), "†3–6 Oct 2012");
     assert_eq!(human(by_id("putin-trip")), "†2 Oct 2012");
-}
-
-/// The whole text of the Source pane, scrolled or not.
-fn source_text(app: &App) -> String {
-    app.laid()
-        .source
-        .lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
 }
 
 fn select_claim(app: &mut App, id: &str) {

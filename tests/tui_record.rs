@@ -6,7 +6,7 @@ use claimscope::model::{ClaimKind, Index, Model, Scope, TimelineRow, Verdict};
 use claimscope::tui::{Action, App, Pane};
 
 mod common;
-use common::screen::{down_to, draw, explorer};
+use common::screen::{down_to, draw, explorer, source_text};
 
 fn app() -> App {
     explorer(120, 40)
@@ -215,19 +215,7 @@ fn a_claim_s_verdict_shows_in_claims_search_and_reading_and_its_review_under_the
         "the badge in the Claims list:\n{text}"
     );
     // The Source pane's whole text, scrolled or not.
-    let source_text: String = app
-        .laid()
-        .source
-        .lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect();
+    let source_text = source_text(&app);
     assert!(
         source_text.contains("The record, not the article:"),
         "{source_text}"
@@ -266,19 +254,7 @@ fn a_fact_s_verdict_says_when_it_stands_and_what_followed_stands_beside_it() {
         app.update(Action::Type(c));
     }
     app.update(Action::Accept);
-    let text: String = app
-        .laid()
-        .source
-        .lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect();
+    let text = source_text(&app);
     let review = model
         .reviews
         .iter()

@@ -45,3 +45,19 @@ pub fn down_to(app: &mut App, row: usize) {
         app.update(Action::Down);
     }
 }
+
+/// The whole text of the Source pane as laid out, scrolled or not, a line per row.
+pub fn source_text(app: &App) -> String {
+    app.laid()
+        .source
+        .lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
