@@ -37,7 +37,6 @@ fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
 /// The text with its first letter in capitals: "happened" → "Happened".
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
@@ -46,6 +45,7 @@ fn capitalised(word: &str) -> String {
     })
 }
 
+/// Argument nodes in tree order (1, 1.1, 1.1.1, 1.2, ...).
 fn tree_order(index: &Index) -> Vec<usize> {
     let mut order = Vec::new();
     let mut stack: Vec<usize> = index.thesis().into_iter().collect();

@@ -9,11 +9,9 @@
 use std::io::{self, Write};
 
 use claimscope::model::{Basis, Date, Event, Index, ItemRef, LaterEvent, PartialDate};
-
-use super::capitalised;
 use serde::Serialize;
 
-use super::{claims, write_json};
+use super::{capitalised, claims, write_json};
 
 /// The group of the article's events, and of the record's.
 const ARTICLE: &str = "In the article";
