@@ -13,7 +13,7 @@ use serde::ser::{Serialize, Serializer};
 
 use super::FORMAT;
 use super::names::{self, Names};
-use crate::model::{Index, Model, Tables, writing_whole};
+use crate::model::{Index, Tables};
 use crate::search::{Engine, SearchParts, Searcher};
 
 const MAGIC: &[u8; 16] = b"claimscope cache";
@@ -181,7 +181,7 @@ pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
         let tables: Option<Tables> = postcard::from_bytes(mapped.bytes(TABLES)).ok();
         whole.then(|| tables.zip(mapped.parts())).flatten()
     };
-    let model = || -> Option<Model> { postcard::from_bytes(mapped.bytes(MODEL)).ok() };
+    let model = || super::model::read(mapped.bytes(MODEL));
     let (model, rest) = side_by_side(model, rest);
     let (tables, parts) = rest.flatten()?;
     let index = Index::from_parts(model?, tables);
@@ -280,7 +280,7 @@ fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> 
     };
     let mut sections = [(0, [0; 32]); SECTIONS];
     let index = searcher.index();
-    writing_whole(|| postcard::to_io(index.model(), &mut out)).map_err(io::Error::other)?;
+    super::model::write(index.model(), &mut out).map_err(io::Error::other)?;
     sections[MODEL] = out.section();
     postcard::to_io(index.tables(), &mut out).map_err(io::Error::other)?;
     sections[TABLES] = out.section();

@@ -27,6 +27,7 @@ use crate::model::{
 use crate::search::Searcher;
 
 mod copy;
+mod model;
 mod names;
 
 pub use copy::Quick;
