@@ -6,8 +6,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimscope::cache::{CACHED_FROM, ForSearch, Opened, open_for_search_in, open_in};
+use claimscope::cache::CACHED_FROM;
 use claimscope::model::{ItemRef, LoadProgress};
+use claimscope::open::{ForSearch, Opened, open_for_search_in, open_in};
 use claimscope::search::{Query, Searcher};
 use common::{Scratch, arg, stdout};
 

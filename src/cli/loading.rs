@@ -10,8 +10,8 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
-use claimscope::cache;
 use claimscope::model::{LoadError, LoadProgress, LoadStage, sanitize};
+use claimscope::open;
 use claimscope::search::Searcher;
 
 /// How often the line is brought up to date.
@@ -34,7 +34,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Searcher, u
         thread::Builder::new()
             .name("load".into())
             .spawn(move || -> Result<Searcher, LoadError> {
-                let loaded = cache::open(&path, &progress).map(|opened| opened.searcher);
+                let loaded = open::open(&path, &progress).map(|opened| opened.searcher);
                 let _ = ended.send(());
                 loaded
             })
