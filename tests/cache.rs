@@ -420,3 +420,30 @@ fn a_fifo_in_a_copys_place_does_not_block() {
     assert!(!from_cache);
     assert!(std::fs::metadata(&copy).expect("stat").is_file());
 }
+
+#[test]
+fn a_copy_holds_the_tables_worked_out_when_asked_for() {
+    // Which sentences name each actor is worked out at the first asking, not at load; a
+    // copy must hold it all the same, so that a large model's copy never has to find
+    // names again. Read back, the copy answers as the model loaded afresh does.
+    let scratch = Scratch::new("cache-naming");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let first = open(&cache, &model);
+    let tables = postcard::to_stdvec(first.searcher.index().tables()).expect("writes");
+    let index = first.searcher.index();
+    let again = open(&cache, &model);
+    assert!(again.from_cache);
+    let back = postcard::to_stdvec(again.searcher.index().tables()).expect("writes");
+    assert_eq!(back, tables, "the copy's tables are the ones written");
+    let named = (0..index.model().actors.len())
+        .filter(|&a| !index.sentences_naming(a).is_empty())
+        .count();
+    assert!(named > 0, "some actor is named in some sentence");
+    for a in 0..index.model().actors.len() {
+        assert_eq!(
+            again.searcher.index().sentences_naming(a),
+            index.sentences_naming(a)
+        );
+    }
+}
