@@ -100,18 +100,15 @@ pub fn watch_signals() -> io::Result<Signals> {
 
 /// The terminal's settings before raw mode, and the descriptor they were read from, for
 /// the restore on abort (which cannot take the terminal library's lock).
-#[cfg(unix)]
 static COOKED: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
 
 /// The bytes that turn off what `setup` turns on, as the terminal library writes them.
-#[cfg(unix)]
 const RESTORE_BYTES: &[u8] =
     b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 /// Hands the terminal back from inside a SIGABRT handler: a failed allocation ends the
 /// process through `abort`, and no destructor, hook or flag runs after it. Only
 /// async-signal-safe calls: `write` and `tcsetattr`, with what was saved beforehand.
-#[cfg(unix)]
 fn restore_on_abort() {
     // SAFETY: write(2) and tcsetattr(3) are async-signal-safe; the buffer is static and
     // the settings were copied out before the handler was installed.
@@ -131,12 +128,10 @@ fn restore_on_abort() {
 }
 
 /// Said on the way out of an abort, on the screen the reader is back on.
-#[cfg(unix)]
 const ABORTED: &str = "claimscope: aborted (out of memory, or a bug in claimscope)\n";
 
 /// Saves the terminal's settings and installs [`restore_on_abort`] for SIGABRT. The
 /// handler returns, and `abort` then ends the process as before.
-#[cfg(unix)]
 fn hand_back_on_abort() -> io::Result<()> {
     use std::io::IsTerminal;
     let fd = if io::stdin().is_terminal() {
@@ -180,7 +175,6 @@ pub fn setup(color: bool) -> io::Result<Term> {
             });
         }
     }));
-    #[cfg(unix)]
     hand_back_on_abort()?;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
