@@ -22,7 +22,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event};
 
 pub use action::Action;
 pub use app::App;
@@ -200,7 +200,7 @@ fn event_loop(
                 Ok(incoming) => break Some(incoming),
                 Err(RecvTimeoutError::Timeout) => {
                     if idle.elapsed() >= LIVENESS {
-                        if crossterm::terminal::window_size().is_err() {
+                        if ratatui::crossterm::terminal::window_size().is_err() {
                             return Ok(Ending::Hangup); // Nobody is left to draw for.
                         }
                         idle = Instant::now();

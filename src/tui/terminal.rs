@@ -6,16 +6,16 @@ use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crossterm::cursor::{Hide, Show};
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::signal;
 
 use super::output::Output;
@@ -218,7 +218,7 @@ pub fn resume(term: &mut Term) -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste,
         Hide,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        Clear(ClearType::All)
     )?;
     // The screen is blank now: with both of ratatui's buffers blank too, the next frame
     // is drawn whole. (Terminal::clear would ask the terminal where its cursor is, and
@@ -324,7 +324,7 @@ pub fn write_links(term: &mut Term, links: &[ScreenLink], color: bool) -> io::Re
     }
     let out = term.backend_mut();
     for link in links {
-        crossterm::queue!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        queue!(out, MoveTo(link.x, link.y))?;
         let (on, off) = if color {
             ("\x1b[36m", "\x1b[39m")
         } else {
