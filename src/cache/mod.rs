@@ -160,8 +160,7 @@ fn private(dir: &Path) -> bool {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
         Ok(meta) => {
             use std::os::unix::fs::MetadataExt;
-            // SAFETY: geteuid takes nothing and cannot fail.
-            let me = unsafe { libc::geteuid() };
+            let me = rustix::process::geteuid().as_raw();
             meta.is_dir() && meta.uid() == me && meta.mode() & 0o022 == 0
         }
     }
