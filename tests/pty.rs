@@ -335,6 +335,25 @@ fn continue_and_retake(session: &mut Session, from: usize) {
     session.signal("CONT");
     wait_for(session, from, b"\x1b[?1049h", "taking the screen again");
     session.expect("3 Arguments");
+    took_the_screen_once(session, from);
+}
+
+/// Checks, once the explorer has had time to answer anything else, that it took the
+/// screen again once after byte `from`: the continue after a stop of its own asks for
+/// nothing more, so the screen is not cleared and drawn a second time.
+fn took_the_screen_once(session: &mut Session, from: usize) {
+    let settle = Instant::now() + Duration::from_millis(300);
+    while Instant::now() < settle {
+        session.pump(Duration::from_millis(20));
+    }
+    let entered = session.bytes[from..]
+        .windows(8)
+        .filter(|w| w == b"\x1b[?1049h")
+        .count();
+    assert_eq!(
+        entered, 1,
+        "took the screen {entered} times after the continue"
+    );
 }
 
 /// Waits until the process is stopped (or fails after a while).
@@ -394,6 +413,7 @@ fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() 
         b"\x1b[?1049h",
         "taking the screen again",
     );
+    took_the_screen_once(&mut session, before);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !is_raw(&session.stty()) {
         assert!(Instant::now() < deadline, "raw mode never came back");
@@ -403,6 +423,120 @@ fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() 
     session.send("q");
     assert!(session.finish().success());
     assert_restored(&session.bytes, "after SIGSTOP and SIGCONT");
+}
+
+/// The context switches of each thread of process `pid` so far, by thread. A thread that
+/// wakes (on a timer, or to look at a flag) adds to them; one blocked until something
+/// happens does not.
+#[cfg(target_os = "linux")]
+fn context_switches(pid: u32) -> std::collections::HashMap<String, u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("the process's threads");
+    let mut switches = std::collections::HashMap::new();
+    for task in tasks.flatten() {
+        // A thread that ended since the folder was listed has no status left to read.
+        let Ok(status) = std::fs::read_to_string(task.path().join("status")) else {
+            continue;
+        };
+        let count: u64 = status
+            .lines()
+            .filter(|line| line.contains("ctxt_switches:"))
+            .filter_map(|line| line.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum();
+        switches.insert(task.file_name().to_string_lossy().into_owned(), count);
+    }
+    switches
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_sleeps_while_nothing_happens() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    // Until the first screen's last bytes are out.
+    while session
+        .output
+        .recv_timeout(Duration::from_millis(300))
+        .is_ok()
+    {}
+    let pid = session.child.process_id().expect("a pid");
+    let before = context_switches(pid);
+    thread::sleep(Duration::from_secs(1));
+    let after = context_switches(pid);
+    // Every thread's wakes in the second, a thread started meanwhile counting whole. A loop
+    // that looked for signals every 100 ms woke ten times.
+    let wakes: u64 = after
+        .iter()
+        .map(|(thread, n)| n.saturating_sub(before.get(thread).copied().unwrap_or(0)))
+        .sum();
+    assert!(
+        wakes <= 1,
+        "the explorer woke {wakes} times in an idle second ({before:?} then {after:?})"
+    );
+    session.send("q");
+    assert!(session.finish().success());
+}
+
+/// Whether process `pid` has ended (its entry gone, or left for its parent to collect).
+#[cfg(target_os = "linux")]
+fn has_ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, after)| after.starts_with('Z') || after.starts_with('X')),
+    }
+}
+
+/// A terminal that goes away without a SIGHUP for the explorer (it is not the process
+/// the system tells: here it runs in a session of its own, as under `setsid`) still ends
+/// it, at once, though nothing in it wakes to look.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_ends_when_its_terminal_goes_away_without_a_sighup() {
+    if std::process::Command::new("setsid")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no setsid(1) to run the explorer in a session of its own");
+        return;
+    }
+    // Standard input for a job started with `&` is /dev/null unless redirected: the
+    // terminal is handed on through descriptor 3.
+    let script = "exec 3<&0; setsid \"$0\" \"$@\" <&3 3<&- & echo \"explorer $!\"; wait";
+    let bin = env!("CARGO_BIN_EXE_claimscope");
+    let mut session = Session::start_program("sh", &["-c", script, bin], &[]);
+    session.expect("3 Arguments");
+    let text = session.screen.screen().contents();
+    let pid: u32 = String::from_utf8_lossy(&session.bytes)
+        .split("explorer ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("the explorer's process number, in:\n{text}"));
+    // The terminal goes when the last descriptor of its other end closes. The reader's is
+    // the last: it ends at the next thing drawn, with no one left to take what it read.
+    let Session {
+        output,
+        writer,
+        _master,
+        ..
+    } = session;
+    drop(output);
+    let mut writer = writer;
+    writer.write_all(b"j").expect("type");
+    drop(writer);
+    drop(_master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !has_ended(pid) {
+        if Instant::now() > deadline {
+            // Not left behind spinning on the hung-up terminal: it is no child of ours.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("the explorer ({pid}) was still running with its terminal gone");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
