@@ -2,6 +2,8 @@
 //! terminal handed back afterwards.
 
 use std::io::{Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -34,10 +36,15 @@ impl Session {
     /// The explorer with its address space limited to `kib` KiB (`ulimit -v`): an
     /// allocation past it fails, and the explorer with it.
     fn start_limited(args: &[&str], kib: usize) -> Session {
-        let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+        Session::start_under(&format!("ulimit -v {kib}"), args, &[])
+    }
+
+    /// The explorer, in the same process, after the shell command `first` (a limit).
+    fn start_under(first: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let script = format!("{first} && exec \"$0\" \"$@\"");
         let mut all = vec!["-c", script.as_str(), env!("CARGO_BIN_EXE_claimscope")];
         all.extend_from_slice(args);
-        Session::start_program("sh", &all, &[])
+        Session::start_program("sh", &all, env)
     }
 
     fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
@@ -169,11 +176,17 @@ impl Session {
         self.writer.flush().expect("flush");
     }
 
-    /// Waits for the process to end, collecting what it writes on the way out.
-    fn finish(&mut self) -> portable_pty::ExitStatus {
+    /// Waits for the process to end, collecting what it writes on the way out. The status
+    /// is the system's own, with the number of the signal that ended the process, if one
+    /// did (the pty library keeps only its description, in the reader's language).
+    fn finish(&mut self) -> ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
+            let child: &mut dyn Child = self.child.as_mut();
+            let child = child
+                .downcast_mut::<std::process::Child>()
+                .expect("a child process of this system");
+            if let Some(status) = child.try_wait().expect("wait") {
                 // Drain what is left.
                 while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(200)) {
                     self.bytes.extend_from_slice(&chunk);
@@ -267,10 +280,30 @@ fn is_raw(stty: &str) -> bool {
     stty.split_whitespace().any(|flag| flag == "-icanon")
 }
 
-/// Starts the explorer, checks the terminal is raw, ends it with `end`, and checks the
-/// exit code and that everything was handed back.
-fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), code: u32) {
-    let mut session = Session::start_with(&[], env);
+/// How a process ended, as its parent sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// It exited with this code.
+    Code(i32),
+    /// This signal ended it (a shell reports 128 plus its number).
+    Signal(i32),
+}
+
+impl End {
+    fn of(status: ExitStatus) -> Option<End> {
+        match (status.code(), status.signal()) {
+            (Some(code), _) => Some(End::Code(code)),
+            (None, Some(signal)) => Some(End::Signal(signal)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Starts the explorer, checks the terminal is raw, ends it with `end`, and checks how
+/// the process ended and that everything was handed back. Without core dumps: some
+/// signals' default action writes one.
+fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), expected: End) {
+    let mut session = Session::start_under("ulimit -c 0", &[], env);
     session.expect("Changes in region push Pakistan and Russia together");
     if env.is_empty() {
         assert!(
@@ -280,42 +313,59 @@ fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), code
     }
     end(&mut session);
     let status = session.finish();
-    assert_eq!(status.exit_code(), code, "{what}: exit status {status:?}");
+    assert_eq!(End::of(status), Some(expected), "{what}: {status:?}");
     assert_restored(&session.bytes, what);
     assert!(!is_raw(&session.stty()), "{what}: raw mode was left on");
 }
 
 #[test]
 fn the_terminal_comes_back_after_q_and_ctrl_c() {
-    ending("q", &[], |s| s.send("q"), 0);
-    ending("Ctrl-C", &[], |s| s.send("\x03"), 0);
+    ending("q", &[], |s| s.send("q"), End::Code(0));
+    ending("Ctrl-C", &[], |s| s.send("\x03"), End::Code(0));
 }
 
+/// After handing the terminal back, the explorer dies by the signal that ended it, so
+/// that a shell sees that signal (and a script run by one stops on SIGINT, as it should).
 #[test]
-fn the_terminal_comes_back_after_sigterm_sighup_and_sigint() {
-    ending("SIGTERM", &[], |s| s.signal("TERM"), 128 + 15);
-    ending("SIGHUP", &[], |s| s.signal("HUP"), 128 + 1);
-    ending("SIGINT", &[], |s| s.signal("INT"), 128 + 2);
+fn the_terminal_comes_back_after_sigterm_sighup_and_sigint_and_they_end_the_process() {
+    ending(
+        "SIGTERM",
+        &[],
+        |s| s.signal("TERM"),
+        End::Signal(libc::SIGTERM),
+    );
+    ending(
+        "SIGHUP",
+        &[],
+        |s| s.signal("HUP"),
+        End::Signal(libc::SIGHUP),
+    );
+    ending(
+        "SIGINT",
+        &[],
+        |s| s.signal("INT"),
+        End::Signal(libc::SIGINT),
+    );
 }
 
 /// Every other signal whose default would end the process and leave the terminal raw.
-/// (The numbers are Linux's.)
 #[cfg(target_os = "linux")]
 #[test]
 fn the_terminal_comes_back_after_every_other_terminating_signal() {
     for (name, number) in [
-        ("QUIT", 3),
-        ("USR1", 10),
-        ("USR2", 12),
-        ("ALRM", 14),
-        ("XCPU", 24),
-        ("XFSZ", 25),
-        ("VTALRM", 26),
-        ("PROF", 27),
-        ("IO", 29),
-        ("PWR", 30),
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+        ("ALRM", libc::SIGALRM),
+        ("XCPU", libc::SIGXCPU),
+        ("XFSZ", libc::SIGXFSZ),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("IO", libc::SIGIO),
+        ("PWR", libc::SIGPWR),
     ] {
-        ending(&format!("SIG{name}"), &[], |s| s.signal(name), 128 + number);
+        let what = format!("SIG{name}");
+        ending(&what, &[], |s| s.signal(name), End::Signal(number));
     }
 }
 
@@ -541,17 +591,32 @@ fn the_explorer_ends_when_its_terminal_goes_away_without_a_sighup() {
 
 #[test]
 fn the_terminal_comes_back_after_a_panic_and_an_error() {
-    ending("panic", &[("CLAIMSCOPE_FAULT", "panic")], |_| {}, 101);
-    ending("error", &[("CLAIMSCOPE_FAULT", "error")], |_| {}, 2);
+    ending(
+        "panic",
+        &[("CLAIMSCOPE_FAULT", "panic")],
+        |_| {},
+        End::Code(101),
+    );
+    ending(
+        "error",
+        &[("CLAIMSCOPE_FAULT", "error")],
+        |_| {},
+        End::Code(2),
+    );
 }
 
 #[test]
 fn the_terminal_comes_back_after_an_allocation_fails() {
     // A failed allocation aborts the process: no destructor or hook runs, only the
-    // SIGABRT handler. (The pty library reports a death by a signal as exit code 1.)
-    let mut session = Session::start_with(&[], &[("CLAIMSCOPE_FAULT", "alloc")]);
+    // SIGABRT handler.
+    let fault = [("CLAIMSCOPE_FAULT", "alloc")];
+    let mut session = Session::start_under("ulimit -c 0", &[], &fault);
     let status = session.finish();
-    assert_eq!(status.signal(), Some("Aborted"), "{status:?}");
+    assert_eq!(
+        End::of(status),
+        Some(End::Signal(libc::SIGABRT)),
+        "{status:?}"
+    );
     assert_restored(&session.bytes, "an allocation failure");
     assert!(!is_raw(&session.stty()), "raw mode was left on");
     // The reason is said again after the alternate screen is left, where it can be read.
@@ -577,7 +642,7 @@ fn a_failed_search_thread_ends_the_explorer_with_a_message_not_a_hang() {
     session.expect("Changes in region push Pakistan and Russia together");
     session.send("/k");
     let status = session.finish();
-    assert_eq!(status.exit_code(), 2, "exit status {status:?}");
+    assert_eq!(End::of(status), Some(End::Code(2)), "{status:?}");
     assert_restored(&session.bytes, "a search-thread panic");
     let text = String::from_utf8_lossy(&session.bytes);
     assert!(

@@ -38,7 +38,7 @@ use signals::Request;
 pub enum Ending {
     /// The reader quit.
     Quit,
-    /// A signal (its number) ended it.
+    /// A signal (its number) ended it; [`signals::die_by`] ends the process by it too.
     Signal(i32),
     /// The terminal went away.
     Hangup,

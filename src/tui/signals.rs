@@ -2,8 +2,10 @@
 //!
 //! The signals that would end the process, and job control's stop and continue, reach
 //! the event loop as messages on its channel, from a thread that waits for them: nothing
-//! polls. A failed allocation aborts with no chance for the loop to run, so SIGABRT alone
-//! has a handler of its own, which hands the terminal back itself.
+//! polls. Once the terminal is handed back, [`die_by`] ends the process by the signal that
+//! asked, so that the shell sees a death by that signal, as the convention is. A failed
+//! allocation aborts with no chance for the loop to run, so SIGABRT alone has a handler
+//! of its own, which hands the terminal back itself.
 
 use std::io;
 use std::sync::OnceLock;
@@ -15,7 +17,7 @@ use signal_hook::iterator::Signals;
 
 /// Signals whose default action ends the process. Each ends the explorer cleanly instead,
 /// with the terminal handed back (Ctrl-C itself arrives as a key while the terminal is
-/// raw). Not here: the signals of a fault in the
+/// raw), and then the process by that signal. Not here: the signals of a fault in the
 /// program itself (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS, SIGABRT), after
 /// which nothing can safely run, and SIGPIPE, which Rust ignores so that writes fail with
 /// an error instead.
@@ -82,6 +84,19 @@ impl Watch {
     }
 }
 
+/// Ends the process by `signal`, by its default action, as if it had never been caught:
+/// the shell that started the explorer sees a death by that signal and reports 128 plus
+/// its number. Called once the terminal is handed back. Returns only if it failed.
+pub fn die_by(signal: i32) -> io::Error {
+    if let Err(e) = set_action(signal, Disposition::Default) {
+        return e;
+    }
+    match signal_hook::low_level::raise(signal) {
+        Err(e) => e,
+        Ok(()) => io::Error::other(format!("signal {signal} did not end the process")),
+    }
+}
+
 /// The terminal's settings before raw mode, and the descriptor they were read from, for
 /// the hand-back on abort (which cannot take the terminal library's lock).
 static COOKED: OnceLock<(BorrowedFd<'static>, Termios)> = OnceLock::new();
@@ -117,17 +132,21 @@ extern "C" fn restore_on_abort(_signal: libc::c_int) {
     let _ = rustix::io::write(rustix::stdio::stderr(), ABORTED.as_bytes());
 }
 
-/// What [`set_action`] can make a signal do: only this, so that no other code can end up
-/// running inside a handler through it.
+/// What [`set_action`] can make a signal do: only these two, so that no other code can
+/// end up running inside a handler through it.
 enum Disposition {
+    /// The signal's default action.
+    Default,
     /// [`restore_on_abort`].
     HandBack,
 }
 
-/// Sets what the process does on `signal`, for what signal-hook cannot set safely: a
-/// handler that hands the terminal back on abort.
+/// Sets what the process does on `signal`, for the two things signal-hook cannot set
+/// safely: a handler that hands the terminal back on abort, and the default action again
+/// for a signal it has caught.
 fn set_action(signal: i32, disposition: Disposition) -> io::Result<()> {
     let handler = match disposition {
+        Disposition::Default => libc::SIG_DFL,
         Disposition::HandBack => {
             restore_on_abort as extern "C" fn(libc::c_int) as libc::sighandler_t
         }
@@ -137,7 +156,8 @@ fn set_action(signal: i32, disposition: Disposition) -> io::Result<()> {
     // pointers to it, alive for the call, and a null pointer for the old action, which
     // they accept. With no SA_SIGINFO flag the handler is called with the signal's number
     // alone, which is the signature of `restore_on_abort`; that handler is
-    // async-signal-safe (see there).
+    // async-signal-safe (see there). Setting the default action over signal-hook's
+    // handler only ever happens on the way out, by `die_by`, and is what it is for.
     let status = unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = handler;
