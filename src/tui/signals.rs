@@ -121,8 +121,9 @@ pub fn hand_back_on_abort(tty: BorrowedFd<'static>) -> io::Result<()> {
 }
 
 /// The SIGABRT handler. Only async-signal-safe work: two writes and a `tcsetattr`, all
-/// plain system calls, with what was saved beforehand; no lock, no allocation, and no
-/// panic (every result is ignored: there is nowhere left to report it).
+/// plain system calls, with what was saved beforehand (read from `COOKED` by an atomic
+/// load); no lock, no allocation, and no panic (every result is ignored: there is nowhere
+/// left to report it).
 extern "C" fn restore_on_abort(_signal: libc::c_int) {
     let _ = rustix::io::write(rustix::stdio::stdout(), RESTORE_BYTES);
     if let Some((tty, cooked)) = COOKED.get() {
@@ -152,12 +153,12 @@ fn set_action(signal: i32, disposition: Disposition) -> io::Result<()> {
         }
     };
     // SAFETY: `sigaction` is a plain C struct for which all zeroes is a valid value (the
-    // default action, no flags, an empty mask); `sigemptyset` and `sigaction` are given
-    // pointers to it, alive for the call, and a null pointer for the old action, which
-    // they accept. With no SA_SIGINFO flag the handler is called with the signal's number
-    // alone, which is the signature of `restore_on_abort`; that handler is
-    // async-signal-safe (see there). Setting the default action over signal-hook's
-    // handler only ever happens on the way out, by `die_by`, and is what it is for.
+    // default action, no flags, an empty mask). `sigemptyset` and `sigaction` get
+    // pointers to this local, alive for the call; `sigaction` takes a null pointer for
+    // the old action it is not asked for. With no SA_SIGINFO flag the handler is called
+    // with the signal's number alone, which is `restore_on_abort`'s signature, and that
+    // handler does only async-signal-safe work (see there). The default action replaces
+    // signal-hook's handler only on the way out, in `die_by`, which is what it is for.
     let status = unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = handler;
