@@ -1,9 +1,9 @@
 //! The explorer without a terminal: actions in, state out; and frames drawn on ratatui's
 //! TestBackend at the sizes readers use.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::Color;
 
 use claimscope::model::{Index, Model};

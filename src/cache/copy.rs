@@ -85,7 +85,6 @@ impl Mapped {
         // regular file is read.
         let mut options = fs::OpenOptions::new();
         options.read(true);
-        #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.custom_flags(libc::O_NONBLOCK);
@@ -343,7 +342,6 @@ fn create_new(path: &Path) -> io::Result<File> {
     let open = || {
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
-        #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
@@ -389,7 +387,6 @@ fn remove_stale_parts(dir: &Path, file: &Path) {
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
-    #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);

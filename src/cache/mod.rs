@@ -134,15 +134,11 @@ impl Place {
 fn private(dir: &Path) -> bool {
     match std::fs::metadata(dir) {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        #[cfg(unix)]
         Ok(meta) => {
             use std::os::unix::fs::MetadataExt;
-            // SAFETY: geteuid takes nothing and cannot fail.
-            let me = unsafe { libc::geteuid() };
+            let me = rustix::process::geteuid().as_raw();
             meta.is_dir() && meta.uid() == me && meta.mode() & 0o022 == 0
         }
-        #[cfg(not(unix))]
-        Ok(meta) => meta.is_dir(),
     }
 }
 

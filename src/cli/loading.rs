@@ -78,7 +78,7 @@ fn line(name: &str, stage: LoadStage, bytes: Option<(u64, u64)>) -> String {
 /// Writes `text` over the line the cursor is on, cut to the terminal's width so that it
 /// never wraps (a wrapped line could not be rewritten in place).
 fn show(text: &str) {
-    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    let width = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
     // Cut by columns, not characters: a wide character takes two.
     let room = width.saturating_sub(1);
     let mut used = 0;

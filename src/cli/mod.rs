@@ -579,8 +579,11 @@ fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
     };
     match claimscope::tui::run(index, config) {
         Ok(Ending::Quit) => EXIT_OK,
-        // As a shell reports a process a signal ended: 128 plus its number.
-        Ok(Ending::Signal(signal)) => u8::try_from(128 + signal).unwrap_or(EXIT_USAGE),
+        // Dies by the signal, as a shell expects; only if that fails, a shell's code for it.
+        Ok(Ending::Signal(signal)) => {
+            let _ = claimscope::tui::signals::die_by(signal);
+            u8::try_from(128 + signal).unwrap_or(EXIT_USAGE)
+        }
         Ok(Ending::Hangup) => u8::try_from(128 + 1).unwrap_or(EXIT_USAGE),
         Err(e) => {
             eprintln!("claimscope: the explorer stopped: {e}");

@@ -206,7 +206,7 @@ impl App {
     }
 
     /// The action a terminal event asks for, now.
-    pub fn action_for(&self, event: &crossterm::event::Event) -> Option<Action> {
+    pub fn action_for(&self, event: &ratatui::crossterm::event::Event) -> Option<Action> {
         keymap::action_for(self.situation(), event)
     }
 

@@ -3,7 +3,7 @@
 //! in place. Typing contexts (the search box, the help's filter) are left as they are, so
 //! that a rebound letter can still be typed into a query.
 
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
