@@ -704,14 +704,24 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
         }
     }
     let hits = latest.expect("an answer to the latest query");
-    assert_eq!(hits, app.search.hits);
+    // The same hits; the explorer marks the matched letters of those it shows itself.
+    let found = |hits: &[claimscope::search::Hit]| -> Vec<_> {
+        hits.iter().map(|h| (h.kind, h.index, h.field)).collect()
+    };
+    assert_eq!(found(&hits), found(&app.search.hits));
+    assert!(hits.iter().all(|h| h.positions.is_empty()));
+    assert!(
+        !app.search.hits[0].positions.is_empty(),
+        "the rows shown are marked"
+    );
     assert_eq!(
         app.index().model().actors[hits[0].index].id,
         "ashfaq-parvez-kayani"
     );
     // A late answer to an earlier query changes nothing.
+    let before = app.search.hits.clone();
     app.update(Action::Found(1, Vec::new()));
-    assert_eq!(app.search.hits, hits);
+    assert_eq!(app.search.hits, before);
     drop(app);
     assert!(
         worker.join().is_ok(),
@@ -814,4 +824,32 @@ fn a_newly_selected_claim_scrolls_its_quote_into_the_source_pane() {
     assert_eq!(claim_id(&app), "c26c");
     let screen = screen_text(&draw(&mut app, 100, 30));
     assert!(screen.contains("built with Russian financing"), "{screen}");
+}
+
+#[test]
+fn only_the_hits_on_screen_have_their_letters_marked_and_more_as_they_scroll_in() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    for c in "ar".chars() {
+        app.update(Action::Type(c));
+    }
+    let hits = app.search.hits.len();
+    assert!(hits > 60, "{hits} hits for `ar`");
+    let marked = |app: &App| -> Vec<bool> {
+        app.search
+            .hits
+            .iter()
+            .map(|h| !h.positions.is_empty())
+            .collect()
+    };
+    let first = marked(&app);
+    assert!(first[0], "the best hit is marked");
+    assert!(!first[hits - 1], "a hit far below the screen is not");
+    // Moving down the list brings rows into view, and marks them.
+    for _ in 0..hits {
+        app.update(Action::Down);
+    }
+    assert!(app.search.cursor.offset > 0, "the list scrolled");
+    assert!(marked(&app)[hits - 1], "the last hit, now shown, is marked");
+    assert!(marked(&app)[0], "what was marked stays marked");
 }
