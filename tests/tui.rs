@@ -423,13 +423,42 @@ fn keys_act_on_press_only_and_by_mode() {
         KeyEventKind::Press,
     );
     assert_eq!(app.action_for(&ctrl_c), Some(Action::Quit));
-    let esc = key(KeyCode::Esc, none, KeyEventKind::Press);
-    for mode in [Mode::Search, Mode::Help, Mode::Reading, Mode::Panes] {
-        let action = app.action_for(&esc);
-        assert_ne!(action, Some(Action::Quit), "Esc in {mode:?}");
-        if let Some(action) = action {
-            app.update(action);
-        }
+}
+
+#[test]
+fn esc_in_every_mode_closes_what_is_open_and_never_quits() {
+    let esc = key(KeyCode::Esc, KeyModifiers::NONE, KeyEventKind::Press);
+    // How to get into each mode, the mode that is then in charge, and where Esc leaves it.
+    let cases: [(&[Action], Mode, Mode); 6] = [
+        (&[], Mode::Panes, Mode::Panes),
+        (&[Action::OpenSearch], Mode::Search, Mode::Panes),
+        (&[Action::OpenHelp], Mode::Help, Mode::Panes),
+        // Typing a filter into the help: Esc drops the filter, and the help stays.
+        (
+            &[Action::OpenHelp, Action::OpenSearch],
+            Mode::Help,
+            Mode::Help,
+        ),
+        (&[Action::ToggleReading], Mode::Reading, Mode::Panes),
+        // A search opened from reading mode closes back to reading mode.
+        (
+            &[Action::ToggleReading, Action::OpenSearch],
+            Mode::Search,
+            Mode::Reading,
+        ),
+    ];
+    for (open, mode, after) in cases {
+        let mut app = app();
+        run(&mut app, open.iter().cloned());
+        assert_eq!(app.mode(), mode, "{open:?} opens {mode:?}");
+        assert_eq!(
+            app.action_for(&esc),
+            Some(Action::Escape),
+            "Esc in {mode:?} after {open:?}"
+        );
+        app.update(Action::Escape);
+        assert_eq!(app.mode(), after, "Esc in {mode:?} after {open:?}");
+        assert!(!app.should_quit(), "Esc in {mode:?} after {open:?}");
     }
 }
 
