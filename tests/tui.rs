@@ -690,13 +690,54 @@ fn the_key_bar_keeps_search_help_and_quit_when_narrow() {
 #[test]
 fn long_rows_end_in_an_ellipsis_and_long_lists_say_where_you_are() {
     let mut app = app();
-    let rows = draw(&mut app, 100, 30);
-    let text = screen_text(&rows);
-    assert!(text.contains('…'), "{text}");
-    let rows_in_timeline = app.index().timeline_rows().len();
+    let rows: Vec<Vec<String>> = draw(&mut app, 100, 30)
+        .iter()
+        .map(|r| r.chars().map(String::from).collect())
+        .collect();
+    let cells = |y: u16, xs: std::ops::Range<u16>| -> String {
+        xs.map(|x| rows[usize::from(y)][usize::from(x)].as_str())
+            .collect()
+    };
+    // The Claims pane's first row, c01a, is longer than the pane: it is cut with `…` in
+    // the last column inside the border, after as much of the claim's text as fits.
+    let claims = app.screen().pane(Pane::Claims).expect("the Claims pane");
+    let (y, right) = (claims.y + 1, claims.right() - 1);
+    assert_eq!(cells(y, right..right + 1), "│", "the border");
+    assert_eq!(
+        cells(y, right - 1..right),
+        "…",
+        "the cut, beside the border"
+    );
+    let row = cells(y, claims.x + 1..right - 1);
+    let c01a = &app.index().model().claims[0];
+    assert_eq!(c01a.id, "c01a");
+    let shown = row
+        .strip_prefix("▶ c01a   assessment ")
+        .unwrap_or_else(|| panic!("the row: {row}"));
     assert!(
-        text.contains(&format!("/{rows_in_timeline} ")),
-        "the timeline's position: {text}"
+        !shown.is_empty() && c01a.text.starts_with(shown) && shown.len() < c01a.text.len(),
+        "{shown}"
+    );
+    // A row that fits has no `…`: the Arguments pane's 1.2.
+    let arguments = app
+        .screen()
+        .pane(Pane::Arguments)
+        .expect("the Arguments pane");
+    let fits = (arguments.y + 1..arguments.bottom() - 1)
+        .map(|y| cells(y, arguments.x + 1..arguments.right() - 1))
+        .find(|r| r.contains("1.2 "))
+        .expect("node 1.2 on screen");
+    assert_eq!(fits.trim_end(), "      1.2 + High-level visits go on");
+    // The Timeline, longer than its box, says where the selection is in its bottom border.
+    let timeline = app
+        .screen()
+        .pane(Pane::Timeline)
+        .expect("the Timeline pane");
+    let rows_in_timeline = app.index().timeline_rows().len();
+    let bottom = cells(timeline.bottom() - 1, timeline.x..timeline.right());
+    assert!(
+        bottom.ends_with(&format!(" ▼ 1/{rows_in_timeline} ┘")),
+        "{bottom}"
     );
 }
 
