@@ -3,14 +3,10 @@
 //! (`cargo insta review`, or `INSTA_UPDATE=always cargo test --test screens` and a read of
 //! the diff). The snapshots are in tests/snapshots/.
 
-use claimscope::tui::{Action, App};
+use claimscope::tui::Action;
 
 mod common;
-use common::screen::{draw, explorer as app, run};
-
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    draw(app, width, height).join("\n")
-}
+use common::screen::{explorer as app, run, text as screen};
 
 #[test]
 fn first_screen_at_120_by_40() {

@@ -1,24 +1,18 @@
 //! The explorer without a terminal: actions in, state out; and frames drawn on ratatui's
 //! TestBackend at the sizes readers use.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::Color;
 
-use claimscope::model::{Index, Model};
 use claimscope::tui::app::Scope;
 use claimscope::tui::keymap::{self, BINDINGS};
-use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
+use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
-use common::screen::{down_to, draw, run, type_text};
+use common::screen::{buffer, down_to, draw, explorer, run, text, type_text};
 
 fn app() -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(120, 40));
-    app
+    explorer(120, 40)
 }
 
 fn actor_index(app: &App, id: &str) -> usize {
@@ -62,10 +56,6 @@ fn source_sentence(app: &App) -> String {
     let c = app.selected_claim().expect("a selected claim");
     let s = app.index().sentence_of_claim(c).expect("sentence");
     app.index().model().sentences[s].text.clone()
-}
-
-fn screen_text(rows: &[String]) -> String {
-    rows.join("\n")
 }
 
 #[test]
@@ -305,14 +295,10 @@ fn one_cap_holds_the_query_typed_and_pasted() {
 #[test]
 fn reading_mode_styles_the_quote_its_sentence_and_the_asides_on_screen() {
     use ratatui::style::Modifier;
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
-    app.update(Action::Resize(100, 30));
+    let mut app = explorer(100, 30);
     app.update(Action::ToggleReading);
     app.update(Action::NextClaim); // c02a, in paragraph 2
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    let frame = terminal.draw(|f| view::render(&app, f)).expect("draw");
-    let buffer = frame.buffer.clone();
+    let buffer = buffer(&mut app, 100, 30);
     let row = |y: u16| -> String { (0..100).map(|x| buffer[(x, y)].symbol()).collect() };
     let find = |needle: &str| {
         (0..30)
@@ -468,7 +454,7 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
     app.update(Action::OpenHelp);
     let mut seen = String::new();
     for _ in 0..10 {
-        seen.push_str(&screen_text(&draw(&mut app, 120, 60)));
+        seen.push_str(&text(&mut app, 120, 60));
         app.update(Action::PageDown);
     }
     for binding in BINDINGS {
@@ -483,7 +469,7 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
 fn the_wide_screen_shows_every_pane_and_the_source_sentence() {
     let mut app = app();
     let rows = draw(&mut app, 120, 40);
-    let text = screen_text(&rows);
+    let text = rows.join("\n");
     for title in [
         "1 Timeline",
         "2 Actors",
@@ -508,19 +494,22 @@ fn a_narrow_screen_shows_one_pane_with_tabs() {
     let mut app = app();
     let rows = draw(&mut app, 80, 24);
     assert!(rows[0].contains("[3 Arguments]"), "{}", rows[0]);
-    let text = screen_text(&rows);
+    let text = rows.join("\n");
     assert!(!text.contains("1 Timeline ("), "{text}");
     app.update(Action::Focus(Pane::Source));
     let rows = draw(&mut app, 80, 24);
     assert!(rows[0].contains("[6 Source]"));
-    assert!(screen_text(&rows).contains("Changes in region push Pakistan and Russia"));
+    assert!(
+        rows.join("\n")
+            .contains("Changes in region push Pakistan and Russia")
+    );
 }
 
 #[test]
 fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
     let mut app = app();
     let rows = draw(&mut app, 19, 5);
-    assert!(screen_text(&rows).contains("too small"), "{rows:?}");
+    assert!(rows.join("\n").contains("too small"), "{rows:?}");
     for (w, h) in [
         (0, 0),
         (1, 1),
@@ -571,11 +560,7 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
 #[test]
 fn no_color_means_no_colour_but_a_visible_selection() {
     let mut app = app();
-    app.update(Action::Resize(120, 40));
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| view::render(&app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    for cell in buffer.content() {
+    for cell in buffer(&mut app, 120, 40).content() {
         assert_eq!(cell.fg, Color::Reset, "a coloured cell: {cell:?}");
         assert_eq!(cell.bg, Color::Reset, "a coloured cell: {cell:?}");
     }
@@ -625,7 +610,7 @@ fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
     );
     let rows = draw(&mut app, 120, 40);
     assert!(
-        screen_text(&rows).contains("Argument 1 · thesis"),
+        rows.join("\n").contains("Argument 1 · thesis"),
         "the detail box follows too"
     );
 }
@@ -839,7 +824,7 @@ fn the_search_box_says_what_is_wrong_with_a_filter() {
     app.update(Action::OpenSearch);
     type_text(&mut app, "kind:forcast india");
     assert!(app.search.problems.iter().any(|p| p.fatal));
-    let screen = screen_text(&draw(&mut app, 120, 40));
+    let screen = text(&mut app, 120, 40);
     assert!(
         screen.contains("no kind is `forcast`; did you mean `kind:forecast`?"),
         "{screen}"
@@ -849,7 +834,7 @@ fn the_search_box_says_what_is_wrong_with_a_filter() {
     type_text(&mut app, "kind:forecast india");
     assert!(app.search.problems.is_empty());
     assert!(!app.search.hits.is_empty());
-    assert!(!screen_text(&draw(&mut app, 120, 40)).contains("no kind is"));
+    assert!(!text(&mut app, 120, 40).contains("no kind is"));
 }
 
 #[test]
@@ -882,6 +867,6 @@ fn a_newly_selected_claim_scrolls_its_quote_into_the_source_pane() {
     type_text(&mut app, "kudankulam russian financing");
     app.update(Action::Accept);
     assert_eq!(claim_id(&app), "c26c");
-    let screen = screen_text(&draw(&mut app, 100, 30));
+    let screen = text(&mut app, 100, 30);
     assert!(screen.contains("built with Russian financing"), "{screen}");
 }

@@ -1,4 +1,5 @@
-//! Helpers for the tests that run the real binary.
+//! Helpers the tests share: the real binary run, the bundled model bent to a purpose,
+//! and (in `screen`) the explorer drawn on a test terminal.
 #![allow(dead_code)]
 
 pub mod screen;

@@ -1,15 +1,21 @@
 //! The explorer drawn on ratatui's TestBackend, for the tests that look at its screens.
 
-use claimscope::tui::{Action, App, view};
+use claimscope::tui::{Action, App, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 
-/// The screen as text, one string per row.
-pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
+/// The screen as drawn at a size, every cell with its style.
+pub fn buffer(app: &mut App, width: u16, height: u16) -> Buffer {
     app.update(Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| view::render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one string per row.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let buffer = buffer(app, width, height);
     (0..height)
         .map(|y| {
             (0..width)
@@ -19,11 +25,25 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
         .collect()
 }
 
+/// The screen as text, its rows joined by newlines.
+pub fn text(app: &mut App, width: u16, height: u16) -> String {
+    draw(app, width, height).join("\n")
+}
+
 /// The explorer on the bundled article, without colour, at a size.
 pub fn explorer(width: u16, height: u16) -> App {
+    explorer_with(Theme { color: false }, width, height)
+}
+
+/// The explorer on the bundled article, in colour, at a size.
+pub fn explorer_in_colour(width: u16, height: u16) -> App {
+    explorer_with(Theme { color: true }, width, height)
+}
+
+fn explorer_with(theme: Theme, width: u16, height: u16) -> App {
     use claimscope::model::{Index, Model};
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), claimscope::tui::Theme { color: false });
+    let mut app = App::new(Index::new(model), theme);
     app.update(Action::Resize(width, height));
     app
 }
