@@ -9,7 +9,7 @@ use claimscope::tui::keymap::{self, BINDINGS};
 use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
-use common::screen::{buffer, down_to, draw, explorer, run, text, type_text};
+use common::screen::{buffer, draw, explorer, node_index, run, select_node, text, type_text};
 
 fn app() -> App {
     explorer(120, 40)
@@ -22,29 +22,6 @@ fn actor_index(app: &App, id: &str) -> usize {
         .iter()
         .position(|a| a.id == id)
         .expect("actor")
-}
-
-fn node_index(app: &App, id: &str) -> usize {
-    app.index()
-        .model()
-        .arguments
-        .iter()
-        .position(|a| a.id == id)
-        .expect("argument node")
-}
-
-/// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns
-/// the node's index.
-fn select_node(app: &mut App, id: &str) -> usize {
-    app.update(Action::Focus(Pane::Arguments));
-    let node = node_index(app, id);
-    let row = app
-        .argument_rows()
-        .iter()
-        .position(|r| r.node == node)
-        .expect("the node is on a row");
-    down_to(app, row);
-    node
 }
 
 fn claim_id(app: &App) -> &str {

@@ -1,6 +1,7 @@
 //! The explorer drawn on ratatui's TestBackend, for the tests that look at its screens.
 
-use claimscope::tui::{Action, App, Theme, view};
+use claimscope::model::TimelineRow;
+use claimscope::tui::{Action, App, Pane, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -64,6 +65,42 @@ pub fn down_to(app: &mut App, row: usize) {
     for _ in 0..row {
         app.update(Action::Down);
     }
+}
+
+/// The argument node `id`'s place in the model.
+pub fn node_index(app: &App, id: &str) -> usize {
+    app.index()
+        .model()
+        .arguments
+        .iter()
+        .position(|a| a.id == id)
+        .expect("argument node")
+}
+
+/// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns
+/// the node's index.
+pub fn select_node(app: &mut App, id: &str) -> usize {
+    app.update(Action::Focus(Pane::Arguments));
+    let node = node_index(app, id);
+    let row = app
+        .argument_rows()
+        .iter()
+        .position(|r| r.node == node)
+        .expect("the node is on a row");
+    down_to(app, row);
+    node
+}
+
+/// Focuses the Timeline and selects a row of it, by moving to it.
+pub fn select_timeline(app: &mut App, wanted: TimelineRow) {
+    app.update(Action::Focus(Pane::Timeline));
+    let row = app
+        .index()
+        .timeline_rows()
+        .iter()
+        .position(|r| *r == wanted)
+        .expect("the row is in the timeline");
+    down_to(app, row);
 }
 
 /// The whole text of the Source pane as laid out, scrolled or not, a line per row.
