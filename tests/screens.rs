@@ -2,11 +2,15 @@
 //! of them shows fails here until a person has looked at the new screen and accepted it
 //! (`cargo insta review`, or `INSTA_UPDATE=always cargo test --test screens` and a read of
 //! the diff). The snapshots are in tests/snapshots/.
+//!
+//! Where a reader tells things apart by style alone (focus, matched characters, quoted
+//! words), the snapshot has the styles written in as `⟦style:text⟧` (see common::styled).
 
-use claimscope::tui::Action;
+use claimscope::tui::{Action, Pane};
 
 mod common;
-use common::screen::{explorer as app, run, text as screen};
+use common::screen::{buffer, explorer as app, explorer_in_colour, run, text as screen, type_text};
+use common::styled::{styled, styled_pane, styled_screen};
 
 #[test]
 fn first_screen_at_120_by_40() {
@@ -134,4 +138,40 @@ fn help_filtered_at_80_by_24() {
     run(&mut app, [Action::OpenHelp, Action::OpenSearch]);
     run(&mut app, "record".chars().map(Action::Type));
     insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn focus_in_colour_on_the_claims_pane() {
+    // The focused pane's box is heavy, bold and in the accent colour, its title reversed,
+    // its selected row reversed; every other box is dim, and their selected rows only
+    // bold. The Source pane shows the quoted words black on yellow.
+    let mut app = explorer_in_colour(100, 30);
+    app.update(Action::Focus(Pane::Claims));
+    insta::assert_snapshot!(styled_screen(&mut app, 100, 30));
+}
+
+#[test]
+fn search_hits_with_their_matched_characters_in_colour() {
+    // Two words, every one of which must match: their letters are marked wherever they
+    // are in view, and only the selected hit is reversed. (The best hit, a relation,
+    // matches past where its row is cut, and so shows no marked letters.)
+    let mut app = explorer_in_colour(100, 20);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "pak arms");
+    let drawn = buffer(&mut app, 100, 20);
+    let search_box = claimscope::tui::layout::search_box(app.screen().main);
+    insta::assert_snapshot!(styled(&drawn, search_box));
+}
+
+#[test]
+fn the_quoted_words_marked_in_the_source_pane() {
+    // c26c quotes the end of sentence s26: only those words are marked (reversed and
+    // underlined without colour), not the sentence's other words or its full stop.
+    let mut app = app(120, 40);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kudankulam russian financing");
+    app.update(Action::Accept);
+    let claim = app.selected_claim().expect("a claim");
+    assert_eq!(app.index().model().claims[claim].id, "c26c");
+    insta::assert_snapshot!(styled_pane(&mut app, Pane::Source, 120, 40));
 }
