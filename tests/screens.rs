@@ -6,10 +6,14 @@
 //! Where a reader tells things apart by style alone (focus, matched characters, quoted
 //! words), the snapshot has the styles written in as `⟦style:text⟧` (see common::styled).
 
+use claimscope::model::TimelineRow;
 use claimscope::tui::{Action, Pane};
 
 mod common;
-use common::screen::{buffer, explorer as app, explorer_in_colour, run, text as screen, type_text};
+use common::screen::{
+    buffer, down_to, explorer as app, explorer_in_colour, run, select_node, select_timeline,
+    text as screen, type_text,
+};
 use common::styled::{styled, styled_pane, styled_screen};
 
 #[test]
@@ -174,4 +178,42 @@ fn the_quoted_words_marked_in_the_source_pane() {
     let claim = app.selected_claim().expect("a claim");
     assert_eq!(app.index().model().claims[claim].id, "c26c");
     insta::assert_snapshot!(styled_pane(&mut app, Pane::Source, 120, 40));
+}
+
+#[test]
+fn the_argument_tree_with_the_limits_folded() {
+    // 1.8 closed: its three points hidden, its row marked ▸, the detail box still counting
+    // what is below it.
+    let mut app = app(120, 40);
+    select_node(&mut app, "limits");
+    app.update(Action::Collapse);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn an_event_s_detail_putin_s_cancelled_trip() {
+    // The detail box on a cancelled event the record dates: its status and date, the
+    // article's words for the date, the model's own reading, who took part, and the
+    // record's note, cut with … where the box ends.
+    let mut app = app(120, 40);
+    let trip = app
+        .index()
+        .model()
+        .events
+        .iter()
+        .position(|e| e.id == "putin-trip")
+        .expect("the event");
+    select_timeline(&mut app, TimelineRow::Event(trip));
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn a_relation_s_detail_on_a_narrow_screen() {
+    // One pane at a time: the relation's detail opens under the Actors pane.
+    let mut app = app(80, 24);
+    app.update(Action::Focus(Pane::Actors));
+    let india = app.index().actor("india").expect("india");
+    down_to(&mut app, india);
+    run(&mut app, [Action::Expand, Action::Down]);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
