@@ -7,7 +7,7 @@
 //! words), the snapshot has the styles written in as `⟦style:text⟧` (see common::styled).
 
 use claimscope::model::TimelineRow;
-use claimscope::tui::{Action, Pane};
+use claimscope::tui::{Action, App, Pane};
 
 mod common;
 use common::screen::{
@@ -216,4 +216,53 @@ fn a_relation_s_detail_on_a_narrow_screen() {
     down_to(&mut app, india);
     run(&mut app, [Action::Expand, Action::Down]);
     insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+/// The last row of the screen at each width, where the status line is, one a line.
+fn status_lines(app: &mut App, widths: &[(u16, u16)]) -> String {
+    widths
+        .iter()
+        .map(|(w, h)| {
+            let rows = common::screen::draw(app, *w, *h);
+            format!("{w}×{h}: {}\n", rows.last().map_or("", |r| r.trim_end()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_status_line_after_y_says_what_was_copied() {
+    // In a test nothing reaches a clipboard: what the explorer hands the terminal is
+    // checked here, and the status line says what was sent and what it takes to arrive.
+    let mut app = app(120, 40);
+    app.update(Action::Copy);
+    let copied = app.take_clipboard().expect("the quote and its citation");
+    assert_eq!(
+        copied,
+        "“Changes in region push Pakistan and Russia together” (Harsh V Pant, \
+         “Changes in region push Pakistan and Russia together”, Oct 2012, paragraph 1, \
+         sentence s01; claim c01a)"
+    );
+    insta::assert_snapshot!(status_lines(&mut app, &[(120, 40), (80, 24)]));
+}
+
+#[test]
+fn the_status_line_after_y_with_no_claim_to_copy() {
+    // An actor no claim is about leaves the Claims pane empty: `y` has nothing to copy,
+    // and says so.
+    let mut app = app(120, 40);
+    app.update(Action::Focus(Pane::Actors));
+    let index = app.index();
+    let unclaimed = app
+        .actor_rows()
+        .iter()
+        .position(|row| match row {
+            claimscope::tui::state::ActorRow::Actor(a) => index.claims_of_actor(*a).is_empty(),
+            _ => false,
+        })
+        .expect("an actor no claim is about");
+    down_to(&mut app, unclaimed);
+    assert_eq!(app.selected_claim(), None);
+    app.update(Action::Copy);
+    assert_eq!(app.take_clipboard(), None);
+    insta::assert_snapshot!(status_lines(&mut app, &[(120, 40), (80, 24)]));
 }
