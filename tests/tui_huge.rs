@@ -74,6 +74,26 @@ fn keys_near_a_30_mb_sentence_lay_out_a_screenful() {
             "{action:?} laid out {laid} characters"
         );
     }
+    // On c05c, in the sentence after the huge one: that one, shown before it, keeps its
+    // own end, then the blank line between their paragraphs, and s05 starts a line.
+    assert_eq!(
+        app.index().model().claims[app.selected_claim().expect("a claim")].id,
+        "c05c"
+    );
+    let lines: Vec<String> = source_text(&app).lines().map(str::to_string).collect();
+    let s05 = lines
+        .iter()
+        .position(|l| {
+            l.trim_start_matches(['┃', ' '])
+                .starts_with("The visit came after")
+        })
+        .unwrap_or_else(|| panic!("s05 starts a line: {lines:#?}"));
+    assert_eq!(lines[s05 - 1].trim(), "", "the gap between the paragraphs");
+    assert!(
+        lines[s05 - 2].trim_end().ends_with("for another round"),
+        "the huge sentence's own end, cut at its start instead: {}",
+        lines[s05 - 2]
+    );
     // Back on c04b, which quotes the end of the huge sentence: the pane shows the words
     // before the quote, cut from their start and marked `…` there, and none of the
     // sentence's own words lost where the lead-in meets the quote.
