@@ -135,8 +135,15 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             let text = app.searcher().field_text(hit);
             // Worked out as the rows come into view (see SearchBox::mark_shown).
             let positions = hit.positions.clone();
+            // The gutter as the panes' lists have it: reversed blanks would draw a bar
+            // beside every hit.
+            let gutter = if selected {
+                Span::styled("▶ ", theme.selected(true))
+            } else {
+                Span::raw("  ")
+            };
             let mut spans = vec![
-                Span::styled(if selected { "▶ " } else { "  " }, theme.selected(true)),
+                gutter,
                 Span::styled(
                     format!("{:<9}", hit.kind.as_str()),
                     theme.hit_kind(hit.kind),
