@@ -6,6 +6,7 @@ use ratatui::style::Color;
 
 use claimscope::tui::app::Scope;
 use claimscope::tui::keymap::{self, BINDINGS};
+use claimscope::tui::search_box::Answer;
 use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
@@ -718,8 +719,8 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
     let (answers, answered) = mpsc::channel();
     let searcher = app.shared_searcher();
     let worker = std::thread::spawn(move || {
-        claimscope::tui::search_box::search_worker(searcher, queue, |generation, hits| {
-            answers.send((generation, hits)).is_ok()
+        claimscope::tui::search_box::search_worker(searcher, queue, |answer| {
+            answers.send(answer).is_ok()
         })
     });
     app.search.use_worker(requests);
@@ -728,10 +729,10 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
     assert!(app.search.pending(), "typing does not wait for the search");
     // Answers come back numbered; only the one to the latest query is taken.
     let mut latest = None;
-    while let Ok((generation, hits)) = answered.recv_timeout(std::time::Duration::from_secs(10)) {
-        app.update(Action::Found(generation, hits.clone()));
+    while let Ok(answer) = answered.recv_timeout(std::time::Duration::from_secs(10)) {
+        app.update(Action::Found(answer.clone()));
         if !app.search.pending() {
-            latest = Some(hits);
+            latest = Some(answer.hits);
             break;
         }
     }
@@ -752,7 +753,10 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
     );
     // A late answer to an earlier query changes nothing.
     let before = app.search.hits.clone();
-    app.update(Action::Found(1, Vec::new()));
+    app.update(Action::Found(Answer {
+        generation: 1,
+        ..Answer::default()
+    }));
     assert_eq!(app.search.hits, before);
     drop(app);
     assert!(
@@ -798,7 +802,11 @@ fn an_answer_to_a_query_from_before_the_box_was_reopened_is_dropped() {
         .search(&claimscope::search::Query::parse("k"), 10);
     assert!(!stale.is_empty());
     run(&mut app, [Action::Escape, Action::OpenSearch]);
-    app.update(Action::Found(request.generation, stale));
+    app.update(Action::Found(Answer {
+        generation: request.generation,
+        total: stale.len(),
+        hits: stale,
+    }));
     assert!(
         app.search.hits.is_empty(),
         "hits for `k` under an empty query"
@@ -859,14 +867,21 @@ fn a_newly_selected_claim_scrolls_its_quote_into_the_source_pane() {
 }
 
 #[test]
-fn only_the_hits_on_screen_have_their_letters_marked_and_more_as_they_scroll_in() {
+fn hits_are_ranked_a_page_ahead_of_the_list_and_marked_as_they_come_into_view() {
+    use claimscope::search::Query;
+    use claimscope::tui::search_box::MAX_HITS;
     let mut app = app();
     app.update(Action::OpenSearch);
     for c in "ar".chars() {
         app.update(Action::Type(c));
     }
-    let hits = app.search.hits.len();
-    assert!(hits > 60, "{hits} hits for `ar`");
+    let total = app.search.total;
+    assert!(total > MAX_HITS, "{total} items match `ar`");
+    let ranked = app.search.hits.len();
+    assert!(
+        (20..60).contains(&ranked),
+        "a screenful and a page ranked, not {ranked}"
+    );
     let marked = |app: &App| -> Vec<bool> {
         app.search
             .hits
@@ -876,12 +891,31 @@ fn only_the_hits_on_screen_have_their_letters_marked_and_more_as_they_scroll_in(
     };
     let first = marked(&app);
     assert!(first[0], "the best hit is marked");
-    assert!(!first[hits - 1], "a hit far below the screen is not");
-    // Moving down the list brings rows into view, and marks them.
-    for _ in 0..hits {
+    assert!(!first[ranked - 1], "a hit below the list is not");
+    // Moving down the list ranks more, up to the most the box keeps, in the order a
+    // ranking of them all at once gives; rows that come into view are marked.
+    for _ in 0..MAX_HITS {
         app.update(Action::Down);
     }
     assert!(app.search.cursor.offset > 0, "the list scrolled");
-    assert!(marked(&app)[hits - 1], "the last hit, now shown, is marked");
+    let all = &app.search.hits;
+    assert_eq!(all.len(), MAX_HITS);
+    assert_eq!(app.search.cursor.selected, MAX_HITS - 1);
+    let at_once = app.searcher().search(&Query::parse("ar"), MAX_HITS);
+    let order = |hits: &[claimscope::search::Hit]| -> Vec<_> {
+        hits.iter().map(|h| (h.kind, h.index, h.field)).collect()
+    };
+    assert_eq!(order(all), order(&at_once));
+    assert!(
+        marked(&app)[MAX_HITS - 1],
+        "the last hit, now shown, is marked"
+    );
     assert!(marked(&app)[0], "what was marked stays marked");
+    let title = format!("Search · {total} hits, the best {MAX_HITS} listed");
+    let screen = draw(&mut app, 120, 40);
+    assert!(
+        screen.iter().any(|row| row.contains(&title)),
+        "{}",
+        screen.join("\n")
+    );
 }

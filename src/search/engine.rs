@@ -46,6 +46,13 @@ pub struct Results {
     scores: HashMap<String, TermScores>,
 }
 
+impl Results {
+    /// How many items matched the query in all, of which `hits` are the best.
+    pub fn matched_count(&self) -> usize {
+        self.matched.len()
+    }
+}
+
 /// For one term: each scored item's score in each of its entries, `NO_MATCH` where the
 /// term does not match, `NOT_TRIED` where the matcher stopped early.
 type TermScores = HashMap<u32, Box<[i64]>>;
@@ -311,7 +318,8 @@ impl Engine {
         let mut best: Vec<Ranked> = self.score_all(&candidates, terms, &mut scores);
         let mut rest = rest;
         rest.sort_unstable_by_key(|c| (Reverse(c.bound), c.len, c.item));
-        let block = 128;
+        // Blocks of half the hits wanted: a short list stops scoring sooner.
+        let block = (limit / 2).clamp(16, 128);
         let mut from = 0;
         while from < rest.len() {
             if best.len() >= limit {

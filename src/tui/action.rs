@@ -62,8 +62,8 @@ pub enum Action {
     Paste(String),
     /// Jump to the selected search hit.
     Accept,
-    /// The background search finished the query it was given as number `.0`.
-    Found(u64, Vec<crate::search::Hit>),
+    /// The background search answered a request.
+    Found(crate::tui::search_box::Answer),
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click, or the wheel, at a cell.

@@ -103,7 +103,7 @@ fn fault() -> Option<String> {
 /// and word of a helper thread or the terminal gone. The loop sleeps until one comes.
 enum Incoming {
     Input(io::Result<Event>),
-    Found(u64, Vec<crate::search::Hit>),
+    Found(search_box::Answer),
     Signal(Request),
     /// The terminal hung up: nobody is left to draw for.
     Gone,
@@ -132,11 +132,11 @@ fn spawn_threads(app: &mut App, signals: signals::Watch) -> io::Result<Receiver<
     let found = send.clone();
     let fail = fault().as_deref() == Some("search-panic");
     spawn("search", &send, move || {
-        search_box::search_worker(searcher, queue, |generation, hits| {
+        search_box::search_worker(searcher, queue, |answer| {
             if cfg!(feature = "fault-injection") {
                 assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
             }
-            found.send(Incoming::Found(generation, hits)).is_ok()
+            found.send(Incoming::Found(answer)).is_ok()
         })
     })?;
     app.search.use_worker(requests);
@@ -210,7 +210,7 @@ fn event_loop(
                 Incoming::Input(Ok(event)) => app.action_for(&event),
                 Incoming::Input(Err(_)) if terminal::is_gone() => return Ok(Ending::Hangup),
                 Incoming::Input(Err(e)) => return Err(e),
-                Incoming::Found(generation, hits) => Some(Action::Found(generation, hits)),
+                Incoming::Found(answer) => Some(Action::Found(answer)),
                 Incoming::Signal(Request::End(signal)) => return Ok(Ending::Signal(signal)),
                 Incoming::Signal(Request::Stop) => Some(Action::Suspend),
                 Incoming::Signal(Request::Continued) => {

@@ -7,22 +7,46 @@ use super::action::Action;
 use super::state::Cursor;
 use crate::search::{Hit, MAX_QUERY_CHARS, Query, QueryProblem, Results, Searcher};
 
-/// How many hits the box keeps; more than fit on any screen.
+/// The most hits the box keeps; more than fit on any screen.
 pub const MAX_HITS: usize = 200;
+
+/// How many hits past the list's last row the box keeps ranked: one page down, so that
+/// moving never waits at the end of what was ranked.
+const AHEAD: usize = 10;
 
 /// A query for the background search, numbered so that late answers can be told apart.
 #[derive(Debug, Clone)]
 pub struct Request {
     pub generation: u64,
     pub query: String,
+    /// How many of the best hits to rank.
+    pub limit: usize,
+}
+
+/// The search's answer to a query: its best hits, and how many items matched in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answer {
+    /// The number of the request answered.
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub total: usize,
 }
 
 /// The query being typed, its hits, and the selected hit.
 #[derive(Debug, Default)]
 pub struct SearchBox {
     pub query: String,
+    /// The best hits, as many as the list shows and a page more (see
+    /// [`SearchBox::keep_ahead`]).
     pub hits: Vec<Hit>,
+    /// How many items match the query in all, ranked or not.
+    pub total: usize,
     pub cursor: Cursor,
+    /// How many hits the latest request asked for.
+    limit: usize,
+    /// Whether the answer awaited is more hits of the same query, to be added below the
+    /// reader's place rather than starting afresh at the best.
+    extending: bool,
     /// The number of the latest query; answers to older ones are dropped.
     generation: u64,
     /// Whether the latest query's answer is still to come.
@@ -70,16 +94,25 @@ impl SearchBox {
         self.restore_at = self.accepted.as_ref().map(|a| a.at);
         self.browsing = None;
         self.hits.clear();
+        self.total = 0;
         self.problems.clear();
         self.cursor = Cursor::default();
         !self.query.is_empty()
     }
 
-    /// Remembers the query and its hits as the reader goes to the selected hit.
-    pub fn accept(&mut self) {
+    /// Remembers the query and its hits as the reader goes to the selected hit: all of
+    /// them, ranked now if only a screenful was, for n and N to go through.
+    pub fn accept(&mut self, searcher: &Searcher) {
         let query = self.query.trim().to_string();
         if query.is_empty() {
             return;
+        }
+        if self.hits.len() < self.total.min(MAX_HITS) {
+            let parsed = Query::parse(&self.query);
+            let results = searcher.search_marking(&parsed, MAX_HITS, 0, self.last.as_ref());
+            self.hits = results.hits.clone();
+            self.marked = vec![false; self.hits.len()];
+            self.last = Some(results);
         }
         self.history.retain(|q| *q != query);
         self.history.push(query.clone());
@@ -192,15 +225,40 @@ impl SearchBox {
         self.worker = Some(worker);
     }
 
-    /// Searches for the query: on the worker thread when there is one (the answer comes
-    /// back as [`Action::Found`]), else here and now.
-    pub fn run(&mut self, searcher: &Searcher) {
-        self.generation += 1;
+    /// Searches for the query, ranking enough hits to fill `rows` rows and a page more:
+    /// on the worker thread when there is one (the answer comes back as
+    /// [`Action::Found`]), else here and now.
+    pub fn run(&mut self, searcher: &Searcher, rows: usize) {
         self.problems = searcher.check(&Query::parse(&self.query), &self.query);
+        self.extending = false;
+        self.ask(searcher, (rows + AHEAD).min(MAX_HITS));
+    }
+
+    /// Ranks more of the same query's hits when the list, or a page down from it, comes
+    /// near the end of those ranked; the reader's place is kept.
+    pub fn keep_ahead(&mut self, searcher: &Searcher, rows: usize) {
+        let wanted = (self.cursor.offset + rows + AHEAD)
+            .min(self.total)
+            .min(MAX_HITS);
+        if self.pending || self.hits.len() >= wanted || self.query.trim().is_empty() {
+            return;
+        }
+        self.extending = true;
+        self.ask(
+            searcher,
+            (self.cursor.offset + 2 * rows + AHEAD).min(MAX_HITS),
+        );
+    }
+
+    /// Asks for the best `limit` hits of the query.
+    fn ask(&mut self, searcher: &Searcher, limit: usize) {
+        self.generation += 1;
+        self.limit = limit;
         if let Some(worker) = &self.worker {
             let request = Request {
                 generation: self.generation,
                 query: self.query.clone(),
+                limit,
             };
             if worker.send(request).is_ok() {
                 self.pending = true;
@@ -209,8 +267,12 @@ impl SearchBox {
             self.worker = None; // The thread is gone: search here from now on.
         }
         let query = Query::parse(&self.query);
-        let results = searcher.search_marking(&query, MAX_HITS, 0, self.last.as_ref());
-        self.found(self.generation, results.hits.clone());
+        let results = searcher.search_marking(&query, limit, 0, self.last.as_ref());
+        self.found(Answer {
+            generation: self.generation,
+            hits: results.hits.clone(),
+            total: results.matched_count(),
+        });
         self.last = Some(results);
     }
 
@@ -235,26 +297,36 @@ impl SearchBox {
         }
     }
 
-    /// Takes an answer, if it is to the latest query, and selects its best hit.
-    pub fn found(&mut self, generation: u64, hits: Vec<Hit>) {
-        if generation != self.generation {
+    /// Takes an answer, if it is to the latest request: a new query's hits start at the
+    /// best, more of the same query's keep the reader's place.
+    pub fn found(&mut self, answer: Answer) {
+        if answer.generation != self.generation {
+            return;
+        }
+        let Answer { hits, total, .. } = answer;
+        self.pending = false;
+        self.total = total;
+        if std::mem::take(&mut self.extending) {
+            // The hits already ranked come first, in the same order, with their marks.
+            let known = self.hits.len().min(hits.len());
+            self.marked.resize(hits.len(), false);
+            self.hits.extend(hits.into_iter().skip(known));
             return;
         }
         self.marked = vec![false; hits.len()];
         self.hits = hits;
-        self.pending = false;
         let at = self.restore_at.take().filter(|at| *at < self.hits.len());
         self.cursor = Cursor::at(at.unwrap_or(0));
     }
 }
 
 /// Searches on its own thread, so typing never waits for a search: it takes the newest
-/// request waiting, narrows from its last answer when it can, and hands the hits to
+/// request waiting, narrows from its last answer when it can, and hands the answer to
 /// `answer`, until either channel closes.
 pub fn search_worker(
     searcher: Arc<Searcher>,
     requests: Receiver<Request>,
-    answer: impl Fn(u64, Vec<Hit>) -> bool,
+    answer: impl Fn(Answer) -> bool,
 ) {
     let mut last: Option<Results> = None;
     while let Ok(mut request) = requests.recv() {
@@ -262,8 +334,13 @@ pub fn search_worker(
             request = newer;
         }
         let query = Query::parse(&request.query);
-        let results = searcher.search_marking(&query, MAX_HITS, 0, last.as_ref());
-        if !answer(request.generation, results.hits.clone()) {
+        let results = searcher.search_marking(&query, request.limit, 0, last.as_ref());
+        let answered = Answer {
+            generation: request.generation,
+            hits: results.hits.clone(),
+            total: results.matched_count(),
+        };
+        if !answer(answered) {
             break;
         }
         last = Some(results);

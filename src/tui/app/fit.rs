@@ -55,8 +55,8 @@ impl App {
         }
         match self.mode {
             Mode::Search => {
-                let rows = layout::search_list(self.screen.main).height;
-                let rows = usize::from(rows).max(1);
+                let rows = self.search_rows();
+                self.search.keep_ahead(&self.searcher, rows);
                 self.search.cursor.fit(self.search.hits.len(), rows);
                 self.search.mark_shown(&self.searcher, rows);
             }

@@ -14,7 +14,7 @@ impl App {
         self.help.scroll = 0;
         self.help.editing = false;
         if mode == Mode::Search && self.search.open() {
-            self.search.run(&self.searcher);
+            self.search.run(&self.searcher, self.search_rows());
         }
     }
 
@@ -75,7 +75,7 @@ impl App {
             Action::Escape => self.close_overlay(),
             Action::Accept => {
                 if let Some(hit) = self.search.selected_hit().cloned() {
-                    self.search.accept();
+                    self.search.accept(&self.searcher);
                     let said = self
                         .search
                         .accepted()
@@ -108,13 +108,18 @@ impl App {
                     self.update(Action::Accept);
                 }
             }
-            Action::Found(generation, hits) => self.search.found(generation, hits),
+            Action::Found(answer) => self.search.found(answer),
             other => {
                 if self.search.edit(other) {
-                    self.search.run(&self.searcher);
+                    self.search.run(&self.searcher, self.search_rows());
                 }
             }
         }
+    }
+
+    /// How many hits the search list shows.
+    pub(super) fn search_rows(&self) -> usize {
+        usize::from(layout::search_list(self.screen.main).height).max(1)
     }
 
     /// The search hit under a clicked cell.

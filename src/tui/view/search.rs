@@ -17,11 +17,12 @@ use crate::tui::layout::{Screen, search_box, search_list};
 pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     let theme = app.theme;
     let rect = search_box(screen.main);
-    let count = app.search.hits.len();
+    let count = app.search.total;
+    let listed = crate::tui::search_box::MAX_HITS;
     let title = if app.search.query.trim().is_empty() {
         " Search ".to_string()
-    } else if count >= crate::tui::search_box::MAX_HITS {
-        format!(" Search · the best {count} hits ")
+    } else if count > listed {
+        format!(" Search · {count} hits, the best {listed} listed ")
     } else {
         format!(
             " Search · {count} hit{} ",
