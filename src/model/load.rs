@@ -5,12 +5,9 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use super::build::build;
-use super::diagnostic::{Diagnostic, Location};
-use super::loading::{LoadProgress, LoadStage};
-use super::problem::locate;
-use super::text::{describe, is_forbidden_char};
-use super::{Model, lint, validate};
+use crate::model::read::{Diagnostic, LoadProgress, LoadStage, Location, build, locate};
+use crate::model::rules::{lint, validate};
+use crate::model::types::{Model, describe, is_forbidden_char};
 
 /// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
 /// (the synthetic million-claim model is about 390 MB), and a bound on what a hostile file

@@ -1,54 +1,47 @@
 //! The article model: what the article says, who it names, when things happened, and how
 //! the argument hangs together. No terminal code lives here; the explorer and the command
-//! line read the model through [`Index`]. The types themselves are in `types`.
+//! line read the model through [`Index`].
+//!
+//! This file is the model's door: what the rest of the crate uses is re-exported here, so
+//! that nothing outside needs to know which room holds it.
 
-mod build;
-mod date;
-mod diagnostic;
-pub mod draft;
-mod ids;
-mod index;
-mod item;
-mod links;
-mod lint;
-mod load;
-mod loading;
-mod names;
-mod problem;
-pub mod progress;
-mod reader;
-mod schema;
-mod scope;
-mod spans;
-mod text;
-mod timeline;
+// Its rooms, one for each job, from the ground up: a room uses only the rooms listed
+// before it, and `read` and `relate`, side by side on `types`, do not use each other.
+
+// The types: what a model file holds.
 mod types;
-mod validate;
+// Reading a file into the types, with every problem located.
+mod read;
+// What relates to what: items by id, links both ways, names, scopes, the timeline.
+mod relate;
+// The rules: the errors that make a model invalid, and the warnings.
+mod rules;
+// Loading: a file's size and encoding checked, then read, then held to the rules.
+mod load;
+// The curator's tools: a draft from an article's text, and what is left to do.
+mod curate;
 
-pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
-pub use diagnostic::{Diagnostic, Location, Locator, Severity};
-pub use index::{Index, ItemRef, Tables};
-pub use lint::QUALIFIERS;
+pub use curate::{draft, progress};
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
     Survey, check_str, load_file, load_str, load_str_with, survey_str,
 };
-pub use loading::{LoadProgress, LoadStage};
-pub use names::{MAX_NAME_BYTES, NameFinder};
-pub use reader::MAX_TEXT_BYTES;
-pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
-pub use scope::{Related, Scope};
-pub use spans::{Section, SourceMap};
-pub use text::{Name, contains_words};
-pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
-pub use timeline::{INFERRED_MARK, RECORD_DATE_MARK, ShownDate, TimelineRow, placed_date};
-pub use types::{
-    Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Event,
-    EventStatus, Judged, LaterEvent, Model, Record, Relation, Review, SCHEMA_VERSION, Sentence,
-    SentenceRole, Source, Stance, Trend, Verdict, Word,
+pub use read::{
+    Diagnostic, LoadProgress, LoadStage, Location, Locator, MAX_TEXT_BYTES, Section, Severity,
+    SourceMap,
 };
-pub use validate::is_https_url;
-pub use validate::validate;
+pub use relate::{
+    INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,
+    Tables, TimelineRow, placed_date,
+};
+pub use rules::{QUALIFIERS, is_https_url, validate};
+pub use types::{
+    Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date,
+    DateError, Event, EventStatus, ItemRef, Judged, LaterEvent, MONTHS_LONG, Model, Name,
+    PartialDate, Record, Relation, Review, SCHEMA_PATH, SCHEMA_VERSION, Sentence, SentenceRole,
+    Source, Stance, Trend, Verdict, Word, closest, contains_words, date_pattern, edit_distance,
+    is_forbidden_char, json_schema, json_schema_text, sanitize,
+};
 
 /// The bundled model as JSON, converted from the TOML file at build time.
 const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));

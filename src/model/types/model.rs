@@ -4,11 +4,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
 use super::words::{
     ActorKind, ArgumentRole, Basis, ClaimKind, EventStatus, Judged, SentenceRole, Stance, Trend,
     Verdict,
 };
-use crate::model::{Date, ShownDate};
+use crate::model::relate::ShownDate;
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -17,7 +18,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
-    #[schemars(schema_with = "crate::model::schema::version")]
+    #[schemars(schema_with = "super::schema::version")]
     pub schema: i64,
     /// The article itself: its title, author and date.
     pub article: Article,
@@ -48,7 +49,7 @@ pub struct Model {
 /// Bibliographic facts about the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::model::schema::article_rules)]
+#[schemars(transform = super::schema::article_rules)]
 pub struct Article {
     pub id: String,
     /// The headline.
@@ -120,7 +121,7 @@ pub struct Actor {
 /// article allows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::model::schema::event_rules)]
+#[schemars(transform = super::schema::event_rules)]
 pub struct Event {
     pub id: String,
     /// A short headline for the timeline.
@@ -258,7 +259,7 @@ pub struct Relation {
 /// hanging from another node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::model::schema::argument_rules)]
+#[schemars(transform = super::schema::argument_rules)]
 pub struct ArgumentNode {
     pub id: String,
     pub role: ArgumentRole,

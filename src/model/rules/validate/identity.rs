@@ -4,8 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, is_https_url};
-use crate::model::Section;
-use crate::model::problem::site;
+use crate::model::read::{Section, site};
 
 /// Whether `id` is a Wikidata item id: `Q` and a number with no leading zero.
 pub fn is_wikidata_item(id: &str) -> bool {

@@ -2,9 +2,8 @@
 //! stance, no cycle, and no deeper than a reader can follow.
 
 use super::{Checker, MAX_DEPTH, site};
-use crate::model::ArgumentRole;
-use crate::model::index::ItemRef;
-use crate::model::spans::Section;
+use crate::model::read::Section;
+use crate::model::types::{ArgumentRole, ItemRef};
 
 impl Checker<'_> {
     pub(super) fn arguments(&mut self) {

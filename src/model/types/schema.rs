@@ -15,7 +15,8 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
-use super::{Date, Model, SCHEMA_VERSION};
+use super::date::Date;
+use super::model::{Model, SCHEMA_VERSION};
 
 /// Where the schema is kept in the repository, for editors to point at.
 pub const SCHEMA_PATH: &str = "docs/model.schema.json";

@@ -3,15 +3,11 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::build::Unread;
-use super::diagnostic::{Diagnostic, Severity};
-use super::item::ItemRef;
-use super::item::all_ids;
-use super::names::{MAX_NAME_BYTES, actor_names};
-use super::problem::{Place, Problem, Site, item_name, site};
-use super::spans::Section;
-use super::text::{closest, name_key};
-use super::{Basis, Model, SCHEMA_VERSION};
+use crate::model::read::{
+    Diagnostic, Place, Problem, Section, Severity, Site, Unread, item_name, site,
+};
+use crate::model::relate::{MAX_NAME_BYTES, actor_names};
+use crate::model::types::{Basis, ItemRef, Model, SCHEMA_VERSION, all_ids, closest, name_key};
 
 mod identity;
 mod map;

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Basis, Date, Event, Model};
+use crate::model::types::{Basis, Date, Event, Model};
 
 /// The mark on an article event shown at the date the record gives it.
 pub const RECORD_DATE_MARK: &str = "†";

@@ -7,9 +7,9 @@ mod names;
 
 use std::collections::HashSet;
 
-use super::load::Survey;
-use super::text::STILL_TO_FILL;
-use super::{Basis, ClaimKind, Diagnostic, Model};
+use crate::model::load::Survey;
+use crate::model::read::Diagnostic;
+use crate::model::types::{Basis, ClaimKind, Model, STILL_TO_FILL};
 
 pub use names::unlisted_names;
 

@@ -13,7 +13,7 @@ use super::diagnostic::Diagnostic;
 use super::loading::LoadProgress;
 use super::reader::TableReader;
 use super::spans::{Section, SourceMap};
-use super::{
+use crate::model::types::{
     Actor, ArgumentNode, Article, Claim, Event, LaterEvent, Model, Record, Relation, Review,
     Sentence, Source,
 };

@@ -5,9 +5,10 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, site};
-use crate::model::index::ItemRef;
-use crate::model::spans::Section;
-use crate::model::{Basis, ClaimKind, Date, EventStatus, Judged, Review, Verdict};
+use crate::model::read::Section;
+use crate::model::types::{
+    Basis, ClaimKind, Date, EventStatus, ItemRef, Judged, Review, Verdict, is_forbidden_char,
+};
 
 /// Whether `url` is an `https` address with a host and nothing a terminal or a browser
 /// could take for something else: no whitespace, no control or bidirectional character.
@@ -21,7 +22,7 @@ pub fn is_https_url(url: &str) -> bool {
         && !host.starts_with('.')
         && url
             .chars()
-            .all(|c| !c.is_whitespace() && !crate::model::is_forbidden_char(c))
+            .all(|c| !c.is_whitespace() && !is_forbidden_char(c))
 }
 
 impl Checker<'_> {
