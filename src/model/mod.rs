@@ -27,8 +27,7 @@ pub use load::{
     Survey, check_str, load_file, load_str, load_str_with, survey_str,
 };
 pub use read::{
-    Diagnostic, LoadProgress, LoadStage, Location, Locator, MAX_TEXT_BYTES, Section, Severity,
-    SourceMap,
+    Diagnostic, LoadProgress, LoadStage, Location, Locator, MAX_TEXT_BYTES, Severity, SourceMap,
 };
 pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,
@@ -38,9 +37,9 @@ pub use rules::{QUALIFIERS, is_https_url, validate};
 pub use types::{
     Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date,
     DateError, Event, EventStatus, ItemRef, Judged, LaterEvent, MONTHS_LONG, Model, Name,
-    PartialDate, Record, Relation, Review, SCHEMA_PATH, SCHEMA_VERSION, Sentence, SentenceRole,
-    Source, Stance, Trend, Verdict, Word, closest, contains_words, date_pattern, edit_distance,
-    is_forbidden_char, json_schema, json_schema_text, sanitize,
+    PartialDate, Record, Relation, Review, SCHEMA_PATH, SCHEMA_VERSION, Section, Sentence,
+    SentenceRole, Source, Stance, Trend, Verdict, Word, closest, contains_words, date_pattern,
+    edit_distance, is_forbidden_char, json_schema, json_schema_text, sanitize,
 };
 
 /// The bundled model as JSON, converted from the TOML file at build time.

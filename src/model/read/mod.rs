@@ -15,4 +15,4 @@ pub use diagnostic::{Diagnostic, Location, Locator, Severity};
 pub use loading::{LoadProgress, LoadStage};
 pub(crate) use problem::{Place, Problem, Site, item_name, locate, site};
 pub use reader::MAX_TEXT_BYTES;
-pub use spans::{Section, SourceMap};
+pub use spans::SourceMap;

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Locator, Severity};
-use super::spans::{Section, SourceMap};
-use crate::model::types::Model;
+use super::spans::SourceMap;
+use crate::model::types::{Model, Section};
 
 /// One problem, and the place in the model it concerns.
 #[derive(Debug, Clone)]

@@ -4,9 +4,9 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use crate::model::read::{Place, Problem, Section, Severity, Site, Unread, item_name, site};
+use crate::model::read::{Place, Problem, Severity, Site, Unread, item_name, site};
 use crate::model::relate::actor_names;
-use crate::model::types::{Model, contains_words};
+use crate::model::types::{Model, Section, contains_words};
 
 /// Words that change what a claim asserts ("always", "still", "any further"). A claim's
 /// text may use one only where its quote does: otherwise the claim says more than the

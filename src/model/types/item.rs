@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::Model;
-use crate::model::read::Section;
+use super::section::Section;
 
 /// Where an item with an id lives in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

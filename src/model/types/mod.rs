@@ -7,6 +7,7 @@ mod date;
 mod item;
 mod model;
 mod schema;
+mod section;
 mod text;
 mod words;
 
@@ -18,6 +19,7 @@ pub use model::{
     SCHEMA_VERSION, Sentence, Source,
 };
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
+pub use section::Section;
 pub(crate) use text::describe;
 pub use text::{
     Name, Refused, STILL_TO_FILL, TO_FILL, closest, contains_words, edit_distance,

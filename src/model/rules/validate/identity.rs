@@ -4,7 +4,8 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, is_https_url};
-use crate::model::read::{Section, site};
+use crate::model::read::site;
+use crate::model::types::Section;
 
 /// Whether `id` is a Wikidata item id: `Q` and a number with no leading zero.
 pub fn is_wikidata_item(id: &str) -> bool {

@@ -2,8 +2,7 @@
 //! stance, no cycle, and no deeper than a reader can follow.
 
 use super::{Checker, MAX_DEPTH, site};
-use crate::model::read::Section;
-use crate::model::types::{ArgumentRole, ItemRef};
+use crate::model::types::{ArgumentRole, ItemRef, Section};
 
 impl Checker<'_> {
     pub(super) fn arguments(&mut self) {

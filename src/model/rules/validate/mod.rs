@@ -3,11 +3,11 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use crate::model::read::{
-    Diagnostic, Place, Problem, Section, Severity, Site, Unread, item_name, site,
-};
+use crate::model::read::{Diagnostic, Place, Problem, Severity, Site, Unread, item_name, site};
 use crate::model::relate::{MAX_NAME_BYTES, actor_names};
-use crate::model::types::{Basis, ItemRef, Model, SCHEMA_VERSION, all_ids, closest, name_key};
+use crate::model::types::{
+    Basis, ItemRef, Model, SCHEMA_VERSION, Section, all_ids, closest, name_key,
+};
 
 mod identity;
 mod map;

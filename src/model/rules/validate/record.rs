@@ -5,9 +5,9 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{Checker, site};
-use crate::model::read::Section;
 use crate::model::types::{
-    Basis, ClaimKind, Date, EventStatus, ItemRef, Judged, Review, Verdict, is_forbidden_char,
+    Basis, ClaimKind, Date, EventStatus, ItemRef, Judged, Review, Section, Verdict,
+    is_forbidden_char,
 };
 
 /// Whether `url` is an `https` address with a host and nothing a terminal or a browser
