@@ -44,6 +44,13 @@ pub struct ShownDate<'a> {
     event: &'a Event,
 }
 
+impl Event {
+    /// How the event's date is shown, the same in every view.
+    pub fn shown_date(&self) -> ShownDate<'_> {
+        ShownDate::of(self)
+    }
+}
+
 impl<'a> ShownDate<'a> {
     pub fn of(event: &'a Event) -> Self {
         ShownDate { event }

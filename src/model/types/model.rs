@@ -9,7 +9,6 @@ use super::words::{
     ActorKind, ArgumentRole, Basis, ClaimKind, EventStatus, Judged, SentenceRole, Stance, Trend,
     Verdict,
 };
-use crate::model::relate::ShownDate;
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -288,11 +287,6 @@ impl Review {
 }
 
 impl Event {
-    /// How the event's date is shown, the same in every view.
-    pub fn shown_date(&self) -> ShownDate<'_> {
-        ShownDate::of(self)
-    }
-
     /// Whether the record dates the event where the model's reading of the article cannot
     /// be: the year inferred for "in May" was not the year of the visit.
     pub fn record_contradicts(&self) -> bool {
