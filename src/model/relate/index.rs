@@ -10,8 +10,7 @@ use super::ids::Ids;
 use super::links::Links;
 use super::names::actor_names;
 use super::timeline::{TimelineRow, placed_date};
-use crate::model::rules::MAX_DEPTH;
-use crate::model::types::{ActorKind, ArgumentNode, ItemRef, Model};
+use crate::model::types::{ActorKind, ArgumentNode, ItemRef, MAX_DEPTH, Model};
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
 /// Every link is resolved both ways, so that no caller looks an id up by hand. References

@@ -5,5 +5,5 @@ pub(super) mod lint;
 pub(super) mod validate;
 
 pub use lint::QUALIFIERS;
-pub(crate) use validate::{MAX_DEPTH, is_id};
+pub(crate) use validate::is_id;
 pub use validate::{is_https_url, validate};

@@ -15,8 +15,8 @@ pub use date::{Date, DateError, MONTHS_LONG, PartialDate};
 pub use item::ItemRef;
 pub(crate) use item::all_ids;
 pub use model::{
-    Actor, ArgumentNode, Article, Claim, Event, LaterEvent, Model, Record, Relation, Review,
-    SCHEMA_VERSION, Sentence, Source,
+    Actor, ArgumentNode, Article, Claim, Event, LaterEvent, MAX_DEPTH, Model, Record, Relation,
+    Review, SCHEMA_VERSION, Sentence, Source,
 };
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use section::Section;

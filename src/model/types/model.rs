@@ -254,6 +254,9 @@ pub struct Relation {
     pub claims: Vec<String>,
 }
 
+/// How deep the argument map may nest below its thesis.
+pub const MAX_DEPTH: usize = 64;
+
 /// A node of the argument map: the thesis, or a reason, limit, context or conclusion
 /// hanging from another node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -54,9 +54,6 @@ struct Checker<'m> {
     out: Vec<Problem>,
 }
 
-/// How deep the argument map may nest below its thesis.
-pub const MAX_DEPTH: usize = 64;
-
 pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
