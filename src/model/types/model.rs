@@ -1,8 +1,9 @@
 //! The model's tables: a whole curated model of one article, and every kind of item in it,
 //! as a model file holds them.
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::date::Date;
 use super::words::{
@@ -17,7 +18,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
-    #[schemars(schema_with = "super::schema::version")]
+    #[schemars(schema_with = "version")]
     pub schema: i64,
     /// The article itself: its title, author and date.
     pub article: Article,
@@ -48,7 +49,7 @@ pub struct Model {
 /// Bibliographic facts about the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = super::schema::article_rules)]
+#[schemars(transform = article_rules)]
 pub struct Article {
     pub id: String,
     /// The headline.
@@ -120,7 +121,7 @@ pub struct Actor {
 /// article allows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = super::schema::event_rules)]
+#[schemars(transform = event_rules)]
 pub struct Event {
     pub id: String,
     /// A short headline for the timeline.
@@ -261,7 +262,7 @@ pub const MAX_DEPTH: usize = 64;
 /// hanging from another node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = super::schema::argument_rules)]
+#[schemars(transform = argument_rules)]
 pub struct ArgumentNode {
     pub id: String,
     pub role: ArgumentRole,
@@ -298,4 +299,49 @@ impl Event {
             .and_then(|r| r.date)
             .is_some_and(|recorded| !recorded.overlaps(&self.date))
     }
+}
+
+// What the JSON Schema says of these types beyond their derives (see schema.rs for the
+// rest): the version a file must give, and the keys that another's value requires.
+
+/// The schema of the `schema` key: the version this build reads.
+fn version(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "integer",
+        "const": SCHEMA_VERSION,
+        "description": format!("The version of the model format; write `schema = {SCHEMA_VERSION}` first."),
+    })
+}
+
+/// An inferred publication date needs a note saying from what.
+fn article_rules(schema: &mut Schema) {
+    required_when(schema, ("published_basis", "inferred"), &["published_note"]);
+}
+
+/// An inferred event date needs a note saying from what.
+fn event_rules(schema: &mut Schema) {
+    required_when(schema, ("date_basis", "inferred"), &["date_note"]);
+}
+
+/// Every argument node but the thesis hangs from a parent, with a stance toward it.
+fn argument_rules(schema: &mut Schema) {
+    schema.insert("if".into(), is_word("role", "thesis"));
+    schema.insert(
+        "else".into(),
+        serde_json::json!({ "required": ["parent", "stance"] }),
+    );
+}
+
+/// Makes `required` keys of `schema` that are needed only when `key` is `word`.
+fn required_when(schema: &mut Schema, (key, word): (&str, &str), required: &[&str]) {
+    schema.insert("if".into(), is_word(key, word));
+    schema.insert("then".into(), serde_json::json!({ "required": required }));
+}
+
+/// A schema that holds when `key` is given as `word`.
+fn is_word(key: &str, word: &str) -> Value {
+    serde_json::json!({
+        "properties": { key: { "const": word } },
+        "required": [key],
+    })
 }
