@@ -33,13 +33,13 @@ pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,
     Tables, TimelineRow, placed_date,
 };
-pub use rules::{QUALIFIERS, is_https_url, validate};
+pub use rules::{QUALIFIERS, validate};
 pub use types::{
     Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date,
     DateError, Event, EventStatus, ItemRef, Judged, LaterEvent, MONTHS_LONG, Model, Name,
     PartialDate, Record, Relation, Review, SCHEMA_PATH, SCHEMA_VERSION, Section, Sentence,
     SentenceRole, Source, Stance, Trend, Verdict, Word, closest, contains_words, date_pattern,
-    edit_distance, is_forbidden_char, json_schema, json_schema_text, sanitize,
+    edit_distance, is_forbidden_char, is_https_url, json_schema, json_schema_text, sanitize,
 };
 
 /// The bundled model as JSON, converted from the TOML file at build time.

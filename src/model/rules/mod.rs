@@ -6,4 +6,4 @@ pub(super) mod validate;
 
 pub use lint::QUALIFIERS;
 pub(crate) use validate::is_id;
-pub use validate::{is_https_url, validate};
+pub use validate::validate;

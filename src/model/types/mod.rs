@@ -23,7 +23,7 @@ pub use section::Section;
 pub(crate) use text::describe;
 pub use text::{
     Name, Refused, STILL_TO_FILL, TO_FILL, closest, contains_words, edit_distance,
-    is_forbidden_char, name_key, refused_in, sanitize,
+    is_forbidden_char, is_https_url, name_key, refused_in, sanitize,
 };
 pub use words::{
     ActorKind, ArgumentRole, Basis, ClaimKind, EventStatus, Judged, SentenceRole, Stance, Trend,

@@ -15,7 +15,6 @@ mod quote;
 mod record;
 
 use quote::misquote;
-pub use record::is_https_url;
 
 /// Checks everything about a model that its types cannot. The problems carry no
 /// location: a model built in code has no file (loading a file locates them).
