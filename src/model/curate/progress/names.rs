@@ -4,10 +4,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::NameSuggestion;
 use crate::model::curate::draft::TITLES;
 use crate::model::relate::NameFinder;
 use crate::model::types::Model;
+
+/// A name the text repeats that no actor's name or alias covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSuggestion {
+    /// The name as the text writes it: "Mr Putin", "Gazprom".
+    pub name: String,
+    /// How many times the text has it.
+    pub count: usize,
+}
 
 /// Words that start sentences without naming anyone, when the text does not use them in
 /// lower case elsewhere to tell.
