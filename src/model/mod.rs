@@ -7,6 +7,7 @@
 
 // Its rooms, one for each job, from the ground up: a room uses only the rooms listed
 // before it, and `read` and `relate`, side by side on `types`, do not use each other.
+// Nothing in a room imports this door. tests/model_rooms.rs holds them to it.
 
 // The types: what a model file holds.
 mod types;
