@@ -1,5 +1,6 @@
-//! Reading a model file: size and encoding checks, TOML parsing with locations, and the
-//! conversion into model types, with every problem collected and located.
+//! Loading a model file: size and encoding checks, then reading it into the model's types
+//! (the `read` room) and holding it to the rules (`rules`), with every problem collected
+//! and located.
 
 use std::fs;
 use std::io::Read;
