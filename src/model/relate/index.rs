@@ -502,7 +502,7 @@ impl Index {
     }
 
     /// The article's events and the record's later events in one list, in date order,
-    /// with the article's own date marked (see `model::timeline`).
+    /// with the article's own date marked (see `timeline.rs`).
     pub fn timeline_rows(&self) -> &[TimelineRow] {
         &self.tables.timeline_rows
     }
