@@ -1,16 +1,14 @@
-//! Reading a model file: size and encoding checks, TOML parsing with locations, and the
-//! conversion into model types, with every problem collected and located.
+//! Loading a model file: size and encoding checks, then reading it into the model's types
+//! (the `read` room) and holding it to the rules (`rules`), with every problem collected
+//! and located.
 
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use super::build::build;
-use super::diagnostic::{Diagnostic, Location};
-use super::loading::{LoadProgress, LoadStage};
-use super::problem::locate;
-use super::text::{describe, is_forbidden_char};
-use super::{Model, lint, validate};
+use crate::model::read::{Diagnostic, LoadProgress, LoadStage, Location, build, locate};
+use crate::model::rules::{lint, validate};
+use crate::model::types::{Model, describe, is_forbidden_char};
 
 /// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
 /// (the synthetic million-claim model is about 390 MB), and a bound on what a hostile file

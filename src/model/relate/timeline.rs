@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Basis, Date, Event, Model};
+use crate::model::types::{Basis, Date, Event, Model};
 
 /// The mark on an article event shown at the date the record gives it.
 pub const RECORD_DATE_MARK: &str = "†";
@@ -42,6 +42,13 @@ pub fn placed_date(event: &Event) -> &Date {
 #[derive(Debug, Clone, Copy)]
 pub struct ShownDate<'a> {
     event: &'a Event,
+}
+
+impl Event {
+    /// How the event's date is shown, the same in every view.
+    pub fn shown_date(&self) -> ShownDate<'_> {
+        ShownDate::of(self)
+    }
 }
 
 impl<'a> ShownDate<'a> {

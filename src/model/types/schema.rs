@@ -5,8 +5,9 @@
 //!
 //! The types say most of it: their keys, which are optional, their words, and that no
 //! other key is allowed. What the file holds differently from the types is said here:
-//! a date is a string of a documented form, `schema` is this build's version, TOML has
-//! no null, a string is never empty, an id and an address have their forms, and a few
+//! a date is a string of a documented form, TOML has no null, a string is never empty,
+//! and an id and an address have their forms. What concerns one type alone is said beside
+//! it, in model.rs, where its derive names it: `schema` is this build's version, and a few
 //! keys are required by another's value (a note for an inferred date, a parent and a
 //! stance for every argument node but the thesis).
 
@@ -15,7 +16,8 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
-use super::{Date, Model, SCHEMA_VERSION};
+use super::date::Date;
+use super::model::Model;
 
 /// Where the schema is kept in the repository, for editors to point at.
 pub const SCHEMA_PATH: &str = "docs/model.schema.json";
@@ -66,48 +68,6 @@ impl JsonSchema for Date {
             "examples": ["2012", "2012-05", "2012-10-02", "../2012-10", "2016-09-24/2016-10-10"],
         })
     }
-}
-
-/// The schema of the `schema` key: the version this build reads.
-pub(super) fn version(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "type": "integer",
-        "const": SCHEMA_VERSION,
-        "description": format!("The version of the model format; write `schema = {SCHEMA_VERSION}` first."),
-    })
-}
-
-/// An inferred publication date needs a note saying from what.
-pub(super) fn article_rules(schema: &mut Schema) {
-    required_when(schema, ("published_basis", "inferred"), &["published_note"]);
-}
-
-/// An inferred event date needs a note saying from what.
-pub(super) fn event_rules(schema: &mut Schema) {
-    required_when(schema, ("date_basis", "inferred"), &["date_note"]);
-}
-
-/// Every argument node but the thesis hangs from a parent, with a stance toward it.
-pub(super) fn argument_rules(schema: &mut Schema) {
-    schema.insert("if".into(), is_word("role", "thesis"));
-    schema.insert(
-        "else".into(),
-        serde_json::json!({ "required": ["parent", "stance"] }),
-    );
-}
-
-/// Makes `required` keys of `schema` that are needed only when `key` is `word`.
-fn required_when(schema: &mut Schema, (key, word): (&str, &str), required: &[&str]) {
-    schema.insert("if".into(), is_word(key, word));
-    schema.insert("then".into(), serde_json::json!({ "required": required }));
-}
-
-/// A schema that holds when `key` is given as `word`.
-fn is_word(key: &str, word: &str) -> Value {
-    serde_json::json!({
-        "properties": { key: { "const": word } },
-        "required": [key],
-    })
 }
 
 /// Makes the generated schemas say what the file holds: no null anywhere (TOML has none;

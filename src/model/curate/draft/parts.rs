@@ -2,7 +2,7 @@
 //! (headline, standfirst, the carrier's boilerplate, body, byline).
 
 use super::split::sentences;
-use crate::model::SentenceRole;
+use crate::model::types::SentenceRole;
 
 /// One paragraph: its text on one line, and its sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,12 +13,11 @@ use std::path::Path;
 pub use parts::{Paragraph, paragraphs};
 pub use split::{TITLES, sentences};
 
-use super::diagnostic::Location;
-use super::text::{describe, is_forbidden_char, refused_in};
-use super::validate::is_id;
-use super::{Sentence, SentenceRole};
+use crate::model::read::Location;
+use crate::model::rules::is_id;
+use crate::model::types::{Sentence, SentenceRole, describe, is_forbidden_char, refused_in};
 
-pub use super::text::{STILL_TO_FILL, TO_FILL};
+pub use crate::model::types::{STILL_TO_FILL, TO_FILL};
 
 /// The largest article text `new` reads, in bytes (4 MiB): an opinion article is some
 /// thousands, and the draft of the largest must stay well inside a model's limit.

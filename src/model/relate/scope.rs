@@ -2,8 +2,8 @@
 //! items they touch, and where an item of the record points in the article. The explorer
 //! and the command line both ask these questions here, so they cannot answer differently.
 
-use super::ClaimKind;
-use super::index::{Index, ItemRef};
+use super::index::Index;
+use crate::model::types::{ClaimKind, ItemRef};
 
 /// A part of the model the reader has chosen: everything, or one event, actor, argument
 /// node, relation between two actors, later event or review of the record.
@@ -309,7 +309,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Model;
+    use crate::model::types::Model;
 
     fn index() -> Index {
         Index::new(Model::bundled().expect("the bundled model"))

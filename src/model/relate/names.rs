@@ -6,8 +6,7 @@ use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::Model;
-use super::text::Name;
+use crate::model::types::{Model, Name};
 
 /// Names longer than this are not looked for, and validation refuses them. The bound
 /// keeps small the number of matches that can end at one place in a text, and so the

@@ -7,10 +7,10 @@ use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
 use super::ids::Ids;
-pub use super::item::ItemRef;
 use super::links::Links;
 use super::names::actor_names;
-use super::{ActorKind, ArgumentNode, Model};
+use super::timeline::{TimelineRow, placed_date};
+use crate::model::types::{ActorKind, ArgumentNode, ItemRef, MAX_DEPTH, Model};
 
 /// A model with its lookups. Built once at load; every query after that is a table read.
 /// Every link is resolved both ways, so that no caller looks an id up by hand. References
@@ -52,7 +52,7 @@ pub struct Tables {
     /// The claims in reading order.
     reading_order: Vec<usize>,
     /// The article's events and the record's later ones, in date order.
-    timeline_rows: Vec<super::TimelineRow>,
+    timeline_rows: Vec<TimelineRow>,
     /// Each relation's id (`from/to`) and label ("Russia – India").
     relation_ids: Vec<String>,
     relation_labels: Vec<String>,
@@ -221,8 +221,7 @@ impl Index {
         let mut timeline: Vec<usize> = (0..events).collect();
         // Where each event stands in time, as every view shows it (`ShownDate`).
         timeline.sort_by(|a, b| {
-            super::placed_date(&model.events[*a])
-                .timeline_cmp(super::placed_date(&model.events[*b]))
+            placed_date(&model.events[*a]).timeline_cmp(placed_date(&model.events[*b]))
         });
         let mut order: Vec<usize> = (0..claims).collect();
         order.sort_by_cached_key(|&c| {
@@ -503,8 +502,8 @@ impl Index {
     }
 
     /// The article's events and the record's later events in one list, in date order,
-    /// with the article's own date marked (see `model::timeline`).
-    pub fn timeline_rows(&self) -> &[super::TimelineRow] {
+    /// with the article's own date marked (see `timeline.rs`).
+    pub fn timeline_rows(&self) -> &[TimelineRow] {
         &self.tables.timeline_rows
     }
 
@@ -572,7 +571,7 @@ fn number_tree(
         }
         // A valid map nests at most MAX_DEPTH levels; deeper nodes (of an unchecked
         // model) are left unnumbered rather than given ever longer numbers.
-        if path.len() < 8 * super::validate::MAX_DEPTH {
+        if path.len() < 8 * MAX_DEPTH {
             for (n, child) in children[node].iter().enumerate().rev() {
                 stack.push((*child, format!("{path}.{}", n + 1)));
             }

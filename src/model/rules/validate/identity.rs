@@ -3,9 +3,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::{Checker, is_https_url};
-use crate::model::Section;
-use crate::model::problem::site;
+use super::Checker;
+use crate::model::read::site;
+use crate::model::types::{Section, is_https_url};
 
 /// Whether `id` is a Wikidata item id: `Q` and a number with no leading zero.
 pub fn is_wikidata_item(id: &str) -> bool {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Model;
-use super::spans::Section;
+use super::model::Model;
+use super::section::Section;
 
 /// Where an item with an id lives in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

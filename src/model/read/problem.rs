@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::Model;
 use super::diagnostic::{Diagnostic, Locator, Severity};
-use super::spans::{Section, SourceMap};
+use super::spans::SourceMap;
+use crate::model::types::{Model, Section};
 
 /// One problem, and the place in the model it concerns.
 #[derive(Debug, Clone)]

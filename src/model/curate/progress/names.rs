@@ -4,9 +4,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::NameSuggestion;
-use crate::model::Model;
-use crate::model::draft::TITLES;
+use crate::model::curate::draft::TITLES;
+use crate::model::relate::NameFinder;
+use crate::model::types::Model;
+
+/// A name the text repeats that no actor's name or alias covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSuggestion {
+    /// The name as the text writes it: "Mr Putin", "Gazprom".
+    pub name: String,
+    /// How many times the text has it.
+    pub count: usize,
+}
 
 /// Words that start sentences without naming anyone, when the text does not use them in
 /// lower case elsewhere to tell.
@@ -181,7 +190,7 @@ fn covered_all(names: &[&str], listed: &[String]) -> Vec<bool> {
     let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let mut covered = vec![false; names.len()];
     // A listed name that holds the name as whole words.
-    let finder = crate::model::NameFinder::new(lower.iter().map(String::as_str));
+    let finder = NameFinder::new(lower.iter().map(String::as_str));
     for known in listed {
         for n in finder.find(known, known) {
             covered[n] = true;
@@ -243,7 +252,7 @@ mod tests {
             for (n, name) in names.iter().enumerate() {
                 let name = name.to_lowercase();
                 let one = listed.iter().any(|known| {
-                    crate::model::contains_words(known, &name)
+                    crate::model::types::contains_words(known, &name)
                         || name.match_indices(known.as_str()).any(|(at, _)| {
                             name[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
                         })

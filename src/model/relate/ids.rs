@@ -7,8 +7,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::Model;
-use super::item::{ItemRef, all_ids};
+use crate::model::types::{ItemRef, Model, all_ids};
 
 /// The items by id. The first item to hold an id keeps it (validation reports the rest).
 #[derive(Debug, Clone, Default)]

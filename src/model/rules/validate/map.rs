@@ -1,10 +1,8 @@
 //! The argument map's rules: one thesis at the root, every other node with a parent and a
 //! stance, no cycle, and no deeper than a reader can follow.
 
-use super::{Checker, MAX_DEPTH, site};
-use crate::model::ArgumentRole;
-use crate::model::index::ItemRef;
-use crate::model::spans::Section;
+use super::{Checker, site};
+use crate::model::types::{ArgumentRole, ItemRef, MAX_DEPTH, Section};
 
 impl Checker<'_> {
     pub(super) fn arguments(&mut self) {

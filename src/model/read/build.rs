@@ -12,10 +12,10 @@ use toml::de::DeTable;
 use super::diagnostic::Diagnostic;
 use super::loading::LoadProgress;
 use super::reader::TableReader;
-use super::spans::{Section, SourceMap};
-use super::{
+use super::spans::SourceMap;
+use crate::model::types::{
     Actor, ArgumentNode, Article, Claim, Event, LaterEvent, Model, Record, Relation, Review,
-    Sentence, Source,
+    Section, Sentence, Source,
 };
 
 /// The top-level keys a model has, in the order of the format.

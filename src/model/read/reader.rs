@@ -8,8 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use super::spans::{FieldSpans, ItemSpans};
-use super::text::{self, Refused, STILL_TO_FILL, TO_FILL, closest};
-use super::{Date, Word};
+use crate::model::types::{Date, PartialDate, Refused, STILL_TO_FILL, TO_FILL, Word, closest};
 
 /// Reads the keys of one TOML table, remembering which were asked for so that any other
 /// key can be reported as unknown.
@@ -333,7 +332,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// A required date.
     pub fn date(&mut self, key: &'static str) -> Date {
-        let fallback = Date::On(super::PartialDate {
+        let fallback = Date::On(PartialDate {
             year: 0,
             month: None,
             day: None,
@@ -544,7 +543,7 @@ fn refused_in(s: &str, name: bool) -> Option<Refused> {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return None;
     }
-    text::refused_in(s, name)
+    crate::model::types::refused_in(s, name)
 }
 
 /// Whether the values of `key` are names, which must be told apart by how they look (an

@@ -1,5 +1,6 @@
-//! Characters that must never reach a terminal from a model file, and how to show them
-//! safely when a message has to quote the text that holds them.
+//! Characters that must never reach a terminal from a model file, how to show them
+//! safely when a message has to quote the text that holds them, and the addresses safe to
+//! show as links.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -175,6 +176,21 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `url` is an `https` address with a host and nothing a terminal or a browser
+/// could take for something else: no whitespace, no control or bidirectional character.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && host.contains('.')
+        && !host.starts_with('.')
+        && url
+            .chars()
+            .all(|c| !c.is_whitespace() && !is_forbidden_char(c))
 }
 
 /// The candidate closest to `word` by edit distance, if any is close enough to be a likely
@@ -417,5 +433,28 @@ mod tests {
     fn sanitize_makes_escapes_visible() {
         assert_eq!(sanitize("plain"), "plain");
         assert_eq!(sanitize("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
+    }
+
+    #[test]
+    fn only_plain_https_addresses_pass() {
+        for good in [
+            "https://www.dawn.com/news/123",
+            "https://en.kremlin.ru/events/president/news/11224?x=1#top",
+        ] {
+            assert!(is_https_url(good), "{good}");
+        }
+        for bad in [
+            "http://www.dawn.com/news/123",
+            "https://",
+            "https:///path",
+            "https://localhost",
+            "https://www.dawn.com/a b",
+            "https://www.dawn.com/\u{1b}]8;;x",
+            "https://www.dawn.com/\u{202e}",
+            "javascript:alert(1)",
+            " https://www.dawn.com/",
+        ] {
+            assert!(!is_https_url(bad), "{bad:?}");
+        }
     }
 }

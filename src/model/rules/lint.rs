@@ -4,13 +4,9 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::Model;
-use super::build::Unread;
-use super::diagnostic::Severity;
-use super::names::actor_names;
-use super::problem::{Place, Problem, Site, item_name, site};
-use super::spans::Section;
-use super::text::contains_words;
+use crate::model::read::{Place, Problem, Severity, Site, Unread, item_name, site};
+use crate::model::relate::actor_names;
+use crate::model::types::{Model, Section, contains_words};
 
 /// Words that change what a claim asserts ("always", "still", "any further"). A claim's
 /// text may use one only where its quote does: otherwise the claim says more than the

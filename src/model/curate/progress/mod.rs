@@ -7,11 +7,11 @@ mod names;
 
 use std::collections::HashSet;
 
-use super::load::Survey;
-use super::text::STILL_TO_FILL;
-use super::{Basis, ClaimKind, Diagnostic, Model};
+use crate::model::load::Survey;
+use crate::model::read::Diagnostic;
+use crate::model::types::{Basis, ClaimKind, Model, STILL_TO_FILL};
 
-pub use names::unlisted_names;
+pub use names::{NameSuggestion, unlisted_names};
 
 /// One item left to do: its id and a short label (a sentence's text, a claim's, an
 /// event's title).
@@ -19,15 +19,6 @@ pub use names::unlisted_names;
 pub struct Left {
     pub id: String,
     pub label: String,
-}
-
-/// A name the text repeats that no actor's name or alias covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameSuggestion {
-    /// The name as the text writes it: "Mr Putin", "Gazprom".
-    pub name: String,
-    /// How many times the text has it.
-    pub count: usize,
 }
 
 /// What is left to do in a model, and how much has been done.

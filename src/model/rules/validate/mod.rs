@@ -3,15 +3,11 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::build::Unread;
-use super::diagnostic::{Diagnostic, Severity};
-use super::item::ItemRef;
-use super::item::all_ids;
-use super::names::{MAX_NAME_BYTES, actor_names};
-use super::problem::{Place, Problem, Site, item_name, site};
-use super::spans::Section;
-use super::text::{closest, name_key};
-use super::{Basis, Model, SCHEMA_VERSION};
+use crate::model::read::{Diagnostic, Place, Problem, Severity, Site, Unread, item_name, site};
+use crate::model::relate::{MAX_NAME_BYTES, actor_names};
+use crate::model::types::{
+    Basis, ItemRef, Model, SCHEMA_VERSION, Section, all_ids, closest, name_key,
+};
 
 mod identity;
 mod map;
@@ -19,7 +15,6 @@ mod quote;
 mod record;
 
 use quote::misquote;
-pub use record::is_https_url;
 
 /// Checks everything about a model that its types cannot. The problems carry no
 /// location: a model built in code has no file (loading a file locates them).
@@ -57,9 +52,6 @@ struct Checker<'m> {
     ordered: Vec<(&'m str, ItemRef)>,
     out: Vec<Problem>,
 }
-
-/// How deep the argument map may nest below its thesis.
-pub const MAX_DEPTH: usize = 64;
 
 pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty()

@@ -1,0 +1,18 @@
+//! Reading a model file into the model's types, with every problem found located at its
+//! place in the file: the file's tables read one at a time (`build`, with the `reader` of
+//! one table), where each item sits in the text (`spans`), problems and their places
+//! (`diagnostic`, `problem`), and how far a load has gone (`loading`).
+
+mod build;
+mod diagnostic;
+mod loading;
+mod problem;
+mod reader;
+mod spans;
+
+pub(crate) use build::{Unread, build};
+pub use diagnostic::{Diagnostic, Location, Locator, Severity};
+pub use loading::{LoadProgress, LoadStage};
+pub(crate) use problem::{Place, Problem, Site, item_name, locate, site};
+pub use reader::MAX_TEXT_BYTES;
+pub use spans::SourceMap;
