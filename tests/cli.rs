@@ -758,7 +758,7 @@ fn search_from_the_command_line_and_in_the_explorer_agree() {
     ] {
         let mut app = App::new(
             Index::new(Model::bundled().expect("bundled")),
-            Theme { color: false },
+            Theme::new(false),
         );
         app.update(Action::Resize(120, 40));
         app.update(Action::OpenSearch);

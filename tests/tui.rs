@@ -16,7 +16,7 @@ use common::screen::{down_to, draw, run, type_text};
 
 fn app() -> App {
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
+    let mut app = App::new(Index::new(model), Theme::new(false));
     app.update(Action::Resize(120, 40));
     app
 }
@@ -306,7 +306,7 @@ fn one_cap_holds_the_query_typed_and_pasted() {
 fn reading_mode_styles_the_quote_its_sentence_and_the_asides_on_screen() {
     use ratatui::style::Modifier;
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: false });
+    let mut app = App::new(Index::new(model), Theme::new(false));
     app.update(Action::Resize(100, 30));
     app.update(Action::ToggleReading);
     app.update(Action::NextClaim); // c02a, in paragraph 2

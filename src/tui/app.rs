@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::content::{DetailText, HelpText, ReadingText, SourceText};
-use super::keymap;
+use super::keymap::Keymap;
 use super::layout::Screen;
 use super::reading::Reading;
 use super::search_box::SearchBox;
@@ -57,6 +57,8 @@ pub struct Laid {
 /// The whole state of the explorer.
 pub struct App {
     pub theme: Theme,
+    /// The keys this explorer answers to, with its configuration's rebindings.
+    keymap: Keymap,
     index: Arc<Index>,
     searcher: Arc<Searcher>,
     size: Rect,
@@ -107,6 +109,11 @@ impl App {
 
     /// The explorer over a model whose search is already built (read from the cache).
     pub fn with_searcher(searcher: Searcher, theme: Theme) -> App {
+        App::with_config(searcher, Keymap::default(), theme)
+    }
+
+    /// The explorer with its own keys and styles, as a configuration sets them.
+    pub fn with_config(searcher: Searcher, keymap: Keymap, theme: Theme) -> App {
         let index = Arc::clone(searcher.shared_index());
         let searcher = Arc::new(searcher);
         let reading = Reading::new();
@@ -121,6 +128,7 @@ impl App {
             .unwrap_or(0);
         let mut app = App {
             theme,
+            keymap,
             searcher,
             size: Rect::new(0, 0, 120, 40),
             screen: Screen::default(),
@@ -207,7 +215,12 @@ impl App {
 
     /// The action a terminal event asks for, now.
     pub fn action_for(&self, event: &crossterm::event::Event) -> Option<Action> {
-        keymap::action_for(self.situation(), event)
+        self.keymap.action_for(self.situation(), event)
+    }
+
+    /// The keys this explorer answers to.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     pub fn scope(&self) -> Scope {

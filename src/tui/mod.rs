@@ -51,13 +51,8 @@ pub enum Ending {
 /// terminal, whatever happened.
 /// Runs the explorer on `index` with a user's `config` (keys and colours) in force.
 pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
-    let mut theme = Theme::from_env();
-    if config.color == Some(false) {
-        theme.color = false;
-    }
-    keymap::install(config.keymap);
-    theme::install_palette(config.palette);
-    let mut app = App::with_searcher(searcher, theme);
+    let theme = config.theme(Theme::from_env());
+    let mut app = App::with_config(searcher, config.keymap, theme);
     let signals = terminal::watch_signals()?;
     let mut term = terminal::setup(theme.color)?;
     let result = event_loop(&mut term, &mut app, &signals);

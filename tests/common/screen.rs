@@ -23,7 +23,7 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
 pub fn explorer(width: u16, height: u16) -> App {
     use claimscope::model::{Index, Model};
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), claimscope::tui::Theme { color: false });
+    let mut app = App::new(Index::new(model), claimscope::tui::Theme::new(false));
     app.update(Action::Resize(width, height));
     app
 }

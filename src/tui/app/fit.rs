@@ -62,7 +62,7 @@ impl App {
             Mode::Help => {
                 let (width, rows) = layout::help_text(self.screen.main);
                 if self.laid.help.width != width || self.laid.help_lines.is_empty() {
-                    self.laid.help = help::help(&self.index, self.theme, width);
+                    self.laid.help = help::help(&self.index, &self.keymap, self.theme, width);
                     self.laid.help_filter = None;
                 }
                 if self.laid.help_filter.as_ref() != Some(&self.help.filter) {

@@ -243,7 +243,7 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 /// order. A status message, when there is one, comes first.
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
-    let items = keymap::bar_items(app.situation());
+    let items = app.keymap().bar_items(app.situation());
     let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
