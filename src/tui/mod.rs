@@ -8,6 +8,7 @@ pub mod content;
 pub mod keymap;
 pub mod layout;
 pub mod output;
+pub mod panes;
 pub mod reading;
 pub mod rebind;
 pub mod search_box;
