@@ -174,7 +174,7 @@ fn keys(value: &Spanned<DeValue<'_>>, keymap: &mut Keymap, problems: &mut Vec<Di
                 Err(message) => problems.push(Diagnostic::new(Some(span), message)),
             }
         }
-        rebind(keymap, action, &parsed);
+        rebind(keymap, &action, &parsed);
     }
 }
 

@@ -113,7 +113,7 @@ pub struct Binding {
     pub context: Context,
     pub keys: Cow<'static, [Key]>,
     pub action: Action,
-    pub help: &'static str,
+    pub help: Cow<'static, str>,
     pub bar: Option<Bar>,
 }
 
@@ -144,7 +144,7 @@ const fn bind(
         context,
         keys: Cow::Borrowed(keys),
         action,
-        help,
+        help: Cow::Borrowed(help),
         bar,
     }
 }
@@ -153,18 +153,14 @@ use Action as A;
 use Context::{Folding, Help, HelpFilter, Moving, Panes, Reading, Search};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
-/// The whole keymap, one binding a row. Order is the order of the help screen and the key
-/// bar; within the contexts that apply, the first binding of a key wins.
+/// The keymap's table, one binding a row, but for the digits that focus each pane: those
+/// come from [`Pane::ALL`] (see [`focus_bindings`]) and follow the first two rows. Order is
+/// the order of the help screen and the key bar; within the contexts that apply, the first
+/// binding of a key wins.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[code(Tab)], A::FocusNext, "focus the next pane", bar("focus", 4)),
     bind(Panes, &[code(BackTab)], A::FocusPrev, "focus the previous pane", None),
-    bind(Panes, &[key('1')], A::Focus(Pane::Timeline), "focus Timeline", None),
-    bind(Panes, &[key('2')], A::Focus(Pane::Actors), "focus Actors", None),
-    bind(Panes, &[key('3')], A::Focus(Pane::Arguments), "focus Arguments", None),
-    bind(Panes, &[key('4')], A::Focus(Pane::Record), "focus Record", None),
-    bind(Panes, &[key('5')], A::Focus(Pane::Claims), "focus Claims", None),
-    bind(Panes, &[key('6')], A::Focus(Pane::Source), "focus Source", None),
     bind(Moving, &[key('k'), code(Up)], A::Up, "up a row (or a line)", None),
     bind(Moving, &[key('j'), code(Down)], A::Down, "down a row (or a line)", bar_as("↑↓", "move", 6)),
     bind(Moving, &[key('g'), code(Home)], A::Top, "to the first row, or the top", None),
@@ -230,11 +226,32 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// [`BINDINGS`], with a digit for each pane after Tab and Shift-Tab.
     fn default() -> Keymap {
+        let (tab, rest) = BINDINGS.split_at(2);
+        let bindings = tab
+            .iter()
+            .cloned()
+            .chain(focus_bindings())
+            .chain(rest.iter().cloned());
         Keymap {
-            bindings: BINDINGS.to_vec(),
+            bindings: bindings.collect(),
         }
     }
+}
+
+/// A digit for each pane, its number: `1` focuses the first pane in Tab order.
+fn focus_bindings() -> impl Iterator<Item = Binding> {
+    Pane::ALL.into_iter().filter_map(|pane| {
+        let digit = char::from_digit(u32::try_from(pane.number()).ok()?, 10)?;
+        Some(Binding {
+            context: Panes,
+            keys: Cow::Owned(vec![key(digit)]),
+            action: Action::Focus(pane),
+            help: Cow::Owned(format!("focus {}", pane.title())),
+            bar: None,
+        })
+    })
 }
 
 impl Keymap {

@@ -189,7 +189,7 @@ pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpT
             .in_context(context)
             .map(|binding| {
                 let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-                row(keys.join(" "), binding.help, theme, width)
+                row(keys.join(" "), &binding.help, theme, width)
             })
             .collect();
         sections.push((
