@@ -217,14 +217,47 @@ mod tests {
     }
 
     #[test]
-    fn every_rebindable_action_is_in_the_table_and_has_a_name_once() {
+    fn every_name_reads_as_its_action_and_every_action_has_a_name() {
         let defaults = Keymap::default();
-        for (name, action) in actions() {
+        let named: Vec<(Cow<'static, str>, Action)> = actions().collect();
+        // From names to actions: each name is read as its own action, is the only name of
+        // it, and names an action the keymap binds.
+        for (name, action) in &named {
+            assert_eq!(action_named(name).as_ref(), Ok(action), "{name}");
+            assert_eq!(named.iter().filter(|(n, _)| n == name).count(), 1, "{name}");
+            assert_eq!(
+                named.iter().filter(|(_, a)| a == action).count(),
+                1,
+                "{name}"
+            );
             assert!(
-                defaults.bindings().iter().any(|b| b.action == action),
+                defaults.bindings().iter().any(|b| b.action == *action),
                 "{name} is bound by default"
             );
-            assert_eq!(actions().filter(|(n, _)| *n == name).count(), 1);
+        }
+        // From actions to names: whatever a key does where keys may be rebound has a name,
+        // and that name is read back as the same action.
+        for binding in defaults.bindings() {
+            if !REBINDABLE.contains(&binding.context) {
+                continue;
+            }
+            let name = name_of(&binding.action)
+                .unwrap_or_else(|| panic!("{:?} has no name to rebind it by", binding.action));
+            assert_eq!(action_named(&name), Ok(binding.action.clone()), "{name}");
+        }
+        // Each pane: its digit focuses it, and it is named after its title.
+        for pane in Pane::ALL {
+            let digit = parse_key(&pane.number().to_string()).expect("a digit");
+            let focus = Action::Focus(pane);
+            assert!(
+                defaults
+                    .bindings()
+                    .iter()
+                    .any(|b| b.action == focus && b.keys.as_ref() == [digit]),
+                "{pane:?} has its digit"
+            );
+            let name = format!("focus-{}", pane.title().to_lowercase());
+            assert_eq!(action_named(&name), Ok(focus));
         }
         assert!(clashes(&defaults).is_empty(), "{:?}", clashes(&defaults));
         assert_eq!(
