@@ -11,8 +11,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use claimscope::cache::open_in;
 use claimscope::model::{Index, Model, ModelFile, load_str};
+use claimscope::open::open_in;
 use claimscope::search::Searcher;
 use claimscope::tui::{Action, App, Theme, view};
 

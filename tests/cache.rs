@@ -6,8 +6,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimscope::cache::{CACHED_FROM, ForSearch, Opened, open_for_search_in, open_in};
+use claimscope::cache::CACHED_FROM;
 use claimscope::model::{ItemRef, LoadProgress};
+use claimscope::open::{ForSearch, Opened, open_for_search_in, open_in};
 use claimscope::search::{Query, Searcher};
 use common::{Scratch, arg, stdout};
 
@@ -291,16 +292,34 @@ fn the_command_line_answers_the_same_from_a_copy() {
 }
 
 #[test]
-fn every_field_of_the_bundled_model_is_written_and_read_back() {
-    // The bundled model has every kind of optional field (the record's reviews, sources,
-    // later events, notes); a field left out of a copy when empty would shift the rest,
-    // and its copy would not read back.
-    let model = claimscope::model::Model::bundled().expect("the bundled model loads");
-    let bytes = claimscope::model::writing_whole(|| postcard::to_stdvec(&model)).expect("writes");
-    let back: claimscope::model::Model = postcard::from_bytes(&bytes).expect("reads back");
-    assert_eq!(back, model);
-    // Outside the cache's writing, the JSON still leaves empty fields out.
-    let json = serde_json::to_string(&model).expect("json");
+fn a_copy_of_a_model_with_empty_fields_reads_back_whole() {
+    // The model's own serialisation leaves an empty list or a missing value out; the
+    // copy's binary form must not, or every field after one left out would shift. A
+    // large model whose claims have no notes and whose actors have no aliases, read back
+    // from its copy, is the model loaded from its file.
+    let scratch = Scratch::new("cache-empty-fields");
+    let cache = scratch.0.join("cache");
+    // The generator's claims have no notes and its model no record; its actors lose
+    // their aliases here.
+    let text: String = big_model()
+        .lines()
+        .map(|line| match line.starts_with("aliases = ") {
+            true => "aliases = []\n".to_string(),
+            false => format!("{line}\n"),
+        })
+        .collect();
+    let model = scratch.file("bare.toml", text.as_bytes());
+    let first = open(&cache, &model);
+    assert!(!first.from_cache);
+    let again = open(&cache, &model);
+    assert!(again.from_cache, "the second load reads the copy");
+    let from_file = first.searcher.index().model();
+    assert!(from_file.claims.iter().all(|c| c.note.is_none()));
+    assert!(from_file.actors.iter().all(|a| a.aliases.is_empty()));
+    assert!(from_file.sources.is_empty() && from_file.reviews.is_empty());
+    assert_eq!(again.searcher.index().model(), from_file);
+    // Outside the cache, the JSON leaves empty fields out.
+    let json = serde_json::to_string(from_file).expect("json");
     assert!(
         !json.contains("null"),
         "no missing value is written as null"
@@ -400,4 +419,31 @@ fn a_fifo_in_a_copys_place_does_not_block() {
         .expect("the load does not block on the FIFO");
     assert!(!from_cache);
     assert!(std::fs::metadata(&copy).expect("stat").is_file());
+}
+
+#[test]
+fn a_copy_holds_the_tables_worked_out_when_asked_for() {
+    // Which sentences name each actor is worked out at the first asking, not at load; a
+    // copy must hold it all the same, so that a large model's copy never has to find
+    // names again. Read back, the copy answers as the model loaded afresh does.
+    let scratch = Scratch::new("cache-naming");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let first = open(&cache, &model);
+    let tables = postcard::to_stdvec(first.searcher.index().tables()).expect("writes");
+    let index = first.searcher.index();
+    let again = open(&cache, &model);
+    assert!(again.from_cache);
+    let back = postcard::to_stdvec(again.searcher.index().tables()).expect("writes");
+    assert_eq!(back, tables, "the copy's tables are the ones written");
+    let named = (0..index.model().actors.len())
+        .filter(|&a| !index.sentences_naming(a).is_empty())
+        .count();
+    assert!(named > 0, "some actor is named in some sentence");
+    for a in 0..index.model().actors.len() {
+        assert_eq!(
+            again.searcher.index().sentences_naming(a),
+            index.sentences_naming(a)
+        );
+    }
 }

@@ -5,9 +5,10 @@
 mod common;
 
 use common::{Scratch, arg, claimscope, fixture, mutate, stderr, stdout};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-/// The keys of every object, in the order they are written.
+/// The keys of every object, in the order they are written (as docs/model.md shows them).
 const KEYS: [&str; 9] = [
     "file",
     "line",
@@ -31,19 +32,53 @@ fn check_json(args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
         .map(|line| {
             let value: Value = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("not a JSON object: {e}: {line}"));
-            let keys: Vec<&str> = value
-                .as_object()
-                .unwrap_or_else(|| panic!("not an object: {line}"))
-                .keys()
-                .map(String::as_str)
-                .collect();
-            let mut expected = KEYS.to_vec();
-            expected.sort_unstable();
-            assert_eq!(keys, expected, "{line}");
+            assert_eq!(keys_in_order(line), KEYS, "{line}");
             value
         })
         .collect();
     (out.status.code(), objects, stderr(&out))
+}
+
+/// The keys of the JSON object `line` in the order the text gives them: serde_json's
+/// `Value` keeps its keys sorted, and so cannot tell.
+fn keys_in_order(line: &str) -> Vec<String> {
+    struct Keys(Vec<String>);
+    impl<'de> Deserialize<'de> for Keys {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+            struct InOrder;
+            impl<'de> Visitor<'de> for InOrder {
+                type Value = Keys;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+                fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Keys, M::Error> {
+                    let mut keys = Vec::new();
+                    while let Some(key) = map.next_key::<String>()? {
+                        map.next_value::<IgnoredAny>()?;
+                        keys.push(key);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            deserializer.deserialize_map(InOrder)
+        }
+    }
+    match serde_json::from_str::<Keys>(line) {
+        Ok(Keys(keys)) => keys,
+        Err(e) => panic!("not a JSON object: {e}: {line}"),
+    }
+}
+
+#[test]
+fn the_documented_example_writes_the_keys_in_the_same_order() {
+    let example: Vec<&str> = include_str!("../docs/model.md")
+        .lines()
+        .filter(|l| l.starts_with("{\"file\""))
+        .collect();
+    assert!(!example.is_empty(), "docs/model.md has an example");
+    for line in example {
+        assert_eq!(keys_in_order(line), KEYS, "{line}");
+    }
 }
 
 /// The bundled model with several problems of different kinds: at the top, in a nested

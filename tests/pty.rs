@@ -2,6 +2,8 @@
 //! terminal handed back afterwards.
 
 use std::io::{Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -34,10 +36,15 @@ impl Session {
     /// The explorer with its address space limited to `kib` KiB (`ulimit -v`): an
     /// allocation past it fails, and the explorer with it.
     fn start_limited(args: &[&str], kib: usize) -> Session {
-        let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+        Session::start_under(&format!("ulimit -v {kib}"), args, &[])
+    }
+
+    /// The explorer, in the same process, after the shell command `first` (a limit).
+    fn start_under(first: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let script = format!("{first} && exec \"$0\" \"$@\"");
         let mut all = vec!["-c", script.as_str(), env!("CARGO_BIN_EXE_claimscope")];
         all.extend_from_slice(args);
-        Session::start_program("sh", &all, &[])
+        Session::start_program("sh", &all, env)
     }
 
     fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
@@ -169,11 +176,17 @@ impl Session {
         self.writer.flush().expect("flush");
     }
 
-    /// Waits for the process to end, collecting what it writes on the way out.
-    fn finish(&mut self) -> portable_pty::ExitStatus {
+    /// Waits for the process to end, collecting what it writes on the way out. The status
+    /// is the system's own, with the number of the signal that ended the process, if one
+    /// did (the pty library keeps only its description, in the reader's language).
+    fn finish(&mut self) -> ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
+            let child: &mut dyn Child = self.child.as_mut();
+            let child = child
+                .downcast_mut::<std::process::Child>()
+                .expect("a child process of this system");
+            if let Some(status) = child.try_wait().expect("wait") {
                 // Drain what is left.
                 while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(200)) {
                     self.bytes.extend_from_slice(&chunk);
@@ -267,10 +280,30 @@ fn is_raw(stty: &str) -> bool {
     stty.split_whitespace().any(|flag| flag == "-icanon")
 }
 
-/// Starts the explorer, checks the terminal is raw, ends it with `end`, and checks the
-/// exit code and that everything was handed back.
-fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), code: u32) {
-    let mut session = Session::start_with(&[], env);
+/// How a process ended, as its parent sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// It exited with this code.
+    Code(i32),
+    /// This signal ended it (a shell reports 128 plus its number).
+    Signal(i32),
+}
+
+impl End {
+    fn of(status: ExitStatus) -> Option<End> {
+        match (status.code(), status.signal()) {
+            (Some(code), _) => Some(End::Code(code)),
+            (None, Some(signal)) => Some(End::Signal(signal)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Starts the explorer, checks the terminal is raw, ends it with `end`, and checks how
+/// the process ended and that everything was handed back. Without core dumps: some
+/// signals' default action writes one.
+fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), expected: End) {
+    let mut session = Session::start_under("ulimit -c 0", &[], env);
     session.expect("Changes in region push Pakistan and Russia together");
     if env.is_empty() {
         assert!(
@@ -280,42 +313,59 @@ fn ending(what: &str, env: &[(&str, &str)], end: impl FnOnce(&mut Session), code
     }
     end(&mut session);
     let status = session.finish();
-    assert_eq!(status.exit_code(), code, "{what}: exit status {status:?}");
+    assert_eq!(End::of(status), Some(expected), "{what}: {status:?}");
     assert_restored(&session.bytes, what);
     assert!(!is_raw(&session.stty()), "{what}: raw mode was left on");
 }
 
 #[test]
 fn the_terminal_comes_back_after_q_and_ctrl_c() {
-    ending("q", &[], |s| s.send("q"), 0);
-    ending("Ctrl-C", &[], |s| s.send("\x03"), 0);
+    ending("q", &[], |s| s.send("q"), End::Code(0));
+    ending("Ctrl-C", &[], |s| s.send("\x03"), End::Code(0));
 }
 
+/// After handing the terminal back, the explorer dies by the signal that ended it, so
+/// that a shell sees that signal (and a script run by one stops on SIGINT, as it should).
 #[test]
-fn the_terminal_comes_back_after_sigterm_sighup_and_sigint() {
-    ending("SIGTERM", &[], |s| s.signal("TERM"), 128 + 15);
-    ending("SIGHUP", &[], |s| s.signal("HUP"), 128 + 1);
-    ending("SIGINT", &[], |s| s.signal("INT"), 128 + 2);
+fn the_terminal_comes_back_after_sigterm_sighup_and_sigint_and_they_end_the_process() {
+    ending(
+        "SIGTERM",
+        &[],
+        |s| s.signal("TERM"),
+        End::Signal(libc::SIGTERM),
+    );
+    ending(
+        "SIGHUP",
+        &[],
+        |s| s.signal("HUP"),
+        End::Signal(libc::SIGHUP),
+    );
+    ending(
+        "SIGINT",
+        &[],
+        |s| s.signal("INT"),
+        End::Signal(libc::SIGINT),
+    );
 }
 
 /// Every other signal whose default would end the process and leave the terminal raw.
-/// (The numbers are Linux's.)
 #[cfg(target_os = "linux")]
 #[test]
 fn the_terminal_comes_back_after_every_other_terminating_signal() {
     for (name, number) in [
-        ("QUIT", 3),
-        ("USR1", 10),
-        ("USR2", 12),
-        ("ALRM", 14),
-        ("XCPU", 24),
-        ("XFSZ", 25),
-        ("VTALRM", 26),
-        ("PROF", 27),
-        ("IO", 29),
-        ("PWR", 30),
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+        ("ALRM", libc::SIGALRM),
+        ("XCPU", libc::SIGXCPU),
+        ("XFSZ", libc::SIGXFSZ),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("IO", libc::SIGIO),
+        ("PWR", libc::SIGPWR),
     ] {
-        ending(&format!("SIG{name}"), &[], |s| s.signal(name), 128 + number);
+        let what = format!("SIG{name}");
+        ending(&what, &[], |s| s.signal(name), End::Signal(number));
     }
 }
 
@@ -335,6 +385,25 @@ fn continue_and_retake(session: &mut Session, from: usize) {
     session.signal("CONT");
     wait_for(session, from, b"\x1b[?1049h", "taking the screen again");
     session.expect("3 Arguments");
+    took_the_screen_once(session, from);
+}
+
+/// Checks, once the explorer has had time to answer anything else, that it took the
+/// screen again once after byte `from`: the continue after a stop of its own asks for
+/// nothing more, so the screen is not cleared and drawn a second time.
+fn took_the_screen_once(session: &mut Session, from: usize) {
+    let settle = Instant::now() + Duration::from_millis(300);
+    while Instant::now() < settle {
+        session.pump(Duration::from_millis(20));
+    }
+    let entered = session.bytes[from..]
+        .windows(8)
+        .filter(|w| w == b"\x1b[?1049h")
+        .count();
+    assert_eq!(
+        entered, 1,
+        "took the screen {entered} times after the continue"
+    );
 }
 
 /// Waits until the process is stopped (or fails after a while).
@@ -394,6 +463,7 @@ fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() 
         b"\x1b[?1049h",
         "taking the screen again",
     );
+    took_the_screen_once(&mut session, before);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !is_raw(&session.stty()) {
         assert!(Instant::now() < deadline, "raw mode never came back");
@@ -405,19 +475,148 @@ fn after_a_stop_it_cannot_catch_the_explorer_takes_raw_mode_again_on_continue() 
     assert_restored(&session.bytes, "after SIGSTOP and SIGCONT");
 }
 
+/// The context switches of each thread of process `pid` so far, by thread. A thread that
+/// wakes (on a timer, or to look at a flag) adds to them; one blocked until something
+/// happens does not.
+#[cfg(target_os = "linux")]
+fn context_switches(pid: u32) -> std::collections::HashMap<String, u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("the process's threads");
+    let mut switches = std::collections::HashMap::new();
+    for task in tasks.flatten() {
+        // A thread that ended since the folder was listed has no status left to read.
+        let Ok(status) = std::fs::read_to_string(task.path().join("status")) else {
+            continue;
+        };
+        let count: u64 = status
+            .lines()
+            .filter(|line| line.contains("ctxt_switches:"))
+            .filter_map(|line| line.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum();
+        switches.insert(task.file_name().to_string_lossy().into_owned(), count);
+    }
+    switches
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_sleeps_while_nothing_happens() {
+    let mut session = Session::start(&[]);
+    session.expect("3 Arguments");
+    // Until the first screen's last bytes are out.
+    while session
+        .output
+        .recv_timeout(Duration::from_millis(300))
+        .is_ok()
+    {}
+    let pid = session.child.process_id().expect("a pid");
+    let before = context_switches(pid);
+    thread::sleep(Duration::from_secs(1));
+    let after = context_switches(pid);
+    // Every thread's wakes in the second, a thread started meanwhile counting whole. A loop
+    // that looked for signals every 100 ms woke ten times.
+    let wakes: u64 = after
+        .iter()
+        .map(|(thread, n)| n.saturating_sub(before.get(thread).copied().unwrap_or(0)))
+        .sum();
+    assert!(
+        wakes <= 1,
+        "the explorer woke {wakes} times in an idle second ({before:?} then {after:?})"
+    );
+    session.send("q");
+    assert!(session.finish().success());
+}
+
+/// Whether process `pid` has ended (its entry gone, or left for its parent to collect).
+#[cfg(target_os = "linux")]
+fn has_ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, after)| after.starts_with('Z') || after.starts_with('X')),
+    }
+}
+
+/// A terminal that goes away without a SIGHUP for the explorer (it is not the process
+/// the system tells: here it runs in a session of its own, as under `setsid`) still ends
+/// it, at once, though nothing in it wakes to look.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_ends_when_its_terminal_goes_away_without_a_sighup() {
+    if std::process::Command::new("setsid")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no setsid(1) to run the explorer in a session of its own");
+        return;
+    }
+    // Standard input for a job started with `&` is /dev/null unless redirected: the
+    // terminal is handed on through descriptor 3.
+    let script = "exec 3<&0; setsid \"$0\" \"$@\" <&3 3<&- & echo \"explorer $!\"; wait";
+    let bin = env!("CARGO_BIN_EXE_claimscope");
+    let mut session = Session::start_program("sh", &["-c", script, bin], &[]);
+    session.expect("3 Arguments");
+    let text = session.screen.screen().contents();
+    let pid: u32 = String::from_utf8_lossy(&session.bytes)
+        .split("explorer ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("the explorer's process number, in:\n{text}"));
+    // The terminal goes when the last descriptor of its other end closes. The reader's is
+    // the last: it ends at the next thing drawn, with no one left to take what it read.
+    let Session {
+        output,
+        writer,
+        _master,
+        ..
+    } = session;
+    drop(output);
+    let mut writer = writer;
+    writer.write_all(b"j").expect("type");
+    drop(writer);
+    drop(_master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !has_ended(pid) {
+        if Instant::now() > deadline {
+            // Not left behind spinning on the hung-up terminal: it is no child of ours.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("the explorer ({pid}) was still running with its terminal gone");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn the_terminal_comes_back_after_a_panic_and_an_error() {
-    ending("panic", &[("CLAIMSCOPE_FAULT", "panic")], |_| {}, 101);
-    ending("error", &[("CLAIMSCOPE_FAULT", "error")], |_| {}, 2);
+    ending(
+        "panic",
+        &[("CLAIMSCOPE_FAULT", "panic")],
+        |_| {},
+        End::Code(101),
+    );
+    ending(
+        "error",
+        &[("CLAIMSCOPE_FAULT", "error")],
+        |_| {},
+        End::Code(2),
+    );
 }
 
 #[test]
 fn the_terminal_comes_back_after_an_allocation_fails() {
     // A failed allocation aborts the process: no destructor or hook runs, only the
-    // SIGABRT handler. (The pty library reports a death by a signal as exit code 1.)
-    let mut session = Session::start_with(&[], &[("CLAIMSCOPE_FAULT", "alloc")]);
+    // SIGABRT handler.
+    let fault = [("CLAIMSCOPE_FAULT", "alloc")];
+    let mut session = Session::start_under("ulimit -c 0", &[], &fault);
     let status = session.finish();
-    assert_eq!(status.signal(), Some("Aborted"), "{status:?}");
+    assert_eq!(
+        End::of(status),
+        Some(End::Signal(libc::SIGABRT)),
+        "{status:?}"
+    );
     assert_restored(&session.bytes, "an allocation failure");
     assert!(!is_raw(&session.stty()), "raw mode was left on");
     // The reason is said again after the alternate screen is left, where it can be read.
@@ -443,7 +642,7 @@ fn a_failed_search_thread_ends_the_explorer_with_a_message_not_a_hang() {
     session.expect("Changes in region push Pakistan and Russia together");
     session.send("/k");
     let status = session.finish();
-    assert_eq!(status.exit_code(), 2, "exit status {status:?}");
+    assert_eq!(End::of(status), Some(End::Code(2)), "{status:?}");
     assert_restored(&session.bytes, "a search-thread panic");
     let text = String::from_utf8_lossy(&session.bytes);
     assert!(

@@ -1,24 +1,18 @@
 //! The explorer without a terminal: actions in, state out; and frames drawn on ratatui's
 //! TestBackend at the sizes readers use.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::Color;
 
-use claimscope::model::{Index, Model};
 use claimscope::tui::app::Scope;
 use claimscope::tui::keymap::{self, Keymap};
-use claimscope::tui::{Action, App, Mode, Pane, Theme, view};
+use claimscope::tui::{Action, App, Mode, Pane};
 
 mod common;
-use common::screen::{down_to, draw, run, type_text};
+use common::screen::{buffer, draw, explorer, node_index, run, select_node, text, type_text};
 
 fn app() -> App {
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme::new(false));
-    app.update(Action::Resize(120, 40));
-    app
+    explorer(120, 40)
 }
 
 fn actor_index(app: &App, id: &str) -> usize {
@@ -30,29 +24,6 @@ fn actor_index(app: &App, id: &str) -> usize {
         .expect("actor")
 }
 
-fn node_index(app: &App, id: &str) -> usize {
-    app.index()
-        .model()
-        .arguments
-        .iter()
-        .position(|a| a.id == id)
-        .expect("argument node")
-}
-
-/// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns
-/// the node's index.
-fn select_node(app: &mut App, id: &str) -> usize {
-    app.update(Action::Focus(Pane::Arguments));
-    let node = node_index(app, id);
-    let row = app
-        .argument_rows()
-        .iter()
-        .position(|r| r.node == node)
-        .expect("the node is on a row");
-    down_to(app, row);
-    node
-}
-
 fn claim_id(app: &App) -> &str {
     let c = app.selected_claim().expect("a selected claim");
     &app.index().model().claims[c].id
@@ -62,10 +33,6 @@ fn source_sentence(app: &App) -> String {
     let c = app.selected_claim().expect("a selected claim");
     let s = app.index().sentence_of_claim(c).expect("sentence");
     app.index().model().sentences[s].text.clone()
-}
-
-fn screen_text(rows: &[String]) -> String {
-    rows.join("\n")
 }
 
 #[test]
@@ -305,14 +272,10 @@ fn one_cap_holds_the_query_typed_and_pasted() {
 #[test]
 fn reading_mode_styles_the_quote_its_sentence_and_the_asides_on_screen() {
     use ratatui::style::Modifier;
-    let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme::new(false));
-    app.update(Action::Resize(100, 30));
+    let mut app = explorer(100, 30);
     app.update(Action::ToggleReading);
     app.update(Action::NextClaim); // c02a, in paragraph 2
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    let frame = terminal.draw(|f| view::render(&app, f)).expect("draw");
-    let buffer = frame.buffer.clone();
+    let buffer = buffer(&mut app, 100, 30);
     let row = |y: u16| -> String { (0..100).map(|x| buffer[(x, y)].symbol()).collect() };
     let find = |needle: &str| {
         (0..30)
@@ -423,13 +386,42 @@ fn keys_act_on_press_only_and_by_mode() {
         KeyEventKind::Press,
     );
     assert_eq!(app.action_for(&ctrl_c), Some(Action::Quit));
-    let esc = key(KeyCode::Esc, none, KeyEventKind::Press);
-    for mode in [Mode::Search, Mode::Help, Mode::Reading, Mode::Panes] {
-        let action = app.action_for(&esc);
-        assert_ne!(action, Some(Action::Quit), "Esc in {mode:?}");
-        if let Some(action) = action {
-            app.update(action);
-        }
+}
+
+#[test]
+fn esc_in_every_mode_closes_what_is_open_and_never_quits() {
+    let esc = key(KeyCode::Esc, KeyModifiers::NONE, KeyEventKind::Press);
+    // How to get into each mode, the mode that is then in charge, and where Esc leaves it.
+    let cases: [(&[Action], Mode, Mode); 6] = [
+        (&[], Mode::Panes, Mode::Panes),
+        (&[Action::OpenSearch], Mode::Search, Mode::Panes),
+        (&[Action::OpenHelp], Mode::Help, Mode::Panes),
+        // Typing a filter into the help: Esc drops the filter, and the help stays.
+        (
+            &[Action::OpenHelp, Action::OpenSearch],
+            Mode::Help,
+            Mode::Help,
+        ),
+        (&[Action::ToggleReading], Mode::Reading, Mode::Panes),
+        // A search opened from reading mode closes back to reading mode.
+        (
+            &[Action::ToggleReading, Action::OpenSearch],
+            Mode::Search,
+            Mode::Reading,
+        ),
+    ];
+    for (open, mode, after) in cases {
+        let mut app = app();
+        run(&mut app, open.iter().cloned());
+        assert_eq!(app.mode(), mode, "{open:?} opens {mode:?}");
+        assert_eq!(
+            app.action_for(&esc),
+            Some(Action::Escape),
+            "Esc in {mode:?} after {open:?}"
+        );
+        app.update(Action::Escape);
+        assert_eq!(app.mode(), after, "Esc in {mode:?} after {open:?}");
+        assert!(!app.should_quit(), "Esc in {mode:?} after {open:?}");
     }
 }
 
@@ -439,7 +431,7 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
     app.update(Action::OpenHelp);
     let mut seen = String::new();
     for _ in 0..10 {
-        seen.push_str(&screen_text(&draw(&mut app, 120, 60)));
+        seen.push_str(&text(&mut app, 120, 60));
         app.update(Action::PageDown);
     }
     for binding in Keymap::default().bindings() {
@@ -458,7 +450,7 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
 fn the_wide_screen_shows_every_pane_and_the_source_sentence() {
     let mut app = app();
     let rows = draw(&mut app, 120, 40);
-    let text = screen_text(&rows);
+    let text = rows.join("\n");
     for title in [
         "1 Timeline",
         "2 Actors",
@@ -483,19 +475,22 @@ fn a_narrow_screen_shows_one_pane_with_tabs() {
     let mut app = app();
     let rows = draw(&mut app, 80, 24);
     assert!(rows[0].contains("[3 Arguments]"), "{}", rows[0]);
-    let text = screen_text(&rows);
+    let text = rows.join("\n");
     assert!(!text.contains("1 Timeline ("), "{text}");
     app.update(Action::Focus(Pane::Source));
     let rows = draw(&mut app, 80, 24);
     assert!(rows[0].contains("[6 Source]"));
-    assert!(screen_text(&rows).contains("Changes in region push Pakistan and Russia"));
+    assert!(
+        rows.join("\n")
+            .contains("Changes in region push Pakistan and Russia")
+    );
 }
 
 #[test]
 fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
     let mut app = app();
     let rows = draw(&mut app, 19, 5);
-    assert!(screen_text(&rows).contains("too small"), "{rows:?}");
+    assert!(rows.join("\n").contains("too small"), "{rows:?}");
     for (w, h) in [
         (0, 0),
         (1, 1),
@@ -546,11 +541,7 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
 #[test]
 fn no_color_means_no_colour_but_a_visible_selection() {
     let mut app = app();
-    app.update(Action::Resize(120, 40));
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| view::render(&app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    for cell in buffer.content() {
+    for cell in buffer(&mut app, 120, 40).content() {
         assert_eq!(cell.fg, Color::Reset, "a coloured cell: {cell:?}");
         assert_eq!(cell.bg, Color::Reset, "a coloured cell: {cell:?}");
     }
@@ -601,7 +592,7 @@ fn going_up_to_a_parent_node_updates_the_claims_and_detail() {
     );
     let rows = draw(&mut app, 120, 40);
     assert!(
-        screen_text(&rows).contains("Argument 1 · thesis"),
+        rows.join("\n").contains("Argument 1 · thesis"),
         "the detail box follows too"
     );
 }
@@ -666,13 +657,54 @@ fn the_key_bar_keeps_search_help_and_quit_when_narrow() {
 #[test]
 fn long_rows_end_in_an_ellipsis_and_long_lists_say_where_you_are() {
     let mut app = app();
-    let rows = draw(&mut app, 100, 30);
-    let text = screen_text(&rows);
-    assert!(text.contains('…'), "{text}");
-    let rows_in_timeline = app.index().timeline_rows().len();
+    let rows: Vec<Vec<String>> = draw(&mut app, 100, 30)
+        .iter()
+        .map(|r| r.chars().map(String::from).collect())
+        .collect();
+    let cells = |y: u16, xs: std::ops::Range<u16>| -> String {
+        xs.map(|x| rows[usize::from(y)][usize::from(x)].as_str())
+            .collect()
+    };
+    // The Claims pane's first row, c01a, is longer than the pane: it is cut with `…` in
+    // the last column inside the border, after as much of the claim's text as fits.
+    let claims = app.screen().pane(Pane::Claims).expect("the Claims pane");
+    let (y, right) = (claims.y + 1, claims.right() - 1);
+    assert_eq!(cells(y, right..right + 1), "│", "the border");
+    assert_eq!(
+        cells(y, right - 1..right),
+        "…",
+        "the cut, beside the border"
+    );
+    let row = cells(y, claims.x + 1..right - 1);
+    let c01a = &app.index().model().claims[0];
+    assert_eq!(c01a.id, "c01a");
+    let shown = row
+        .strip_prefix("▶ c01a   assessment ")
+        .unwrap_or_else(|| panic!("the row: {row}"));
     assert!(
-        text.contains(&format!("/{rows_in_timeline} ")),
-        "the timeline's position: {text}"
+        !shown.is_empty() && c01a.text.starts_with(shown) && shown.len() < c01a.text.len(),
+        "{shown}"
+    );
+    // A row that fits has no `…`: the Arguments pane's 1.2.
+    let arguments = app
+        .screen()
+        .pane(Pane::Arguments)
+        .expect("the Arguments pane");
+    let fits = (arguments.y + 1..arguments.bottom() - 1)
+        .map(|y| cells(y, arguments.x + 1..arguments.right() - 1))
+        .find(|r| r.contains("1.2 "))
+        .expect("node 1.2 on screen");
+    assert_eq!(fits.trim_end(), "      1.2 + High-level visits go on");
+    // The Timeline, longer than its box, says where the selection is in its bottom border.
+    let timeline = app
+        .screen()
+        .pane(Pane::Timeline)
+        .expect("the Timeline pane");
+    let rows_in_timeline = app.index().timeline_rows().len();
+    let bottom = cells(timeline.bottom() - 1, timeline.x..timeline.right());
+    assert!(
+        bottom.ends_with(&format!(" ▼ 1/{rows_in_timeline} ┘")),
+        "{bottom}"
     );
 }
 
@@ -709,14 +741,24 @@ fn a_search_on_its_own_thread_answers_the_latest_query_and_drops_stale_answers()
         }
     }
     let hits = latest.expect("an answer to the latest query");
-    assert_eq!(hits, app.search.hits);
+    // The same hits; the explorer marks the matched letters of those it shows itself.
+    let found = |hits: &[claimscope::search::Hit]| -> Vec<_> {
+        hits.iter().map(|h| (h.kind, h.index, h.field)).collect()
+    };
+    assert_eq!(found(&hits), found(&app.search.hits));
+    assert!(hits.iter().all(|h| h.positions.is_empty()));
+    assert!(
+        !app.search.hits[0].positions.is_empty(),
+        "the rows shown are marked"
+    );
     assert_eq!(
         app.index().model().actors[hits[0].index].id,
         "ashfaq-parvez-kayani"
     );
     // A late answer to an earlier query changes nothing.
+    let before = app.search.hits.clone();
     app.update(Action::Found(1, Vec::new()));
-    assert_eq!(app.search.hits, hits);
+    assert_eq!(app.search.hits, before);
     drop(app);
     assert!(
         worker.join().is_ok(),
@@ -774,7 +816,7 @@ fn the_search_box_says_what_is_wrong_with_a_filter() {
     app.update(Action::OpenSearch);
     type_text(&mut app, "kind:forcast india");
     assert!(app.search.problems.iter().any(|p| p.fatal));
-    let screen = screen_text(&draw(&mut app, 120, 40));
+    let screen = text(&mut app, 120, 40);
     assert!(
         screen.contains("no kind is `forcast`; did you mean `kind:forecast`?"),
         "{screen}"
@@ -784,7 +826,7 @@ fn the_search_box_says_what_is_wrong_with_a_filter() {
     type_text(&mut app, "kind:forecast india");
     assert!(app.search.problems.is_empty());
     assert!(!app.search.hits.is_empty());
-    assert!(!screen_text(&draw(&mut app, 120, 40)).contains("no kind is"));
+    assert!(!text(&mut app, 120, 40).contains("no kind is"));
 }
 
 #[test]
@@ -817,6 +859,34 @@ fn a_newly_selected_claim_scrolls_its_quote_into_the_source_pane() {
     type_text(&mut app, "kudankulam russian financing");
     app.update(Action::Accept);
     assert_eq!(claim_id(&app), "c26c");
-    let screen = screen_text(&draw(&mut app, 100, 30));
+    let screen = text(&mut app, 100, 30);
     assert!(screen.contains("built with Russian financing"), "{screen}");
+}
+
+#[test]
+fn only_the_hits_on_screen_have_their_letters_marked_and_more_as_they_scroll_in() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    for c in "ar".chars() {
+        app.update(Action::Type(c));
+    }
+    let hits = app.search.hits.len();
+    assert!(hits > 60, "{hits} hits for `ar`");
+    let marked = |app: &App| -> Vec<bool> {
+        app.search
+            .hits
+            .iter()
+            .map(|h| !h.positions.is_empty())
+            .collect()
+    };
+    let first = marked(&app);
+    assert!(first[0], "the best hit is marked");
+    assert!(!first[hits - 1], "a hit far below the screen is not");
+    // Moving down the list brings rows into view, and marks them.
+    for _ in 0..hits {
+        app.update(Action::Down);
+    }
+    assert!(app.search.cursor.offset > 0, "the list scrolled");
+    assert!(marked(&app)[hits - 1], "the last hit, now shown, is marked");
+    assert!(marked(&app)[0], "what was marked stays marked");
 }

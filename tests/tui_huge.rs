@@ -8,6 +8,9 @@ use claimscope::model::{Index, Model};
 use claimscope::tui::wrap::{MAX_PIECE_CHARS, chars_laid_out};
 use claimscope::tui::{Action, App, Pane, Theme, view};
 
+mod common;
+use common::screen::source_text;
+
 /// The bundled model with sentence s04 grown to about 30 MB around its own words, so the
 /// claims that quote it still quote it verbatim.
 fn huge_model() -> (Model, usize) {
@@ -71,16 +74,69 @@ fn keys_near_a_30_mb_sentence_lay_out_a_screenful() {
             "{action:?} laid out {laid} characters"
         );
     }
-    // The quote is on screen: the pane shows the words before it, cut from their start.
-    let screen: String = {
-        let frame = terminal
-            .draw(|f| view::render(&app, f))
-            .expect("draw")
-            .buffer
-            .clone();
-        frame.content.iter().map(|c| c.symbol()).collect()
-    };
-    assert!(screen.contains('…'), "the cut is shown");
+    // On c05c, in the sentence after the huge one: that one, shown before it, keeps its
+    // own end, then the blank line between their paragraphs, and s05 starts a line.
+    assert_eq!(
+        app.index().model().claims[app.selected_claim().expect("a claim")].id,
+        "c05c"
+    );
+    let lines: Vec<String> = source_text(&app).lines().map(str::to_string).collect();
+    let s05 = lines
+        .iter()
+        .position(|l| {
+            l.trim_start_matches(['┃', ' '])
+                .starts_with("The visit came after")
+        })
+        .unwrap_or_else(|| panic!("s05 starts a line: {lines:#?}"));
+    assert_eq!(lines[s05 - 1].trim(), "", "the gap between the paragraphs");
+    assert!(
+        lines[s05 - 2].trim_end().ends_with("for another round"),
+        "the huge sentence's own end, cut at its start instead: {}",
+        lines[s05 - 2]
+    );
+    // Back on c04b, which quotes the end of the huge sentence: the pane shows the words
+    // before the quote, cut from their start and marked `…` there, and none of the
+    // sentence's own words lost where the lead-in meets the quote.
+    app.update(Action::Up);
+    let claim = app.selected_claim().expect("a claim");
+    assert_eq!(app.index().model().claims[claim].id, "c04b");
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    // The laid-out text with its line breaks and the sentence's bar `┃` taken out.
+    let laid = source_text(&app)
+        .split_whitespace()
+        .filter(|w| *w != "┃")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let own = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this \
+               month, in a renewed attempt to improve his country's relations with Russia.";
+    let at = laid
+        .find(own)
+        .unwrap_or_else(|| panic!("s04's own words, whole: {laid}"));
+    let cut = laid[..at]
+        .rfind('…')
+        .expect("the cut before the quote is marked");
+    let lead_in = &laid[cut + '…'.len_utf8()..at];
+    assert!(
+        lead_in.chars().count() > MAX_PIECE_CHARS / 2,
+        "the cut is at the start of what leads in, not beside the quote: {lead_in}"
+    );
+    assert!(
+        // The first word may be cut in two.
+        lead_in.split_whitespace().skip(1).all(|w| [
+            "and", "then", "the", "talks", "went", "on", "for", "another", "round"
+        ]
+        .contains(&w)),
+        "only the filler is cut: {lead_in}"
+    );
+    let source = app.screen().pane(Pane::Source).expect("the Source pane");
+    let rows = terminal.backend().buffer().clone();
+    let on_screen = (source.y..source.bottom()).any(|y| {
+        let row: String = (source.x..source.right())
+            .map(|x| rows[(x, y)].symbol())
+            .collect();
+        row.contains("in a renewed attempt")
+    });
+    assert!(on_screen, "the quote is on screen");
     // Reading mode: laid out once for the width; keys then draw a screenful.
     app.update(Action::ToggleReading);
     terminal.draw(|f| view::render(&app, f)).expect("draw");

@@ -2,12 +2,12 @@
 //! explorer panic, in its update or in its drawing. A short run here; a long one with
 //! `cargo test --test tui_props -- --ignored`.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use claimscope::model::{Index, Model};
 use claimscope::tui::{App, Theme, view};

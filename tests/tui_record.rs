@@ -6,22 +6,10 @@ use claimscope::model::{ClaimKind, Index, Model, Scope, TimelineRow, Verdict};
 use claimscope::tui::{Action, App, Pane};
 
 mod common;
-use common::screen::{down_to, draw, explorer, source_text};
+use common::screen::{down_to, draw, explorer, select_timeline, source_text};
 
 fn app() -> App {
     explorer(120, 40)
-}
-
-/// Selects a timeline row, by moving to it.
-fn select_timeline(app: &mut App, wanted: TimelineRow) {
-    app.update(Action::Focus(Pane::Timeline));
-    let row = app
-        .index()
-        .timeline_rows()
-        .iter()
-        .position(|r| *r == wanted)
-        .expect("the row is in the timeline");
-    down_to(app, row);
 }
 
 #[test]

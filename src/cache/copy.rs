@@ -13,7 +13,7 @@ use serde::ser::{Serialize, Serializer};
 
 use super::FORMAT;
 use super::names::{self, Names};
-use crate::model::{Index, Model, Tables, writing_whole};
+use crate::model::{Index, Tables};
 use crate::search::{Engine, SearchParts, Searcher};
 
 const MAGIC: &[u8; 16] = b"claimscope cache";
@@ -85,7 +85,6 @@ impl Mapped {
         // regular file is read.
         let mut options = fs::OpenOptions::new();
         options.read(true);
-        #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.custom_flags(libc::O_NONBLOCK);
@@ -181,7 +180,7 @@ pub(super) fn read_whole(path: &Path) -> Option<([u8; 32], Searcher)> {
         let tables: Option<Tables> = postcard::from_bytes(mapped.bytes(TABLES)).ok();
         whole.then(|| tables.zip(mapped.parts())).flatten()
     };
-    let model = || -> Option<Model> { postcard::from_bytes(mapped.bytes(MODEL)).ok() };
+    let model = || super::model::read(mapped.bytes(MODEL));
     let (model, rest) = side_by_side(model, rest);
     let (tables, parts) = rest.flatten()?;
     let index = Index::from_parts(model?, tables);
@@ -280,7 +279,7 @@ fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> 
     };
     let mut sections = [(0, [0; 32]); SECTIONS];
     let index = searcher.index();
-    writing_whole(|| postcard::to_io(index.model(), &mut out)).map_err(io::Error::other)?;
+    super::model::write(index.model(), &mut out).map_err(io::Error::other)?;
     sections[MODEL] = out.section();
     postcard::to_io(index.tables(), &mut out).map_err(io::Error::other)?;
     sections[TABLES] = out.section();
@@ -343,7 +342,6 @@ fn create_new(path: &Path) -> io::Result<File> {
     let open = || {
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
-        #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
@@ -389,7 +387,6 @@ fn remove_stale_parts(dir: &Path, file: &Path) {
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
-    #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);

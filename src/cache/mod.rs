@@ -1,6 +1,9 @@
 //! The model cache: a large model's checked model, its index and its search, saved after
 //! it first loads and read back on later runs, so that a model of a hundred thousand
-//! claims opens in a tenth of a second instead of more than one.
+//! claims opens in a tenth of a second instead of more than one. It sits beside the
+//! loader, never inside it: [`crate::open`] asks it for a copy, loads the file when there
+//! is none, and hands it what was loaded to save. For a small file, or with the cache
+//! off, it has no part at all.
 //!
 //! A saved copy is used only for the very bytes it was made from: each is keyed by a
 //! BLAKE3 hash of the model file's content (and of this build's cache format), so an edit
@@ -9,24 +12,22 @@
 //! `copy`), and a copy that is cut short or damaged is ignored and made again. Files under
 //! [`CACHED_FROM`] are not cached: they load faster than a copy reads.
 //!
-//! `search` reads only what a search needs of a copy ([`open_for_search`]): the engine's
-//! parts, and the ids and labels of the items (`names`), read in place. Everything else
-//! reads the model and its index back whole ([`open`]).
+//! `search` reads only what a search needs of a copy ([`Place::read_for_search`]): the
+//! engine's parts, and the ids and labels of the items (`names`), read in place from the
+//! copy mapped into memory. Everything else reads the model and its index back whole
+//! ([`Place::read_whole`]).
 //!
 //! Copies live in `$CLAIMSCOPE_CACHE_DIR`, else `$XDG_CACHE_HOME/claimscope`, else
 //! `~/.cache/claimscope`; `CLAIMSCOPE_NO_CACHE` set to anything turns the cache off.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
 use std::io::Read;
+use std::path::{Path, PathBuf};
 
-use crate::model::{
-    Index, LoadError, LoadProgress, LoadStage, MAX_MODEL_BYTES, ModelFile, load_str_with,
-};
+use crate::model::{MAX_MODEL_BYTES, ModelFile};
 use crate::search::Searcher;
 
 mod copy;
+mod model;
 mod names;
 
 pub use copy::Quick;
@@ -40,116 +41,91 @@ pub const CACHED_FROM: usize = 1 << 20;
 /// of that code (`CLAIMSCOPE_CACHE_SHAPE`, from build.rs: the sources, the locked
 /// dependencies and the compiler) is part of every key, so a copy made by a build that
 /// would have made it differently never matches.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
-/// A model ready to use: its index and its search, and where they came from.
-pub struct Opened {
-    pub searcher: Searcher,
-    /// Whether they were read from a saved copy.
-    pub from_cache: bool,
+/// Where the copy of one model file is kept: its folder, the copy's file, and the model
+/// file it is a copy of.
+pub struct Place {
+    dir: PathBuf,
+    copy: PathBuf,
+    file: PathBuf,
 }
 
-/// Loads the model at `path` as [`crate::model::load_file`] does, by way of the cache:
-/// from a saved copy when one matches the file's content, else from the file (saving a
-/// copy for next time). Tells `progress` how far it has gone. A cache that cannot be read
-/// or written is passed over: the model loads as if there were none.
-pub fn open(path: &Path, progress: &LoadProgress) -> Result<Opened, LoadError> {
-    open_in(directory(), path, progress)
-}
+impl Place {
+    /// The place of the copy of the model file at `path`, with the copies in `dir`, when
+    /// the cache is to be used for it: `dir` is named and may hold copies (see
+    /// [`private`]), and the file is at least [`CACHED_FROM`] bytes. Otherwise `None`, and
+    /// the cache has no part in loading the file.
+    pub fn of(dir: Option<PathBuf>, path: &Path) -> Option<Place> {
+        let dir = dir.filter(|d| private(d))?;
+        let size = std::fs::metadata(path).ok()?.len();
+        if size < CACHED_FROM as u64 {
+            return None;
+        }
+        let absolute = std::path::absolute(path).ok()?;
+        let name = blake3::hash(absolute.as_os_str().as_encoded_bytes());
+        let copy = dir.join(format!("{}.bin", &name.to_hex()[..32]));
+        Some(Place {
+            dir,
+            copy,
+            file: path.to_path_buf(),
+        })
+    }
 
-/// As [`open`], with the copies in `dir` (none when `None`) instead of the usual folder.
-pub fn open_in(
-    dir: Option<PathBuf>,
-    path: &Path,
-    progress: &LoadProgress,
-) -> Result<Opened, LoadError> {
-    let (searcher, from_cache) = by_way_of_copy(dir, path, progress, copy::read_whole, |s| s)?;
-    Ok(Opened {
-        searcher,
-        from_cache,
-    })
-}
+    /// Whether a copy is there to be tried (it may yet be of other content).
+    pub fn has_copy(&self) -> bool {
+        self.copy.is_file()
+    }
 
-/// What a search is made over: a model loaded whole, or a copy's engine and names.
-pub enum ForSearch {
-    Model(Searcher),
-    Copy(Quick),
-}
+    /// The copy as a searcher, if it is whole and a copy of the file's content as it is
+    /// now.
+    pub fn read_whole(&self) -> Option<Searcher> {
+        self.read(copy::read_whole)
+    }
 
-/// Loads what a search of the model at `path` needs, by way of the cache: from a saved
-/// copy, only the search engine and the items' names, never the model itself; else the
-/// model, loaded and saved as [`open`] does.
-pub fn open_for_search(path: &Path, progress: &LoadProgress) -> Result<ForSearch, LoadError> {
-    open_for_search_in(directory(), path, progress)
-}
+    /// What a search needs of the copy (the engine and the items' names, never the
+    /// model), if it is whole and a copy of the file's content as it is now.
+    pub fn read_for_search(&self) -> Option<Quick> {
+        self.read(copy::read_for_search)
+    }
 
-/// As [`open_for_search`], with the copies in `dir`.
-pub fn open_for_search_in(
-    dir: Option<PathBuf>,
-    path: &Path,
-    progress: &LoadProgress,
-) -> Result<ForSearch, LoadError> {
-    let read =
-        |copy: &Path| copy::read_for_search(copy).map(|(key, quick)| (key, ForSearch::Copy(quick)));
-    by_way_of_copy(dir, path, progress, read, ForSearch::Model).map(|(got, _)| got)
-}
-
-/// Loads the model at `path` by way of a copy in `dir`: `read` makes what is wanted of a
-/// copy (with the key of the content it is a copy of), `loaded` of a model loaded from
-/// its file. Says whether the copy was used.
-fn by_way_of_copy<T: Send + 'static>(
-    dir: Option<PathBuf>,
-    path: &Path,
-    progress: &LoadProgress,
-    read: impl FnOnce(&Path) -> Option<([u8; 32], T)> + Send,
-    loaded: impl FnOnce(Searcher) -> T,
-) -> Result<(T, bool), LoadError> {
-    let file = ModelFile::open(path)?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let place = dir
-        .filter(|d| private(d))
-        .zip(std::path::absolute(path).ok());
-    let Some((dir, absolute)) = place.filter(|_| size >= CACHED_FROM as u64) else {
-        drop(file);
-        let source = ModelFile::read(path)?;
-        return Ok((loaded(load_fresh(&source, progress, None)?), false));
-    };
-    let name = blake3::hash(absolute.as_os_str().as_encoded_bytes());
-    let copy_file = dir.join(format!("{}.bin", &name.to_hex()[..32]));
-    // With no copy yet (a model's first run), the content is hashed once, below, as it
-    // is loaded: not streamed past here first for nothing to compare it with.
-    if copy_file.is_file() {
-        progress.enter(LoadStage::Reopening);
-        // The file's content is hashed as it streams past, never held, while the copy is
-        // read on the other core; the copy is used only if the two keys agree. A copy
-        // that matches is all this run reads of the model.
+    /// Reads the copy with `read` while the file's content is hashed on the other core;
+    /// what was read is used only if the two keys agree.
+    fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&Path) -> Option<([u8; 32], T)> + Send,
+    ) -> Option<T> {
+        if !self.has_copy() {
+            return None;
+        }
+        let file = ModelFile::open(&self.file).ok()?;
+        // The content is hashed as it streams past, never held.
         let hash_content = move || {
             let mut hasher = keyed();
             let streamed = hasher.update_reader(file.take(MAX_MODEL_BYTES + 1));
             streamed.is_ok().then(|| *hasher.finalize().as_bytes())
         };
-        match copy::side_by_side(|| read(&copy_file), hash_content) {
-            (Some((copy_key, got)), Some(Some(key))) if key == copy_key => {
-                return Ok((got, true));
-            }
+        match copy::side_by_side(|| read(&self.copy), hash_content) {
+            (Some((copy_key, got)), Some(Some(key))) if key == copy_key => Some(got),
             // A copy of the file as it was: let it go on a thread of its own, as it is
             // large.
-            (Some((_, stale)), _) => drop_elsewhere(stale),
-            _ => {}
+            (Some((_, stale)), _) => {
+                drop_elsewhere(stale);
+                None
+            }
+            _ => None,
         }
     }
-    // No copy of this content: read the file (again, to report whatever is wrong with it
-    // as a load does) and save a copy keyed by the content read.
-    progress.enter(LoadStage::Reading);
-    let source = ModelFile::read(path)?;
-    let mut hasher = keyed();
-    hasher.update(source.text.as_bytes());
-    let slot = Slot {
-        dir,
-        file: copy_file,
-        key: *hasher.finalize().as_bytes(),
-    };
-    Ok((loaded(load_fresh(&source, progress, Some(&slot))?), false))
+
+    /// Saves a copy of `searcher`, loaded from `source` (the file's content as it was
+    /// read), for the next run, keyed by that content. A copy that cannot be saved only
+    /// costs the next run its speed, so nothing is said.
+    pub fn save(&self, source: &ModelFile, searcher: &Searcher) {
+        let mut hasher = keyed();
+        hasher.update(source.text.as_bytes());
+        let key = *hasher.finalize().as_bytes();
+        let _ = copy::write(&self.dir, &self.copy, &key, searcher);
+    }
 }
 
 /// Whether `dir` may hold copies: a folder not made yet (it is made for its owner alone),
@@ -158,23 +134,12 @@ fn by_way_of_copy<T: Send + 'static>(
 fn private(dir: &Path) -> bool {
     match std::fs::metadata(dir) {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        #[cfg(unix)]
         Ok(meta) => {
             use std::os::unix::fs::MetadataExt;
-            // SAFETY: geteuid takes nothing and cannot fail.
-            let me = unsafe { libc::geteuid() };
+            let me = rustix::process::geteuid().as_raw();
             meta.is_dir() && meta.uid() == me && meta.mode() & 0o022 == 0
         }
-        #[cfg(not(unix))]
-        Ok(meta) => meta.is_dir(),
     }
-}
-
-/// Where one model's copy is kept, and the key of the content it must be a copy of.
-struct Slot {
-    dir: PathBuf,
-    file: PathBuf,
-    key: [u8; 32],
 }
 
 /// The cache's folder, or `None` when the cache is off or no folder can be named.
@@ -206,23 +171,6 @@ fn keyed() -> blake3::Hasher {
     hasher.update(env!("CLAIMSCOPE_CACHE_SHAPE").as_bytes());
     hasher.update(&[0]);
     hasher
-}
-
-/// Loads the model from its text, and saves a copy in `slot` when there is one.
-fn load_fresh(
-    source: &ModelFile,
-    progress: &LoadProgress,
-    slot: Option<&Slot>,
-) -> Result<Searcher, LoadError> {
-    let model = load_str_with(source, progress)?;
-    progress.enter(LoadStage::Indexing);
-    let searcher = Searcher::new(Arc::new(Index::new(model)));
-    if let Some(slot) = slot {
-        progress.enter(LoadStage::Saving);
-        // A copy that cannot be saved only costs the next run its speed.
-        let _ = copy::write(&slot.dir, &slot.file, &slot.key, &searcher);
-    }
-    Ok(searcher)
 }
 
 /// Frees `value` on a thread of its own, so that no one waits for it.

@@ -10,8 +10,8 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
-use claimscope::cache;
 use claimscope::model::{LoadError, LoadProgress, LoadStage, sanitize};
+use claimscope::open;
 use claimscope::search::Searcher;
 
 /// How often the line is brought up to date.
@@ -34,7 +34,7 @@ pub(super) fn load_showing_progress(data: Option<PathBuf>) -> Result<Searcher, u
         thread::Builder::new()
             .name("load".into())
             .spawn(move || -> Result<Searcher, LoadError> {
-                let loaded = cache::open(&path, &progress).map(|opened| opened.searcher);
+                let loaded = open::open(&path, &progress).map(|opened| opened.searcher);
                 let _ = ended.send(());
                 loaded
             })
@@ -78,7 +78,7 @@ fn line(name: &str, stage: LoadStage, bytes: Option<(u64, u64)>) -> String {
 /// Writes `text` over the line the cursor is on, cut to the terminal's width so that it
 /// never wraps (a wrapped line could not be rewritten in place).
 fn show(text: &str) {
-    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    let width = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
     // Cut by columns, not characters: a wide character takes two.
     let room = width.saturating_sub(1);
     let mut used = 0;

@@ -18,8 +18,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::cache::{self, ForSearch};
 use claimscope::model::{Index, LoadError, LoadProgress, Model, ModelFile};
+use claimscope::open::{self, ForSearch};
 use claimscope::search::{HitKind, MAX_QUERY_CHARS, Searcher, query_fits};
 use claimscope::tui::Ending;
 
@@ -460,7 +460,7 @@ fn load(data: Option<PathBuf>) -> Result<Searcher, u8> {
 /// As [`load`], telling `progress` how far it has gone.
 fn load_with(data: Option<PathBuf>, progress: &LoadProgress) -> Result<Searcher, u8> {
     let loaded = match data {
-        Some(path) => cache::open(&path, progress).map(|opened| opened.searcher),
+        Some(path) => open::open(&path, progress).map(|opened| opened.searcher),
         None => Model::bundled().map(|model| Searcher::new(Arc::new(Index::new(model)))),
     };
     loaded.map_err(|error| load_failed(&error))
@@ -499,7 +499,7 @@ fn with_model(
 /// engine and the items' names alone, without reading the model back.
 fn search_model(data: Option<PathBuf>, options: &search::Options) -> u8 {
     let loaded = match data {
-        Some(path) => cache::open_for_search(&path, &LoadProgress::new()),
+        Some(path) => open::open_for_search(&path, &LoadProgress::new()),
         None => Model::bundled()
             .map(|model| ForSearch::Model(Searcher::new(Arc::new(Index::new(model))))),
     };
@@ -579,8 +579,11 @@ fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
     };
     match claimscope::tui::run(index, config) {
         Ok(Ending::Quit) => EXIT_OK,
-        // As a shell reports a process a signal ended: 128 plus its number.
-        Ok(Ending::Signal(signal)) => u8::try_from(128 + signal).unwrap_or(EXIT_USAGE),
+        // Dies by the signal, as a shell expects; only if that fails, a shell's code for it.
+        Ok(Ending::Signal(signal)) => {
+            let _ = claimscope::tui::signals::die_by(signal);
+            u8::try_from(128 + signal).unwrap_or(EXIT_USAGE)
+        }
         Ok(Ending::Hangup) => u8::try_from(128 + 1).unwrap_or(EXIT_USAGE),
         Err(e) => {
             eprintln!("claimscope: the explorer stopped: {e}");

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
-use claimscope::cache::ForSearch;
 use claimscope::model::{Index, sanitize};
+use claimscope::open::ForSearch;
 use claimscope::search::{Engine, Field, Filter, Hit, HitKind, Query};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};

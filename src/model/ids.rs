@@ -76,25 +76,51 @@ mod tests {
 
     #[test]
     fn every_id_finds_the_first_item_that_holds_it() {
+        // One item or a few of each kind, with ids given here, so that what each finds
+        // is known without asking the code under test.
         let mut model = Model::bundled().expect("the bundled model");
-        // A second claim with the first's id: the first keeps it.
-        let mut twin = model.claims[1].clone();
-        twin.id = model.claims[0].id.clone();
-        model.claims.push(twin);
-        let relation_ids = vec!["russia/india".to_string()];
+        fn name<T>(items: &mut Vec<T>, ids: &[&str], id: impl Fn(&mut T) -> &mut String) {
+            assert!(items.len() >= ids.len(), "the bundled model has enough");
+            items.truncate(ids.len());
+            for (item, given) in items.iter_mut().zip(ids) {
+                *id(item) = given.to_string();
+            }
+        }
+        name(&mut model.sentences, &["s1", "shared"], |s| &mut s.id);
+        // An actor with a sentence's id: the sentence comes first in the file, and keeps it.
+        name(&mut model.actors, &["a1", "shared"], |a| &mut a.id);
+        name(&mut model.events, &["e1"], |e| &mut e.id);
+        // Two claims with one id: the first keeps it.
+        name(&mut model.claims, &["c1", "c2", "c1"], |c| &mut c.id);
+        name(&mut model.arguments, &["n1"], |n| &mut n.id);
+        name(&mut model.sources, &["src1"], |s| &mut s.id);
+        name(&mut model.later, &["l1"], |l| &mut l.id);
+        name(&mut model.reviews, &["r1"], |r| &mut r.id);
+        let relation_ids = ["a1/e1".to_string(), "a1/e1".to_string()];
         let ids = Ids::new(&model, &relation_ids);
-        let mut expected = std::collections::HashMap::new();
-        for (id, item) in all_ids(&model) {
-            expected.entry(id.to_string()).or_insert(item);
+        let expected = [
+            ("s1", ItemRef::Sentence(0)),
+            ("shared", ItemRef::Sentence(1)),
+            ("a1", ItemRef::Actor(0)),
+            ("e1", ItemRef::Event(0)),
+            ("c1", ItemRef::Claim(0)),
+            ("c2", ItemRef::Claim(1)),
+            ("n1", ItemRef::Argument(0)),
+            ("src1", ItemRef::Source(0)),
+            ("l1", ItemRef::Later(0)),
+            ("r1", ItemRef::Review(0)),
+            ("a1/e1", ItemRef::Relation(0)),
+        ];
+        for (id, item) in expected {
+            assert_eq!(ids.get(&model, &relation_ids, id), Some(item), "{id}");
         }
-        expected
-            .entry("russia/india".to_string())
-            .or_insert(ItemRef::Relation(0));
-        for (id, item) in &expected {
-            assert_eq!(ids.get(&model, &relation_ids, id), Some(*item), "{id}");
+        let mut held: Vec<ItemRef> = ids.items().collect();
+        held.sort();
+        let mut items: Vec<ItemRef> = expected.iter().map(|(_, item)| *item).collect();
+        items.sort();
+        assert_eq!(held, items, "the items that hold an id, each once");
+        for missing in ["no-such-id", "", "C1", "s"] {
+            assert_eq!(ids.get(&model, &relation_ids, missing), None, "{missing:?}");
         }
-        assert_eq!(ids.items().count(), expected.len());
-        assert_eq!(ids.get(&model, &relation_ids, "no-such-id"), None);
-        assert_eq!(ids.get(&model, &relation_ids, ""), None);
     }
 }

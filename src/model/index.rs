@@ -1,6 +1,8 @@
 //! Lookups over a model: items by id, and the links between sentences, claims, actors,
 //! events and argument nodes that the explorer and the command line follow.
 
+use std::sync::OnceLock;
+
 use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
@@ -55,10 +57,33 @@ pub struct Tables {
     relation_ids: Vec<String>,
     relation_labels: Vec<String>,
     reviews_of_claim: Links,
-    /// The sentences that name each actor, by its name or an alias, claim or no claim.
-    sentences_naming: Links,
+    /// The sentences that name each actor, by its name or an alias, claim or no claim:
+    /// worked out when first asked for (finding names costs more than the rest of the
+    /// index, and most commands never ask), and written by the cache once worked out.
+    #[serde(with = "worked_out")]
+    sentences_naming: OnceLock<Links>,
     later_of_claim: Links,
     later_of_event: Links,
+}
+
+/// A table worked out when first asked for, written as it stands (`None` if it has not
+/// been) and read back as it was written.
+mod worked_out {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::OnceLock;
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        cell: &OnceLock<T>,
+        out: S,
+    ) -> Result<S::Ok, S::Error> {
+        cell.get().serialize(out)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        from: D,
+    ) -> Result<OnceLock<T>, D::Error> {
+        Ok(Option::<T>::deserialize(from)?.map_or_else(OnceLock::new, OnceLock::from))
+    }
 }
 
 /// `to[b]` lists every `a` whose `from[a]` holds `b`, in the order of `a`.
@@ -226,7 +251,7 @@ impl Index {
 
         Index {
             tables: Tables {
-                sentences_naming: sentences_naming(&model).into(),
+                sentences_naming: OnceLock::new(),
                 claims_of_actor: invert(&actors_of_claim, actors).into(),
                 events_of_actor: invert(&actors_of_event, actors).into(),
                 events_of_claim: invert(&claims_of_event, claims).into(),
@@ -261,9 +286,18 @@ impl Index {
         &self.model
     }
 
-    /// What the index worked out from its model, for the cache to write.
+    /// What the index worked out from its model, for the cache to write: everything,
+    /// the tables worked out only when asked for included.
     pub fn tables(&self) -> &Tables {
+        self.naming();
         &self.tables
+    }
+
+    /// The sentences that name each actor, worked out now if they have not been.
+    fn naming(&self) -> &Links {
+        self.tables
+            .sentences_naming
+            .get_or_init(|| sentences_naming(&self.model).into())
     }
 
     /// The index of `model` with the tables that [`Index::new`] worked out from that same
@@ -359,7 +393,7 @@ impl Index {
     /// The sentences that name an actor, by its name or an alias, whether or not a claim
     /// of theirs lists it: the byline names the author, who is in no claim.
     pub fn sentences_naming(&self, actor: usize) -> &[usize] {
-        self.tables.sentences_naming.get(actor)
+        self.naming().get(actor)
     }
 
     /// The claims that report an event.

@@ -203,7 +203,6 @@ fn parse_available(meminfo: &str) -> Option<u64> {
 fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
-    #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);

@@ -19,7 +19,6 @@ pub mod progress;
 mod reader;
 mod schema;
 mod scope;
-mod serial;
 mod spans;
 mod text;
 mod timeline;
@@ -38,7 +37,6 @@ pub use names::{MAX_NAME_BYTES, NameFinder};
 pub use reader::MAX_TEXT_BYTES;
 pub use schema::{SCHEMA_PATH, date_pattern, json_schema, json_schema_text};
 pub use scope::{Related, Scope};
-pub use serial::writing_whole;
 pub use spans::{Section, SourceMap};
 pub use text::{Name, contains_words};
 pub use text::{closest, edit_distance, is_forbidden_char, sanitize};
@@ -77,13 +75,13 @@ pub struct Model {
     pub arguments: Vec<ArgumentNode>,
     /// The record: what the curator read about what happened, kept apart from what the
     /// article says. A model may have none.
-    #[serde(default, skip_serializing_if = "serial::omit_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Events outside the article, from the record.
-    #[serde(default, skip_serializing_if = "serial::omit_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later: Vec<LaterEvent>,
     /// Verdicts on the article's claims, from the record.
-    #[serde(default, skip_serializing_if = "serial::omit_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
 }
 
@@ -105,17 +103,17 @@ pub struct Article {
     /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub published_basis: Basis,
     /// How the date was inferred; required when `published_basis` is `inferred`.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_note: Option<String>,
     /// Where it was published, as an https address, when that is known.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern("^https://"))]
     pub url: Option<String>,
     /// The outlet that published it, when that is known.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// The language it is written in, as a BCP 47 tag (`en`, `en-GB`).
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))]
     pub language: Option<String>,
 }
@@ -147,13 +145,13 @@ pub struct Actor {
     /// Who they are and what they do, from the article.
     pub summary: String,
     /// The actor this one belongs to or acts for (an actor id).
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
     /// The actor's position, such as "army chief of staff".
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// The actor's Wikidata item (`Q843`), when it has been confirmed against a reference.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern("^Q[1-9][0-9]*$"))]
     pub wikidata: Option<String>,
 }
@@ -172,10 +170,10 @@ pub struct Event {
     /// Whether the article gives the date (`stated`) or the curator worked it out.
     pub date_basis: Basis,
     /// How the date was worked out; required when `date_basis` is `inferred`.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<String>,
     /// The article's own time phrase ("in May", "this month"), verbatim.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     pub status: EventStatus,
     /// The actors involved (actor ids).
@@ -183,7 +181,7 @@ pub struct Event {
     /// The claims that report this event.
     pub claims: Vec<String>,
     /// What the public record shows of it; the article's own `date` and `when` stay.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Record>,
 }
 
@@ -192,7 +190,7 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// The date the record gives; absent when the record was searched and nothing found.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// How the record compares with the article's phrase and the inferred date, or what
     /// was looked for and not found.
@@ -215,7 +213,7 @@ pub struct Source {
     /// Where it is: an `https` address.
     #[schemars(pattern("^https://"))]
     pub url: String,
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -250,7 +248,7 @@ pub struct Review {
     /// (a fact, a position), or what has happened since (a forecast).
     pub judged: Judged,
     /// Why a claim is judged against the other time than its kind calls for.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judged_note: Option<String>,
     /// What happened, in the curator's words and dated; for `unknown`, what was searched.
     pub summary: String,
@@ -277,7 +275,7 @@ pub struct Claim {
     pub quote: String,
     /// The actors it involves (actor ids).
     pub actors: Vec<String>,
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -307,10 +305,10 @@ pub struct ArgumentNode {
     /// The node in a few words.
     pub title: String,
     /// The node it hangs from (an argument id); the thesis has none.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// How it bears on its parent; the thesis has none.
-    #[serde(default, skip_serializing_if = "serial::omit_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
     /// The claims it rests on (claim ids).
     pub claims: Vec<String>,
@@ -563,15 +561,21 @@ impl Event {
 }
 
 impl Model {
-    /// The model bundled into the binary, validated.
+    /// The model bundled into the binary.
     ///
     /// It is read from a JSON copy that the build makes of the TOML file, which parses
     /// several times faster; should that copy not read back (the TOML did not parse at
     /// build time), the TOML itself is loaded, so its problems are reported as usual.
+    ///
+    /// The copy is checked when it is built, not at every run: the tests load the TOML
+    /// with every rule (`check --deny-warnings`) and compare it with the copy, so that a
+    /// build whose bundled model breaks a rule fails its tests. Checking the same bytes
+    /// again at each start would cost half of it, for an answer known before the build
+    /// shipped. A debug build, which the tests use, checks it every time.
     pub fn bundled() -> Result<Model, LoadError> {
         let fast = serde_json::from_str::<Model>(BUNDLED_JSON)
             .ok()
-            .filter(|model| validate(model).is_empty());
+            .filter(|model| !cfg!(debug_assertions) || validate(model).is_empty());
         match fast {
             Some(model) => Ok(model),
             None => load_str(&ModelFile::bundled()),

@@ -144,6 +144,19 @@ impl Engine {
     /// could score it; the matcher then scores candidates from the highest bound down and
     /// stops once no remaining candidate could make the top `limit`.
     pub fn search_from(&self, query: &Query, limit: usize, previous: Option<&Results>) -> Results {
+        self.search_marking(query, limit, HIGHLIGHTED, previous)
+    }
+
+    /// As [`search_from`](Self::search_from), with the matched positions worked out for
+    /// the best `marked` hits only: the explorer asks for none, and works them out for the
+    /// rows it shows ([`Engine::positions`]), as they cost the matcher another pass.
+    pub fn search_marking(
+        &self,
+        query: &Query,
+        limit: usize,
+        marked: usize,
+        previous: Option<&Results>,
+    ) -> Results {
         let mut results = Results {
             query: query.clone(),
             ..Results::default()
@@ -185,7 +198,7 @@ impl Engine {
         results.hits = ranked
             .iter()
             .enumerate()
-            .map(|(n, r)| self.hit(r, &terms, n < HIGHLIGHTED))
+            .map(|(n, r)| self.hit(r, &terms, n < marked))
             .collect();
         results
     }

@@ -175,7 +175,7 @@ impl App {
     }
 
     /// The action a terminal event asks for, now.
-    pub fn action_for(&self, event: &crossterm::event::Event) -> Option<Action> {
+    pub fn action_for(&self, event: &ratatui::crossterm::event::Event) -> Option<Action> {
         self.keymap.action_for(self.situation(), event)
     }
 

@@ -1,7 +1,7 @@
 //! Keys to actions, in one table per mode. The help screen and the key bar are drawn from
 //! this same table, so they cannot drift from what the keys do.
 
-use crossterm::event::{
+use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 

@@ -12,6 +12,7 @@ pub mod panes;
 pub mod reading;
 pub mod rebind;
 pub mod search_box;
+pub mod signals;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -19,11 +20,11 @@ pub mod view;
 pub mod wrap;
 
 use std::io;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::panic::{AssertUnwindSafe, UnwindSafe};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event};
 
 pub use action::Action;
 pub use app::App;
@@ -31,32 +32,28 @@ pub use state::{Mode, Pane};
 pub use theme::Theme;
 
 use crate::search::Searcher;
-
-/// How long to wait for input before looking for signals again.
-const POLL: Duration = Duration::from_millis(100);
-/// How often to check that the terminal is still there when nothing happens.
-const LIVENESS: Duration = Duration::from_secs(1);
+use signals::Request;
 
 /// How the explorer ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// The reader quit.
     Quit,
-    /// A signal (its number) ended it.
+    /// A signal (its number) ended it; [`signals::die_by`] ends the process by it too.
     Signal(i32),
     /// The terminal went away.
     Hangup,
 }
 
-/// Runs the explorer until the reader quits or a signal arrives, then restores the
-/// terminal, whatever happened.
-/// Runs the explorer on `index` with a user's `config` (keys and colours) in force.
+/// Runs the explorer on `searcher`'s model with a user's `config` (keys and colours) in
+/// force, until the reader quits, a signal asks it to end or the terminal goes away; then
+/// restores the terminal, whatever happened.
 pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
     let theme = config.theme(Theme::from_env());
     let mut app = App::with_config(searcher, config.keymap, theme);
-    let signals = terminal::watch_signals()?;
+    let signals = signals::watch()?;
     let mut term = terminal::setup(theme.color)?;
-    let result = event_loop(&mut term, &mut app, &signals);
+    let result = event_loop(&mut term, &mut app, signals);
     terminal::restore();
     // Freeing a large model item by item takes a second at a million claims, after the
     // reader has quit. A thread of its own does it, so the shell's prompt comes back at
@@ -98,78 +95,97 @@ fn fault() -> Option<String> {
     }
 }
 
-/// What reaches the main loop: terminal input, and answers from the search thread.
+/// What reaches the main loop: terminal input, answers from the search thread, signals,
+/// and word of a helper thread or the terminal gone. The loop sleeps until one comes.
 enum Incoming {
     Input(io::Result<Event>),
     Found(u64, Vec<crate::search::Hit>),
+    Signal(Request),
+    /// The terminal hung up: nobody is left to draw for.
+    Gone,
     /// A helper thread died; the explorer cannot go on without it.
     Failed(&'static str),
 }
 
-/// Reads terminal events on a thread of its own. The main loop then never blocks inside
-/// the terminal library, so a signal or a vanished terminal is noticed within `POLL` even
-/// when reading input has stalled or spins (as it does at end of input on a hung-up tty).
-/// Searches run on another thread, so typing never waits for one.
-fn spawn_threads(app: &mut App) -> io::Result<Receiver<Incoming>> {
+/// Starts the helper threads, each feeding the one channel the loop waits on: terminal
+/// input (read on a thread of its own, so that the loop never blocks inside the terminal
+/// library, whose reading stalls or spins when the terminal is gone), the searches (so
+/// typing never waits for one), the signals, and a watch for the terminal hanging up.
+fn spawn_threads(app: &mut App, signals: signals::Watch) -> io::Result<Receiver<Incoming>> {
     let (send, receive) = mpsc::channel();
     let input = send.clone();
-    let report = send.clone();
-    thread::Builder::new()
-        .name("input".to_string())
-        .spawn(move || {
-            guarded("input", report, move || {
-                loop {
-                    let event = event::read();
-                    let failed = event.is_err();
-                    if input.send(Incoming::Input(event)).is_err() || failed {
-                        break;
-                    }
-                }
-            })
-        })?;
+    spawn("input", &send, move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if input.send(Incoming::Input(event)).is_err() || failed {
+                break;
+            }
+        }
+    })?;
     let (requests, queue) = mpsc::channel();
     let searcher = app.shared_searcher();
-    let report = send.clone();
+    let found = send.clone();
     let fail = fault().as_deref() == Some("search-panic");
-    thread::Builder::new()
-        .name("search".to_string())
-        .spawn(move || {
-            guarded("search", report, move || {
-                search_box::search_worker(searcher, queue, |generation, hits| {
-                    if cfg!(feature = "fault-injection") {
-                        assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
-                    }
-                    send.send(Incoming::Found(generation, hits)).is_ok()
-                })
-            })
-        })?;
+    spawn("search", &send, move || {
+        search_box::search_worker(searcher, queue, |generation, hits| {
+            if cfg!(feature = "fault-injection") {
+                assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
+            }
+            found.send(Incoming::Found(generation, hits)).is_ok()
+        })
+    })?;
     app.search.use_worker(requests);
+    let signalled = send.clone();
+    // Nothing of the signal watch is looked at again after a panic: the thread ends.
+    spawn(
+        "signals",
+        &send,
+        AssertUnwindSafe(move || {
+            signals.forward(|request| signalled.send(Incoming::Signal(request)).is_ok());
+        }),
+    )?;
+    let hangup = send.clone();
+    spawn("hangup", &send, move || {
+        if terminal::wait_for_hangup() {
+            let _ = hangup.send(Incoming::Gone);
+        }
+    })?;
     Ok(receive)
 }
 
-/// Runs a helper thread's work; if it panics, says so on `report` before the thread ends.
-fn guarded(
+/// Starts a helper thread named `name` doing `work`; if it panics, says so on `report`
+/// before the thread ends.
+fn spawn(
     name: &'static str,
-    report: mpsc::Sender<Incoming>,
-    work: impl FnOnce() + std::panic::UnwindSafe,
-) {
-    if std::panic::catch_unwind(work).is_err() {
-        let _ = report.send(Incoming::Failed(name));
-    }
+    report: &Sender<Incoming>,
+    work: impl FnOnce() + UnwindSafe + Send + 'static,
+) -> io::Result<()> {
+    let report = report.clone();
+    thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            if std::panic::catch_unwind(work).is_err() {
+                let _ = report.send(Incoming::Failed(name));
+            }
+        })?;
+    Ok(())
 }
 
 fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
-    signals: &terminal::Signals,
+    signals: signals::Watch,
 ) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let input = spawn_threads(app)?;
-    let mut idle = Instant::now();
+    let incoming = spawn_threads(app, signals)?;
     let mut first_frame = true;
     let mut backdrop = view::Backdrop::default();
     let hyperlinks = terminal::hyperlinks_supported();
+    // Whether the explorer stopped itself and took the terminal back when continued, so
+    // that the SIGCONT which continued it asks nothing more.
+    let mut continued_already = false;
     loop {
         term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
         if hyperlinks {
@@ -178,54 +194,34 @@ fn event_loop(
         if std::mem::take(&mut first_frame) {
             injected_fault()?;
         }
-        // Wait for input, looking at the signal flags and the terminal between waits.
-        let first = loop {
-            if let Some(signal) = signals.ending() {
-                return Ok(Ending::Signal(signal));
-            }
-            if signals.take_stop() {
-                terminal::suspend(term)?;
-                signals.take_resumed(); // The continue that brought us back.
-                break None;
-            }
-            if signals.take_resumed() {
-                terminal::resume(term)?;
-                break None;
-            }
-            match input.recv_timeout(POLL) {
-                Ok(incoming) => break Some(incoming),
-                Err(RecvTimeoutError::Timeout) => {
-                    if idle.elapsed() >= LIVENESS {
-                        if crossterm::terminal::window_size().is_err() {
-                            return Ok(Ending::Hangup); // Nobody is left to draw for.
-                        }
-                        idle = Instant::now();
-                    }
-                }
-                Err(RecvTimeoutError::Disconnected) => return Ok(Ending::Hangup),
-            }
+        // Asleep until something comes. With every helper thread gone nothing can come
+        // any more, not even input: as good as a terminal gone.
+        let Ok(first) = incoming.recv() else {
+            return Ok(Ending::Hangup);
         };
         // Take everything already waiting before drawing again.
-        let mut next = first;
-        while let Some(incoming) = next {
-            let action = match incoming {
-                Incoming::Input(event) => app.action_for(&event?),
+        let mut next = Some(first);
+        while let Some(message) = next {
+            let action = match message {
+                Incoming::Input(Ok(event)) => app.action_for(&event),
+                Incoming::Input(Err(_)) if terminal::is_gone() => return Ok(Ending::Hangup),
+                Incoming::Input(Err(e)) => return Err(e),
                 Incoming::Found(generation, hits) => Some(Action::Found(generation, hits)),
-                Incoming::Failed(name) => {
-                    let said = terminal::HELPER_PANIC
-                        .lock()
-                        .ok()
-                        .and_then(|mut p| p.take());
-                    let detail = said.map_or_else(String::new, |s| format!(": {s}"));
-                    return Err(io::Error::other(format!(
-                        "the {name} thread failed{detail}; this is a bug in claimscope, please report it"
-                    )));
+                Incoming::Signal(Request::End(signal)) => return Ok(Ending::Signal(signal)),
+                Incoming::Signal(Request::Stop) => Some(Action::Suspend),
+                Incoming::Signal(Request::Continued) => {
+                    if !std::mem::take(&mut continued_already) {
+                        terminal::resume(term)?;
+                    }
+                    None
                 }
+                Incoming::Gone => return Ok(Ending::Hangup),
+                Incoming::Failed(name) => return Err(helper_failed(name)),
             };
             match action {
                 Some(Action::Suspend) => {
                     terminal::suspend(term)?;
-                    signals.take_resumed();
+                    continued_already = true;
                 }
                 Some(action) => app.update(action),
                 None => {}
@@ -236,7 +232,20 @@ fn event_loop(
             if app.should_quit() {
                 return Ok(Ending::Quit);
             }
-            next = input.try_recv().ok();
+            next = incoming.try_recv().ok();
         }
     }
+}
+
+/// The error that ends the explorer when helper thread `name` panicked, with what the
+/// panic said.
+fn helper_failed(name: &str) -> io::Error {
+    let said = terminal::HELPER_PANIC
+        .lock()
+        .ok()
+        .and_then(|mut p| p.take());
+    let detail = said.map_or_else(String::new, |s| format!(": {s}"));
+    io::Error::other(format!(
+        "the {name} thread failed{detail}; this is a bug in claimscope, please report it"
+    ))
 }

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};

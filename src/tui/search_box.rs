@@ -27,6 +27,9 @@ pub struct SearchBox {
     generation: u64,
     /// Whether the latest query's answer is still to come.
     pending: bool,
+    /// By hit: whether its matched characters have been worked out (see
+    /// [`SearchBox::mark_shown`]).
+    marked: Vec<bool>,
     /// Where queries go when searching runs on its own thread.
     worker: Option<Sender<Request>>,
     /// The last answer computed here, for narrowing the next (when not on a thread).
@@ -205,10 +208,31 @@ impl SearchBox {
             }
             self.worker = None; // The thread is gone: search here from now on.
         }
-        let results =
-            searcher.search_from(&Query::parse(&self.query), MAX_HITS, self.last.as_ref());
+        let query = Query::parse(&self.query);
+        let results = searcher.search_marking(&query, MAX_HITS, 0, self.last.as_ref());
         self.found(self.generation, results.hits.clone());
         self.last = Some(results);
+    }
+
+    /// Works out which characters matched in the hits on the `rows` rows shown, where that
+    /// is not known yet: the search leaves it to the rows that come into view, as it costs
+    /// the matcher another pass over each hit's text.
+    pub fn mark_shown(&mut self, searcher: &Searcher, rows: usize) {
+        let from = self.cursor.offset.min(self.hits.len());
+        let to = from.saturating_add(rows).min(self.hits.len());
+        let Some(unmarked) = self.marked.get(from..to) else {
+            return;
+        };
+        if unmarked.iter().all(|m| *m) {
+            return;
+        }
+        let query = Query::parse(&self.query);
+        for at in from..to {
+            if !self.marked[at] {
+                self.hits[at].positions = searcher.positions(&self.hits[at], &query);
+                self.marked[at] = true;
+            }
+        }
     }
 
     /// Takes an answer, if it is to the latest query, and selects its best hit.
@@ -216,6 +240,7 @@ impl SearchBox {
         if generation != self.generation {
             return;
         }
+        self.marked = vec![false; hits.len()];
         self.hits = hits;
         self.pending = false;
         let at = self.restore_at.take().filter(|at| *at < self.hits.len());
@@ -236,7 +261,8 @@ pub fn search_worker(
         while let Ok(newer) = requests.try_recv() {
             request = newer;
         }
-        let results = searcher.search_from(&Query::parse(&request.query), MAX_HITS, last.as_ref());
+        let query = Query::parse(&request.query);
+        let results = searcher.search_marking(&query, MAX_HITS, 0, last.as_ref());
         if !answer(request.generation, results.hits.clone()) {
             break;
         }

@@ -1,158 +1,81 @@
 //! Taking the terminal over and handing it back. Every mode turned on here is turned off
 //! in `restore`, which runs on quit, on error, on panic and after a signal, and by a
-//! SIGABRT handler when an allocation fails.
+//! SIGABRT handler when an allocation fails (see `signals`).
 
-use std::io::{self, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::io::{self, IsTerminal, Stdout, Write};
 
-use crossterm::cursor::{Hide, Show};
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
+use rustix::event::{PollFd, PollFlags};
+use rustix::fd::BorrowedFd;
+use rustix::io::Errno;
 use signal_hook::consts::signal;
 
 use super::output::Output;
+use super::signals;
 
 pub type Term = Terminal<CrosstermBackend<Output<Stdout>>>;
 
 /// What a helper thread's panic said, for the main thread to report after the restore.
 pub static HELPER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
-/// Signals whose default action ends the process. Each ends the explorer cleanly instead,
-/// with the terminal handed back (Ctrl-C itself arrives as a key while the terminal is
-/// raw). Not here: the signals of a fault in the program itself (SIGSEGV, SIGBUS, SIGILL,
-/// SIGFPE, SIGTRAP, SIGSYS, SIGABRT), after which nothing can safely run, and SIGPIPE,
-/// which Rust ignores so that writes fail with an error instead.
-pub const SIGNALS: &[i32] = &[
-    signal::SIGHUP,
-    signal::SIGINT,
-    signal::SIGQUIT,
-    signal::SIGTERM,
-    signal::SIGUSR1,
-    signal::SIGUSR2,
-    signal::SIGALRM,
-    signal::SIGVTALRM,
-    signal::SIGPROF,
-    signal::SIGXCPU,
-    signal::SIGXFSZ,
-    signal::SIGIO,
-    #[cfg(target_os = "linux")]
-    SIGPWR,
-];
-
-/// Power failure (Linux only; signal-hook does not name it).
-#[cfg(target_os = "linux")]
-const SIGPWR: i32 = 30;
-
-/// What the signal handlers have seen, for the main loop to act on between waits.
-pub struct Signals {
-    /// 0, or the number of the signal that ends the explorer.
-    ending: Arc<AtomicUsize>,
-    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-z does.
-    stop: Arc<AtomicBool>,
-    /// SIGCONT: the terminal may have been changed while the explorer was stopped.
-    resumed: Arc<AtomicBool>,
-}
-
-impl Signals {
-    /// The signal that asks the explorer to end, if one has arrived.
-    pub fn ending(&self) -> Option<i32> {
-        match self.ending.load(Ordering::Relaxed) {
-            0 => None,
-            n => Some(i32::try_from(n).unwrap_or(0)),
-        }
-    }
-
-    /// Whether a SIGTSTP arrived since the last call.
-    pub fn take_stop(&self) -> bool {
-        self.stop.swap(false, Ordering::Relaxed)
-    }
-
-    /// Whether a SIGCONT arrived since the last call.
-    pub fn take_resumed(&self) -> bool {
-        self.resumed.swap(false, Ordering::Relaxed)
-    }
-}
-
-/// Registers the handlers: each only sets a flag, which the main loop reads within its
-/// poll interval.
-pub fn watch_signals() -> io::Result<Signals> {
-    let signals = Signals {
-        ending: Arc::new(AtomicUsize::new(0)),
-        stop: Arc::new(AtomicBool::new(false)),
-        resumed: Arc::new(AtomicBool::new(false)),
-    };
-    for &number in SIGNALS {
-        let value = usize::try_from(number).unwrap_or(1);
-        signal_hook::flag::register_usize(number, Arc::clone(&signals.ending), value)?;
-    }
-    signal_hook::flag::register(signal::SIGTSTP, Arc::clone(&signals.stop))?;
-    signal_hook::flag::register(signal::SIGCONT, Arc::clone(&signals.resumed))?;
-    Ok(signals)
-}
-
-/// The terminal's settings before raw mode, and the descriptor they were read from, for
-/// the restore on abort (which cannot take the terminal library's lock).
-#[cfg(unix)]
-static COOKED: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
-
-/// The bytes that turn off what `setup` turns on, as the terminal library writes them.
-#[cfg(unix)]
-const RESTORE_BYTES: &[u8] =
-    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
-
-/// Hands the terminal back from inside a SIGABRT handler: a failed allocation ends the
-/// process through `abort`, and no destructor, hook or flag runs after it. Only
-/// async-signal-safe calls: `write` and `tcsetattr`, with what was saved beforehand.
-#[cfg(unix)]
-fn restore_on_abort() {
-    // SAFETY: write(2) and tcsetattr(3) are async-signal-safe; the buffer is static and
-    // the settings were copied out before the handler was installed.
-    unsafe {
-        libc::write(
-            libc::STDOUT_FILENO,
-            RESTORE_BYTES.as_ptr().cast(),
-            RESTORE_BYTES.len(),
-        );
-        if let Some((fd, cooked)) = COOKED.get() {
-            libc::tcsetattr(*fd, libc::TCSANOW, cooked);
-        }
-        // What the process said before aborting went to the alternate screen, now gone.
-        let said = ABORTED.as_bytes();
-        libc::write(libc::STDERR_FILENO, said.as_ptr().cast(), said.len());
-    }
-}
-
-/// Said on the way out of an abort, on the screen the reader is back on.
-#[cfg(unix)]
-const ABORTED: &str = "claimscope: aborted (out of memory, or a bug in claimscope)\n";
-
-/// Saves the terminal's settings and installs [`restore_on_abort`] for SIGABRT. The
-/// handler returns, and `abort` then ends the process as before.
-#[cfg(unix)]
-fn hand_back_on_abort() -> io::Result<()> {
-    use std::io::IsTerminal;
-    let fd = if io::stdin().is_terminal() {
-        libc::STDIN_FILENO
+/// The terminal the explorer reads: standard input when it is one (as the terminal
+/// library reads it), else standard output, which the explorer draws on and which must be
+/// one.
+pub fn tty() -> BorrowedFd<'static> {
+    if io::stdin().is_terminal() {
+        rustix::stdio::stdin()
     } else {
-        libc::STDOUT_FILENO
-    };
-    // SAFETY: tcgetattr fills the zeroed struct it is given, and is checked.
-    let mut cooked: libc::termios = unsafe { std::mem::zeroed() };
-    if unsafe { libc::tcgetattr(fd, &mut cooked) } != 0 {
-        return Ok(()); // Not a terminal: raw mode will fail and say so.
+        rustix::stdio::stdout()
     }
-    let _ = COOKED.set((fd, cooked));
-    // SAFETY: the action makes only async-signal-safe calls (see restore_on_abort).
-    unsafe { signal_hook::low_level::register(signal::SIGABRT, restore_on_abort) }?;
-    Ok(())
+}
+
+/// Waits until the terminal hangs up (its window closed, its connection dropped), asleep
+/// until then: a thread waits here, so that the loop hears of it even when reading input
+/// stalls or spins, as the terminal library's does at end of input on a hung-up terminal.
+/// Returns false when the system cannot wait on a terminal this way (poll reports it
+/// invalid, as macOS does for devices); the SIGHUP a hang-up sends says it then.
+pub fn wait_for_hangup() -> bool {
+    loop {
+        match hung_up(None) {
+            Ok(Some(gone)) => return gone,
+            Ok(None) | Err(Errno::INTR) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Whether the terminal has hung up, at once.
+pub fn is_gone() -> bool {
+    let now = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    matches!(hung_up(Some(&now)), Ok(Some(true)))
+}
+
+/// Polls the terminal for nothing but the conditions poll always reports, for `timeout`
+/// (`None`: for as long as it takes): `Some(true)` if it hung up, `Some(false)` if it
+/// cannot be polled, `None` if nothing happened.
+fn hung_up(timeout: Option<&rustix::event::Timespec>) -> rustix::io::Result<Option<bool>> {
+    let mut fds = [PollFd::from_borrowed_fd(tty(), PollFlags::empty())];
+    rustix::event::poll(&mut fds, timeout)?;
+    let seen = fds[0].revents();
+    Ok(if seen.intersects(PollFlags::HUP | PollFlags::ERR) {
+        Some(true)
+    } else if seen.contains(PollFlags::NVAL) {
+        Some(false)
+    } else {
+        None
+    })
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste on, cursor hidden.
@@ -180,8 +103,7 @@ pub fn setup(color: bool) -> io::Result<Term> {
             });
         }
     }));
-    #[cfg(unix)]
-    hand_back_on_abort()?;
+    signals::hand_back_on_abort(tty())?;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let entered = execute!(
@@ -203,8 +125,8 @@ pub fn setup(color: bool) -> io::Result<Term> {
 /// continues it (`fg`), takes the terminal again and has the next frame drawn whole.
 pub fn suspend(term: &mut Term) -> io::Result<()> {
     restore();
-    // SIGTSTP has a handler (the one that brought us here from `kill -TSTP`), so raising
-    // it would only set the flag again: this stops the process as its default would.
+    // SIGTSTP is caught (that is how `kill -TSTP` brought us here), so raising it would
+    // only bring us here again: this stops the process as its default action would.
     signal_hook::low_level::emulate_default_handler(signal::SIGTSTP)?;
     // Here again after SIGCONT.
     resume(term)
@@ -224,7 +146,7 @@ pub fn resume(term: &mut Term) -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste,
         Hide,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        Clear(ClearType::All)
     )?;
     // The screen is blank now: with both of ratatui's buffers blank too, the next frame
     // is drawn whole. (Terminal::clear would ask the terminal where its cursor is, and
@@ -330,7 +252,7 @@ pub fn write_links(term: &mut Term, links: &[ScreenLink], color: bool) -> io::Re
     }
     let out = term.backend_mut();
     for link in links {
-        crossterm::queue!(out, crossterm::cursor::MoveTo(link.x, link.y))?;
+        queue!(out, MoveTo(link.x, link.y))?;
         let (on, off) = if color {
             ("\x1b[36m", "\x1b[39m")
         } else {

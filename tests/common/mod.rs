@@ -1,7 +1,9 @@
-//! Helpers for the tests that run the real binary.
+//! Helpers the tests share: the real binary run, the bundled model bent to a purpose,
+//! and (in `screen` and `styled`) the explorer drawn on a test terminal.
 #![allow(dead_code)]
 
 pub mod screen;
+pub mod styled;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,15 +1,22 @@
 //! The explorer drawn on ratatui's TestBackend, for the tests that look at its screens.
 
-use claimscope::tui::{Action, App, view};
+use claimscope::model::TimelineRow;
+use claimscope::tui::{Action, App, Pane, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 
-/// The screen as text, one string per row.
-pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
+/// The screen as drawn at a size, every cell with its style.
+pub fn buffer(app: &mut App, width: u16, height: u16) -> Buffer {
     app.update(Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| view::render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one string per row.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let buffer = buffer(app, width, height);
     (0..height)
         .map(|y| {
             (0..width)
@@ -19,11 +26,25 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Vec<String> {
         .collect()
 }
 
+/// The screen as text, its rows joined by newlines.
+pub fn text(app: &mut App, width: u16, height: u16) -> String {
+    draw(app, width, height).join("\n")
+}
+
 /// The explorer on the bundled article, without colour, at a size.
 pub fn explorer(width: u16, height: u16) -> App {
+    explorer_with(Theme::new(false), width, height)
+}
+
+/// The explorer on the bundled article, in colour, at a size.
+pub fn explorer_in_colour(width: u16, height: u16) -> App {
+    explorer_with(Theme::new(true), width, height)
+}
+
+fn explorer_with(theme: Theme, width: u16, height: u16) -> App {
     use claimscope::model::{Index, Model};
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), claimscope::tui::Theme::new(false));
+    let mut app = App::new(Index::new(model), theme);
     app.update(Action::Resize(width, height));
     app
 }
@@ -44,6 +65,42 @@ pub fn down_to(app: &mut App, row: usize) {
     for _ in 0..row {
         app.update(Action::Down);
     }
+}
+
+/// The argument node `id`'s place in the model.
+pub fn node_index(app: &App, id: &str) -> usize {
+    app.index()
+        .model()
+        .arguments
+        .iter()
+        .position(|a| a.id == id)
+        .expect("argument node")
+}
+
+/// Focuses the Arguments pane and selects the node `id` on whatever row it is; returns
+/// the node's index.
+pub fn select_node(app: &mut App, id: &str) -> usize {
+    app.update(Action::Focus(Pane::Arguments));
+    let node = node_index(app, id);
+    let row = app
+        .argument_rows()
+        .iter()
+        .position(|r| r.node == node)
+        .expect("the node is on a row");
+    down_to(app, row);
+    node
+}
+
+/// Focuses the Timeline and selects a row of it, by moving to it.
+pub fn select_timeline(app: &mut App, wanted: TimelineRow) {
+    app.update(Action::Focus(Pane::Timeline));
+    let row = app
+        .index()
+        .timeline_rows()
+        .iter()
+        .position(|r| *r == wanted)
+        .expect("the row is in the timeline");
+    down_to(app, row);
 }
 
 /// The whole text of the Source pane as laid out, scrolled or not, a line per row.

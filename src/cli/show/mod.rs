@@ -382,3 +382,28 @@ fn sentence(index: &Index, s: usize, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimscope::model::{Index, Model};
+    use std::sync::Arc;
+
+    fn searcher() -> Searcher {
+        let model = Model::bundled().expect("the bundled model loads");
+        Searcher::new(Arc::new(Index::new(model)))
+    }
+
+    #[test]
+    fn an_id_that_is_found_builds_no_search_engine() {
+        let searcher = searcher();
+        let mut out = Vec::new();
+        assert_eq!(run(&searcher, "c01a", &mut out, false).ok(), Some(0));
+        assert!(!out.is_empty());
+        assert!(!searcher.is_built(), "showing c01a needed no search");
+        // An id that is not one is searched for, to say what was meant.
+        let mut out = Vec::new();
+        let _ = run(&searcher, "kayanni", &mut out, false);
+        assert!(searcher.is_built());
+    }
+}

@@ -58,6 +58,7 @@ impl App {
                 let rows = layout::search_list(self.screen.main).height;
                 let rows = usize::from(rows).max(1);
                 self.search.cursor.fit(self.search.hits.len(), rows);
+                self.search.mark_shown(&self.searcher, rows);
             }
             Mode::Help => {
                 let (width, rows) = layout::help_text(self.screen.main);

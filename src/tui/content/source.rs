@@ -98,10 +98,16 @@ fn layout(
     };
     let mut pieces = Vec::new();
     // What leads up to the quote is cut from its start, so that the quote is laid out
-    // however far into a long sentence it is (the rest is cut by `wrap`).
+    // however far into a long sentence it is (the rest is cut by `wrap`). `wrap` cuts a
+    // piece after MAX_PIECE_CHARS characters: a tail keeps one fewer, for its `…`, and
+    // leaves room for what follows it, or `wrap` would cut that too and mark it `…`.
     if let Some(before) = s.checked_sub(1).and_then(|p| model.sentences.get(p)) {
+        let gap = gap(before);
         pieces.push(Piece::new(
-            format!("{}{}", tail(&before.text, MAX_PIECE_CHARS), gap(before)),
+            format!(
+                "{}{gap}",
+                tail(&before.text, MAX_PIECE_CHARS - 1 - gap.len())
+            ),
             theme.dim(),
             Some(0),
         ));
@@ -110,7 +116,7 @@ fn layout(
         Some(at) => {
             let end = at + claim.quote.len();
             pieces.push(Piece::new(
-                tail(&sentence.text[..at], MAX_PIECE_CHARS),
+                tail(&sentence.text[..at], MAX_PIECE_CHARS - 1),
                 Style::new(),
                 Some(MAIN),
             ));

@@ -133,16 +133,17 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             let selected = i == cursor.selected;
             // Borrowed, and clipped to the row below: a field may be a 30 MB sentence.
             let text = app.searcher().field_text(hit);
-            // The engine works out positions for the best hits only; further down the
-            // list they are worked out as the rows come into view.
-            let positions = if i >= crate::search::HIGHLIGHTED && hit.positions.is_empty() {
-                app.searcher()
-                    .positions(hit, &crate::search::Query::parse(&app.search.query))
+            // Worked out as the rows come into view (see SearchBox::mark_shown).
+            let positions = hit.positions.clone();
+            // The gutter as the panes' lists have it: reversed blanks would draw a bar
+            // beside every hit.
+            let gutter = if selected {
+                Span::styled("▶ ", theme.selected(true))
             } else {
-                hit.positions.clone()
+                Span::raw("  ")
             };
             let mut spans = vec![
-                Span::styled(if selected { "▶ " } else { "  " }, theme.selected(true)),
+                gutter,
                 Span::styled(
                     format!("{:<9}", hit.kind.as_str()),
                     theme.hit_kind(hit.kind),
