@@ -21,7 +21,7 @@ const TYPED: &str = "pakistan arms";
 
 fn app_for(source: &ModelFile) -> App {
     let model = load_str(source).expect("a valid model");
-    let mut app = App::new(Index::new(model), Theme { color: true });
+    let mut app = App::new(Index::new(model), Theme::new(true));
     app.update(Action::Resize(120, 40));
     app
 }

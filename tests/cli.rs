@@ -758,7 +758,7 @@ fn search_from_the_command_line_and_in_the_explorer_agree() {
     ] {
         let mut app = App::new(
             Index::new(Model::bundled().expect("bundled")),
-            Theme { color: false },
+            Theme::new(false),
         );
         app.update(Action::Resize(120, 40));
         app.update(Action::OpenSearch);
@@ -999,7 +999,7 @@ fn a_bad_configuration_is_reported_where_it_is_and_the_explorer_does_not_start()
 #[test]
 fn the_readme_names_every_action_a_configuration_may_rebind() {
     let readme = include_str!("../README.md");
-    for (name, _) in claimscope::tui::rebind::ACTIONS {
+    for (name, _) in claimscope::tui::rebind::actions() {
         assert!(
             readme.contains(&format!("`{name}`")),
             "README lacks `{name}`"

@@ -94,7 +94,7 @@ impl Write for Bytes {
 
 /// Every frame's bytes for a series of actions at one size.
 fn draw_bytes(color: bool, width: u16, height: u16, actions: &[Action]) -> Vec<u8> {
-    let mut app = App::new(Index::new(hostile_model()), Theme { color });
+    let mut app = App::new(Index::new(hostile_model()), Theme::new(color));
     app.update(Action::Resize(width, height));
     let bytes = Bytes::default();
     let backend = CrosstermBackend::new(Output::new(bytes.clone(), !color));
@@ -295,7 +295,7 @@ fn every_cell_starts_where_the_terminal_will_draw_it() {
             format!("{i} 👍🏽 👨\u{200d}👩\u{200d}👧\u{200d}👦 ❤\u{fe0f} 🇬🇧 1\u{fe0f}\u{20e3}");
     }
     for (width, height) in [(120, 40), (80, 24), (50, 16)] {
-        let mut app = App::new(Index::new(model.clone()), Theme { color: false });
+        let mut app = App::new(Index::new(model.clone()), Theme::new(false));
         app.update(Action::Resize(width, height));
         let mut terminal =
             Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("terminal");

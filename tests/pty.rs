@@ -221,7 +221,7 @@ fn a_search_shows_the_source_sentence_and_q_quits_cleanly() {
     let model = claimscope::model::Model::bundled().expect("bundled");
     let mut app = claimscope::tui::App::new(
         claimscope::model::Index::new(model),
-        claimscope::tui::Theme { color: false },
+        claimscope::tui::Theme::new(false),
     );
     app.update(claimscope::tui::Action::Resize(COLS, ROWS));
     let source = app.screen().pane(Pane::Source).expect("source pane");

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::style::Color;
 
 use claimscope::tui::app::Scope;
-use claimscope::tui::keymap::{self, BINDINGS};
+use claimscope::tui::keymap::{self, Keymap};
 use claimscope::tui::search_box::Answer;
 use claimscope::tui::{Action, App, Mode, Pane};
 
@@ -435,8 +435,12 @@ fn the_help_screen_lists_every_binding_from_the_keymap() {
         seen.push_str(&text(&mut app, 120, 60));
         app.update(Action::PageDown);
     }
-    for binding in BINDINGS {
-        assert!(seen.contains(binding.help), "help lacks {:?}", binding.help);
+    for binding in Keymap::default().bindings() {
+        assert!(
+            seen.contains(binding.help.as_ref()),
+            "help lacks {:?}",
+            binding.help
+        );
         for k in binding.keys.iter() {
             assert!(seen.contains(&k.label()), "help lacks key {}", k.label());
         }
@@ -557,7 +561,8 @@ fn the_readme_key_table_covers_the_keymap() {
         .filter(|l| l.starts_with('|'))
         .collect::<Vec<_>>()
         .join("\n");
-    for binding in BINDINGS
+    for binding in Keymap::default()
+        .bindings()
         .iter()
         .filter(|b| b.context == keymap::Context::Panes || b.context == keymap::Context::Folding)
     {

@@ -30,7 +30,7 @@ fn huge_model() -> (Model, usize) {
 #[test]
 fn keys_near_a_30_mb_sentence_lay_out_a_screenful() {
     let (model, huge) = huge_model();
-    let mut app = App::new(Index::new(model), Theme { color: false });
+    let mut app = App::new(Index::new(model), Theme::new(false));
     app.update(Action::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     // Through reading mode, claim by claim, to the first one quoting the huge sentence;
@@ -182,7 +182,7 @@ fn rows_of_30_mb_texts_are_measured_as_far_as_the_pane_is_wide() {
     model.claims[0].text = huge.clone();
     model.events[0].title = huge.clone();
     model.arguments[0].title = huge;
-    let mut app = App::new(Index::new(model), Theme { color: false });
+    let mut app = App::new(Index::new(model), Theme::new(false));
     app.update(Action::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     // Every pane's rows are drawn at each frame: a row holds a 30 MB text in the

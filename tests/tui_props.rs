@@ -70,7 +70,7 @@ fn event() -> impl Strategy<Value = Event> {
 
 fn drive(events: &[Event], start: (u16, u16)) {
     let model = Model::bundled().expect("bundled model");
-    let mut app = App::new(Index::new(model), Theme { color: true });
+    let mut app = App::new(Index::new(model), Theme::new(true));
     app.update(claimscope::tui::Action::Resize(start.0, start.1));
     let mut terminal = Terminal::new(TestBackend::new(start.0, start.1)).expect("terminal");
     for event in events {

@@ -1,12 +1,12 @@
 //! The explorer's state and its one `update`: every action becomes a call of a small,
 //! named method. Nothing here draws, and nothing here imports the view: the text the
-//! panes show is laid out by `content`, once per change, and kept for the view to draw.
+//! panes show is laid out by `content`, once per change, and kept for the view to draw;
+//! each list pane's rows, marks and scope are its own file's in `panes`.
 
 mod fit;
-mod lists;
+mod folds;
 mod modes;
 mod moves;
-mod tree;
 
 pub use fit::PanesState;
 
@@ -16,8 +16,9 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::content::{DetailText, HelpText, ReadingText, SourceText};
-use super::keymap;
+use super::keymap::Keymap;
 use super::layout::Screen;
+use super::panes::{ListPane, Panes, Shared};
 use super::reading::Reading;
 use super::search_box::SearchBox;
 pub use super::state::{ActorRow, ArgumentRow, Cursor, HelpState, Mode, Pane, PaneKind, Situation};
@@ -25,8 +26,6 @@ use super::theme::Theme;
 pub use crate::model::Scope;
 use crate::model::{Index, Related, TimelineRow};
 use crate::search::Searcher;
-use lists::ActorList;
-use tree::Tree;
 
 /// Where the reader was before a drill or a jump, for Backspace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +56,8 @@ pub struct Laid {
 /// The whole state of the explorer.
 pub struct App {
     pub theme: Theme,
+    /// The keys this explorer answers to, with its configuration's rebindings.
+    keymap: Keymap,
     index: Arc<Index>,
     searcher: Arc<Searcher>,
     size: Rect,
@@ -75,20 +76,12 @@ pub struct App {
     pub help: HelpState,
     pub search: SearchBox,
     pub reading: Reading,
-    tree: Tree,
-    actors: ActorList,
-    /// The reviews in the Record pane's order.
-    record: Vec<usize>,
+    /// Each list pane's rows, and what it keeps to draw them.
+    panes: Panes,
     /// The context pane (Timeline, Actors, Arguments or Record) focused last: the one the
     /// wide layout gives the most room.
     last_context: Pane,
-    claim_list: Vec<usize>,
     related: Related,
-    /// The widest date label of the timeline, so that its column never shifts.
-    date_width: usize,
-    /// The widest actor name, and the widest claim id of the Claims list, for the same.
-    name_width: usize,
-    id_width: usize,
     history: Vec<Snapshot>,
     /// A one-line message for the key bar, cleared by the next action.
     status: Option<String>,
@@ -107,20 +100,17 @@ impl App {
 
     /// The explorer over a model whose search is already built (read from the cache).
     pub fn with_searcher(searcher: Searcher, theme: Theme) -> App {
+        App::with_config(searcher, Keymap::default(), theme)
+    }
+
+    /// The explorer with its own keys and styles, as a configuration sets them.
+    pub fn with_config(searcher: Searcher, keymap: Keymap, theme: Theme) -> App {
         let index = Arc::clone(searcher.shared_index());
         let searcher = Arc::new(searcher);
         let reading = Reading::new();
-        let date_width = super::content::labels::date_width(&index);
-        let tree = Tree::new(&index);
-        let name_width = index
-            .model()
-            .actors
-            .iter()
-            .map(|a| unicode_width::UnicodeWidthStr::width(a.name.as_str()))
-            .max()
-            .unwrap_or(0);
         let mut app = App {
             theme,
+            keymap,
             searcher,
             size: Rect::new(0, 0, 120, 40),
             screen: Screen::default(),
@@ -133,15 +123,9 @@ impl App {
             help: HelpState::default(),
             search: SearchBox::default(),
             reading,
-            tree,
-            actors: ActorList::new(&index),
-            record: index.reviews_forecasts_first(),
+            panes: Panes::new(&index),
             last_context: Pane::Arguments,
-            claim_list: Vec::new(),
             related: Related::default(),
-            date_width,
-            name_width,
-            id_width: 0,
             history: Vec::new(),
             status: None,
             laid: Laid::default(),
@@ -153,21 +137,6 @@ impl App {
         app.set_scope_from(Pane::Arguments);
         app.fit();
         app
-    }
-
-    /// The width of the timeline's date column.
-    pub fn date_width(&self) -> usize {
-        self.date_width
-    }
-
-    /// The widest actor name.
-    pub fn name_width(&self) -> usize {
-        self.name_width
-    }
-
-    /// The widest claim id in the Claims list.
-    pub fn id_width(&self) -> usize {
-        self.id_width
     }
 
     pub fn index(&self) -> &Index {
@@ -207,7 +176,12 @@ impl App {
 
     /// The action a terminal event asks for, now.
     pub fn action_for(&self, event: &ratatui::crossterm::event::Event) -> Option<Action> {
-        keymap::action_for(self.situation(), event)
+        self.keymap.action_for(self.situation(), event)
+    }
+
+    /// The keys this explorer answers to.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     pub fn scope(&self) -> Scope {
@@ -241,72 +215,69 @@ impl App {
         &mut self.cursors[pane.index()]
     }
 
-    /// How many rows a list pane has.
+    /// The list a pane shows, or `None` for the Source pane's text.
+    pub fn list(&self, pane: Pane) -> Option<&dyn ListPane> {
+        self.panes.list(pane)
+    }
+
+    /// What a pane reads besides its own rows.
+    pub fn shared(&self, pane: Pane) -> Shared<'_> {
+        Shared {
+            index: &self.index,
+            theme: self.theme,
+            scope: self.scope,
+            related: &self.related,
+            cursor: self.cursor(pane),
+        }
+    }
+
+    /// How many rows a pane has: a list's rows, or the Source pane's lines.
     pub fn len(&self, pane: Pane) -> usize {
-        match pane {
-            Pane::Timeline => self.index.timeline_rows().len(),
-            Pane::Actors => self.actors.rows().len(),
-            Pane::Arguments => self.tree.rows().len(),
-            Pane::Record => self.record.len(),
-            Pane::Claims => self.claim_list.len(),
-            Pane::Source => self.laid.source.lines.len(),
+        match self.list(pane) {
+            Some(list) => list.len(&self.shared(pane)),
+            None => self.laid.source.lines.len(),
         }
     }
 
     /// Whether a row of a list pane is marked as related to what the claims are narrowed to.
     pub fn is_related(&self, pane: Pane, row: usize) -> bool {
-        let related = &self.related;
-        let marked = |list: &[bool], i: Option<usize>| i.and_then(|i| list.get(i)).copied();
-        match pane {
-            Pane::Timeline => match self.index.timeline_rows().get(row) {
-                Some(TimelineRow::Event(e)) => marked(&related.events, Some(*e)),
-                Some(TimelineRow::Later(l)) => marked(&related.later, Some(*l)),
-                _ => None,
-            },
-            Pane::Actors => match self.actors.rows().get(row) {
-                Some(ActorRow::Actor(a)) => marked(&related.actors, Some(*a)),
-                _ => None,
-            },
-            Pane::Arguments => marked(&related.nodes, self.tree.rows().get(row).map(|r| r.node)),
-            Pane::Record => marked(&related.reviews, self.record.get(row).copied()),
-            Pane::Claims | Pane::Source => None,
-        }
-        .unwrap_or(false)
+        self.list(pane)
+            .is_some_and(|list| list.is_marked(&self.shared(pane), row))
     }
 
     pub fn argument_rows(&self) -> &[ArgumentRow] {
-        self.tree.rows()
+        self.panes.arguments.rows()
     }
 
     pub fn is_collapsed(&self, node: usize) -> bool {
-        self.tree.is_collapsed(node)
+        self.panes.arguments.is_collapsed(node)
     }
 
     /// The claims the Claims list shows, in reading order.
     pub fn claim_list(&self) -> &[usize] {
-        &self.claim_list
+        self.panes.claims.claims()
     }
 
     /// The claim the Source pane shows.
     pub fn selected_claim(&self) -> Option<usize> {
-        self.claim_list
+        self.claim_list()
             .get(self.cursor(Pane::Claims).selected)
             .copied()
     }
 
     /// The rows of the Actors pane: each actor, and the relations of those opened.
     pub fn actor_rows(&self) -> &[ActorRow] {
-        self.actors.rows()
+        self.panes.actors.rows()
     }
 
     /// Whether an actor's relations are open under it.
     pub fn is_open(&self, actor: usize) -> bool {
-        self.actors.is_open(actor)
+        self.panes.actors.is_open(actor)
     }
 
     /// The reviews, in the Record pane's order.
     pub fn record_rows(&self) -> &[usize] {
-        &self.record
+        self.panes.record.rows()
     }
 
     /// The selected row of the timeline.
@@ -325,7 +296,8 @@ impl App {
 
     /// The selected row of the Actors pane.
     pub fn actor_row(&self) -> Option<ActorRow> {
-        self.actors
+        self.panes
+            .actors
             .rows()
             .get(self.cursor(Pane::Actors).selected)
             .copied()
@@ -338,7 +310,11 @@ impl App {
 
     /// The selected review of the Record pane.
     pub fn selected_review(&self) -> Option<usize> {
-        self.record.get(self.cursor(Pane::Record).selected).copied()
+        self.panes
+            .record
+            .rows()
+            .get(self.cursor(Pane::Record).selected)
+            .copied()
     }
 
     /// The context pane the wide layout gives the most room: the focused one, or the one
@@ -348,7 +324,8 @@ impl App {
     }
 
     pub fn selected_node(&self) -> Option<usize> {
-        self.tree
+        self.panes
+            .arguments
             .rows()
             .get(self.cursor(Pane::Arguments).selected)
             .map(|r| r.node)
@@ -437,38 +414,21 @@ impl App {
         self.focus = pane;
     }
 
-    /// Narrows the Claims list to what `pane` has selected.
+    /// Narrows the Claims list to what context pane `pane` has selected.
     fn set_scope_from(&mut self, pane: Pane) {
-        let scope = match pane {
-            Pane::Timeline => self.timeline_row().map(|row| match row {
-                TimelineRow::Event(e) => Scope::Event(e),
-                TimelineRow::Later(l) => Scope::Later(l),
-                TimelineRow::Article => Scope::All,
-            }),
-            Pane::Actors => self.actor_row().map(|row| match row {
-                ActorRow::Actor(a) => Scope::Actor(a),
-                ActorRow::Relation { relation, .. } => Scope::Relation(relation),
-            }),
-            Pane::Arguments => self.selected_node().map(Scope::Argument),
-            Pane::Record => self.selected_review().map(Scope::Review),
-            Pane::Claims | Pane::Source => return,
+        let Some(list) = self.list(pane).filter(|_| pane.is_context()) else {
+            return;
         };
+        let scope = list.scope(&self.shared(pane), self.cursor(pane).selected);
         self.set_scope(scope.unwrap_or(Scope::All));
     }
 
     fn set_scope(&mut self, scope: Scope) {
-        if self.scope == scope && !self.claim_list.is_empty() {
+        if self.scope == scope && !self.claim_list().is_empty() {
             return;
         }
         self.scope = scope;
-        self.claim_list = self.index.claims_in(scope);
-        let model = self.index.model();
-        self.id_width = self
-            .claim_list
-            .iter()
-            .map(|c| model.claims[*c].id.len())
-            .max()
-            .unwrap_or(0);
+        self.panes.claims.show(&self.index, scope);
         self.related = self.index.related_to(scope);
         // Once the screen is laid out for what follows, the other panes scroll to their
         // first marked row.

@@ -22,7 +22,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::keymap::{Key, Keymap};
 use super::rebind::{action_named, clashes, parse_key, rebind};
-use super::theme::Palette;
+use super::theme::{Palette, Theme};
 use crate::model::Diagnostic;
 
 /// What a configuration file sets.
@@ -32,6 +32,17 @@ pub struct Config {
     pub palette: Palette,
     /// `Some(false)` turns colour off; `None` leaves it to NO_COLOR and the terminal.
     pub color: Option<bool>,
+}
+
+impl Config {
+    /// `base` (colour or not, as the environment says) in this configuration's colours,
+    /// and without colour if it turns colour off.
+    pub fn theme(&self, base: Theme) -> Theme {
+        Theme {
+            color: base.color && self.color != Some(false),
+            palette: self.palette,
+        }
+    }
 }
 
 /// Where the configuration file is looked for when none is named: the XDG place,
@@ -163,7 +174,7 @@ fn keys(value: &Spanned<DeValue<'_>>, keymap: &mut Keymap, problems: &mut Vec<Di
                 Err(message) => problems.push(Diagnostic::new(Some(span), message)),
             }
         }
-        rebind(keymap, action, &parsed);
+        rebind(keymap, &action, &parsed);
     }
 }
 

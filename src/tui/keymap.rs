@@ -6,7 +6,6 @@ use ratatui::crossterm::event::{
 };
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use super::action::Action;
 use super::state::{Mode, Pane, PaneKind, Situation};
@@ -114,7 +113,7 @@ pub struct Binding {
     pub context: Context,
     pub keys: Cow<'static, [Key]>,
     pub action: Action,
-    pub help: &'static str,
+    pub help: Cow<'static, str>,
     pub bar: Option<Bar>,
 }
 
@@ -145,7 +144,7 @@ const fn bind(
         context,
         keys: Cow::Borrowed(keys),
         action,
-        help,
+        help: Cow::Borrowed(help),
         bar,
     }
 }
@@ -154,18 +153,14 @@ use Action as A;
 use Context::{Folding, Help, HelpFilter, Moving, Panes, Reading, Search};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
-/// The whole keymap, one binding a row. Order is the order of the help screen and the key
-/// bar; within the contexts that apply, the first binding of a key wins.
+/// The keymap's table, one binding a row, but for the digits that focus each pane: those
+/// come from [`Pane::ALL`] (see [`focus_bindings`]) and follow the first two rows. Order is
+/// the order of the help screen and the key bar; within the contexts that apply, the first
+/// binding of a key wins.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[code(Tab)], A::FocusNext, "focus the next pane", bar("focus", 4)),
     bind(Panes, &[code(BackTab)], A::FocusPrev, "focus the previous pane", None),
-    bind(Panes, &[key('1')], A::Focus(Pane::Timeline), "focus Timeline", None),
-    bind(Panes, &[key('2')], A::Focus(Pane::Actors), "focus Actors", None),
-    bind(Panes, &[key('3')], A::Focus(Pane::Arguments), "focus Arguments", None),
-    bind(Panes, &[key('4')], A::Focus(Pane::Record), "focus Record", None),
-    bind(Panes, &[key('5')], A::Focus(Pane::Claims), "focus Claims", None),
-    bind(Panes, &[key('6')], A::Focus(Pane::Source), "focus Source", None),
     bind(Moving, &[key('k'), code(Up)], A::Up, "up a row (or a line)", None),
     bind(Moving, &[key('j'), code(Down)], A::Down, "down a row (or a line)", bar_as("↑↓", "move", 6)),
     bind(Moving, &[key('g'), code(Home)], A::Top, "to the first row, or the top", None),
@@ -223,18 +218,40 @@ pub static BINDINGS: &[Binding] = &[
     bind(HelpFilter, &[ctrl('c')], A::Quit, "quit", None),
 ];
 
-/// The keymap in use: the table above, with the keys a user's configuration rebinds.
+/// An explorer's keymap: the table above, with the keys its configuration rebinds. Each
+/// explorer owns its own, so two in one process can answer one key differently.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
+    /// [`BINDINGS`], with a digit for each pane after Tab and Shift-Tab.
     fn default() -> Keymap {
+        let (tab, rest) = BINDINGS.split_at(2);
+        let bindings = tab
+            .iter()
+            .cloned()
+            .chain(focus_bindings())
+            .chain(rest.iter().cloned());
         Keymap {
-            bindings: BINDINGS.to_vec(),
+            bindings: bindings.collect(),
         }
     }
+}
+
+/// A digit for each pane, its number: `1` focuses the first pane in Tab order.
+fn focus_bindings() -> impl Iterator<Item = Binding> {
+    Pane::ALL.into_iter().filter_map(|pane| {
+        let digit = char::from_digit(u32::try_from(pane.number()).ok()?, 10)?;
+        Some(Binding {
+            context: Panes,
+            keys: Cow::Owned(vec![key(digit)]),
+            action: Action::Focus(pane),
+            help: Cow::Owned(format!("focus {}", pane.title())),
+            bar: None,
+        })
+    })
 }
 
 impl Keymap {
@@ -246,19 +263,6 @@ impl Keymap {
     pub(super) fn bindings_mut(&mut self) -> &mut [Binding] {
         &mut self.bindings
     }
-}
-
-static ACTIVE: OnceLock<Keymap> = OnceLock::new();
-
-/// The keymap the explorer uses: the one installed at start, or the table as it is.
-pub fn active() -> &'static Keymap {
-    ACTIVE.get_or_init(Keymap::default)
-}
-
-/// Makes `keymap` the one in use, once, before the explorer starts; returns false if a
-/// keymap was already in use.
-pub fn install(keymap: Keymap) -> bool {
-    ACTIVE.set(keymap).is_ok()
 }
 
 /// The contexts whose bindings apply now, the more particular first.
@@ -275,40 +279,79 @@ pub fn contexts(now: Situation) -> &'static [Context] {
     }
 }
 
-/// Turns one terminal event into at most one action.
-pub fn action_for(now: Situation, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => key_action(now, key),
-        Event::Paste(text) => Some(Action::Paste(text.clone())),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(mouse) => mouse_action(mouse),
-        _ => None,
+impl Keymap {
+    /// Turns one terminal event into at most one action.
+    pub fn action_for(&self, now: Situation, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.key_action(now, key),
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Mouse(mouse) => mouse_action(mouse),
+            _ => None,
+        }
     }
-}
 
-fn key_action(now: Situation, event: &KeyEvent) -> Option<Action> {
-    // Act on presses (and held-down repeats), never on releases.
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = event.modifiers.contains(KeyModifiers::ALT);
-    let pressed = Key {
-        code: event.code,
-        ctrl,
-    };
-    // Alt with a key is not the key: no binding uses Alt.
-    for context in contexts(now).iter().filter(|_| !alt) {
-        let found = bindings(*context).find(|b| b.keys.contains(&pressed));
-        if let Some(binding) = found {
-            return Some(binding.action.clone());
+    fn key_action(&self, now: Situation, event: &KeyEvent) -> Option<Action> {
+        // Act on presses (and held-down repeats), never on releases.
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let pressed = Key {
+            code: event.code,
+            ctrl,
+        };
+        // Alt with a key is not the key: no binding uses Alt.
+        for context in contexts(now).iter().filter(|_| !alt) {
+            let found = self
+                .in_context(*context)
+                .find(|b| b.keys.contains(&pressed));
+            if let Some(binding) = found {
+                return Some(binding.action.clone());
+            }
+        }
+        match event.code {
+            KeyCode::Char(c) if (now.mode == Mode::Search || now.filtering) && !ctrl && !alt => {
+                Some(Action::Type(c))
+            }
+            _ => None,
         }
     }
-    match event.code {
-        KeyCode::Char(c) if (now.mode == Mode::Search || now.filtering) && !ctrl && !alt => {
-            Some(Action::Type(c))
+
+    /// The bindings of one context, for the help screen.
+    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// What the key bar shows now, in keymap order, for the bindings that apply.
+    pub fn bar_items(&self, now: Situation) -> Vec<BarItem> {
+        let applies = contexts(now);
+        let mut items = Vec::new();
+        for binding in self
+            .bindings
+            .iter()
+            .filter(|b| applies.contains(&b.context))
+        {
+            let Some(bar) = binding.bar else { continue };
+            let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
+                let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
+                keys.join("/")
+            });
+            // The same keys move a selection in the panes and scroll text elsewhere.
+            let scrolls = now.mode != Mode::Panes || now.focus.kind() == PaneKind::Text;
+            let label = if binding.context == Moving && scrolls {
+                "scroll"
+            } else {
+                bar.label
+            };
+            items.push(BarItem {
+                keys,
+                label,
+                rank: bar.rank,
+            });
         }
-        _ => None,
+        items
     }
 }
 
@@ -322,48 +365,10 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// The bindings of one context in the keymap in use, for the help screen.
-pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    active()
-        .bindings
-        .iter()
-        .filter(move |b| b.context == context)
-}
-
 /// One entry of the key bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BarItem {
     pub keys: String,
     pub label: &'static str,
     pub rank: u8,
-}
-
-/// What the key bar shows now, in keymap order, for the bindings that apply.
-pub fn bar_items(now: Situation) -> Vec<BarItem> {
-    let applies = contexts(now);
-    let mut items = Vec::new();
-    for binding in active()
-        .bindings
-        .iter()
-        .filter(|b| applies.contains(&b.context))
-    {
-        let Some(bar) = binding.bar else { continue };
-        let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
-            let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
-            keys.join("/")
-        });
-        // The same keys move a selection in the panes and scroll text elsewhere.
-        let scrolls = now.mode != Mode::Panes || now.focus.kind() == PaneKind::Text;
-        let label = if binding.context == Moving && scrolls {
-            "scroll"
-        } else {
-            bar.label
-        };
-        items.push(BarItem {
-            keys,
-            label,
-            rank: bar.rank,
-        });
-    }
-    items
 }

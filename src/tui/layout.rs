@@ -25,9 +25,6 @@ pub struct Wants<'a> {
     pub detail_lines: &'a dyn Fn(usize) -> usize,
 }
 
-/// The context panes, top to bottom in the wide layout's left column.
-const CONTEXT: [Pane; 4] = [Pane::Timeline, Pane::Actors, Pane::Arguments, Pane::Record];
-
 /// Columns the detail box loses to its border and padding.
 pub const DETAIL_MARGIN: u16 = 4;
 
@@ -110,16 +107,18 @@ impl Screen {
         let left_width = (u32::from(body.width) * share / 100).clamp(32, 100) as u16;
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
-        // Each pane out of use shows its border and a few rows.
+        // The context panes, top to bottom in Tab order. Each out of use shows its border
+        // and a few rows.
+        let column: Vec<Pane> = Pane::ALL.into_iter().filter(|p| p.is_context()).collect();
         let small = (left.height / 7).clamp(3, 6);
-        let heights = CONTEXT.map(|pane| {
-            if pane == wants.context {
+        let heights = column.iter().map(|pane| {
+            if *pane == wants.context {
                 Constraint::Fill(1)
             } else {
                 Constraint::Length(small)
             }
         });
-        let context: [Rect; 4] = Layout::vertical(heights).areas(left);
+        let context = Layout::vertical(heights).split(left);
         let detail_width = usize::from(right.width.saturating_sub(DETAIL_MARGIN));
         // Up to two fifths of the column, so that a relation's or a review's whole account
         // fits at 120x40.
@@ -147,7 +146,7 @@ impl Screen {
             tabs: None,
             keybar,
             panes: Pane::ALL.map(|pane| {
-                Some(match CONTEXT.iter().position(|p| *p == pane) {
+                Some(match column.iter().position(|p| *p == pane) {
                     Some(i) => context[i],
                     None if pane == Pane::Claims => claims,
                     None => source,

@@ -8,6 +8,7 @@ pub mod content;
 pub mod keymap;
 pub mod layout;
 pub mod output;
+pub mod panes;
 pub mod reading;
 pub mod rebind;
 pub mod search_box;
@@ -48,13 +49,8 @@ pub enum Ending {
 /// force, until the reader quits, a signal asks it to end or the terminal goes away; then
 /// restores the terminal, whatever happened.
 pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
-    let mut theme = Theme::from_env();
-    if config.color == Some(false) {
-        theme.color = false;
-    }
-    keymap::install(config.keymap);
-    theme::install_palette(config.palette);
-    let mut app = App::with_searcher(searcher, theme);
+    let theme = config.theme(Theme::from_env());
+    let mut app = App::with_config(searcher, config.keymap, theme);
     let signals = signals::watch()?;
     let mut term = terminal::setup(theme.color)?;
     let result = event_loop(&mut term, &mut app, signals);

@@ -3,23 +3,20 @@
 //! in place. Typing contexts (the search box, the help's filter) are left as they are, so
 //! that a rebound letter can still be typed into a query.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::state::Pane;
 
-/// Each action a configuration may rebind, by the name it uses there.
+/// Each action a configuration may rebind by the name it uses there, but for focusing a
+/// pane: see [`actions`].
 pub const ACTIONS: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("next-pane", Action::FocusNext),
     ("previous-pane", Action::FocusPrev),
-    ("focus-timeline", Action::Focus(Pane::Timeline)),
-    ("focus-actors", Action::Focus(Pane::Actors)),
-    ("focus-arguments", Action::Focus(Pane::Arguments)),
-    ("focus-record", Action::Focus(Pane::Record)),
-    ("focus-claims", Action::Focus(Pane::Claims)),
-    ("focus-source", Action::Focus(Pane::Source)),
     ("up", Action::Up),
     ("down", Action::Down),
     ("top", Action::Top),
@@ -45,6 +42,24 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("copy", Action::Copy),
     ("suspend", Action::Suspend),
 ];
+
+/// Every action a configuration may rebind, by its name: those of [`ACTIONS`], and
+/// `focus-` and each pane's title in lower case (`focus-timeline`), in Tab order.
+pub fn actions() -> impl Iterator<Item = (Cow<'static, str>, Action)> {
+    let panes = Pane::ALL.into_iter().map(|pane| {
+        let name = format!("focus-{}", pane.title().to_lowercase());
+        (Cow::Owned(name), Action::Focus(pane))
+    });
+    let fixed = ACTIONS
+        .iter()
+        .map(|(name, action)| (Cow::Borrowed(*name), action.clone()));
+    fixed.chain(panes)
+}
+
+/// The name a configuration gives `action`, if it may be rebound.
+pub fn name_of(action: &Action) -> Option<Cow<'static, str>> {
+    actions().find(|(_, a)| a == action).map(|(name, _)| name)
+}
 
 /// The contexts where keys are commands, not letters typed into a box.
 const REBINDABLE: [Context; 5] = [
@@ -112,11 +127,12 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
 }
 
 /// The action a configuration names, with a suggestion when it names none.
-pub fn action_named(name: &str) -> Result<&'static Action, String> {
-    if let Some((_, action)) = ACTIONS.iter().find(|(n, _)| *n == name) {
+pub fn action_named(name: &str) -> Result<Action, String> {
+    if let Some((_, action)) = actions().find(|(n, _)| n == name) {
         return Ok(action);
     }
-    let hint = match crate::model::closest(name, ACTIONS.iter().map(|(n, _)| *n)) {
+    let names: Vec<Cow<'static, str>> = actions().map(|(n, _)| n).collect();
+    let hint = match crate::model::closest(name, names.iter().map(|n| n.as_ref())) {
         Some(near) => format!("did you mean `{near}`?"),
         None => "the actions are listed in the README's key table and in `?` help".to_string(),
     };
@@ -139,13 +155,8 @@ pub fn rebind(keymap: &mut Keymap, action: &Action, keys: &[Key]) {
 /// Keys bound to two different actions where both apply at once, after rebinding: each
 /// as (key, the two actions' names). A key may mean different things in contexts that
 /// never apply together (reading mode and the panes).
-pub fn clashes(keymap: &Keymap) -> Vec<(Key, &'static str, &'static str)> {
-    let name = |action: &Action| {
-        ACTIONS
-            .iter()
-            .find(|(_, a)| a == action)
-            .map_or("a built-in action", |(n, _)| *n)
-    };
+pub fn clashes(keymap: &Keymap) -> Vec<(Key, Cow<'static, str>, Cow<'static, str>)> {
+    let name = |action: &Action| name_of(action).unwrap_or(Cow::Borrowed("a built-in action"));
     // The sets of contexts that apply together (see keymap::contexts).
     let together: [&[Context]; 3] = [
         &[Context::Folding, Context::Panes, Context::Moving],
@@ -206,14 +217,47 @@ mod tests {
     }
 
     #[test]
-    fn every_rebindable_action_is_in_the_table_and_has_a_name_once() {
+    fn every_name_reads_as_its_action_and_every_action_has_a_name() {
         let defaults = Keymap::default();
-        for (name, action) in ACTIONS {
+        let named: Vec<(Cow<'static, str>, Action)> = actions().collect();
+        // From names to actions: each name is read as its own action, is the only name of
+        // it, and names an action the keymap binds.
+        for (name, action) in &named {
+            assert_eq!(action_named(name).as_ref(), Ok(action), "{name}");
+            assert_eq!(named.iter().filter(|(n, _)| n == name).count(), 1, "{name}");
+            assert_eq!(
+                named.iter().filter(|(_, a)| a == action).count(),
+                1,
+                "{name}"
+            );
             assert!(
                 defaults.bindings().iter().any(|b| b.action == *action),
                 "{name} is bound by default"
             );
-            assert_eq!(ACTIONS.iter().filter(|(n, _)| n == name).count(), 1);
+        }
+        // From actions to names: whatever a key does where keys may be rebound has a name,
+        // and that name is read back as the same action.
+        for binding in defaults.bindings() {
+            if !REBINDABLE.contains(&binding.context) {
+                continue;
+            }
+            let name = name_of(&binding.action)
+                .unwrap_or_else(|| panic!("{:?} has no name to rebind it by", binding.action));
+            assert_eq!(action_named(&name), Ok(binding.action.clone()), "{name}");
+        }
+        // Each pane: its digit focuses it, and it is named after its title.
+        for pane in Pane::ALL {
+            let digit = parse_key(&pane.number().to_string()).expect("a digit");
+            let focus = Action::Focus(pane);
+            assert!(
+                defaults
+                    .bindings()
+                    .iter()
+                    .any(|b| b.action == focus && b.keys.as_ref() == [digit]),
+                "{pane:?} has its digit"
+            );
+            let name = format!("focus-{}", pane.title().to_lowercase());
+            assert_eq!(action_named(&name), Ok(focus));
         }
         assert!(clashes(&defaults).is_empty(), "{:?}", clashes(&defaults));
         assert_eq!(
@@ -247,6 +291,6 @@ mod tests {
         );
         assert!(clashes(&keymap).is_empty());
         rebind(&mut keymap, &Action::Up, &[x]);
-        assert_eq!(clashes(&keymap), vec![(x, "up", "down")]);
+        assert_eq!(clashes(&keymap), vec![(x, "up".into(), "down".into())]);
     }
 }

@@ -1,8 +1,6 @@
 //! Styles. With NO_COLOR there is no colour at all: focus and selection stay visible
 //! through marker symbols, bold, reverse and underline.
 
-use std::sync::OnceLock;
-
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{ClaimKind, EventStatus};
@@ -52,28 +50,27 @@ impl Palette {
     }
 }
 
-static PALETTE: OnceLock<Palette> = OnceLock::new();
-
-/// Makes `palette` the explorer's, once, before it starts.
-pub fn install_palette(palette: Palette) -> bool {
-    PALETTE.set(palette).is_ok()
-}
-
-fn palette() -> Palette {
-    PALETTE.get().copied().unwrap_or_default()
-}
-
-/// The explorer's styles, with or without colour.
+/// The explorer's styles, with or without colour, in the colours of its own palette. Each
+/// explorer carries its theme, so two in one process can look different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
 }
 
 impl Theme {
+    /// The default palette, in colour or without.
+    pub fn new(color: bool) -> Theme {
+        Theme {
+            color,
+            palette: Palette::default(),
+        }
+    }
+
     /// Colour unless NO_COLOR is set to something non-empty.
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme::new(!no_color)
     }
 
     fn fg(self, color: Color) -> Style {
@@ -86,15 +83,15 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(palette().accent).add_modifier(Modifier::BOLD)
+            self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(palette().dim)
+            self.fg(self.palette.dim)
         }
     }
 
     pub fn title(self, focused: bool) -> Style {
         if focused {
-            self.fg(palette().accent)
+            self.fg(self.palette.accent)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
@@ -112,7 +109,7 @@ impl Theme {
 
     pub fn dim(self) -> Style {
         if self.color {
-            Style::new().fg(palette().dim)
+            Style::new().fg(self.palette.dim)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -125,7 +122,7 @@ impl Theme {
     /// The words of a sentence that carry the selected claim.
     pub fn quote(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(palette().quote)
+            Style::new().fg(Color::Black).bg(self.palette.quote)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         }
@@ -133,17 +130,17 @@ impl Theme {
 
     /// Characters a search matched.
     pub fn matched(self) -> Style {
-        self.fg(palette().matched)
+        self.fg(self.palette.matched)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Rows related to the current selection in another pane.
     pub fn marked(self) -> Style {
-        self.fg(palette().marked).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.marked).add_modifier(Modifier::BOLD)
     }
 
     pub fn key(self) -> Style {
-        self.fg(palette().accent).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn claim_kind(self, kind: ClaimKind) -> Style {
@@ -210,6 +207,6 @@ impl Theme {
     /// What comes from the record rather than the article; its marks say so without
     /// colour.
     pub fn record(self) -> Style {
-        self.fg(palette().accent)
+        self.fg(self.palette.accent)
     }
 }

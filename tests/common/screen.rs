@@ -33,12 +33,12 @@ pub fn text(app: &mut App, width: u16, height: u16) -> String {
 
 /// The explorer on the bundled article, without colour, at a size.
 pub fn explorer(width: u16, height: u16) -> App {
-    explorer_with(Theme { color: false }, width, height)
+    explorer_with(Theme::new(false), width, height)
 }
 
 /// The explorer on the bundled article, in colour, at a size.
 pub fn explorer_in_colour(width: u16, height: u16) -> App {
-    explorer_with(Theme { color: true }, width, height)
+    explorer_with(Theme::new(true), width, height)
 }
 
 fn explorer_with(theme: Theme, width: u16, height: u16) -> App {

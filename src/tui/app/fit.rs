@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use super::{App, Mode, Pane, Scope};
+use super::{App, Mode, Pane};
 use crate::tui::content::{DetailText, detail, help, reading, source};
 use crate::tui::layout::{self, Arrangement, Screen, Wants};
 
@@ -32,12 +32,12 @@ impl App {
             focus: self.focus,
             scope: self.scope,
             cursors: self.cursors,
-            rows: self.tree.rows().len(),
+            rows: self.panes.arguments.rows().len(),
             folded: (0..self.index.model().arguments.len())
-                .filter(|n| self.tree.is_collapsed(*n))
+                .filter(|n| self.panes.arguments.is_collapsed(*n))
                 .collect(),
             open_actors: (0..self.index.model().actors.len())
-                .filter(|a| self.actors.is_open(*a))
+                .filter(|a| self.panes.actors.is_open(*a))
                 .collect(),
             context: self.last_context,
             reading: (self.reading.claim, self.reading.scroll),
@@ -63,7 +63,7 @@ impl App {
             Mode::Help => {
                 let (width, rows) = layout::help_text(self.screen.main);
                 if self.laid.help.width != width || self.laid.help_lines.is_empty() {
-                    self.laid.help = help::help(&self.index, self.theme, width);
+                    self.laid.help = help::help(&self.index, &self.keymap, self.theme, width);
                     self.laid.help_filter = None;
                 }
                 if self.laid.help_filter.as_ref() != Some(&self.help.filter) {
@@ -95,14 +95,10 @@ impl App {
         let wants = Wants {
             focus: self.focus,
             context: self.last_context,
-            described: match self.scope {
-                Scope::All => None,
-                Scope::Event(_) | Scope::Later(_) => Some(Pane::Timeline),
-                Scope::Actor(_) | Scope::Relation(_) => Some(Pane::Actors),
-                Scope::Argument(_) => Some(Pane::Arguments),
-                Scope::Review(_) => Some(Pane::Record),
-            },
-            claim_rows: self.claim_list.len(),
+            described: Pane::ALL
+                .into_iter()
+                .find(|pane| self.list(*pane).is_some_and(|list| list.owns(scope))),
+            claim_rows: self.claim_list().len(),
             detail_lines: &detail_lines,
         };
         let screen = Screen::new(self.size, &wants);

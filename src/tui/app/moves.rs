@@ -29,7 +29,7 @@ impl App {
 
     pub(super) fn enter(&mut self) {
         match self.focus {
-            Pane::Timeline | Pane::Actors | Pane::Arguments | Pane::Record => {
+            pane if pane.is_context() => {
                 // The claims of what is selected here, even if the focus came by Tab.
                 self.set_scope_from(self.focus);
                 self.remember();
@@ -80,7 +80,7 @@ impl App {
             }
             None => self.set_scope(Scope::All),
         }
-        if let Some(i) = self.claim_list.iter().position(|c| *c == claim) {
+        if let Some(i) = self.claim_list().iter().position(|c| *c == claim) {
             self.cursor_mut(Pane::Claims).selected = i;
         }
         self.last_context = Pane::Arguments;
@@ -122,14 +122,14 @@ impl App {
         self.mode = Mode::Panes;
         self.base = Mode::Panes;
         self.show_review(review);
-        if let Some(i) = self.claim_list.iter().position(|x| *x == c) {
+        if let Some(i) = self.claim_list().iter().position(|x| *x == c) {
             self.cursor_mut(Pane::Claims).selected = i;
         }
     }
 
     /// Selects a review in the Record pane and narrows the claims to what it judges.
     pub(super) fn show_review(&mut self, review: usize) {
-        if let Some(i) = self.record.iter().position(|r| *r == review) {
+        if let Some(i) = self.record_rows().iter().position(|r| *r == review) {
             self.cursor_mut(Pane::Record).selected = i;
         }
         self.set_focus(Pane::Record);
@@ -195,7 +195,7 @@ impl App {
             return;
         }
         let model = self.index.model();
-        let found = self.claim_list.iter().position(|c| {
+        let found = self.claim_list().iter().position(|c| {
             self.index
                 .sentence_of_claim(*c)
                 .is_some_and(|s| model.sentences[s].text.contains(words))

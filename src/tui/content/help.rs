@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::model::Index;
 use crate::search::FILTERS;
-use crate::tui::keymap::{Context, bindings};
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Piece, wrap};
 
@@ -171,9 +171,9 @@ fn row(left: String, right: &str, theme: Theme, width: usize) -> Vec<Line<'stati
     out
 }
 
-/// The help at `width` columns: every key from the keymap, the mouse, the symbols, the
-/// search filters, and the article's provenance last.
-pub fn help(index: &Index, theme: Theme, width: usize) -> HelpText {
+/// The help at `width` columns: every key from the explorer's keymap, the mouse, the
+/// symbols, the search filters, and the article's provenance last.
+pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpText {
     let heading = |text: String| Line::styled(text, theme.bold());
     let mut sections = Vec::new();
     for context in [
@@ -185,10 +185,11 @@ pub fn help(index: &Index, theme: Theme, width: usize) -> HelpText {
         Context::Help,
         Context::HelpFilter,
     ] {
-        let entries = bindings(context)
+        let entries = keymap
+            .in_context(context)
             .map(|binding| {
                 let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-                row(keys.join(" "), binding.help, theme, width)
+                row(keys.join(" "), &binding.help, theme, width)
             })
             .collect();
         sections.push((

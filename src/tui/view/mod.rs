@@ -1,17 +1,13 @@
-//! Drawing. Each pane has a view that only reads the app's state; this module arranges
-//! them, and draws the tab strip, the key bar and the overlays.
+//! Drawing. Views only read the app's state; this module arranges the screen, draws every
+//! list pane with one function (each pane's rows come from its own file in `panes/`),
+//! and draws the tab strip, the key bar and the overlays.
 
-mod actors;
-mod arguments;
-mod claims;
 mod detail;
 mod help;
 mod reading;
-mod record;
 mod search;
 mod source;
 pub use source::links;
-mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -27,32 +23,9 @@ use super::content::labels::article_line;
 pub use super::content::labels::clip;
 use super::keymap;
 use super::layout::{Arrangement, Screen};
+use super::panes::ListPane;
 use super::state::Pane;
 use super::theme::Theme;
-
-/// How a list pane is drawn: its title, one of its rows (given the pane's width), what it
-/// says when it has no rows, and a legend of the marks its rows use, for the bottom
-/// border when the pane is in focus.
-/// Selection, scrolling, the related-row marks and the position in the border are the
-/// same for every list, and drawn once, by [`list`].
-pub struct ListView {
-    pub title: fn(&App) -> String,
-    pub row: fn(&App, usize, u16) -> Line<'static>,
-    pub empty: fn(&App) -> String,
-    pub legend: Option<&'static str>,
-}
-
-/// The view of each pane that is a list; the Source pane is text.
-fn list_view(pane: Pane) -> Option<&'static ListView> {
-    match pane {
-        Pane::Timeline => Some(&timeline::VIEW),
-        Pane::Actors => Some(&actors::VIEW),
-        Pane::Arguments => Some(&arguments::VIEW),
-        Pane::Record => Some(&record::VIEW),
-        Pane::Claims => Some(&claims::VIEW),
-        Pane::Source => None,
-    }
-}
 
 /// A drawing of the panes kept while an overlay is open: as long as what the panes show
 /// has not changed, typing in the search box redraws only the box.
@@ -185,7 +158,7 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         let Some(rect) = screen.pane(pane) else {
             continue;
         };
-        match list_view(pane) {
+        match app.list(pane) {
             Some(view) => list(app, frame, rect, pane, view),
             None => source::render(app, frame, rect),
         }
@@ -243,7 +216,7 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 /// order. A status message, when there is one, comes first.
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
-    let items = keymap::bar_items(app.situation());
+    let items = app.keymap().bar_items(app.situation());
     let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -296,12 +269,13 @@ pub fn pane_block(
 /// screen, the selected one marked `▶` across the pane (so it shows without colour),
 /// rows related to the claims' scope marked `•`; and, when the list is longer than the
 /// box, where the reader is in it. Only the rows on screen are built.
-fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListView) {
+fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &dyn ListPane) {
     let theme = app.theme;
+    let shared = app.shared(pane);
     let focused = app.focus() == pane;
-    let cursor = app.cursor(pane);
-    let len = app.len(pane);
-    let block = pane_block(theme, pane, focused, (view.title)(app), rect.width);
+    let cursor = shared.cursor;
+    let len = view.len(&shared);
+    let block = pane_block(theme, pane, focused, view.title(&shared), rect.width);
     let inner = block.inner(rect);
     let block = if len > usize::from(inner.height) {
         let above = if cursor.offset > 0 { "▲" } else { " " };
@@ -323,7 +297,7 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
         block
     };
     // The legend, when the pane is in focus and the border has room beside the position.
-    let block = match view.legend {
+    let block = match view.legend() {
         Some(legend) if focused && legend.chars().count() + 16 < usize::from(rect.width) => {
             block.title_bottom(Line::from(Span::styled(format!(" {legend} "), theme.dim())))
         }
@@ -334,7 +308,7 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
         return;
     }
     if len == 0 {
-        let text = Paragraph::new(Span::styled((view.empty)(app), theme.dim()))
+        let text = Paragraph::new(Span::styled(view.empty(&shared), theme.dim()))
             .wrap(ratatui::widgets::Wrap { trim: true });
         // Set in from the edge as the rows are, past the selection gutter.
         let indent = inner.width.min(2);
@@ -352,13 +326,13 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &ListVie
         let selected = i == cursor.selected;
         let gutter = if selected {
             Span::styled("▶ ", theme.selected(focused))
-        } else if app.is_related(pane, i) {
+        } else if view.is_marked(&shared, i) {
             Span::styled("• ", theme.marked())
         } else {
             Span::raw("  ")
         };
         let mut spans = vec![gutter];
-        spans.extend((view.row)(app, i, rect.width).spans);
+        spans.extend(view.row(&shared, i, rect.width).spans);
         let mut line = fit_line(Line::from(spans), usize::from(inner.width));
         if selected {
             line = line.style(theme.selected(focused));

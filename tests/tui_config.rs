@@ -1,0 +1,109 @@
+//! Two explorers in one process, each configured its own way: each answers keys and draws
+//! in the colours of its own configuration, whatever the other was given.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+use claimscope::model::{Index, Model};
+use claimscope::search::Searcher;
+use claimscope::tui::config::{self, Config};
+use claimscope::tui::{Action, App, Theme, view};
+
+/// An explorer on the bundled article with `config` in force, colour allowed.
+fn explorer(config: Config) -> App {
+    let model = Model::bundled().expect("bundled model");
+    let searcher = Searcher::new(Arc::new(Index::new(model)));
+    let theme = config.theme(Theme::new(true));
+    let mut app = App::with_config(searcher, config.keymap, theme);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn configured(text: &str) -> Config {
+    config::parse(text).expect("a good configuration")
+}
+
+fn press(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn frame(app: &App) -> Buffer {
+    let size = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).expect("terminal");
+    terminal.draw(|f| view::render(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn a_rebound_key_works_in_its_own_explorer_only() {
+    let mut rebound = explorer(configured("[keys]\nquit = \"x\"\n"));
+    let mut plain = explorer(Config::default());
+
+    assert_eq!(rebound.action_for(&press('x')), Some(Action::Quit));
+    assert_eq!(rebound.action_for(&press('q')), None, "q no longer quits");
+    assert_eq!(plain.action_for(&press('q')), Some(Action::Quit));
+    assert_eq!(plain.action_for(&press('x')), None, "x does nothing here");
+
+    // Each key bar and help says what its own keys do.
+    let bar = |app: &App| row_text(&frame(app), app.size().height - 1);
+    assert!(bar(&rebound).contains("x quit"), "{}", bar(&rebound));
+    assert!(!bar(&rebound).contains("q quit"), "{}", bar(&rebound));
+    assert!(bar(&plain).contains("q quit"), "{}", bar(&plain));
+    // The help's first entry for quitting (the panes'), as its words.
+    let quit_in_help = |app: &mut App| {
+        app.update(Action::OpenHelp);
+        let words = app.laid().help_lines.iter().find_map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            (words.last().map(String::as_str) == Some("quit")).then_some(words)
+        });
+        app.update(Action::Escape);
+        words.map(|w| w.join(" "))
+    };
+    assert_eq!(quit_in_help(&mut rebound).as_deref(), Some("x quit"));
+    assert_eq!(quit_in_help(&mut plain).as_deref(), Some("q Ctrl-c quit"));
+
+    // The same key press, carried out in each, quits one and leaves the other open.
+    for app in [&mut rebound, &mut plain] {
+        if let Some(action) = app.action_for(&press('x')) {
+            app.update(action);
+        }
+    }
+    assert!(rebound.should_quit());
+    assert!(!plain.should_quit());
+}
+
+#[test]
+fn each_explorer_draws_in_its_own_colours() {
+    let red = explorer(configured("[colors]\naccent = \"red\"\n"));
+    let plain = explorer(Config::default());
+    let colourless = explorer(configured("[colors]\nenabled = false\n"));
+
+    // The focused pane's corner is drawn in the accent colour, bold.
+    let corner = |app: &App| {
+        let rect = app
+            .screen()
+            .pane(app.focus())
+            .expect("the focused pane is on screen");
+        frame(app)[(rect.x, rect.y)].clone()
+    };
+    let (red, plain, colourless) = (corner(&red), corner(&plain), corner(&colourless));
+    assert_eq!(red.symbol(), "┏");
+    assert_eq!(red.fg, Color::Red);
+    assert_eq!(plain.fg, Color::Cyan);
+    assert_eq!(colourless.fg, Color::Reset, "no colour at all");
+    for cell in [&red, &plain, &colourless] {
+        assert!(cell.modifier.contains(Modifier::BOLD));
+    }
+}
