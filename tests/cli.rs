@@ -777,8 +777,10 @@ fn search_from_the_command_line_and_in_the_explorer_agree() {
                 )
             })
             .collect();
-        // As many as the explorer keeps; a refused query prints nothing.
-        let out = claimscope(&["search", query, "--json", "--limit", "200"]);
+        // As many as the explorer has ranked (a screenful and a page more); a refused
+        // query prints nothing.
+        let limit = app.search.hits.len().max(1).to_string();
+        let out = claimscope(&["search", query, "--json", "--limit", &limit]);
         assert_eq!(explorer, parse_hits(&out), "{query}");
         let refused = app.search.problems.iter().any(|p| p.fatal);
         assert_eq!(refused, out.status.code() == Some(2), "{query}");

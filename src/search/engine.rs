@@ -61,13 +61,13 @@ const NOT_TRIED: i64 = i64::MIN + 1;
 
 /// An item that matched, with what ranks it.
 #[derive(Debug, Clone, Copy)]
-struct Ranked {
-    tier: u8,
-    score: i64,
-    len: u32,
-    item: u32,
+pub(super) struct Ranked {
+    pub(super) tier: u8,
+    pub(super) score: i64,
+    pub(super) len: u32,
+    pub(super) item: u32,
     /// The entry the hit shows.
-    entry: u32,
+    pub(super) entry: u32,
 }
 
 impl Ranked {
@@ -93,7 +93,7 @@ pub struct Engine {
     pub(super) columns: Columns,
     /// Lowercased id, name and aliases of each actor, for `actor:` filters.
     pub(super) actor_names: Vec<Vec<String>>,
-    matcher: SkimMatcherV2,
+    pub(super) matcher: SkimMatcherV2,
 }
 
 impl Engine {
@@ -475,73 +475,6 @@ impl Engine {
         }
         out.into_boxed_slice()
     }
-
-    /// Builds the hit a ranked item shows, with the positions of its matched characters
-    /// when `highlight` (they cost the matcher another pass).
-    fn hit(&self, ranked: &Ranked, terms: &Terms, highlight: bool) -> Hit {
-        let item = &self.items[ranked.item as usize];
-        let entries = self.columns.of(item);
-        let entry = entries.get(ranked.entry as usize).or(entries.first());
-        let mut hit = Hit {
-            kind: item.kind,
-            index: item.index as usize,
-            score: ranked.score,
-            field: entry.map_or(Field::Id, |e| e.field),
-            positions: Vec::new(),
-            exact: ranked.tier > 0,
-        };
-        if highlight && !terms.list.is_empty() {
-            let list: Vec<&str> = terms.list.iter().map(|t| t.text.as_str()).collect();
-            hit.positions = self.positions_for(&hit, &terms.whole, &list);
-        }
-        hit
-    }
-
-    /// The positions of the characters a query matched in a hit's field.
-    pub fn positions(&self, hit: &Hit, query: &Query) -> Vec<usize> {
-        let terms: Vec<&str> = query.terms.iter().map(String::as_str).collect();
-        self.positions_for(hit, &query.terms.join(" "), &terms)
-    }
-
-    /// The lowercased text of the field a hit shows.
-    fn hit_text(&self, hit: &Hit) -> &str {
-        let at = self
-            .items
-            .binary_search_by(|i| (i.kind, i.index as usize).cmp(&(hit.kind, hit.index)));
-        let entries = at.map_or(&[][..], |at| self.columns.of(&self.items[at]));
-        entries
-            .iter()
-            .find(|e| e.field == hit.field)
-            .map_or("", |e| self.columns.lower(e))
-    }
-
-    fn positions_for(&self, hit: &Hit, whole: &str, terms: &[&str]) -> Vec<usize> {
-        let lower = self.hit_text(hit);
-        let mut positions = Vec::new();
-        // Positions in a window are counted from the window's start; the matcher gives
-        // them in characters.
-        let mut matched = |pattern: &str| {
-            let (start, window) = scored_window(lower, pattern);
-            if let Some((_, p)) = self.matcher.fuzzy_indices(window, pattern) {
-                let before = if start == 0 {
-                    0
-                } else {
-                    lower[..start].chars().count()
-                };
-                positions.extend(p.into_iter().map(|c| c + before));
-            }
-        };
-        if hit.exact {
-            matched(whole);
-        } else {
-            for term in terms {
-                matched(term);
-            }
-        }
-        positions.sort_unstable();
-        positions.dedup();
-        positions
-    }
 }
 
 /// What scoring one item worked out afresh: for terms by their position in the query.
@@ -571,20 +504,20 @@ struct Bounded {
 }
 
 /// A query's terms, each with what the cheap pass needs.
-struct Terms {
-    list: Vec<Term>,
+pub(super) struct Terms {
+    pub(super) list: Vec<Term>,
     /// The terms joined by spaces, for whole-name matches.
-    whole: String,
+    pub(super) whole: String,
 }
 
-struct Term {
-    text: String,
-    mask: u64,
+pub(super) struct Term {
+    pub(super) text: String,
+    pub(super) mask: u64,
     /// The matcher's score for the term at the start of a text, and at the start of a
     /// word elsewhere: the most it gives the term in a text that starts with the term's
     /// first letter, and in any other (checked over millions of pairs in the tests).
-    at_start: i64,
-    elsewhere: i64,
+    pub(super) at_start: i64,
+    pub(super) elsewhere: i64,
 }
 
 impl Terms {

@@ -18,6 +18,7 @@ use crate::model::ItemRef;
 mod engine;
 mod filter;
 mod items;
+mod marks;
 mod matching;
 mod parts;
 mod searcher;
