@@ -179,21 +179,25 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let incoming = spawn_threads(app, signals)?;
-    let mut first_frame = true;
     let mut backdrop = view::Backdrop::default();
     let hyperlinks = terminal::hyperlinks_supported();
-    // Whether the explorer stopped itself and took the terminal back when continued, so
-    // that the SIGCONT which continued it asks nothing more.
-    let mut continued_already = false;
-    loop {
+    let mut draw = |term: &mut terminal::Term, app: &App| -> io::Result<()> {
         term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
         if hyperlinks {
             terminal::write_links(term, &view::links(app), app.theme.color)?;
         }
-        if std::mem::take(&mut first_frame) {
-            injected_fault()?;
-        }
+        Ok(())
+    };
+    // The first frame before the helper threads start: the reader does not wait for
+    // them. Input typed meanwhile waits in the terminal, and a signal in the watch's
+    // pipe, until they do.
+    draw(term, app)?;
+    injected_fault()?;
+    let incoming = spawn_threads(app, signals)?;
+    // Whether the explorer stopped itself and took the terminal back when continued, so
+    // that the SIGCONT which continued it asks nothing more.
+    let mut continued_already = false;
+    loop {
         // Asleep until something comes. With every helper thread gone nothing can come
         // any more, not even input: as good as a terminal gone.
         let Ok(first) = incoming.recv() else {
@@ -234,6 +238,7 @@ fn event_loop(
             }
             next = incoming.try_recv().ok();
         }
+        draw(term, app)?;
     }
 }
 
