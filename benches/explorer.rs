@@ -27,7 +27,8 @@ fn app_for(source: &ModelFile) -> App {
 }
 
 fn load(c: &mut Criterion) {
-    // What every run does: the bundled model (from its JSON copy), validated and indexed.
+    // What every run does: the bundled model (from its JSON copy, checked by the tests
+    // when built) and its index; the searcher's engine is built at its first search.
     c.bench_function("load/article", |b| {
         b.iter(|| {
             let model = Model::bundled().expect("valid");
