@@ -286,7 +286,6 @@ fn an_unreadable_file_is_an_io_error() {
 /// A symlink that flips between a model and a FIFO while it is being read: whatever the
 /// path names when it is opened is what gets checked, so no read waits on the FIFO (a
 /// check of the path before the open once let one in, about one read in 400).
-#[cfg(unix)]
 #[test]
 fn a_symlink_swapped_to_a_fifo_never_makes_reading_hang() {
     use std::os::unix::fs::symlink;
