@@ -205,9 +205,10 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                 spans.push(Span::raw(" "));
             }
             spans.push(Span::raw(open));
+            let (shown, marks) = in_view(text, &positions, room);
             spans.extend(highlight(
-                &super::clip(text, room),
-                &positions,
+                &super::clip(&shown, room),
+                &marks,
                 ratatui::style::Style::new(),
                 theme.matched(),
             ));
@@ -220,4 +221,58 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             line
         })
         .collect()
+}
+
+/// What of a hit's text to show in `room` columns, with the positions of its matched
+/// characters in what is shown: the text from its start when it fits, or when its first
+/// match does; else, after a `…`, from half a row before the first match, so that a row
+/// never hides every letter that made it a hit.
+fn in_view(text: &str, positions: &[usize], room: usize) -> (String, Vec<usize>) {
+    let width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    let Some(&first) = positions.first() else {
+        return (text.to_string(), Vec::new());
+    };
+    // Only as far as the row reaches: a text may be a 30 MB sentence.
+    let fits = text.chars().take(room + 1).map(width).sum::<usize>() <= room;
+    // The last column of a cut row holds the `…`.
+    let before: usize = text.chars().take(first + 1).map(width).sum();
+    if fits || before < room {
+        return (text.to_string(), positions.to_vec());
+    }
+    let mut start = (first + 1).saturating_sub(room / 2);
+    // A text that ends before the row does is shown as far back as the row has room for.
+    let left = text.chars().skip(start).take(room).count();
+    if left + 2 < room {
+        start = start.saturating_sub(room - 2 - left);
+    }
+    let mut shown = String::from("…");
+    shown.extend(text.chars().skip(start).take(4 * room + 16));
+    let marks = positions
+        .iter()
+        .filter(|p| **p >= start)
+        .map(|p| p - start + 1)
+        .collect();
+    (shown, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_match_past_the_cut_brings_its_part_of_the_text_into_view() {
+        let text = format!("{} kayani visited", "a".repeat(100));
+        let positions: Vec<usize> = (101..107).collect();
+        let (shown, marks) = in_view(&text, &positions, 30);
+        assert!(shown.starts_with('…'), "{shown}");
+        let chars: Vec<char> = shown.chars().collect();
+        let marked: String = marks.iter().map(|m| chars[*m]).collect();
+        assert_eq!(marked, "kayani");
+        assert!(super::super::clip(&shown, 30).contains("kayani"));
+        // A match that fits is shown where it is.
+        let (shown, marks) = in_view("kayani visited", &[0, 1], 30);
+        assert_eq!((shown.as_str(), marks), ("kayani visited", vec![0, 1]));
+        // No match: the text as it is.
+        assert_eq!(in_view("plain", &[], 30).0, "plain");
+    }
 }
