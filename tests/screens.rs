@@ -196,13 +196,7 @@ fn an_event_s_detail_putin_s_cancelled_trip() {
     // article's words for the date, the model's own reading, who took part, and the
     // record's note, cut with … where the box ends.
     let mut app = app(120, 40);
-    let trip = app
-        .index()
-        .model()
-        .events
-        .iter()
-        .position(|e| e.id == "putin-trip")
-        .expect("the event");
+    let trip = app.index().event("putin-trip").expect("the event");
     select_timeline(&mut app, TimelineRow::Event(trip));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }

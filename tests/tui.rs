@@ -105,13 +105,7 @@ fn choosing_an_actor_narrows_the_claims_and_marks_its_events_and_nodes() {
 fn choosing_an_event_lists_the_claims_that_report_it() {
     let mut app = app();
     app.update(Action::Focus(Pane::Timeline));
-    let trip = app
-        .index()
-        .model()
-        .events
-        .iter()
-        .position(|e| e.id == "putin-trip")
-        .expect("event");
+    let trip = app.index().event("putin-trip").expect("event");
     let row = app
         .index()
         .timeline_rows()
