@@ -6,8 +6,7 @@ use ratatui::style::Color;
 
 use claimscope::tui::app::Scope;
 use claimscope::tui::keymap::{self, Keymap};
-use claimscope::tui::search_box::Answer;
-use claimscope::tui::{Action, App, Mode, Pane};
+use claimscope::tui::{Action, Answer, App, Mode, Pane};
 
 mod common;
 use common::screen::{buffer, draw, explorer, node_index, run, select_node, text, type_text};

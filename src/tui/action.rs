@@ -63,7 +63,7 @@ pub enum Action {
     /// Jump to the selected search hit.
     Accept,
     /// The background search answered a request.
-    Found(crate::tui::search_box::Answer),
+    Found(Answer),
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click, or the wheel, at a cell.
@@ -79,4 +79,13 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+}
+
+/// The search's answer to a query: its best hits, and how many items matched in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answer {
+    /// The number of the request answered.
+    pub generation: u64,
+    pub hits: Vec<crate::search::Hit>,
+    pub total: usize,
 }

@@ -26,7 +26,7 @@ use std::thread;
 
 use ratatui::crossterm::event::{self, Event};
 
-pub use action::Action;
+pub use action::{Action, Answer};
 pub use app::App;
 pub use state::{Mode, Pane};
 pub use theme::Theme;
@@ -99,7 +99,7 @@ fn fault() -> Option<String> {
 /// and word of a helper thread or the terminal gone. The loop sleeps until one comes.
 enum Incoming {
     Input(io::Result<Event>),
-    Found(search_box::Answer),
+    Found(action::Answer),
     Signal(Request),
     /// The terminal hung up: nobody is left to draw for.
     Gone,

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
-use super::action::Action;
+use super::action::{Action, Answer};
 use super::state::Cursor;
 use crate::search::{Hit, MAX_QUERY_CHARS, Query, QueryProblem, Results, Searcher};
 
@@ -21,15 +21,6 @@ pub struct Request {
     pub query: String,
     /// How many of the best hits to rank.
     pub limit: usize,
-}
-
-/// The search's answer to a query: its best hits, and how many items matched in all.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Answer {
-    /// The number of the request answered.
-    pub generation: u64,
-    pub hits: Vec<Hit>,
-    pub total: usize,
 }
 
 /// The query being typed, its hits, and the selected hit.
