@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::model::{
-    ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date, Event,
+    Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date, Event,
     EventStatus, Judged, LaterEvent, Model, Record, Relation, Review, Sentence, SentenceRole,
     Source, Stance, Trend, Verdict,
 };
@@ -71,22 +71,155 @@ type Text = String;
 type Maybe = Option<String>;
 type Ids = Vec<String>;
 
-type ArticleRow = (
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-    Date,
-    Basis,
-    Maybe,
-    Maybe,
-    Maybe,
-    Maybe,
+/// For one item type: its row (its fields' types, in order), `$write` (the item as a
+/// tuple of its fields, destructured without `..`) and `$read` (the item built from its
+/// row, without `..`). Each field is named once, so a field added to the type breaks the
+/// build until it is named here too.
+macro_rules! by_place {
+    ($Type:ident, $Row:ident, $write:ident, $read:ident { $($field:ident: $T:ty),+ $(,)? }) => {
+        type $Row = ($($T,)+);
+
+        fn $write(item: &$Type) -> impl Serialize + '_ {
+            let $Type { $($field),+ } = item;
+            ($($field,)+)
+        }
+
+        fn $read(row: $Row) -> $Type {
+            let ($($field,)+) = row;
+            $Type { $($field),+ }
+        }
+    };
+}
+
+by_place!(
+    Article,
+    ArticleRow,
+    article_row,
+    read_article {
+        id: Text,
+        title: Text,
+        standfirst: Text,
+        author: Text,
+        author_note: Text,
+        published: Date,
+        published_basis: Basis,
+        published_note: Maybe,
+        url: Maybe,
+        publisher: Maybe,
+        language: Maybe,
+    }
 );
-type SentenceRow = (Text, u32, SentenceRole, Text);
-type ActorRow = (Text, Text, ActorKind, Ids, Text, Maybe, Maybe, Maybe);
-type RecordRow = (Option<Date>, Text, Ids);
+by_place!(
+    Sentence,
+    SentenceRow,
+    sentence_row,
+    read_sentence {
+        id: Text,
+        paragraph: u32,
+        role: SentenceRole,
+        text: Text,
+    }
+);
+by_place!(
+    Actor,
+    ActorRow,
+    actor_row,
+    read_actor {
+        id: Text,
+        name: Text,
+        kind: ActorKind,
+        aliases: Ids,
+        summary: Text,
+        affiliation: Maybe,
+        role: Maybe,
+        wikidata: Maybe,
+    }
+);
+by_place!(Record, RecordRow, record_row, read_record {
+    date: Option<Date>,
+    note: Text,
+    sources: Ids,
+});
+by_place!(
+    Claim,
+    ClaimRow,
+    claim_row,
+    read_claim {
+        id: Text,
+        text: Text,
+        kind: ClaimKind,
+        sentence: Text,
+        quote: Text,
+        actors: Ids,
+        note: Maybe,
+    }
+);
+by_place!(
+    Relation,
+    RelationRow,
+    relation_row,
+    read_relation {
+        from: Text,
+        to: Text,
+        trend: Trend,
+        summary: Text,
+        claims: Ids,
+    }
+);
+by_place!(ArgumentNode, ArgumentRow, argument_row, read_argument {
+    id: Text,
+    role: ArgumentRole,
+    title: Text,
+    parent: Maybe,
+    stance: Option<Stance>,
+    claims: Ids,
+});
+by_place!(
+    Source,
+    SourceRow,
+    source_row,
+    read_source {
+        id: Text,
+        title: Text,
+        publisher: Text,
+        date: Date,
+        url: Text,
+        note: Maybe,
+    }
+);
+by_place!(
+    LaterEvent,
+    LaterRow,
+    later_row,
+    read_later {
+        id: Text,
+        title: Text,
+        date: Date,
+        actors: Ids,
+        summary: Text,
+        sources: Ids,
+        bears_on: Ids,
+    }
+);
+by_place!(
+    Review,
+    ReviewRow,
+    review_row,
+    read_review {
+        id: Text,
+        claims: Ids,
+        verdict: Verdict,
+        judged: Judged,
+        judged_note: Maybe,
+        summary: Text,
+        as_of: Date,
+        later: Ids,
+        sources: Ids,
+    }
+);
+
+/// An event holds a record, which is written by its place too, not by its own serde
+/// derive (which leaves out a missing date).
 type EventRow = (
     Text,
     Text,
@@ -99,12 +232,41 @@ type EventRow = (
     Ids,
     Option<RecordRow>,
 );
-type ClaimRow = (Text, Text, ClaimKind, Text, Text, Ids, Maybe);
-type RelationRow = (Text, Text, Trend, Text, Ids);
-type ArgumentRow = (Text, ArgumentRole, Text, Maybe, Option<Stance>, Ids);
-type SourceRow = (Text, Text, Text, Date, Text, Maybe);
-type LaterRow = (Text, Text, Date, Ids, Text, Ids, Ids);
-type ReviewRow = (Text, Ids, Verdict, Judged, Maybe, Text, Date, Ids, Ids);
+
+fn event_row(event: &Event) -> impl Serialize + '_ {
+    let Event {
+        id,
+        title,
+        date,
+        date_basis,
+        date_note,
+        when,
+        status,
+        actors,
+        claims,
+        record,
+    } = event;
+    let record = record.as_ref().map(record_row);
+    (
+        id, title, date, date_basis, date_note, when, status, actors, claims, record,
+    )
+}
+
+fn read_event(row: EventRow) -> Event {
+    let (id, title, date, date_basis, date_note, when, status, actors, claims, record) = row;
+    Event {
+        id,
+        title,
+        date,
+        date_basis,
+        date_note,
+        when,
+        status,
+        actors,
+        claims,
+        record: record.map(read_record),
+    }
+}
 
 #[derive(Deserialize)]
 struct Rows(
@@ -153,329 +315,6 @@ fn model(rows: Rows) -> Model {
 /// Every row of a list made into its item.
 fn all<R, T>(rows: Vec<R>, item: fn(R) -> T) -> Vec<T> {
     rows.into_iter().map(item).collect()
-}
-
-fn article_row(article: &Article) -> impl Serialize + '_ {
-    let Article {
-        id,
-        title,
-        standfirst,
-        author,
-        author_note,
-        published,
-        published_basis,
-        published_note,
-        url,
-        publisher,
-        language,
-    } = article;
-    (
-        id,
-        title,
-        standfirst,
-        author,
-        author_note,
-        published,
-        published_basis,
-        published_note,
-        url,
-        publisher,
-        language,
-    )
-}
-
-fn read_article(row: ArticleRow) -> Article {
-    let (
-        id,
-        title,
-        standfirst,
-        author,
-        author_note,
-        published,
-        published_basis,
-        published_note,
-        url,
-        publisher,
-        language,
-    ) = row;
-    Article {
-        id,
-        title,
-        standfirst,
-        author,
-        author_note,
-        published,
-        published_basis,
-        published_note,
-        url,
-        publisher,
-        language,
-    }
-}
-
-fn sentence_row(sentence: &Sentence) -> impl Serialize + '_ {
-    let Sentence {
-        id,
-        paragraph,
-        role,
-        text,
-    } = sentence;
-    (id, paragraph, role, text)
-}
-
-fn read_sentence((id, paragraph, role, text): SentenceRow) -> Sentence {
-    Sentence {
-        id,
-        paragraph,
-        role,
-        text,
-    }
-}
-
-fn actor_row(actor: &crate::model::Actor) -> impl Serialize + '_ {
-    let crate::model::Actor {
-        id,
-        name,
-        kind,
-        aliases,
-        summary,
-        affiliation,
-        role,
-        wikidata,
-    } = actor;
-    (
-        id,
-        name,
-        kind,
-        aliases,
-        summary,
-        affiliation,
-        role,
-        wikidata,
-    )
-}
-
-fn read_actor(row: ActorRow) -> crate::model::Actor {
-    let (id, name, kind, aliases, summary, affiliation, role, wikidata) = row;
-    crate::model::Actor {
-        id,
-        name,
-        kind,
-        aliases,
-        summary,
-        affiliation,
-        role,
-        wikidata,
-    }
-}
-
-fn record_row(record: &Record) -> impl Serialize + '_ {
-    let Record {
-        date,
-        note,
-        sources,
-    } = record;
-    (date, note, sources)
-}
-
-fn read_record((date, note, sources): RecordRow) -> Record {
-    Record {
-        date,
-        note,
-        sources,
-    }
-}
-
-fn event_row(event: &Event) -> impl Serialize + '_ {
-    let Event {
-        id,
-        title,
-        date,
-        date_basis,
-        date_note,
-        when,
-        status,
-        actors,
-        claims,
-        record,
-    } = event;
-    let record = record.as_ref().map(record_row);
-    (
-        id, title, date, date_basis, date_note, when, status, actors, claims, record,
-    )
-}
-
-fn read_event(row: EventRow) -> Event {
-    let (id, title, date, date_basis, date_note, when, status, actors, claims, record) = row;
-    Event {
-        id,
-        title,
-        date,
-        date_basis,
-        date_note,
-        when,
-        status,
-        actors,
-        claims,
-        record: record.map(read_record),
-    }
-}
-
-fn claim_row(claim: &Claim) -> impl Serialize + '_ {
-    let Claim {
-        id,
-        text,
-        kind,
-        sentence,
-        quote,
-        actors,
-        note,
-    } = claim;
-    (id, text, kind, sentence, quote, actors, note)
-}
-
-fn read_claim((id, text, kind, sentence, quote, actors, note): ClaimRow) -> Claim {
-    Claim {
-        id,
-        text,
-        kind,
-        sentence,
-        quote,
-        actors,
-        note,
-    }
-}
-
-fn relation_row(relation: &Relation) -> impl Serialize + '_ {
-    let Relation {
-        from,
-        to,
-        trend,
-        summary,
-        claims,
-    } = relation;
-    (from, to, trend, summary, claims)
-}
-
-fn read_relation((from, to, trend, summary, claims): RelationRow) -> Relation {
-    Relation {
-        from,
-        to,
-        trend,
-        summary,
-        claims,
-    }
-}
-
-fn argument_row(node: &ArgumentNode) -> impl Serialize + '_ {
-    let ArgumentNode {
-        id,
-        role,
-        title,
-        parent,
-        stance,
-        claims,
-    } = node;
-    (id, role, title, parent, stance, claims)
-}
-
-fn read_argument((id, role, title, parent, stance, claims): ArgumentRow) -> ArgumentNode {
-    ArgumentNode {
-        id,
-        role,
-        title,
-        parent,
-        stance,
-        claims,
-    }
-}
-
-fn source_row(source: &Source) -> impl Serialize + '_ {
-    let Source {
-        id,
-        title,
-        publisher,
-        date,
-        url,
-        note,
-    } = source;
-    (id, title, publisher, date, url, note)
-}
-
-fn read_source((id, title, publisher, date, url, note): SourceRow) -> Source {
-    Source {
-        id,
-        title,
-        publisher,
-        date,
-        url,
-        note,
-    }
-}
-
-fn later_row(event: &LaterEvent) -> impl Serialize + '_ {
-    let LaterEvent {
-        id,
-        title,
-        date,
-        actors,
-        summary,
-        sources,
-        bears_on,
-    } = event;
-    (id, title, date, actors, summary, sources, bears_on)
-}
-
-fn read_later((id, title, date, actors, summary, sources, bears_on): LaterRow) -> LaterEvent {
-    LaterEvent {
-        id,
-        title,
-        date,
-        actors,
-        summary,
-        sources,
-        bears_on,
-    }
-}
-
-fn review_row(review: &Review) -> impl Serialize + '_ {
-    let Review {
-        id,
-        claims,
-        verdict,
-        judged,
-        judged_note,
-        summary,
-        as_of,
-        later,
-        sources,
-    } = review;
-    (
-        id,
-        claims,
-        verdict,
-        judged,
-        judged_note,
-        summary,
-        as_of,
-        later,
-        sources,
-    )
-}
-
-fn read_review(row: ReviewRow) -> Review {
-    let (id, claims, verdict, judged, judged_note, summary, as_of, later, sources) = row;
-    Review {
-        id,
-        claims,
-        verdict,
-        judged,
-        judged_note,
-        summary,
-        as_of,
-        later,
-        sources,
-    }
 }
 
 #[cfg(test)]
