@@ -29,19 +29,11 @@ pub fn open_in(
     path: &Path,
     progress: &LoadProgress,
 ) -> Result<Opened, LoadError> {
-    let place = Place::of(dir, path);
-    if let Some(place) = place.as_ref().filter(|p| p.has_copy()) {
-        progress.enter(LoadStage::Reopening);
-        if let Some(searcher) = place.read_whole() {
-            return Ok(Opened {
-                searcher,
-                from_cache: true,
-            });
-        }
-    }
+    let read = |place: &Place| place.read_whole();
+    let (searcher, from_cache) = by_way_of_copy(dir, path, progress, read, |s| s)?;
     Ok(Opened {
-        searcher: load(path, progress, place.as_ref())?,
-        from_cache: false,
+        searcher,
+        from_cache,
     })
 }
 
@@ -64,14 +56,28 @@ pub fn open_for_search_in(
     path: &Path,
     progress: &LoadProgress,
 ) -> Result<ForSearch, LoadError> {
+    let read = |place: &Place| place.read_for_search().map(ForSearch::Copy);
+    by_way_of_copy(dir, path, progress, read, ForSearch::Model).map(|(got, _)| got)
+}
+
+/// The model at `path` as `read` takes it from a copy in `dir`, when there is one of the
+/// file's content, else as `loaded` makes it of the model loaded from the file (a copy
+/// saved for next time); and whether the copy was used.
+fn by_way_of_copy<T>(
+    dir: Option<PathBuf>,
+    path: &Path,
+    progress: &LoadProgress,
+    read: impl FnOnce(&Place) -> Option<T>,
+    loaded: impl FnOnce(Searcher) -> T,
+) -> Result<(T, bool), LoadError> {
     let place = Place::of(dir, path);
     if let Some(place) = place.as_ref().filter(|p| p.has_copy()) {
         progress.enter(LoadStage::Reopening);
-        if let Some(quick) = place.read_for_search() {
-            return Ok(ForSearch::Copy(quick));
+        if let Some(got) = read(place) {
+            return Ok((got, true));
         }
     }
-    load(path, progress, place.as_ref()).map(ForSearch::Model)
+    Ok((loaded(load(path, progress, place.as_ref())?), false))
 }
 
 /// Loads the model from its file, and saves a copy at `place` when there is one (the
