@@ -33,8 +33,6 @@ pub struct SearchBox {
     /// How many items match the query in all, ranked or not.
     pub total: usize,
     pub cursor: Cursor,
-    /// How many hits the latest request asked for.
-    limit: usize,
     /// Whether the answer awaited is more hits of the same query, to be added below the
     /// reader's place rather than starting afresh at the best.
     extending: bool,
@@ -220,9 +218,10 @@ impl SearchBox {
     /// on the worker thread when there is one (the answer comes back as
     /// [`Action::Found`]), else here and now.
     pub fn run(&mut self, searcher: &Searcher, rows: usize) {
-        self.problems = searcher.check(&Query::parse(&self.query), &self.query);
+        let query = Query::parse(&self.query);
+        self.problems = searcher.check(&query, &self.query);
         self.extending = false;
-        self.ask(searcher, (rows + AHEAD).min(MAX_HITS));
+        self.ask(searcher, &query, (rows + AHEAD).min(MAX_HITS));
     }
 
     /// Ranks more of the same query's hits when the list, or a page down from it, comes
@@ -235,16 +234,14 @@ impl SearchBox {
             return;
         }
         self.extending = true;
-        self.ask(
-            searcher,
-            (self.cursor.offset + 2 * rows + AHEAD).min(MAX_HITS),
-        );
+        let query = Query::parse(&self.query);
+        let limit = (self.cursor.offset + 2 * rows + AHEAD).min(MAX_HITS);
+        self.ask(searcher, &query, limit);
     }
 
-    /// Asks for the best `limit` hits of the query.
-    fn ask(&mut self, searcher: &Searcher, limit: usize) {
+    /// Asks for the best `limit` hits of the query (`query`, parsed).
+    fn ask(&mut self, searcher: &Searcher, query: &Query, limit: usize) {
         self.generation += 1;
-        self.limit = limit;
         if let Some(worker) = &self.worker {
             let request = Request {
                 generation: self.generation,
@@ -257,8 +254,7 @@ impl SearchBox {
             }
             self.worker = None; // The thread is gone: search here from now on.
         }
-        let query = Query::parse(&self.query);
-        let results = searcher.search_marking(&query, limit, 0, self.last.as_ref());
+        let results = searcher.search_marking(query, limit, 0, self.last.as_ref());
         self.found(Answer {
             generation: self.generation,
             hits: results.hits.clone(),
