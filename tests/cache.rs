@@ -422,10 +422,10 @@ fn a_fifo_in_a_copys_place_does_not_block() {
 }
 
 #[test]
-fn a_copy_holds_the_tables_worked_out_when_asked_for() {
-    // Which sentences name each actor is worked out at the first asking, not at load; a
-    // copy must hold it all the same, so that a large model's copy never has to find
-    // names again. Read back, the copy answers as the model loaded afresh does.
+fn a_copy_answers_which_sentences_name_each_actor_as_the_file_does() {
+    // Which sentences name each actor is worked out at the first asking, not at load.
+    // Read back, the copy answers as the model loaded afresh does. (That the copy holds
+    // it, rather than working it out again, is `cache::copy`'s own test.)
     let scratch = Scratch::new("cache-naming");
     let cache = scratch.0.join("cache");
     let model = scratch.file("big.toml", big_model().as_bytes());

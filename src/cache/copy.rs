@@ -396,3 +396,31 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     }
     builder.create(dir)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+
+    #[test]
+    fn a_copy_carries_the_tables_worked_out_only_when_asked_for() {
+        let index = Index::new(Model::bundled().expect("the bundled model loads"));
+        assert!(
+            !index.knows_naming(),
+            "names are found when first asked for"
+        );
+        let searcher = Searcher::new(Arc::new(index));
+        let dir = std::env::temp_dir().join(format!("claimscope-copy-{}", std::process::id()));
+        let file = dir.join("copy.bin");
+        write(&dir, &file, &[7; 32], &searcher).expect("the copy is written");
+        let read = read_whole(&file);
+        let _ = fs::remove_dir_all(&dir);
+        let (key, back) = read.expect("the copy reads back");
+        assert_eq!(key, [7; 32]);
+        assert!(
+            back.index().knows_naming(),
+            "the copy holds the sentences naming each actor, so a large model's copy never finds names again"
+        );
+        assert!(back.is_built(), "and the search engine, built");
+    }
+}

@@ -292,6 +292,12 @@ impl Index {
         &self.tables
     }
 
+    /// Whether the sentences naming each actor have been worked out (or read back).
+    #[cfg(test)]
+    pub(crate) fn knows_naming(&self) -> bool {
+        self.tables.sentences_naming.get().is_some()
+    }
+
     /// The sentences that name each actor, worked out now if they have not been.
     fn naming(&self) -> &Links {
         self.tables
