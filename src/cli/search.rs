@@ -79,7 +79,8 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
     if problems.iter().any(|p| p.fatal) {
         return Ok(EXIT_USAGE);
     }
-    let hits = searcher.search(&query, options.limit);
+    // The command line prints no matched letters, so none are worked out.
+    let hits = searcher.search_marking(&query, options.limit, 0, None).hits;
     let textual = !query.terms.is_empty();
     if options.json {
         let rows: Vec<JsonHit<'_>> = hits
