@@ -1086,3 +1086,39 @@ fn the_readme_s_command_examples_are_what_the_binary_prints() {
     }
     assert!(examples >= 3, "{examples} examples");
 }
+
+#[test]
+fn search_reads_a_misspelt_query_and_says_so() {
+    let out = claimscope(&["search", "zardary"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "hits were found: {}",
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    assert!(text.starts_with("actor    asif-ali-zardari"), "{text}");
+    assert!(
+        stderr(&out).contains("no match for “zardary”; did you mean “zardari”?"),
+        "{}",
+        stderr(&out)
+    );
+    // Scripts see which hits are a reading of the query.
+    let out = claimscope(&["search", "zardary", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = rows.as_array().expect("a list");
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["spelled"] == true), "{rows:?}");
+    let out = claimscope(&["search", "zardari", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        rows.as_array()
+            .expect("a list")
+            .iter()
+            .all(|r| r["spelled"] == false)
+    );
+    // Nothing near enough: no match, and no guess.
+    let out = claimscope(&["search", "xyzzyq"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}

@@ -163,6 +163,7 @@ mod tests {
                     field: crate::search::Field::Id,
                     positions: Vec::new(),
                     exact: false,
+                    spelled: false,
                 };
                 assert_eq!(names.id(&hit), index.id_of(hit.item()));
                 assert_eq!(names.label(&hit), index.label(hit.item()));
@@ -184,6 +185,7 @@ mod tests {
                 field: crate::search::Field::Id,
                 positions: Vec::new(),
                 exact: false,
+                spelled: false,
             };
             assert_eq!(names.id(&past), "", "an item past the end has no name");
         }
@@ -209,6 +211,7 @@ mod tests {
                     field: crate::search::Field::Id,
                     positions: Vec::new(),
                     exact: false,
+                    spelled: false,
                 };
                 let _ = (names.id(&hit), names.label(&hit), names.alias(&hit));
             }

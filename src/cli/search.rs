@@ -26,13 +26,16 @@ struct JsonHit<'a> {
     id: &'a str,
     label: String,
     score: i64,
-    /// The field that matched: name, alias, text, quote, title, phrase, summary, publisher
-    /// or id; null when
-    /// the query was filters alone and nothing was matched as text.
+    /// The field that matched: name, alias, text, quote, title, phrase, summary,
+    /// publisher, id or date; null when the query was filters alone and nothing was
+    /// matched as text.
     field: Option<&'static str>,
     /// The text that matched: the alias itself for an alias, else the field's name; null
     /// as for `field`.
     matched: Option<String>,
+    /// Whether the hit was found only by reading a misspelt term as the word it is
+    /// closest to (the standard error says which).
+    spelled: bool,
 }
 
 /// The id and the label of a hit's item.
@@ -80,7 +83,8 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
         return Ok(EXIT_USAGE);
     }
     // The command line prints no matched letters, so none are worked out.
-    let hits = searcher.search_marking(&query, options.limit, 0, None).hits;
+    let results = searcher.search_marking(&query, options.limit, 0, None);
+    let hits = results.hits;
     let textual = !query.terms.is_empty();
     if options.json {
         let rows: Vec<JsonHit<'_>> = hits
@@ -98,6 +102,7 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
                     score: hit.score,
                     field: textual.then_some(hit.field.as_str()),
                     matched: textual.then_some(matched),
+                    spelled: hit.spelled,
                 }
             })
             .collect();
@@ -114,6 +119,7 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
             let matched = match hit.field {
                 Field::Alias(_) => format!("  (alias “{}”)", sanitize(alias(over, hit))),
                 Field::Quote => "  (in the quote)".to_string(),
+                Field::Date => "  (by its date)".to_string(),
                 _ => String::new(),
             };
             writeln!(
@@ -125,9 +131,22 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
             )?;
         }
     }
+    let spelled = hits.iter().filter(|h| h.spelled).count();
+    let read_as = results.spelled.as_ref().map(Query::to_string);
     if hits.is_empty() {
         eprintln!("claimscope: no match for “{}”", sanitize(&options.query));
-    } else if hits.len() == options.limit {
+    } else if let Some(read_as) = read_as.filter(|_| spelled > 0) {
+        let read_as = sanitize(&read_as);
+        if spelled == hits.len() {
+            eprintln!(
+                "claimscope: no match for “{}”; did you mean “{read_as}”? Its hits are shown.",
+                sanitize(&options.query)
+            );
+        } else {
+            eprintln!("claimscope: the last {spelled} hits read the query as “{read_as}”");
+        }
+    }
+    if !hits.is_empty() && hits.len() == options.limit {
         eprintln!(
             "claimscope: the best {} shown; --limit N for more",
             hits.len()

@@ -10,6 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::items::{Columns, Entry, Item};
 use super::matching::{SCORED_BYTES, mask, reads_as_known, scored_window};
 use super::sieve::Sieve;
+use super::typo::{self, Vocabulary};
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 
@@ -44,12 +45,22 @@ pub struct Results {
     /// What the matcher gave each term in the items it scored, for the next query to
     /// reuse when it has the same term (typing a second word keeps the first).
     scores: HashMap<String, TermScores>,
+    /// The query with its misspelt terms read as the words they are closest to, when the
+    /// query as written found fewer hits than were asked for and that reading found more
+    /// (the hits it found are marked [`Hit::spelled`]).
+    pub spelled: Option<Query>,
 }
 
 impl Results {
     /// How many items matched the query in all, of which `hits` are the best.
     pub fn matched_count(&self) -> usize {
         self.matched.len()
+    }
+
+    /// Whether the query as written matched nothing, so that every hit (if any) was found
+    /// by reading it as [`Results::spelled`].
+    pub fn only_spelled(&self) -> bool {
+        self.hits.iter().all(|h| h.spelled)
     }
 }
 
@@ -63,6 +74,9 @@ const NOT_TRIED: i64 = i64::MIN + 1;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Ranked {
     pub(super) tier: u8,
+    /// How well the words were matched: [`WORDS`], [`LETTERS`] or [`SPELLED`].
+    pub(super) band: u8,
+    pub(super) kind: HitKind,
     pub(super) score: i64,
     pub(super) len: u32,
     pub(super) item: u32,
@@ -70,11 +84,35 @@ pub(super) struct Ranked {
     pub(super) entry: u32,
 }
 
+/// Every term found as written at the start of a word (`arms` in "its arms sales", `pak`
+/// in "Pakistan").
+pub(super) const WORDS: u8 = 2;
+/// Some term found only letter by letter (`pkstn`).
+pub(super) const LETTERS: u8 = 1;
+/// Found only once a misspelt term was read as the word it is closest to.
+pub(super) const SPELLED: u8 = 0;
+
 impl Ranked {
-    fn key(&self) -> (Reverse<u8>, Reverse<i64>, u32, u32) {
-        (Reverse(self.tier), Reverse(self.score), self.len, self.item)
+    /// Best first: an actor named by the query (the tier); then how well the words were
+    /// matched (the band); then, at equal quality, the article's items before the
+    /// record's, in the order actors, claims, events, arguments, relations, later events,
+    /// reviews, sources; then the matcher's score, the shorter text, the file's order.
+    ///
+    /// The matcher's score alone cannot tell words from scattered letters (it scores
+    /// `a r m s` as it scores `arms`), which is why the band comes first.
+    fn key(&self) -> RankKey {
+        (
+            Reverse(self.tier),
+            Reverse(self.band),
+            self.kind,
+            Reverse(self.score),
+            self.len,
+            self.item,
+        )
     }
 }
+
+type RankKey = (Reverse<u8>, Reverse<u8>, HitKind, Reverse<i64>, u32, u32);
 
 impl Entry {
     /// Whether `term` can be read here at all (its letters present, close together), the
@@ -82,6 +120,16 @@ impl Entry {
     fn reads(&self, lower: &str, term: &Term) -> bool {
         term.mask & !self.mask == 0 && reads_as_known(lower, self.ascii, &term.text)
     }
+}
+
+/// Whether `term` stands in `lower` as written, at the start of a word.
+fn at_word_start(lower: &str, term: &Term) -> bool {
+    term.finder.find_iter(lower.as_bytes()).any(|at| {
+        lower
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// The search over one model's items: their entries, lowercased texts and what the
@@ -94,6 +142,9 @@ pub struct Engine {
     /// Lowercased id, name and aliases of each actor, for `actor:` filters.
     pub(super) actor_names: Vec<Vec<String>>,
     pub(super) matcher: SkimMatcherV2,
+    /// The words of the texts, for reading misspelt terms: gathered at the first search
+    /// that needs them.
+    vocabulary: std::sync::OnceLock<Vocabulary>,
 }
 
 impl Engine {
@@ -124,7 +175,13 @@ impl Engine {
             columns,
             actor_names,
             matcher: SkimMatcherV2::default().respect_case(),
+            vocabulary: std::sync::OnceLock::new(),
         }
+    }
+
+    fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary
+            .get_or_init(|| Vocabulary::new(self.columns.texts()))
     }
 
     /// Every text the engine scores (names, aliases, ids, claims' texts and quotes,
@@ -157,7 +214,27 @@ impl Engine {
     /// As [`search_from`](Self::search_from), with the matched positions worked out for
     /// the best `marked` hits only: the explorer asks for none, and works them out for the
     /// rows it shows ([`Engine::positions`]), as they cost the matcher another pass.
+    ///
+    /// A query is forgiven its misspellings: an actor whose name it misspells is put with
+    /// the actors it names; and when the query as written finds fewer than `limit` items,
+    /// the hits of the query with its misspelt terms read as the words they are closest to
+    /// follow the others ([`Results::spelled`]).
     pub fn search_marking(
+        &self,
+        query: &Query,
+        limit: usize,
+        marked: usize,
+        previous: Option<&Results>,
+    ) -> Results {
+        let mut results = self.as_written(query, limit, marked, previous);
+        if !query.terms.is_empty() {
+            self.forgive(query, limit, marked, &mut results);
+        }
+        results
+    }
+
+    /// The search itself, the query taken as written.
+    fn as_written(
         &self,
         query: &Query,
         limit: usize,
@@ -190,6 +267,8 @@ impl Engine {
                 .take(limit)
                 .map(|c| Ranked {
                     tier: 0,
+                    band: WORDS,
+                    kind: c.kind,
                     score: 0,
                     len: 0,
                     item: c.item,
@@ -208,6 +287,90 @@ impl Engine {
             .map(|(n, r)| self.hit(r, &terms, n < marked))
             .collect();
         results
+    }
+
+    /// Adds to `results` what the query finds once forgiven its misspellings: the actors
+    /// whose names it misspells, with the actors it names; then, when there is room, the
+    /// hits of the query with its misspelt terms read as the words they are closest to,
+    /// after the rest.
+    fn forgive(&self, query: &Query, limit: usize, marked: usize, results: &mut Results) {
+        // Only a query with a term that is no word of the texts, and begins none, can be a
+        // misspelling: `arms` is not taken for `army`.
+        let vocabulary = self.vocabulary();
+        if query.terms.iter().all(|t| vocabulary.knows(t)) {
+            return;
+        }
+        let sieve = self.sieve(query);
+        let actors = self
+            .items
+            .iter()
+            .enumerate()
+            .take_while(|(_, item)| item.kind == HitKind::Actor);
+        // Matched before forgiving (sorted, as the candidates were), and since.
+        let before = std::mem::take(&mut results.matched);
+        let mut since = Vec::new();
+        let mut named = Vec::new();
+        for (i, item) in actors {
+            let i = i as u32;
+            if before.binary_search(&i).is_ok() || !sieve.passes(item, &self.columns) {
+                continue;
+            }
+            let entries = self.columns.of(item);
+            let misspelt = entries
+                .iter()
+                .position(|e| e.is_name && typo::misspells(self.columns.lower(e), &query.terms));
+            if let Some(entry) = misspelt {
+                let len = entries.first().map_or(0, |e| e.len() as u32);
+                let ranked = Ranked {
+                    tier: 1,
+                    band: SPELLED,
+                    kind: HitKind::Actor,
+                    score: 0,
+                    len,
+                    item: i,
+                    entry: entry as u32,
+                };
+                named.push(self.hit(&ranked, &Terms::new(&self.matcher, query), false));
+                since.push(i);
+            }
+        }
+        let exact = results.hits.iter().take_while(|h| h.exact).count();
+        results.hits.splice(exact..exact, named);
+        results.hits.truncate(limit);
+        let room = before.len() + since.len() < limit;
+        let spelled = Query {
+            terms: query
+                .terms
+                .iter()
+                .map(|t| vocabulary.correct(t).unwrap_or(t).to_string())
+                .collect(),
+            filters: query.filters.clone(),
+        };
+        if room && spelled.terms != query.terms {
+            // As many as asked for: some may be hits already.
+            let found = self.as_written(&spelled, limit, marked, None);
+            let mut added = false;
+            for i in found.matched {
+                if before.binary_search(&i).is_err() {
+                    since.push(i);
+                    added = true;
+                }
+            }
+            for mut hit in found.hits {
+                let seen = results.hits.iter().any(|h| h.item() == hit.item());
+                if !seen && results.hits.len() < limit {
+                    hit.spelled = true;
+                    results.hits.push(hit);
+                }
+            }
+            if added {
+                results.spelled = Some(spelled);
+            }
+        }
+        results.matched = before;
+        results.matched.extend(since);
+        results.matched.sort_unstable();
+        results.matched.dedup();
     }
 
     /// Runs `work` over shares of `candidates`, on several threads when there are many,
@@ -252,13 +415,16 @@ impl Engine {
                 continue;
             }
             let mut bound = 0;
+            let mut band = WORDS;
             for term in &terms.list {
                 let mut best = None;
+                let mut as_word = false;
                 for entry in self.columns.of(item) {
                     let lower = self.columns.lower(entry);
                     if !entry.reads(lower, term) {
                         continue;
                     }
+                    as_word = as_word || at_word_start(lower, term);
                     // A long text is scored in a window, which may begin with the
                     // term's first letter wherever the text begins: bound it as a start.
                     let at_start = lower.len() > SCORED_BYTES
@@ -274,11 +440,16 @@ impl Engine {
                     Some(most) => bound += most,
                     None => continue 'items,
                 }
+                if !as_word {
+                    band = LETTERS;
+                }
             }
             let first = self.columns.of(item).first();
             let len = first.map_or(0, |e| u32::try_from(e.len()).unwrap_or(u32::MAX));
             out.push(Bounded {
                 item: i,
+                kind: item.kind,
+                band,
                 bound,
                 len,
             });
@@ -317,7 +488,8 @@ impl Engine {
         let rest = candidates.split_off(actors);
         let mut best: Vec<Ranked> = self.score_all(&candidates, terms, &mut scores);
         let mut rest = rest;
-        rest.sort_unstable_by_key(|c| (Reverse(c.bound), c.len, c.item));
+        // By the best key each could get, so that once the next cannot get in, none can.
+        rest.sort_unstable_by_key(|c| c.could_be().key());
         // Blocks of half the hits wanted: a short list stops scoring sooner.
         let block = (limit / 2).clamp(16, 128);
         let mut from = 0;
@@ -326,15 +498,7 @@ impl Engine {
                 best.select_nth_unstable_by_key(limit - 1, Ranked::key);
                 best.truncate(limit);
                 let worst = best.iter().map(Ranked::key).max();
-                let next = &rest[from];
-                let could_be = Ranked {
-                    tier: 0,
-                    score: next.bound,
-                    len: next.len,
-                    item: next.item,
-                    entry: 0,
-                }
-                .key();
+                let could_be = rest[from].could_be().key();
                 if worst.is_some_and(|w| w <= could_be) {
                     break;
                 }
@@ -447,6 +611,8 @@ impl Engine {
         }
         let ranked = Ranked {
             tier,
+            band: candidate.band,
+            kind: candidate.kind,
             score: total,
             len: candidate.len,
             item: candidate.item,
@@ -499,8 +665,27 @@ fn remember(scores: &mut HashMap<String, TermScores>, terms: &Terms, learned: Le
 #[derive(Debug, Clone, Copy)]
 struct Bounded {
     item: u32,
+    kind: HitKind,
+    /// Its band, known from the cheap pass (see [`WORDS`]).
+    band: u8,
     bound: i64,
     len: u32,
+}
+
+impl Bounded {
+    /// The best rank the candidate could get: scored at its bound, named by no term (an
+    /// actor, which can be, is always scored).
+    fn could_be(&self) -> Ranked {
+        Ranked {
+            tier: 0,
+            band: self.band,
+            kind: self.kind,
+            score: self.bound,
+            len: self.len,
+            item: self.item,
+            entry: 0,
+        }
+    }
 }
 
 /// A query's terms, each with what the cheap pass needs.
@@ -513,6 +698,8 @@ pub(super) struct Terms {
 pub(super) struct Term {
     pub(super) text: String,
     pub(super) mask: u64,
+    /// Finds the term as written.
+    finder: memchr::memmem::Finder<'static>,
     /// The matcher's score for the term at the start of a text, and at the start of a
     /// word elsewhere: the most it gives the term in a text that starts with the term's
     /// first letter, and in any other (checked over millions of pairs in the tests).
@@ -528,6 +715,7 @@ impl Terms {
             .map(|t| Term {
                 text: t.clone(),
                 mask: mask(t),
+                finder: memchr::memmem::Finder::new(t.as_bytes()).into_owned(),
                 at_start: matcher.fuzzy_match(t, t).unwrap_or(i64::MAX / 4),
                 elsewhere: matcher
                     .fuzzy_match(&format!(" {t}"), t)

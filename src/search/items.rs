@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::matching::mask;
 use super::{Field, Hit, HitKind, lowercase};
-use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Index, Verdict, Word};
+use crate::model::{
+    ActorKind, ArgumentRole, ClaimKind, Date, EventStatus, Index, Verdict, Word, placed_date,
+};
 
 /// One searchable field of one item: where its lowercased text sits in the
 /// [`Columns`]' one buffer, and the letters it holds.
@@ -231,6 +233,11 @@ pub(super) fn build(index: &Index) -> (Vec<Item>, Columns) {
             cols.add(Field::Phrase, when, false);
         }
         cols.add(Field::Id, &event.id, false);
+        cols.add(
+            Field::Date,
+            &date_words(&[placed_date(event), &event.date]),
+            false,
+        );
         items.push(Item {
             kind: HitKind::Event,
             index: i as u32,
@@ -307,6 +314,7 @@ fn record_items(
         cols.add(Field::Title, &later.title, false);
         cols.add(Field::Summary, &later.summary, false);
         cols.add(Field::Id, &later.id, false);
+        cols.add(Field::Date, &date_words(&[&later.date]), false);
         let actors = cols.add_actors(later.actors.iter().filter_map(actor_of));
         items.push(plain(HitKind::Later, i, cols.since(from), actors, 0));
     }
@@ -340,6 +348,20 @@ fn actors_of_claims(index: &Index, ids: &[String]) -> Vec<u32> {
     actors
 }
 
+/// Dates as a reader writes them and as the model does ("12 May 2011 2011-05-12"), each
+/// once, so that a search for a date phrase finds the events of that date.
+fn date_words(dates: &[&Date]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for date in dates {
+        for written in [date.long(), date.human(), date.to_string()] {
+            if !words.contains(&written) {
+                words.push(written);
+            }
+        }
+    }
+    words.join(" · ")
+}
+
 /// The text of the field a hit matched, for display.
 pub(super) fn field_text<'m>(index: &'m Index, hit: &Hit) -> &'m str {
     let model = index.model();
@@ -358,6 +380,7 @@ pub(super) fn field_text<'m>(index: &'m Index, hit: &Hit) -> &'m str {
         (HitKind::Event, Field::Phrase) => {
             model.events.get(hit.index).and_then(|e| e.when.as_deref())
         }
+        (HitKind::Event, Field::Date) => model.events.get(hit.index).map(|e| e.title.as_str()),
         (HitKind::Event, _) => model.events.get(hit.index).map(|e| e.id.as_str()),
         (HitKind::Argument, Field::Title) => {
             model.arguments.get(hit.index).map(|a| a.title.as_str())
@@ -370,6 +393,7 @@ pub(super) fn field_text<'m>(index: &'m Index, hit: &Hit) -> &'m str {
         (HitKind::Relation, _) => Some(index.relation_id(hit.index)),
         (HitKind::Later, Field::Title) => model.later.get(hit.index).map(|l| l.title.as_str()),
         (HitKind::Later, Field::Summary) => model.later.get(hit.index).map(|l| l.summary.as_str()),
+        (HitKind::Later, Field::Date) => model.later.get(hit.index).map(|l| l.title.as_str()),
         (HitKind::Later, _) => model.later.get(hit.index).map(|l| l.id.as_str()),
         (HitKind::Review, Field::Summary) => {
             model.reviews.get(hit.index).map(|r| r.summary.as_str())

@@ -22,8 +22,9 @@ impl Engine {
             field: entry.map_or(Field::Id, |e| e.field),
             positions: Vec::new(),
             exact: ranked.tier > 0,
+            spelled: ranked.band == super::engine::SPELLED,
         };
-        if highlight && !terms.list.is_empty() {
+        if highlight && !terms.list.is_empty() && hit.field != Field::Date {
             let list: Vec<&str> = terms.list.iter().map(|t| t.text.as_str()).collect();
             hit.positions = self.positions_for(&hit, &terms.whole, &list);
         }
@@ -32,6 +33,9 @@ impl Engine {
 
     /// The positions of the characters a query matched in a hit's field.
     pub fn positions(&self, hit: &Hit, query: &Query) -> Vec<usize> {
+        if hit.field == Field::Date {
+            return Vec::new(); // The title is shown, not the date that matched.
+        }
         let terms: Vec<&str> = query.terms.iter().map(String::as_str).collect();
         self.positions_for(hit, &query.terms.join(" "), &terms)
     }

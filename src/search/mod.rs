@@ -23,6 +23,7 @@ mod matching;
 mod parts;
 mod searcher;
 mod sieve;
+mod typo;
 
 pub use engine::{Engine, HIGHLIGHTED, Results};
 pub use filter::QueryProblem;
@@ -116,6 +117,9 @@ pub enum Field {
     Publisher,
     /// The item's id.
     Id,
+    /// An event's or a later event's date, written out ("12 May 2011 2011-05-12"): a
+    /// hit in it shows the event's title, with no letters marked.
+    Date,
 }
 
 impl Field {
@@ -131,6 +135,7 @@ impl Field {
             Field::Summary => "summary",
             Field::Publisher => "publisher",
             Field::Id => "id",
+            Field::Date => "date",
         }
     }
 }
@@ -146,8 +151,12 @@ pub struct Hit {
     pub field: Field,
     /// Character positions of the matched characters in that field's text.
     pub positions: Vec<usize>,
-    /// Whether the query is a whole name or alias of the actor, or whole words of one.
+    /// Whether the query is a whole name or alias of the actor, or whole words of one, or
+    /// a misspelling of one.
     pub exact: bool,
+    /// Whether the hit was found only by reading a misspelt term as the word it is
+    /// closest to ([`Results::spelled`] says how the query was read).
+    pub spelled: bool,
 }
 
 impl Hit {
@@ -234,6 +243,17 @@ impl Filter {
             .map(str::to_string)
             .collect();
         (!values.is_empty()).then_some(Filter { key, values })
+    }
+}
+
+/// The query as it would be typed: its terms, then its filters.
+impl fmt::Display for Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let terms = self.terms.iter().map(|t| t.to_string());
+        let words: Vec<String> = terms
+            .chain(self.filters.iter().map(|x| x.to_string()))
+            .collect();
+        f.write_str(&words.join(" "))
     }
 }
 

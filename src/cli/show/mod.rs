@@ -76,7 +76,8 @@ fn find(searcher: &Searcher, id: &str) -> Option<ItemRef> {
         .or_else(|| actor_named(index, id))
         .or_else(|| {
             let top = searcher.search(&Query::parse(id), 1).into_iter().next()?;
-            (top.exact && top.kind == HitKind::Actor).then_some(ItemRef::Actor(top.index))
+            let named = top.exact && !top.spelled && top.kind == HitKind::Actor;
+            named.then_some(ItemRef::Actor(top.index))
         })
 }
 
