@@ -804,6 +804,7 @@ fn an_answer_to_a_query_from_before_the_box_was_reopened_is_dropped() {
         generation: request.generation,
         total: stale.len(),
         hits: stale,
+        spelled: None,
     }));
     assert!(
         app.search.hits.is_empty(),
@@ -916,4 +917,36 @@ fn hits_are_ranked_a_page_ahead_of_the_list_and_marked_as_they_come_into_view() 
         "{}",
         screen.join("\n")
     );
+}
+
+#[test]
+fn a_misspelt_query_is_offered_the_spelling_meant_and_tab_takes_it() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "zardary");
+    // Nothing matches as typed: the hits are the reading's, each marked ≈ but the one
+    // selected, and the box says what it read.
+    assert!(!app.search.hits.is_empty());
+    assert!(app.search.hits.iter().all(|h| h.spelled));
+    let screen = text(&mut app, 80, 24);
+    assert!(
+        screen.contains("No match for “zardary”; did you mean “zardari”? (Tab)"),
+        "{screen}"
+    );
+    assert!(screen.contains("≈ claim"), "{screen}");
+    // Enter goes to the first of them: the actor the query misspells.
+    let first = app.search.hits[0].clone();
+    assert_eq!(app.index().id_of(first.item()), "asif-ali-zardari");
+    // Tab searches for the spelling offered; its hits are no longer a guess.
+    app.update(Action::TakeSpelling);
+    assert_eq!(app.search.query, "zardari");
+    assert!(app.search.hits.iter().all(|h| !h.spelled));
+    let screen = text(&mut app, 80, 24);
+    assert!(!screen.contains("did you mean"), "{screen}");
+    // A query the texts know is never offered another spelling.
+    run(&mut app, [Action::ClearQuery]);
+    type_text(&mut app, "arms");
+    assert!(app.search.spelled.is_none());
+    app.update(Action::TakeSpelling);
+    assert_eq!(app.search.query, "arms");
 }

@@ -58,6 +58,8 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearQuery,
+    /// Search for what the search read a misspelt query as (Tab in the box).
+    TakeSpelling,
     /// Text pasted into the terminal.
     Paste(String),
     /// Jump to the selected search hit.
@@ -88,4 +90,7 @@ pub struct Answer {
     pub generation: u64,
     pub hits: Vec<crate::search::Hit>,
     pub total: usize,
+    /// The query with its misspelt terms read as the words they are closest to, when
+    /// that found hits (see [`crate::search::Results::spelled`]).
+    pub spelled: Option<String>,
 }

@@ -203,6 +203,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, &[code(Backspace)], A::DeleteChar, "delete a character", None),
     bind(Search, &[ctrl('w')], A::DeleteWord, "delete a word", None),
     bind(Search, &[ctrl('u')], A::ClearQuery, "clear the query", bar("clear", 3)),
+    bind(Search, &[code(Tab)], A::TakeSpelling, "search for the spelling offered (“did you mean …?”)", None),
     bind(Search, &[ctrl('c')], A::Quit, "quit", None),
     bind(Search, &[ctrl('z')], A::Suspend, "suspend", None),
     bind(Help, &[key('/')], A::OpenSearch, "filter the help: only what mentions what you type", bar("filter", 2)),

@@ -49,6 +49,9 @@ pub struct SearchBox {
     last: Option<Results>,
     /// What is wrong with the query's filters, for the reader.
     pub problems: Vec<QueryProblem>,
+    /// What the search read a misspelt query as, when that found hits (they are marked
+    /// [`Hit::spelled`]): offered for Tab to take.
+    pub spelled: Option<String>,
     /// Queries whose hit the reader went to, oldest first, each once.
     history: Vec<String>,
     /// The history entry shown while ↑ and ↓ walk the history.
@@ -85,6 +88,7 @@ impl SearchBox {
         self.hits.clear();
         self.total = 0;
         self.problems.clear();
+        self.spelled = None;
         self.cursor = Cursor::default();
         !self.query.is_empty()
     }
@@ -183,6 +187,14 @@ impl SearchBox {
                 self.query.truncate(kept);
             }
             Action::ClearQuery => self.query.clear(),
+            Action::TakeSpelling => {
+                if let Some(spelled) = self.spelled.take() {
+                    self.query = spelled;
+                    // Told apart from an edit of the same length, which `changed` reads.
+                    self.restore_at = None;
+                    return true;
+                }
+            }
             Action::Up | Action::ScrollUp { .. } => self.cursor.step(-1, self.hits.len()),
             Action::Down | Action::ScrollDown { .. } => self.cursor.step(1, self.hits.len()),
             Action::PageUp => self.cursor.step(-10, self.hits.len()),
@@ -202,6 +214,30 @@ impl SearchBox {
     /// is typed and what is pasted.
     fn room(&self) -> usize {
         MAX_QUERY_CHARS.saturating_sub(self.query.chars().count())
+    }
+
+    /// What the list says of hits found by reading a misspelt query otherwise: that
+    /// nothing matched as typed and what was meant, or which hits are read so (marked ≈).
+    pub fn spelling_note(&self) -> Option<String> {
+        let spelled = self.spelled.as_ref()?;
+        let count = self.hits.iter().filter(|h| h.spelled).count();
+        if count == 0 {
+            return None;
+        }
+        Some(if count == self.hits.len() {
+            format!(
+                "No match for “{}”; did you mean “{spelled}”? (Tab)",
+                self.query.trim()
+            )
+        } else {
+            format!("≈ hits for “{spelled}”, close to your spelling (Tab)")
+        })
+    }
+
+    /// How many lines come before the hits in the list: the problems with the query, and
+    /// the note on its spelling.
+    pub fn notes_len(&self) -> usize {
+        self.problems.len() + usize::from(self.spelling_note().is_some())
     }
 
     /// Whether an answer is still to come.
@@ -259,6 +295,7 @@ impl SearchBox {
             generation: self.generation,
             hits: results.hits.clone(),
             total: results.matched_count(),
+            spelled: results.spelled.as_ref().map(Query::to_string),
         });
         self.last = Some(results);
     }
@@ -276,9 +313,14 @@ impl SearchBox {
             return;
         }
         let query = Query::parse(&self.query);
+        // A hit found by reading the query otherwise is marked as that reading matched.
+        let spelled = self.spelled.as_deref().map(Query::parse);
         for at in from..to {
             if !self.marked[at] {
-                self.hits[at].positions = searcher.positions(&self.hits[at], &query);
+                let hit = &self.hits[at];
+                let query = spelled.as_ref().filter(|_| hit.spelled).unwrap_or(&query);
+                let positions = searcher.positions(hit, query);
+                self.hits[at].positions = positions;
                 self.marked[at] = true;
             }
         }
@@ -290,9 +332,15 @@ impl SearchBox {
         if answer.generation != self.generation {
             return;
         }
-        let Answer { hits, total, .. } = answer;
+        let Answer {
+            hits,
+            total,
+            spelled,
+            ..
+        } = answer;
         self.pending = false;
         self.total = total;
+        self.spelled = spelled;
         if std::mem::take(&mut self.extending) {
             // The hits already ranked come first, in the same order, with their marks.
             let known = self.hits.len().min(hits.len());
@@ -326,6 +374,7 @@ pub fn search_worker(
             generation: request.generation,
             hits: results.hits.clone(),
             total: results.matched_count(),
+            spelled: results.spelled.as_ref().map(Query::to_string),
         };
         if !answer(answered) {
             break;

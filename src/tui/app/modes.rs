@@ -128,8 +128,8 @@ impl App {
         if !rect.contains((column, row).into()) {
             return None;
         }
-        // Problem lines, if any, come before the hits.
-        let line = usize::from(row - rect.y).checked_sub(self.search.problems.len())?;
+        // Problem lines and the note on the spelling, if any, come before the hits.
+        let line = usize::from(row - rect.y).checked_sub(self.search.notes_len())?;
         let i = self.search.cursor.offset + line;
         (i < self.search.hits.len()).then_some(i)
     }

@@ -19,8 +19,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     let rect = search_box(screen.main);
     let count = app.search.total;
     let listed = crate::tui::search_box::MAX_HITS;
+    let only_spelled = !app.search.hits.is_empty() && app.search.hits.iter().all(|h| h.spelled);
     let title = if app.search.query.trim().is_empty() {
         " Search ".to_string()
+    } else if only_spelled {
+        format!(" Search · no match; {count} for a spelling close to it ")
     } else if count > listed {
         format!(" Search · {count} hits, the best {listed} listed ")
     } else {
@@ -81,6 +84,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
             )
         })
         .collect();
+    if let Some(note) = app.search.spelling_note() {
+        lines.push(Line::styled(
+            super::clip(&note, usize::from(list.width)),
+            theme.bold(),
+        ));
+    }
     let room = usize::from(list.height).saturating_sub(lines.len());
     if app.search.query.trim().is_empty() {
         lines.extend(hints(app));
@@ -140,6 +149,8 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             // beside every hit.
             let gutter = if selected {
                 Span::styled("▶ ", theme.selected(true))
+            } else if hit.spelled {
+                Span::styled("≈ ", theme.dim())
             } else {
                 Span::raw("  ")
             };
