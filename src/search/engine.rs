@@ -49,6 +49,9 @@ pub struct Results {
     /// query as written found fewer hits than were asked for and that reading found more
     /// (the hits it found are marked [`Hit::spelled`]).
     pub spelled: Option<Query>,
+    /// Whether some item holds every term as written at the start of a word: then every
+    /// term is a word of the texts or begins one, and none is misspelt.
+    as_words: bool,
 }
 
 impl Results {
@@ -260,6 +263,7 @@ impl Engine {
         let sieve = self.sieve(query);
         let bounded = self.in_parallel(candidates, |part| self.bound(part, &sieve, &terms));
         results.matched = bounded.iter().map(|c| c.item).collect();
+        results.as_words = bounded.iter().any(|c| c.band == WORDS);
         let ranked = if terms.list.is_empty() {
             // Filters alone: everything that passes, by kind and then in file order.
             bounded
@@ -295,7 +299,11 @@ impl Engine {
     /// after the rest.
     fn forgive(&self, query: &Query, limit: usize, marked: usize, results: &mut Results) {
         // Only a query with a term that is no word of the texts, and begins none, can be a
-        // misspelling: `arms` is not taken for `army`.
+        // misspelling: `arms` is not taken for `army`. An item holding every term as a
+        // word says so without the words being gathered.
+        if results.as_words {
+            return;
+        }
         let vocabulary = self.vocabulary();
         if query.terms.iter().all(|t| vocabulary.knows(t)) {
             return;
@@ -337,7 +345,13 @@ impl Engine {
         let exact = results.hits.iter().take_while(|h| h.exact).count();
         results.hits.splice(exact..exact, named);
         results.hits.truncate(limit);
-        let room = before.len() + since.len() < limit;
+        // The words meant are looked for only when there is room for their hits.
+        if before.len() + since.len() >= limit {
+            results.matched = before;
+            results.matched.extend(since);
+            results.matched.sort_unstable();
+            return;
+        }
         let spelled = Query {
             terms: query
                 .terms
@@ -346,7 +360,7 @@ impl Engine {
                 .collect(),
             filters: query.filters.clone(),
         };
-        if room && spelled.terms != query.terms {
+        if spelled.terms != query.terms {
             // As many as asked for: some may be hits already.
             let found = self.as_written(&spelled, limit, marked, None);
             let mut added = false;

@@ -14,7 +14,13 @@ use crate::model::edit_distance;
 /// The distinct words of a model's texts, sorted, each with how often it occurs.
 pub(super) struct Vocabulary {
     words: Vec<(Box<str>, u32)>,
+    /// By length in characters, the positions in `words` of the words a term may be read
+    /// as: those of letters alone (not ids, numbers or dates).
+    by_length: Vec<Vec<u32>>,
 }
+
+/// Words longer than this are never offered: no misspelt term is read as one.
+const LONGEST: usize = 40;
 
 /// How many edits a term of `chars` characters may be from the word it is read as: none
 /// below four characters (too many words are one edit from `arm`), one up to five, two
@@ -45,7 +51,14 @@ impl Vocabulary {
         let mut words: Vec<(Box<str>, u32)> =
             counts.into_iter().map(|(w, n)| (w.into(), n)).collect();
         words.sort_unstable();
-        Vocabulary { words }
+        let mut by_length: Vec<Vec<u32>> = vec![Vec::new(); LONGEST + 1];
+        for (at, (word, _)) in words.iter().enumerate() {
+            let length = word.chars().count();
+            if length <= LONGEST && word.chars().all(char::is_alphabetic) {
+                by_length[length].push(at as u32);
+            }
+        }
+        Vocabulary { words, by_length }
     }
 
     /// Whether `term` is a word of the texts or begins one.
@@ -63,16 +76,16 @@ impl Vocabulary {
         if most == 0 || self.knows(term) {
             return None;
         }
+        let term: Vec<char> = term.chars().collect();
+        let lengths = chars.saturating_sub(most)..=(chars + most).min(LONGEST);
         let mut best: Option<(usize, u32, &str)> = None;
-        for (word, count) in &self.words {
-            let len = word.chars().count();
-            if len.abs_diff(chars) > most {
+        for at in lengths.flat_map(|n| self.by_length.get(n).into_iter().flatten()) {
+            let Some((word, count)) = self.words.get(*at as usize) else {
                 continue;
-            }
-            let edits = edit_distance(term, word);
-            if edits > most {
+            };
+            let Some(edits) = within(&term, word, most) else {
                 continue;
-            }
+            };
             let better = best.is_none_or(|(e, n, _)| (edits, Reverse(*count)) < (e, Reverse(n)));
             if better {
                 best = Some((edits, *count, word));
@@ -80,6 +93,47 @@ impl Vocabulary {
         }
         best.map(|(_, _, word)| word)
     }
+}
+
+/// The edits from `term` to `word` (optimal string alignment: a letter changed, added or
+/// dropped, or two neighbours swapped), if at most `most`; it stops as soon as every way
+/// through has used more.
+fn within(term: &[char], word: &str, most: usize) -> Option<usize> {
+    // Rows of the table, kept on the stack: terms and words are short.
+    const ROOM: usize = LONGEST + 2;
+    let width = term.len() + 1;
+    if width > ROOM {
+        return Some(edit_distance(&term.iter().collect::<String>(), word)).filter(|e| *e <= most);
+    }
+    let mut before = [0usize; ROOM];
+    let mut previous = [0usize; ROOM];
+    let mut current = [0usize; ROOM];
+    for (j, cell) in previous.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    let mut last = '\0';
+    for (i, c) in word.chars().enumerate() {
+        current[0] = i + 1;
+        let mut least = current[0];
+        for j in 1..width {
+            let cost = usize::from(term[j - 1] != c);
+            let mut here = (previous[j - 1] + cost)
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1);
+            if i > 0 && j > 1 && term[j - 1] == last && term[j - 2] == c {
+                here = here.min(before[j - 2] + 1);
+            }
+            current[j] = here;
+            least = least.min(here);
+        }
+        if least > most {
+            return None;
+        }
+        last = c;
+        before = previous;
+        previous = current;
+    }
+    Some(previous[width - 1]).filter(|e| *e <= most)
 }
 
 /// Whether `query` (its terms joined by spaces) is a misspelling of `name` (lowercased):
@@ -92,16 +146,16 @@ pub(super) fn misspells(name: &str, terms: &[String]) -> bool {
     if most == 0 {
         return false;
     }
-    if name.chars().count().abs_diff(chars) <= most && edit_distance(&whole, name) <= most {
+    let near = |term: &str, word: &str, most: usize| {
+        let term: Vec<char> = term.chars().collect();
+        word.chars().count().abs_diff(term.len()) <= most && within(&term, word, most).is_some()
+    };
+    if near(&whole, name, most) {
         return true;
     }
     terms.iter().all(|term| {
         let most = allowed(term.chars().count());
-        most > 0
-            && words(name).any(|word| {
-                word.chars().count().abs_diff(term.chars().count()) <= most
-                    && edit_distance(term, word) <= most
-            })
+        most > 0 && words(name).any(|word| near(term, word, most))
     })
 }
 
@@ -149,6 +203,47 @@ mod tests {
         assert_eq!(v.correct("kudan"), None, "begins a word");
         assert_eq!(v.correct("arm"), None, "too short to guess at");
         assert_eq!(v.correct("washington"), None, "nothing near enough");
+    }
+
+    #[test]
+    fn the_bounded_count_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "kayani",
+            "kaynai",
+            "zardari",
+            "zardary",
+            "kudankulam",
+            "kundankulam",
+            "russia",
+            "russai",
+            "pakistan",
+            "pakistna",
+            "arms",
+        ];
+        for a in words {
+            for b in words {
+                let full = edit_distance(a, b);
+                let term: Vec<char> = a.chars().collect();
+                for most in 0..4 {
+                    let expected = (full <= most).then_some(full);
+                    assert_eq!(within(&term, b, most), expected, "{a} {b} {most}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_and_numbers_are_never_offered() {
+        let v = Vocabulary::new(["c12a c12b 2011 event-7"].into_iter());
+        assert_eq!(v.correct("c13a"), None);
+        assert_eq!(v.correct("2012"), None);
+        assert!(v.knows("c12"), "but they are known, so not misspelt");
     }
 
     #[test]
