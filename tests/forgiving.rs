@@ -144,3 +144,42 @@ fn a_date_phrase_finds_the_events_of_that_date() {
     assert_eq!(top(&s, "2011-05", 1), ["zardari-visit"]);
     assert!(top(&s, "23 sep 2016", 3).contains(&"rafale-36-signed-2016".to_string()));
 }
+
+#[test]
+fn the_readme_s_search_examples_hold_as_written() {
+    let readme = include_str!("../README.md");
+    let s = searcher();
+    let first_kind = |q: &str| s.search(&Query::parse(q), 1)[0].kind;
+    let first_id = |q: &str| top(&s, q, 1)[0].clone();
+    // Each example as the README words it, and what it promises.
+    let examples: [(&str, bool); 6] = [
+        ("`moscow` puts Russia first", first_id("moscow") == "russia"),
+        (
+            "`kayani`\nthe general",
+            first_id("kayani") == "ashfaq-parvez-kayani",
+        ),
+        (
+            "`pak arms` the claims about arms for Pakistan",
+            first_kind("pak arms") == HitKind::Claim,
+        ),
+        (
+            "`may 2011` the events of that\nmonth",
+            first_kind("may 2011") == HitKind::Event,
+        ),
+        (
+            "`zardary` finds Zardari",
+            first_id("zardary") == "asif-ali-zardari",
+        ),
+        (
+            "`russai` still puts Russia first",
+            first_id("russai") == "russia",
+        ),
+    ];
+    for (words, holds) in examples {
+        assert!(
+            readme.contains(words),
+            "the README no longer says {words:?}"
+        );
+        assert!(holds, "the README says {words:?}, and it does not hold");
+    }
+}

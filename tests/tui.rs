@@ -832,7 +832,7 @@ fn the_search_box_says_what_is_wrong_with_a_filter() {
 }
 
 #[test]
-fn in_reading_mode_n_goes_on_from_where_the_reader_scrolled_to() {
+fn in_reading_mode_the_next_claim_is_taken_from_where_the_reader_scrolled_to() {
     let mut app = app();
     app.update(Action::ToggleReading);
     draw(&mut app, 100, 30);
@@ -849,7 +849,7 @@ fn in_reading_mode_n_goes_on_from_where_the_reader_scrolled_to() {
     let claim = app.reading.claim.expect("a claim");
     assert!(
         app.index().reading_rank(claim) > app.index().reading_rank(first) + 1,
-        "n skipped to what is on the screen, not to the claim after the old one"
+        "] skipped to what is on the screen, not to the claim after the old one"
     );
     assert_eq!(app.reading.scroll, scroll, "the claim was in view already");
 }
@@ -949,4 +949,58 @@ fn a_misspelt_query_is_offered_the_spelling_meant_and_tab_takes_it() {
     assert!(app.search.spelled.is_none());
     app.update(Action::TakeSpelling);
     assert_eq!(app.search.query, "arms");
+}
+
+#[test]
+fn in_reading_mode_n_and_n_step_through_the_hits_at_their_sentences() {
+    let mut app = app();
+    app.update(Action::ToggleReading);
+    draw(&mut app, 100, 30);
+    // The keys as the keymap reads them in reading mode: n and N are the hits, ] and [
+    // the claims.
+    let read = |app: &App, c: char| {
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.action_for(&Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers)))
+    };
+    assert_eq!(read(&app, 'n'), Some(Action::NextHit));
+    assert_eq!(read(&app, 'N'), Some(Action::PrevHit));
+    assert_eq!(read(&app, ']'), Some(Action::NextClaim));
+    assert_eq!(read(&app, '['), Some(Action::PrevClaim));
+    // A search from reading mode lands on the first hit's sentence, in reading mode.
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "in:claim kayani");
+    app.update(Action::Accept);
+    assert_eq!(app.mode(), Mode::Reading);
+    let first = app.reading.claim.expect("a claim");
+    // n goes to the next hit, still reading.
+    app.update(Action::NextHit);
+    assert_eq!(app.mode(), Mode::Reading);
+    let second = app.reading.claim.expect("a claim");
+    assert_ne!(first, second);
+    assert!(
+        app.status().is_some_and(|s| s.starts_with("Hit 2 of")),
+        "{:?}",
+        app.status()
+    );
+    app.update(Action::PrevHit);
+    assert_eq!(app.reading.claim, Some(first));
+    // A hit the article has no sentence for says why the reader is not at its words.
+    app.update(Action::ToggleReading);
+    app.update(Action::ToggleReading);
+    app.update(Action::OpenSearch);
+    run(&mut app, [Action::ClearQuery]);
+    type_text(&mut app, "in:later rafale marine");
+    app.update(Action::Accept);
+    // A record item lands on the claim it bears on, and says so.
+    assert_eq!(app.mode(), Mode::Reading);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("is the record's, not the article's")),
+        "{:?}",
+        app.status()
+    );
 }

@@ -2,7 +2,7 @@
 //! with what its keys do.
 
 use super::{Action, App, Mode};
-use crate::search::MAX_QUERY_CHARS;
+use crate::search::{Hit, MAX_QUERY_CHARS, Query};
 use crate::tui::layout;
 
 impl App {
@@ -82,24 +82,17 @@ impl App {
                         .map(|a| (a.at, a.hits.len(), a.query.clone()));
                     let from_reading = self.base == Mode::Reading;
                     self.close_overlay();
-                    self.jump(&hit);
-                    // A search from reading mode lands in reading mode, on the claim the
-                    // hit leads to.
-                    if from_reading && let Some(claim) = self.selected_claim() {
-                        self.mode = Mode::Reading;
-                        self.base = Mode::Reading;
-                        self.reading.claim = Some(claim);
-                        self.reading.follow = true;
-                    }
-                    if let Some((at, of, query)) = said.filter(|(_, of, _)| *of > 1) {
-                        let next = if self.base == Mode::Panes {
-                            "n and N go on through them"
-                        } else {
-                            "in the panes, n and N go on through them"
-                        };
-                        self.status =
-                            Some(format!("Hit {} of {of} for “{query}”; {next}.", at + 1));
-                    }
+                    let why_not = self.land(&hit, from_reading);
+                    let said = said.filter(|(_, of, _)| *of > 1).map(|(at, of, query)| {
+                        format!(
+                            "Hit {} of {of} for “{query}”; n and N go on through them.",
+                            at + 1
+                        )
+                    });
+                    self.status = match (said, why_not) {
+                        (Some(said), Some(why)) => Some(format!("{why} {said}")),
+                        (said, why) => why.or(said),
+                    };
                 }
             }
             Action::Click { column, row } => {
@@ -163,6 +156,8 @@ impl App {
             {
                 self.status = Some("That is the first claim of the article.".to_string());
             }
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
             Action::Click { column, row } => self.click_reading(column, row),
             Action::Up | Action::ScrollUp { .. } => self.reading.scroll_by(-1),
             Action::Down | Action::ScrollDown { .. } => self.reading.scroll_by(1),
@@ -197,6 +192,49 @@ impl App {
         }
     }
 
+    /// Goes to `hit`: in the panes, or, from reading mode, to the sentence of the claim
+    /// it leads to, in reading mode. Returns why the sentence shown may not hold what was
+    /// matched: the hit is the record's and this is the claim it bears on, or the sentence
+    /// puts the claim in other words; or, with no claim to go to, why the reader is in
+    /// the panes.
+    pub(super) fn land(&mut self, hit: &Hit, in_reading: bool) -> Option<String> {
+        self.jump(hit);
+        if !in_reading {
+            return None;
+        }
+        let Some(claim) = self.selected_claim() else {
+            return Some(
+                "No claim of the article is tied to it, so it is shown in the panes.".to_string(),
+            );
+        };
+        self.mode = Mode::Reading;
+        self.base = Mode::Reading;
+        self.reading.claim = Some(claim);
+        self.reading.follow = true;
+        let model = self.index.model();
+        let id = &model.claims[claim].id;
+        if hit.kind.is_record() {
+            let what = self.index.id_of(hit.item());
+            return Some(format!(
+                "{what} is the record's, not the article's: {id} is the claim it bears on."
+            ));
+        }
+        let query = self.search.accepted().map(|a| a.query.clone())?;
+        let sentence = self.index.sentence_of_claim(claim)?;
+        let sentence = model.sentences.get(sentence)?.text.to_lowercase();
+        let missing: Vec<String> = Query::parse(&query)
+            .terms
+            .into_iter()
+            .filter(|t| !sentence.contains(t.as_str()))
+            .collect();
+        (!missing.is_empty() && !hit.spelled).then(|| {
+            format!(
+                "The sentence of {id} has no “{}”: the claim puts it in other words.",
+                missing.join(" ")
+            )
+        })
+    }
+
     /// Goes to the next (`1`) or previous (`-1`) hit of the last search gone to, saying
     /// which it is, or that there is no further one.
     pub(super) fn step_hit(&mut self, direction: isize) {
@@ -204,10 +242,15 @@ impl App {
             self.status = Some("No search yet: / searches.".to_string());
             return;
         };
+        let in_reading = self.mode == Mode::Reading;
         match self.search.step_accepted(direction) {
             Some((hit, at, of)) => {
-                self.jump(&hit);
-                self.status = Some(format!("Hit {} of {of} for “{query}”.", at + 1));
+                let why_not = self.land(&hit, in_reading);
+                let said = format!("Hit {} of {of} for “{query}”.", at + 1);
+                self.status = Some(match why_not {
+                    Some(why) => format!("{said} {why}"),
+                    None => said,
+                });
             }
             None => {
                 let end = if direction > 0 { "last" } else { "first" };
