@@ -1004,3 +1004,39 @@ fn in_reading_mode_n_and_n_step_through_the_hits_at_their_sentences() {
         app.status()
     );
 }
+
+#[test]
+fn at_80x24_the_selected_claim_and_its_sentence_are_on_screen_together() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    app.update(Action::Focus(Pane::Claims));
+    let model = app.index().model().clone();
+    // Step through claims with one key: each time, the claim and the words it quotes
+    // are on the screen at once.
+    for _ in 0..6 {
+        let screen = text(&mut app, 80, 24);
+        let claim = &model.claims[app.selected_claim().expect("a claim")];
+        assert!(screen.contains("Source · paragraph"), "{screen}");
+        // The quote's first words, as the Source pane wraps them.
+        let start: String = claim
+            .quote
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let flat = screen
+            .replace(['┃', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(&start),
+            "{}: {start:?} not on\n{screen}",
+            claim.id
+        );
+        app.update(Action::Down);
+    }
+    // At 80x15 there is no room for both: the claims show alone.
+    let screen = text(&mut app, 80, 15);
+    assert!(!screen.contains("Source · paragraph"), "{screen}");
+}

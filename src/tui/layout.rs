@@ -13,6 +13,10 @@ pub const MIN_HEIGHT: u16 = 6;
 /// From this size up, all panes show at once; below it, one pane at a time with tabs.
 pub const WIDE_WIDTH: u16 = 100;
 pub const WIDE_HEIGHT: u16 = 24;
+/// From this many rows of panes up (a terminal of 16 rows), the Claims pane, one pane at a
+/// time, shares the screen with the Source pane: the selected claim and its sentence are
+/// always seen together. Below it the claims show alone, and Enter opens the sentence.
+pub const PAIRED_FROM: u16 = 14;
 /// What the content asks of the layout: which pane is focused, which context pane was
 /// focused last (it gets the most room), how many claims the Claims list has, and how
 /// many lines the detail box needs at a given inner width.
@@ -164,7 +168,15 @@ impl Screen {
         let mut detail = None;
         // One pane at a time: the detail box shows under the pane it describes only.
         let has_detail = focus.is_context() && wants.described == Some(focus);
-        if has_detail && body.height >= 14 {
+        if focus == Pane::Claims && body.height >= PAIRED_FROM {
+            // The claims above, the selected one's sentence below: moving through the
+            // claims moves through their sentences.
+            let height = clamp_len(wants.claim_rows + 2, 5, two_fifths(body.height));
+            let [list, source] =
+                Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
+            panes[Pane::Claims.index()] = Some(list);
+            panes[Pane::Source.index()] = Some(source);
+        } else if has_detail && body.height >= 14 {
             let detail_width = usize::from(body.width.saturating_sub(DETAIL_MARGIN));
             let height = clamp_len((wants.detail_lines)(detail_width) + 2, 4, body.height / 2);
             let [list, below] =
