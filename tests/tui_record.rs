@@ -136,8 +136,14 @@ fn the_record_pane_lists_reviews_of_forecasts_first_and_narrows_to_what_one_judg
             .filter_map(|id| index.claim(id))
             .any(|c| model.claims[c].kind == ClaimKind::Forecast)
     };
-    let order = app.record_rows().to_vec();
+    // The divider comes between the forecasts and the rest, and is never selected.
+    let rows = app.record_rows().to_vec();
+    let dividers: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].is_none()).collect();
+    assert_eq!(dividers.len(), 1, "{rows:?}");
+    let order: Vec<usize> = rows.iter().flatten().copied().collect();
     assert_eq!(order.len(), model.reviews.len());
+    assert!(order[..dividers[0]].iter().all(|r| judges_forecast(*r)));
+    assert!(order[dividers[0]..].iter().all(|r| !judges_forecast(*r)));
     let first_other = order.iter().position(|r| !judges_forecast(*r));
     if let Some(split) = first_other {
         assert!(order[..split].iter().all(|r| judges_forecast(*r)));

@@ -34,7 +34,17 @@ fn walk_list(app: &mut App, pane: Pane, (width, height): (u16, u16)) {
     app.update(Action::Top);
     let len = app.len(pane);
     assert!(len > 0, "{pane:?} is empty on the bundled article");
-    for row in 0..len {
+    // The rows a selection can rest on: all but the Record pane's divider.
+    let divider = |row: usize| pane == Pane::Record && app.record_rows()[row].is_none();
+    let rows: Vec<usize> = (0..len).filter(|r| !divider(*r)).collect();
+    if pane == Pane::Record {
+        assert_eq!(
+            rows.len() + 1,
+            len,
+            "one divider, between forecasts and the rest"
+        );
+    }
+    for row in rows {
         let cursor = app.cursor(pane);
         assert_eq!(cursor.selected, row, "{pane:?} at {width}x{height}");
         let screen = draw(app, width, height);

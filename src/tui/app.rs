@@ -275,8 +275,9 @@ impl App {
         self.panes.actors.is_open(actor)
     }
 
-    /// The reviews, in the Record pane's order.
-    pub fn record_rows(&self) -> &[usize] {
+    /// The reviews, in the Record pane's order; `None` is the divider between those that
+    /// judge forecasts and the rest.
+    pub fn record_rows(&self) -> &[Option<usize>] {
         self.panes.record.rows()
     }
 
@@ -315,6 +316,7 @@ impl App {
             .rows()
             .get(self.cursor(Pane::Record).selected)
             .copied()
+            .flatten()
     }
 
     /// The context pane the wide layout gives the most room: the focused one, or the one
@@ -471,7 +473,19 @@ impl App {
             }
             PaneKind::Context => {
                 let len = self.len(pane);
+                let before = self.cursor(pane).selected;
                 self.cursor_mut(pane).step(delta, len);
+                // A divider is stepped over, or, at an end, not stepped onto.
+                let divider = |app: &App| {
+                    let row = app.cursor(pane).selected;
+                    app.list(pane).is_some_and(|view| view.is_divider(row))
+                };
+                if divider(self) {
+                    self.cursor_mut(pane).step(delta.signum(), len);
+                    if divider(self) {
+                        self.cursor_mut(pane).selected = before;
+                    }
+                }
                 self.set_scope_from(pane);
             }
         }

@@ -113,17 +113,22 @@ impl Index {
     /// those that judge a forecast first, then the rest, each group in file order.
     pub fn reviews_forecasts_first(&self) -> Vec<usize> {
         let model = self.model();
-        let judges_forecast = |r: usize| {
-            model.reviews[r]
+        let (mut first, rest): (Vec<usize>, Vec<usize>) =
+            (0..model.reviews.len()).partition(|r| self.judges_forecast(*r));
+        first.extend(rest);
+        first
+    }
+
+    /// Whether review `r` judges a forecast among its claims.
+    pub fn judges_forecast(&self, r: usize) -> bool {
+        let model = self.model();
+        model.reviews.get(r).is_some_and(|review| {
+            review
                 .claims
                 .iter()
                 .filter_map(|id| self.claim(id))
                 .any(|c| model.claims[c].kind == ClaimKind::Forecast)
-        };
-        let (mut first, rest): (Vec<usize>, Vec<usize>) =
-            (0..model.reviews.len()).partition(|r| judges_forecast(*r));
-        first.extend(rest);
-        first
+        })
     }
 
     /// What relates to a scope. For an actor: its events and later events, the argument

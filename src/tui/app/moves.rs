@@ -129,7 +129,7 @@ impl App {
 
     /// Selects a review in the Record pane and narrows the claims to what it judges.
     pub(super) fn show_review(&mut self, review: usize) {
-        if let Some(i) = self.record_rows().iter().position(|r| *r == review) {
+        if let Some(i) = self.record_rows().iter().position(|r| *r == Some(review)) {
             self.cursor_mut(Pane::Record).selected = i;
         }
         self.set_focus(Pane::Record);

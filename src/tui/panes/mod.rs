@@ -57,6 +57,12 @@ pub trait ListPane {
     }
 
     /// The pane's title, after its number.
+    /// Whether the row is a divider between groups, drawn but never selected: moving
+    /// steps over it.
+    fn is_divider(&self, _row: usize) -> bool {
+        false
+    }
+
     fn title(&self, shared: &Shared<'_>) -> String;
 
     /// One row, for a pane `width` cells wide.
