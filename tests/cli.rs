@@ -736,8 +736,8 @@ fn search_refuses_two_kinds_and_mistyped_choices_with_a_suggestion() {
         assert_eq!(out.status.code(), Some(2), "{query}: {}", stderr(&out));
         assert!(stderr(&out).contains(message), "{query}: {}", stderr(&out));
     }
-    // `--kind` holds as well as the query's `in:`.
-    let out = claimscope(&["search", "in:event", "--kind", "claim"]);
+    // `--in` holds as well as the query's `in:`.
+    let out = claimscope(&["search", "in:event", "--in", "claim"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("`in:event,claim`"),
@@ -1121,4 +1121,53 @@ fn search_reads_a_misspelt_query_and_says_so() {
     let out = claimscope(&["search", "xyzzyq"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}
+
+#[test]
+fn search_speaks_the_query_s_vocabulary_on_the_command_line_too() {
+    // --kind is kind: (claim and actor kinds, or item kinds); --in is in:.
+    let out = claimscope(&["search", "india", "--kind", "forecast"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).lines().all(|l| l.starts_with("claim ")),
+        "{}",
+        stdout(&out)
+    );
+    let out = claimscope(&["search", "india", "--kind", "forcast"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `kind:forecast`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = claimscope(&["search", "kayani", "--in", "event"]);
+    assert!(
+        stdout(&out).lines().all(|l| l.starts_with("event ")),
+        "{}",
+        stdout(&out)
+    );
+    // A value cut short where one word fits.
+    let out = claimscope(&["search", "verdict:fail"]);
+    assert!(stdout(&out).contains("c27b"), "{}", stdout(&out));
+    // A key that is no filter is said to be searched as text.
+    let out = claimscope(&["search", "foo:bar", "pakistan"]);
+    assert!(
+        stderr(&out).contains("`foo:bar` is searched as text: `foo:` is no filter"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing asked for, or no hit wanted: a usage error, not "no match".
+    for args in [&["search", ""][..], &["search", "--limit", "0", "moscow"]] {
+        let out = claimscope(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("no match"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // A relation named the other way round is suggested the right way.
+    let out = claimscope(&["show", "india/russia"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("`russia/india`"), "{}", stderr(&out));
 }

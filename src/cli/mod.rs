@@ -177,18 +177,21 @@ or the record's later, review, source).
 
 Every word and every filter must hold, a filter written twice too:
 actor:india actor:russia finds what involves both. A comma gives a filter a choice:
-kind:forecast,fact finds forecasts and facts alike. --kind holds as in:ITEM would.
+kind:forecast,fact finds forecasts and facts alike. --kind K holds as kind:K would, and
+--in ITEM as in:ITEM. A filter's value may be cut short where only one word fits:
+verdict:fail, kind:fore.
 
 Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
---json: an array of {kind, id, label, score, field, matched}.
+--json: an array of {kind, id, label, score, field, matched, spelled}. A misspelt word is
+read as the word of the text it is closest to; the standard error says so.
 
 Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json),
-2 a filter that can match nothing, such as a misspelt kind or two kinds at once (a
-suggestion is printed).
+2 an empty query, or a filter that can match nothing, such as a misspelt kind or two
+kinds at once (a suggestion is printed).
 
 Examples:
   claimscope search moscow
-  claimscope search pakistan arms --kind claim
+  claimscope search pakistan arms --in claim
   claimscope search kind:forecast actor:india --json
   claimscope search actor:india actor:russia kind:forecast,fact
   claimscope search verdict:failed")]
@@ -196,11 +199,14 @@ Examples:
         /// What to look for; several words all have to match.
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
-        /// Only this kind of item.
-        #[arg(long, value_enum)]
-        kind: Option<Kind>,
-        /// At most this many hits.
-        #[arg(long, default_value_t = 20, value_name = "N")]
+        /// Only items of this kind, as kind:KIND in the query would.
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Only this sort of item, as in:ITEM in the query would.
+        #[arg(long = "in", value_enum, value_name = "ITEM")]
+        within: Option<search::Kind>,
+        /// At most this many hits (at least 1).
+        #[arg(long, default_value_t = 20, value_name = "N", value_parser = search::at_least_one)]
         limit: usize,
         /// Print the hits as JSON.
         #[arg(long)]
@@ -299,37 +305,6 @@ enum Format {
     Claimreview,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Kind {
-    Actor,
-    Claim,
-    Event,
-    Argument,
-    /// A relation between two actors.
-    Relation,
-    /// An event after the article, from the record.
-    Later,
-    /// The record's verdict on claims.
-    Review,
-    /// A source the record cites.
-    Source,
-}
-
-impl From<Kind> for HitKind {
-    fn from(kind: Kind) -> HitKind {
-        match kind {
-            Kind::Actor => HitKind::Actor,
-            Kind::Claim => HitKind::Claim,
-            Kind::Event => HitKind::Event,
-            Kind::Argument => HitKind::Argument,
-            Kind::Relation => HitKind::Relation,
-            Kind::Later => HitKind::Later,
-            Kind::Review => HitKind::Review,
-            Kind::Source => HitKind::Source,
-        }
-    }
-}
-
 /// Reports a command line clap could not take, and returns its exit code. Clap quotes the
 /// arguments it refuses, and an argument can hold anything, escape sequences included
 /// (one that sets the clipboard, or clears the screen): every control and bidirectional
@@ -396,12 +371,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search {
             query,
             kind,
+            within,
             limit,
             json,
         }) => {
             let options = search::Options {
                 query: query.join(" "),
-                kind: kind.map(HitKind::from),
+                kind,
+                within: within.map(HitKind::from),
                 limit,
                 json,
             };

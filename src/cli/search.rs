@@ -14,9 +14,54 @@ use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
 pub struct Options {
     pub query: String,
-    pub kind: Option<HitKind>,
+    /// `--kind`: as `kind:` in the query.
+    pub kind: Option<String>,
+    /// `--in`: as `in:` in the query.
+    pub within: Option<HitKind>,
     pub limit: usize,
     pub json: bool,
+}
+
+/// The sorts of item `--in` takes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    Actor,
+    Claim,
+    Event,
+    Argument,
+    /// A relation between two actors.
+    Relation,
+    /// An event after the article, from the record.
+    Later,
+    /// The record's verdict on claims.
+    Review,
+    /// A source the record cites.
+    Source,
+}
+
+impl From<Kind> for HitKind {
+    fn from(kind: Kind) -> HitKind {
+        match kind {
+            Kind::Actor => HitKind::Actor,
+            Kind::Claim => HitKind::Claim,
+            Kind::Event => HitKind::Event,
+            Kind::Argument => HitKind::Argument,
+            Kind::Relation => HitKind::Relation,
+            Kind::Later => HitKind::Later,
+            Kind::Review => HitKind::Review,
+            Kind::Source => HitKind::Source,
+        }
+    }
+}
+
+/// A `--limit`: a whole number of at least one (none would print nothing, and say "no
+/// match" for a query that matches).
+pub fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("it must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a whole number")),
+    }
 }
 
 /// One hit as scripts see it.
@@ -73,8 +118,20 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
         ForSearch::Copy(quick) => quick.engine(),
     };
     let mut query = Query::parse(&options.query);
-    // `--kind` is one more filter: it holds as well as any `in:` in the query.
-    query.filters.extend(options.kind.map(Filter::within));
+    // `--kind` and `--in` are filters more: each holds as well as any in the query.
+    if let Some(kind) = &options.kind {
+        let parsed = Query::parse(&format!("kind:{}", kind.to_lowercase()));
+        if parsed.filters.is_empty() || !parsed.terms.is_empty() {
+            eprintln!("claimscope: --kind takes one kind, or several joined by commas");
+            return Ok(EXIT_USAGE);
+        }
+        query.filters.extend(parsed.filters);
+    }
+    query.filters.extend(options.within.map(Filter::within));
+    if query.is_empty() {
+        eprintln!("claimscope: an empty query finds nothing; give a word to look for, or a filter");
+        return Ok(EXIT_USAGE);
+    }
     let problems = searcher.check(&query, &options.query);
     for problem in &problems {
         eprintln!("claimscope: {}", sanitize(&problem.message));

@@ -124,15 +124,24 @@ impl Engine {
                 continue;
             };
             let key = lowercase(key);
-            let keys = FilterKey::ALL.iter().map(|k| k.as_str());
-            if let Some(near) = crate::model::closest(&key, keys).filter(|near| *near != key) {
-                let message =
-                    format!("`{token}` is searched as text; did you mean the filter `{near}:`?");
-                problems.push(QueryProblem {
-                    message,
-                    fatal: false,
-                });
+            if FilterKey::from_word(&key).is_some() {
+                continue;
             }
+            let keys = FilterKey::ALL.iter().map(|k| k.as_str());
+            let message = match crate::model::closest(&key, keys) {
+                Some(near) => {
+                    format!("`{token}` is searched as text; did you mean the filter `{near}:`?")
+                }
+                // Only what reads as a word before the colon: not a time or an address.
+                None if !key.is_empty() && key.chars().all(char::is_alphabetic) => format!(
+                    "`{token}` is searched as text: `{key}:` is no filter (actor, kind, role, status, verdict, in)"
+                ),
+                None => continue,
+            };
+            problems.push(QueryProblem {
+                message,
+                fatal: false,
+            });
         }
         problems
     }

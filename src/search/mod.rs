@@ -212,6 +212,40 @@ impl FilterKey {
     pub fn from_word(word: &str) -> Option<FilterKey> {
         FilterKey::ALL.into_iter().find(|k| k.as_str() == word)
     }
+
+    /// The words a value of this key can be, where they are fixed (an actor is named by
+    /// the model, and a role may also be an actor's own).
+    fn words(self) -> Vec<&'static str> {
+        use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
+        let items = HitKind::ALL.iter().map(|k| k.as_str());
+        match self {
+            FilterKey::Actor => Vec::new(),
+            FilterKey::Kind => ClaimKind::ALL
+                .iter()
+                .map(|k| k.word())
+                .chain(ActorKind::ALL.iter().map(|k| k.word()))
+                .chain(items)
+                .collect(),
+            FilterKey::Role => ArgumentRole::ALL.iter().map(|r| r.word()).collect(),
+            FilterKey::Status => EventStatus::ALL.iter().map(|s| s.word()).collect(),
+            FilterKey::Verdict => Verdict::ALL.iter().map(|v| v.word()).collect(),
+            FilterKey::In => items.collect(),
+        }
+    }
+
+    /// `value` written out in full when it begins exactly one of the key's words and is
+    /// none itself (`verdict:fail` is `verdict:failed`); otherwise as it is.
+    fn complete(self, value: &str) -> String {
+        let words = self.words();
+        if words.contains(&value) {
+            return value.to_string();
+        }
+        let mut begun = words.iter().filter(|w| w.starts_with(value));
+        match (begun.next(), begun.next()) {
+            (Some(word), None) => word.to_string(),
+            _ => value.to_string(),
+        }
+    }
 }
 
 /// One filter as written, `key:value` or `key:value,value`: it lets an item through when
@@ -240,7 +274,7 @@ impl Filter {
         let values: Vec<String> = value
             .split(',')
             .filter(|v| !v.is_empty())
-            .map(str::to_string)
+            .map(|v| key.complete(v))
             .collect();
         (!values.is_empty()).then_some(Filter { key, values })
     }

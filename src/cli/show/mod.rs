@@ -89,6 +89,13 @@ fn suggestions(searcher: &Searcher, id: &str) -> Vec<String> {
     ids.sort_unstable();
     let lower = id.to_lowercase();
     let mut near: Vec<(usize, String)> = Vec::new();
+    // A relation named the other way round: `india/russia` for `russia/india`.
+    if let Some((a, b)) = lower.split_once('/') {
+        let turned = format!("{b}/{a}");
+        if index.get(&turned).is_some() {
+            near.push((0, turned));
+        }
+    }
     if lower.chars().count() <= 64 {
         for candidate in ids {
             if !lower.is_empty() && candidate.starts_with(&lower) {
