@@ -1040,3 +1040,41 @@ fn at_80x24_the_selected_claim_and_its_sentence_are_on_screen_together() {
     let screen = text(&mut app, 80, 15);
     assert!(!screen.contains("Source · paragraph"), "{screen}");
 }
+
+#[test]
+fn a_key_that_does_nothing_says_so() {
+    let mut app = app();
+    let key = |app: &App, code: KeyCode| {
+        app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+            .expect("an action")
+    };
+    // An unbound key, Backspace with nowhere to go back to, Esc with nothing open.
+    let pressed = key(&app, KeyCode::Char('x'));
+    app.update(pressed);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("`x` does nothing here")),
+        "{:?}",
+        app.status()
+    );
+    app.update(key(&app, KeyCode::Backspace));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.starts_with("Nothing to go back to")),
+        "{:?}",
+        app.status()
+    );
+    app.update(key(&app, KeyCode::Esc));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.starts_with("Nothing is open")),
+        "{:?}",
+        app.status()
+    );
+    // Said once: the next action clears it.
+    app.update(Action::Down);
+    assert_eq!(app.status(), None);
+    // In the search box the same letter is typed, not refused.
+    app.update(Action::OpenSearch);
+    assert_eq!(key(&app, KeyCode::Char('x')), Action::Type('x'));
+}

@@ -66,6 +66,9 @@ pub enum Action {
     Accept,
     /// The background search answered a request.
     Found(Answer),
+    /// A key no binding takes where it was pressed, by its label, for the reader to be
+    /// told so.
+    Unbound(String),
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click, or the wheel, at a cell.

@@ -358,6 +358,9 @@ impl App {
             && self.screen.area == self.size;
         match action {
             Action::Quit => self.quit = true,
+            Action::Unbound(key) => {
+                self.status = Some(format!("`{key}` does nothing here; `?` lists the keys."));
+            }
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::Found(..) if blind => self.search_action(action),
             _ if blind => {}
@@ -393,7 +396,14 @@ impl App {
             Action::Enter => self.enter(),
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
-            Action::Back | Action::Escape => self.back(),
+            Action::Back | Action::Escape if !self.back() => {
+                self.status = Some(if action == Action::Escape {
+                    "Nothing is open for Esc to close; `q` quits.".to_string()
+                } else {
+                    "Nothing to go back to: Backspace returns to where Enter or a search jumped from."
+                        .to_string()
+                });
+            }
             Action::Expand if self.focus == Pane::Actors => self.fold_actor(Some(true)),
             Action::Collapse if self.focus == Pane::Actors => self.fold_actor(Some(false)),
             Action::ToggleFold if self.focus == Pane::Actors => self.fold_actor(None),

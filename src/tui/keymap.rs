@@ -318,6 +318,13 @@ impl Keymap {
             KeyCode::Char(c) if (now.mode == Mode::Search || now.filtering) && !ctrl && !alt => {
                 Some(Action::Type(c))
             }
+            // A key the reader pressed to no effect is said to be one, outside the boxes
+            // where keys are typed.
+            KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete
+                if now.mode != Mode::Search && !now.filtering && !alt =>
+            {
+                Some(Action::Unbound(pressed.label()))
+            }
             _ => None,
         }
     }

@@ -131,7 +131,9 @@ impl App {
         let height = layout::reading_text(self.screen.main).1.max(1);
         match action {
             // Back to where a search from reading mode jumped from, if it was here.
-            Action::Back if self.history_base() == Some(Mode::Reading) => self.back(),
+            Action::Back if self.history_base() == Some(Mode::Reading) => {
+                self.back();
+            }
             Action::Escape | Action::Back => {
                 self.mode = Mode::Panes;
                 self.base = Mode::Panes;

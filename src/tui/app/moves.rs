@@ -49,9 +49,11 @@ impl App {
         self.history.last().map(|h| h.base)
     }
 
-    pub(super) fn back(&mut self) {
+    /// Goes back to where the reader was before the last jump; `false` when there is
+    /// nowhere to go back to.
+    pub(super) fn back(&mut self) -> bool {
         let Some(before) = self.history.pop() else {
-            return;
+            return false;
         };
         self.base = before.base;
         self.mode = before.base;
@@ -69,6 +71,7 @@ impl App {
         self.set_scope(before.scope);
         self.cursors[Pane::Claims.index()] = before.cursors[Pane::Claims.index()];
         self.cursors[Pane::Source.index()] = Cursor::default();
+        true
     }
 
     /// Shows a claim: in its first argument node, with the claim selected.
