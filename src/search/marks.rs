@@ -8,6 +8,20 @@ use super::engine::{Engine, Ranked, Terms};
 use super::matching::scored_window;
 use super::{Field, Hit, Query};
 
+/// The byte offset of the first place `pattern` stands in `lower` at the start of a word.
+fn word_start(lower: &str, pattern: &str) -> Option<usize> {
+    if pattern.is_empty() {
+        return None;
+    }
+    memchr::memmem::find_iter(lower.as_bytes(), pattern.as_bytes()).find(|&at| {
+        lower
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+            && lower.is_char_boundary(at)
+    })
+}
+
 impl Engine {
     /// Builds the hit a ranked item shows, with the positions of its matched characters
     /// when `highlight` (they cost the matcher another pass).
@@ -58,6 +72,14 @@ impl Engine {
         // Positions in a window are counted from the window's start; the matcher gives
         // them in characters.
         let mut matched = |pattern: &str| {
+            // Where the pattern stands as written at the start of a word, those letters
+            // are the ones marked: the word the reader typed, found without the matcher's
+            // second pass (the costlier half of marking a row).
+            if let Some(at) = word_start(lower, pattern) {
+                let first = lower[..at].chars().count();
+                positions.extend(first..first + pattern.chars().count());
+                return;
+            }
             let (start, window) = scored_window(lower, pattern);
             if let Some((_, p)) = self.matcher.fuzzy_indices(window, pattern) {
                 let before = if start == 0 {
