@@ -205,6 +205,40 @@ fn nucleo_synthetic(c: &mut Criterion) {
     group.finish();
 }
 
+/// The slip typed through frizbee, the typo-tolerant matcher blink.cmp uses, one typo
+/// allowed, over the texts claimscope's searcher scores: each keystroke matches every text
+/// afresh and sorts the matches (no frame is drawn). The mean time of one.
+fn frizbee_synthetic(c: &mut Criterion) {
+    let model = load_str(&synthetic(100_000)).expect("valid");
+    let searcher = Searcher::new(std::sync::Arc::new(Index::new(model)));
+    let texts: Vec<&str> = searcher.texts().collect();
+    let config = frizbee::Config {
+        max_typos: Some(1),
+        ..frizbee::Config::default()
+    };
+    let prefixes: Vec<&str> = MISTYPED
+        .char_indices()
+        .map(|(i, ch)| &MISTYPED[..i + ch.len_utf8()])
+        .collect();
+    let mut group = c.benchmark_group("frizbee");
+    group.sample_size(10);
+    group.bench_function("synthetic_100k_mistyped", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                for prefix in &prefixes {
+                    let mut matcher = frizbee::Matcher::new(*prefix, &config);
+                    black_box(matcher.match_list(&texts).len());
+                }
+                total += start.elapsed();
+            }
+            total / prefixes.len() as u32
+        })
+    });
+    group.finish();
+}
+
 fn render(c: &mut Criterion) {
     let mut app = app_for(&ModelFile::bundled());
     app.update(Action::Resize(200, 60));
@@ -226,6 +260,7 @@ criterion_group!(
     keystroke_article,
     keystroke_synthetic,
     nucleo_synthetic,
+    frizbee_synthetic,
     render
 );
 criterion_main!(benches);
