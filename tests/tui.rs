@@ -1078,3 +1078,28 @@ fn a_key_that_does_nothing_says_so() {
     app.update(Action::OpenSearch);
     assert_eq!(key(&app, KeyCode::Char('x')), Action::Type('x'));
 }
+
+#[test]
+fn nothing_is_drawn_in_a_colour_a_common_theme_makes_the_background() {
+    // Palette colour 8 (dark grey) is Solarized Dark's background: text in it vanishes.
+    // Secondary text is the terminal's own colour, dimmed, instead.
+    use claimscope::tui::Pane;
+    let mut app = common::screen::explorer_in_colour(120, 40);
+    let hidden = [Color::DarkGray, Color::Indexed(8)];
+    for pane in [Pane::Timeline, Pane::Actors, Pane::Record, Pane::Claims] {
+        app.update(Action::Focus(pane));
+        app.update(Action::Down);
+        let screen = buffer(&mut app, 120, 40);
+        let bad = screen
+            .content
+            .iter()
+            .find(|cell| hidden.contains(&cell.fg) || hidden.contains(&cell.bg));
+        assert!(bad.is_none(), "{pane:?}: {bad:?}");
+        let dimmed = screen
+            .content
+            .iter()
+            .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::DIM))
+            .count();
+        assert!(dimmed > 0, "secondary text is dimmed");
+    }
+}

@@ -17,7 +17,9 @@ pub struct Palette {
     pub matched: Color,
     /// The `•` of related rows.
     pub marked: Color,
-    /// Text in the background: notes, kinds, unfocused borders.
+    /// Text in the background: notes, kinds, unfocused borders. By default the terminal's
+    /// own colour, dimmed: palette colour 8 (dark grey) is the background itself in some
+    /// common themes (Solarized Dark), and would hide what it draws.
     pub dim: Color,
 }
 
@@ -28,7 +30,7 @@ impl Default for Palette {
             quote: Color::Yellow,
             matched: Color::Yellow,
             marked: Color::Magenta,
-            dim: Color::DarkGray,
+            dim: Color::Reset,
         }
     }
 }
@@ -85,7 +87,7 @@ impl Theme {
         if focused {
             self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(self.palette.dim)
+            self.dim()
         }
     }
 
@@ -94,7 +96,7 @@ impl Theme {
             self.fg(self.palette.accent)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
-            Style::new().add_modifier(Modifier::BOLD)
+            self.bold()
         }
     }
 
@@ -107,16 +109,23 @@ impl Theme {
         }
     }
 
+    /// Text in the background: dimmed, in the palette's `dim` colour when one is set
+    /// (never a fixed colour a theme could make the background's).
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::new().fg(self.palette.dim)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
+        let dimmed = Style::new().add_modifier(Modifier::DIM);
+        match self.palette.dim {
+            Color::Reset => dimmed,
+            colour if self.color => dimmed.fg(colour),
+            _ => dimmed,
         }
     }
 
+    /// Bold, and never faint too, whatever it is drawn over: the two together read as
+    /// neither.
     pub fn bold(self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
+        Style::new()
+            .add_modifier(Modifier::BOLD)
+            .remove_modifier(Modifier::DIM)
     }
 
     /// The words of a sentence that carry the selected claim.

@@ -176,7 +176,7 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(
             out,
-            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, … open, ? unknown (what was searched is in the summary). A fact or a position is judged by what was known when the article was written (\"as known in …\"), a forecast by what has happened since (\"as of …\").\n"
+            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, ◌ open, ? unknown (what was searched is in the summary). A fact or a position is judged by what was known when the article was written (\"as known in …\"), a forecast by what has happened since (\"as of …\").\n"
         )?;
     }
     let checked: Vec<&claimscope::model::Event> =

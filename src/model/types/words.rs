@@ -169,7 +169,7 @@ impl Verdict {
             Self::Held => "✓",
             Self::Partly => "◐",
             Self::Failed => "✗",
-            Self::Open => "…",
+            Self::Open => "◌",
             Self::Unknown => "?",
         }
     }

@@ -24,13 +24,17 @@ const SYMBOLS: &[(&str, &str)] = &[
         "~",
         "a date inferred, at least in part: the article names no year (its phrase, such as “on October 2”, shows what it does state)",
     ),
-    ("✗ ○ ◇ ⋯", "cancelled, planned, expected, ongoing event"),
+    ("⊘ ○ ◇ ⋯", "cancelled, planned, expected, ongoing event"),
     ("+ − ±", "supports, attacks, qualifies its parent argument"),
     ("↑ ↓ → ↕", "relations warming, cooling, steady, mixed"),
     ("┃", "the sentence, and the words, a claim comes from"),
     (
-        "✓ ◐ ✗ … ?",
+        "✓ ◐ ✗ ◌ ?",
         "the record's verdict on a claim: held, partly held, failed, still open, unknown",
+    ),
+    (
+        "…",
+        "text cut short: the detail box, the Source pane and claimscope show give it whole",
     ),
     (
         "»",

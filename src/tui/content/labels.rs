@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 pub fn status_symbol(status: EventStatus) -> &'static str {
     match status {
         EventStatus::Happened => " ",
-        EventStatus::Cancelled => "✗",
+        EventStatus::Cancelled => "⊘",
         EventStatus::Planned => "○",
         EventStatus::Expected => "◇",
         EventStatus::Ongoing => "⋯",

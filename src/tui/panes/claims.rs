@@ -90,6 +90,6 @@ impl ListPane for ClaimList {
     }
 
     fn legend(&self) -> Option<&'static str> {
-        Some("the record: ✓ held  ◐ partly  ✗ failed  … open  ? unknown")
+        Some("the record: ✓ held  ◐ partly  ✗ failed  ◌ open  ? unknown")
     }
 }

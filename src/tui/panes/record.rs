@@ -109,6 +109,6 @@ impl ListPane for RecordList {
     }
 
     fn legend(&self) -> Option<&'static str> {
-        Some("✓ held  ◐ partly  ✗ failed  … open  ? unknown")
+        Some("✓ held  ◐ partly  ✗ failed  ◌ open  ? unknown")
     }
 }
