@@ -1103,3 +1103,33 @@ fn nothing_is_drawn_in_a_colour_a_common_theme_makes_the_background() {
         assert!(dimmed > 0, "secondary text is dimmed");
     }
 }
+
+#[test]
+fn under_the_linux_console_the_explorer_s_symbols_are_drawn_in_its_glyphs() {
+    use claimscope::model::{Index, Model};
+    use claimscope::tui::Theme;
+    use claimscope::tui::view::console;
+    let theme = Theme {
+        ascii: true,
+        ..Theme::new(false)
+    };
+    let mut app = App::new(Index::new(Model::bundled().expect("bundled")), theme);
+    for (w, h, pane) in [
+        (120, 40, Pane::Record),
+        (80, 24, Pane::Timeline),
+        (80, 24, Pane::Claims),
+    ] {
+        app.update(Action::Focus(pane));
+        let screen = text(&mut app, w, h);
+        let left: Vec<char> = screen
+            .chars()
+            .filter(|c| console::glyph(*c).is_some())
+            .collect();
+        assert!(left.is_empty(), "{w}x{h} {pane:?}: {left:?}\n{screen}");
+        // The verdicts still read, as their stand-ins.
+        if pane == Pane::Record {
+            assert!(screen.contains("+ held"), "{screen}");
+            assert!(screen.contains("x failed"), "{screen}");
+        }
+    }
+}

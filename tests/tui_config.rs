@@ -116,3 +116,21 @@ fn each_explorer_draws_in_its_own_colours() {
         assert!(cell.modifier.contains(Modifier::BOLD));
     }
 }
+
+#[test]
+fn the_console_s_glyphs_can_be_asked_for_or_refused() {
+    use claimscope::tui::Theme;
+    let on = configured("[colors]\nascii = true\n").theme(Theme::new(true));
+    assert!(on.ascii);
+    let console = Theme {
+        ascii: true,
+        ..Theme::new(true)
+    };
+    assert!(!configured("[colors]\nascii = false\n").theme(console).ascii);
+    assert!(
+        Config::default().theme(console).ascii,
+        "TERM decides when unsaid"
+    );
+    let refused = config::parse("[colors]\nascii = \"yes\"\n").expect_err("not a boolean");
+    assert!(refused[0].message.contains("`ascii` is true or false"));
+}

@@ -32,6 +32,8 @@ pub struct Config {
     pub palette: Palette,
     /// `Some(false)` turns colour off; `None` leaves it to NO_COLOR and the terminal.
     pub color: Option<bool>,
+    /// `Some(true)` draws with the Linux console's glyphs only; `None` leaves it to TERM.
+    pub ascii: Option<bool>,
 }
 
 impl Config {
@@ -41,6 +43,7 @@ impl Config {
         Theme {
             color: base.color && self.color != Some(false),
             palette: self.palette,
+            ascii: self.ascii.unwrap_or(base.ascii),
         }
     }
 }
@@ -178,29 +181,34 @@ fn keys(value: &Spanned<DeValue<'_>>, keymap: &mut Keymap, problems: &mut Vec<Di
     }
 }
 
-/// `[colors]`: `enabled`, and a colour for each role.
+/// `[colors]`: `enabled`, `ascii`, and a colour for each role.
 fn colors(value: &Spanned<DeValue<'_>>, config: &mut Config, problems: &mut Vec<Diagnostic>) {
     let Some(table) = table(value, "colors", problems) else {
         return;
     };
     for (name, value) in table {
         let name_text: &str = name.get_ref();
-        if name_text == "enabled" {
+        if name_text == "enabled" || name_text == "ascii" {
+            let slot = if name_text == "enabled" {
+                &mut config.color
+            } else {
+                &mut config.ascii
+            };
             match value.get_ref() {
-                DeValue::Boolean(on) => config.color = Some(*on),
+                DeValue::Boolean(on) => *slot = Some(*on),
                 _ => problems.push(Diagnostic::new(
                     Some(value.span()),
-                    "`enabled` is true or false",
+                    format!("`{name_text}` is true or false"),
                 )),
             }
             continue;
         }
         let Some(slot) = config.palette.role_mut(name_text) else {
-            let roles = Palette::ROLES.iter().copied().chain(["enabled"]);
+            let roles = Palette::ROLES.iter().copied().chain(["enabled", "ascii"]);
             let hint = match crate::model::closest(name_text, roles) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
-                    "the colours are {}, and `enabled`",
+                    "the colours are {}, and `enabled` and `ascii`",
                     Palette::ROLES.join(", ")
                 ),
             };

@@ -58,6 +58,9 @@ impl Palette {
 pub struct Theme {
     pub color: bool,
     pub palette: Palette,
+    /// Whether to draw only what the Linux console's font has: ASCII for the explorer's
+    /// own symbols, light and double lines for its boxes (see `view::console`).
+    pub ascii: bool,
 }
 
 impl Theme {
@@ -66,13 +69,19 @@ impl Theme {
         Theme {
             color,
             palette: Palette::default(),
+            ascii: false,
         }
     }
 
     /// Colour unless NO_COLOR is set to something non-empty.
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::new(!no_color)
+        // The Linux console (TERM=linux) has no glyph for most of the explorer's symbols.
+        let console = std::env::var("TERM").is_ok_and(|t| t == "linux" || t.starts_with("linux-"));
+        Theme {
+            ascii: console,
+            ..Theme::new(!no_color)
+        }
     }
 
     fn fg(self, color: Color) -> Style {

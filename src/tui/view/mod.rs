@@ -2,6 +2,7 @@
 //! list pane with one function (each pane's rows come from its own file in `panes/`),
 //! and draws the tab strip, the key bar and the overlays.
 
+pub mod console;
 mod detail;
 mod help;
 mod reading;
@@ -78,6 +79,9 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
         _ => {}
     }
     tame(frame.buffer_mut());
+    if app.theme.ascii {
+        console::redraw(frame.buffer_mut());
+    }
 }
 
 /// The most combining marks kept on one character cell.
