@@ -333,7 +333,8 @@ fn show_a_claim_marks_its_quote_in_the_whole_sentence() {
         ),
         "{text}"
     );
-    assert!(text.contains("Source: paragraph 5, sentence s05"), "{text}");
+    // The body's second paragraph, as a reader counts it (the model numbers it 5).
+    assert!(text.contains("Source: paragraph 2, sentence s05"), "{text}");
     assert!(
         text.contains("Argument: 1.1 − Putin's trip, the first-ever"),
         "{text}"

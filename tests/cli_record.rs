@@ -59,7 +59,7 @@ fn show_gives_an_agreeing_record_date_first_and_the_articles_beside_it() {
 #[test]
 fn show_gives_a_claims_review_apart_from_the_article() {
     let text = stdout(&claimscope(&["show", "c34a"]));
-    let article = text.find("Source: paragraph 20").expect("the source");
+    let article = text.find("Source: paragraph 17").expect("the source");
     let record = text
         .find("The record (not the article):")
         .expect("the record");

@@ -214,7 +214,7 @@ fn a_search_shows_the_source_sentence_and_q_quits_cleanly() {
     session.send("/kayani");
     session.expect("Ashfaq Parvez Kayani");
     session.send("\r");
-    session.expect("Source · paragraph 4 · sentence s04");
+    session.expect("Source · paragraph 1 · sentence s04");
     let sentence = "Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month, \
                     in a renewed attempt to improve his country's relations with Russia.";
     // Where the Source pane's column starts, by the explorer's own layout at this size.
@@ -735,7 +735,7 @@ fn y_puts_the_quote_and_its_citation_on_the_clipboard_through_osc_52() {
     let model = claimscope::model::Model::bundled().expect("bundled");
     let c01a = model.claims.iter().find(|c| c.id == "c01a").expect("c01a");
     assert!(text.contains(&format!("“{}”", c01a.quote)), "{text}");
-    assert!(text.contains("paragraph 1, sentence s01"), "{text}");
+    assert!(text.contains("the headline, sentence s01"), "{text}");
     session.expect("Sent the quote of c01a");
     session.send("q");
     assert!(session.finish().success());

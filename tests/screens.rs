@@ -235,7 +235,7 @@ fn the_status_line_after_y_says_what_was_copied() {
     assert_eq!(
         copied,
         "“Changes in region push Pakistan and Russia together” (Harsh V Pant, \
-         “Changes in region push Pakistan and Russia together”, Oct 2012, paragraph 1, \
+         “Changes in region push Pakistan and Russia together”, Oct 2012, the headline, \
          sentence s01; claim c01a)"
     );
     insta::assert_snapshot!(status_lines(&mut app, &[(120, 40), (80, 24)]));

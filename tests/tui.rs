@@ -456,7 +456,7 @@ fn the_wide_screen_shows_every_pane_and_the_source_sentence() {
         assert!(text.contains(title), "{title} missing:\n{text}");
     }
     assert!(text.contains("Changes in region push Pakistan and Russia together"));
-    assert!(text.contains("Source · paragraph 1 · sentence s01"));
+    assert!(text.contains("Source · the headline · sentence s01"));
     assert!(
         text.contains("▶ ▾ 1 ◆ Pakistan and Russia are moving closer"),
         "{text}"
@@ -1016,7 +1016,7 @@ fn at_80x24_the_selected_claim_and_its_sentence_are_on_screen_together() {
     for _ in 0..6 {
         let screen = text(&mut app, 80, 24);
         let claim = &model.claims[app.selected_claim().expect("a claim")];
-        assert!(screen.contains("Source · paragraph"), "{screen}");
+        assert!(screen.contains("6 Source · "), "{screen}");
         // The quote's first words, as the Source pane wraps them.
         let start: String = claim
             .quote
@@ -1038,7 +1038,7 @@ fn at_80x24_the_selected_claim_and_its_sentence_are_on_screen_together() {
     }
     // At 80x15 there is no room for both: the claims show alone.
     let screen = text(&mut app, 80, 15);
-    assert!(!screen.contains("Source · paragraph"), "{screen}");
+    assert!(!screen.contains("6 Source · "), "{screen}");
 }
 
 #[test]

@@ -327,7 +327,7 @@ fn y_copies_the_quote_with_its_citation_and_says_so() {
     app.update(Action::Copy);
     let copied = app.take_clipboard().expect("something to copy");
     assert!(copied.contains(&format!("“{quote}”")), "{copied}");
-    assert!(copied.contains("paragraph 1, sentence s01"), "{copied}");
+    assert!(copied.contains("the headline, sentence s01"), "{copied}");
     assert!(copied.contains(&title), "{copied}");
     assert!(
         app.status().is_some_and(|s| s.contains(&id)),

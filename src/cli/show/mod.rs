@@ -177,8 +177,8 @@ fn claim(index: &Index, c: usize, out: &mut dyn Write, color: bool) -> io::Resul
         let sentence = &model.sentences[s];
         say!(
             out,
-            "Source: paragraph {}, sentence {}",
-            sentence.paragraph,
+            "Source: {}, sentence {}",
+            index.place_of_sentence(s),
             sentence.id
         )?;
         let (open, close) = if color {
@@ -375,10 +375,10 @@ fn sentence(index: &Index, s: usize, out: &mut dyn Write) -> io::Result<()> {
     let sentence = &index.model().sentences[s];
     say!(
         out,
-        "sentence {} · {} · paragraph {}",
+        "sentence {} · {} · {}",
         sentence.id,
         sentence.role,
-        sentence.paragraph
+        index.place_of_sentence(s)
     )?;
     say!(out, "{}", sentence.text)?;
     let claims = index.claims_of_sentence(s);

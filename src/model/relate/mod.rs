@@ -6,6 +6,7 @@ mod ids;
 mod index;
 mod links;
 mod names;
+mod paragraphs;
 mod scope;
 mod timeline;
 

@@ -275,12 +275,13 @@ impl App {
         let model = self.index.model();
         let claim = &model.claims[c];
         let article = &model.article;
+        // The paragraph as the reader counts it: the body's, from its first.
         let place = self
             .index
             .sentence_of_claim(c)
-            .map(|s| &model.sentences[s])
             .map_or_else(String::new, |s| {
-                format!(", paragraph {}, sentence {}", s.paragraph, s.id)
+                let id = &model.sentences[s].id;
+                format!(", {}, sentence {id}", self.index.place_of_sentence(s))
             });
         self.clipboard = Some(format!(
             "“{}” ({}, “{}”, {}{place}; claim {})",

@@ -135,8 +135,8 @@ fn about(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
         .filter(|s| s.role == crate::model::SentenceRole::Boilerplate)
     {
         let line = format!(
-            "\n“{}” (paragraph {}) is the publisher's, not the author's, and makes no claim.",
-            s.text, s.paragraph
+            "\n“{}” is the publisher's line, not the author's, and makes no claim.",
+            s.text
         );
         text.push(Piece::new(line, theme.dim(), None));
     }

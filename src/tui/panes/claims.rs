@@ -73,7 +73,7 @@ impl ListPane for ClaimList {
                 let mut paragraphs: Vec<u32> = index
                     .sentences_naming(a)
                     .iter()
-                    .map(|s| model.sentences[*s].paragraph)
+                    .filter_map(|s| index.body_paragraph(model.sentences[*s].paragraph))
                     .collect();
                 paragraphs.dedup();
                 match paragraphs.as_slice() {

@@ -17,8 +17,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let sentence = app
         .selected_claim()
         .and_then(|c| index.sentence_of_claim(c));
-    let title = match sentence.map(|s| &index.model().sentences[s]) {
-        Some(s) => format!("Source · paragraph {} · sentence {}", s.paragraph, s.id),
+    let title = match sentence.map(|s| (s, &index.model().sentences[s])) {
+        Some((at, s)) => format!(
+            "Source · {} · sentence {}",
+            index.place_of_sentence(at),
+            s.id
+        ),
         None => "Source".to_string(),
     };
     let block = pane_block(app.theme, Pane::Source, focused, title, rect.width)
