@@ -1172,3 +1172,35 @@ fn search_speaks_the_query_s_vocabulary_on_the_command_line_too() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("`russia/india`"), "{}", stderr(&out));
 }
+
+#[test]
+fn bash_completes_show_ids_and_search_filters() {
+    if !have("bash", "bash completion") {
+        return;
+    }
+    let script = stdout(&claimscope(&["completions", "bash"]));
+    let dir = common::Scratch::new("completion-ids");
+    let path = dir.0.join("claimscope.bash");
+    std::fs::write(&path, &script).expect("write the script");
+    // `claimscope show c05<TAB>` and `claimscope search kind:fo<TAB>`.
+    let probe = format!(
+        "source {}; \
+         COMP_WORDS=(claimscope show c05); COMP_CWORD=2; _claimscope claimscope c05 show; \
+         echo \"${{COMPREPLY[*]}}\"; \
+         COMP_WORDS=(claimscope search kind:fo); COMP_CWORD=2; _claimscope claimscope kind:fo search; \
+         echo \"${{COMPREPLY[*]}}\"",
+        path.display()
+    );
+    let run = std::process::Command::new("bash")
+        .args(["--norc", "-c", &probe])
+        .output()
+        .expect("bash runs");
+    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    let mut lines = said.lines();
+    let ids = lines.next().unwrap_or_default();
+    for id in ["c05a", "c05b", "c05c", "c05d"] {
+        assert!(ids.split(' ').any(|w| w == id), "{id} in {said:?}");
+    }
+    let filters = lines.next().unwrap_or_default();
+    assert!(filters.contains("forecast"), "{said:?}");
+}

@@ -4,13 +4,47 @@
 use std::io::{self, Write};
 
 use clap::CommandFactory;
+use clap::builder::PossibleValue;
 use clap_complete::Shell;
+
+use claimscope::model::{Index, Model};
+use claimscope::search::FilterKey;
 
 use super::{Cli, EXIT_OK};
 
-/// Writes the completion script for `shell`.
+/// Writes the completion script for `shell`: besides the commands and options, `show`
+/// completes the bundled article's ids and `search` its filters (`kind:forecast`,
+/// `actor:russia`, ...). The lists are the bundled model's, written into the script.
 pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<u8> {
-    let mut command = Cli::command();
+    let (ids, filters) = match Model::bundled() {
+        Ok(model) => {
+            let index = Index::new(model);
+            let mut ids: Vec<String> = index.ids().map(str::to_string).collect();
+            ids.sort();
+            let actors = index
+                .model()
+                .actors
+                .iter()
+                .map(|a| format!("actor:{}", a.id));
+            let fixed = FilterKey::ALL.into_iter().flat_map(|key| {
+                key.words()
+                    .into_iter()
+                    .map(move |word| format!("{}:{word}", key.as_str()))
+            });
+            (ids, actors.chain(fixed).collect())
+        }
+        Err(_) => (Vec::new(), Vec::new()),
+    };
+    let values = |list: Vec<String>| {
+        clap::builder::PossibleValuesParser::new(list.into_iter().map(PossibleValue::new))
+    };
+    let mut command = Cli::command()
+        .mut_subcommand("show", |show| {
+            show.mut_arg("id", |arg| arg.value_parser(values(ids)))
+        })
+        .mut_subcommand("search", |search| {
+            search.mut_arg("query", |arg| arg.value_parser(values(filters)))
+        });
     clap_complete::generate(shell, &mut command, "claimscope", out);
     Ok(EXIT_OK)
 }

@@ -215,7 +215,7 @@ impl FilterKey {
 
     /// The words a value of this key can be, where they are fixed (an actor is named by
     /// the model, and a role may also be an actor's own).
-    fn words(self) -> Vec<&'static str> {
+    pub fn words(self) -> Vec<&'static str> {
         use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Word};
         let items = HitKind::ALL.iter().map(|k| k.as_str());
         match self {
