@@ -1204,3 +1204,48 @@ fn bash_completes_show_ids_and_search_filters() {
     let filters = lines.next().unwrap_or_default();
     assert!(filters.contains("forecast"), "{said:?}");
 }
+
+#[test]
+fn the_manual_installs_a_page_per_command_with_the_keys_and_the_environment() {
+    let dir = common::Scratch::new("man-pages");
+    let out = claimscope(&["man", dir.0.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Each page under its own name, as the main page's SEE ALSO names them.
+    let main = std::fs::read_to_string(dir.0.join("claimscope.1")).expect("the main page");
+    for sub in ["check", "search", "show", "export", "new", "progress"] {
+        let page = dir.0.join(format!("claimscope-{sub}.1"));
+        let text = std::fs::read_to_string(&page).expect("a page per subcommand");
+        assert!(text.contains(&format!(".TH claimscope-{sub} ")), "{sub}");
+        assert!(
+            main.contains(&format!("claimscope\\-{sub}(1)")),
+            "the main page names {sub}"
+        );
+    }
+    // The keys come from the key table, and the files and environment are there.
+    for binding in claimscope::tui::keymap::BINDINGS {
+        let words: String = binding
+            .help
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(12)
+            .collect();
+        let flat: String = main.chars().filter(char::is_ascii_alphabetic).collect();
+        assert!(
+            flat.contains(&words),
+            "the key for {:?} is in the manual",
+            binding.help
+        );
+    }
+    for section in [
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXIT STATUS",
+        ".SH EXAMPLES",
+    ] {
+        assert!(main.contains(section), "{section}");
+    }
+    for name in ["NO_COLOR", "CLAIMSCOPE_CACHE_DIR", "config.toml"] {
+        assert!(main.contains(name), "{name}");
+    }
+}

@@ -2,6 +2,7 @@
 //! shell's tab completion and for `man`, both drawn from the same definitions as `--help`.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use clap::CommandFactory;
 use clap::builder::PossibleValue;
@@ -9,6 +10,7 @@ use clap_complete::Shell;
 
 use claimscope::model::{Index, Model};
 use claimscope::search::FilterKey;
+use claimscope::tui::keymap::{BINDINGS, Context};
 
 use super::{Cli, EXIT_OK};
 
@@ -49,15 +51,170 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// Writes the manual page, in roff, with a page for each subcommand after the main one.
-pub fn man(out: &mut dyn Write) -> io::Result<u8> {
+/// Writes the manual: the command's page with the explorer's keys, its configuration, its
+/// files and environment, then a page for each subcommand under its own name
+/// (`claimscope-search`). With `dir`, each page goes to its own file there
+/// (`claimscope.1`, `claimscope-search.1`, ...), ready for `man`; without, all of them to
+/// `out`, one after the other.
+pub fn man(dir: Option<&Path>, out: &mut dyn Write) -> io::Result<u8> {
     let command = Cli::command();
-    clap_mangen::Man::new(command.clone()).render(out)?;
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut main = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut main)?;
+    explorer_sections(&mut main)?;
+    pages.push(("claimscope".to_string(), main));
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let title = format!("claimscope-{}", sub.get_name());
-        clap_mangen::Man::new(sub.clone())
-            .title(title)
-            .render(out)?;
+        let mut page = Vec::new();
+        clap_mangen::Man::new(sub.clone().name(title.clone()))
+            .title(title.clone())
+            .render(&mut page)?;
+        pages.push((title, page));
+    }
+    match dir {
+        None => {
+            for (_, page) in &pages {
+                out.write_all(page)?;
+            }
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            for (name, page) in &pages {
+                let path = dir.join(format!("{name}.1"));
+                std::fs::write(&path, page)?;
+                writeln!(out, "{}", path.display())?;
+            }
+        }
     }
     Ok(EXIT_OK)
+}
+
+/// Text for roff: backslashes and minus signs escaped, every character past ASCII
+/// written by its code (`\[u2191]`, which groff reads whatever the page's encoding), and
+/// a line that would start with a dot or a quote (a request) escaped.
+fn roff(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => escaped.push_str("\\e"),
+            '-' => escaped.push_str("\\-"),
+            c if c.is_ascii() => escaped.push(c),
+            c => escaped.push_str(&format!("\\[u{:04X}]", u32::from(c))),
+        }
+    }
+    let text = escaped;
+    match text.chars().next() {
+        Some('.' | '\'') => format!("\\&{text}"),
+        _ => text,
+    }
+}
+
+/// The explorer's keys, drawn from the key table itself, then its configuration, files,
+/// environment and exit status.
+fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, ".SH KEYS")?;
+    writeln!(
+        out,
+        "The explorer's keys, as its help (?) lists them; a configuration file may rebind them."
+    )?;
+    let places = [
+        (Context::Panes, "In the panes"),
+        (
+            Context::Moving,
+            "Moving, in the panes, reading mode and the help",
+        ),
+        (Context::Folding, "In the Actors and Arguments panes"),
+        (Context::Reading, "In reading mode"),
+        (Context::Search, "In the search box"),
+        (Context::Help, "In the help"),
+        (Context::HelpFilter, "Typing a filter into the help"),
+    ];
+    for (context, title) in places {
+        writeln!(out, ".SS {}", roff(title))?;
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+            writeln!(
+                out,
+                ".TP\n.B {}\n{}",
+                roff(&keys.join(", ")),
+                roff(&binding.help)
+            )?;
+        }
+    }
+    let sections: [(&str, &[(&str, &str)]); 3] = [
+        (
+            "FILES",
+            &[
+                (
+                    "~/.config/claimscope/config.toml",
+                    "The configuration: [keys] rebinds the explorer's keys (quit = \"x\"), [colors] sets the colours of accent, quote, match, mark and dim, enabled = false turns colour off, ascii = true draws with the Linux console's glyphs. --config FILE names another.",
+                ),
+                (
+                    "~/.cache/claimscope/",
+                    "Copies of large models (1 MiB and more), read instead of the model when its content is unchanged. Safe to delete.",
+                ),
+            ],
+        ),
+        (
+            "ENVIRONMENT",
+            &[
+                ("NO_COLOR", "Set to anything, no colour at all."),
+                (
+                    "TERM",
+                    "linux draws the explorer's symbols in the console's glyphs.",
+                ),
+                (
+                    "XDG_CONFIG_HOME",
+                    "Where config.toml is looked for (claimscope/ under it).",
+                ),
+                (
+                    "XDG_CACHE_HOME",
+                    "Where the copies of large models go (claimscope/ under it).",
+                ),
+                ("CLAIMSCOPE_CACHE_DIR", "The copies' folder, instead."),
+                (
+                    "CLAIMSCOPE_NO_CACHE",
+                    "Set to anything, no copies are read or written.",
+                ),
+                (
+                    "CLAIMSCOPE_HYPERLINKS",
+                    "1 or 0: addresses are clickable links in the terminal, or not, whatever the terminal is taken to be.",
+                ),
+            ],
+        ),
+        (
+            "EXIT STATUS",
+            &[
+                ("0", "Success."),
+                (
+                    "1",
+                    "An invalid model, or a search or show that found nothing.",
+                ),
+                (
+                    "2",
+                    "A command line, query or configuration that cannot be taken; the message says why.",
+                ),
+            ],
+        ),
+    ];
+    for (title, items) in sections {
+        writeln!(out, ".SH {title}")?;
+        for (name, text) in items {
+            writeln!(out, ".TP\n.B {}\n{}", roff(name), roff(text))?;
+        }
+    }
+    writeln!(out, ".SH EXAMPLES")?;
+    // Examples keep their lines: no filling, no hyphenating.
+    writeln!(out, ".nf")?;
+    for line in [
+        "claimscope                          the explorer on the bundled article",
+        "claimscope search pak arms          the claims about arms for Pakistan",
+        "claimscope search zardary           read as zardari, and said so",
+        "claimscope show c05b                a claim with its sentence and review",
+        "claimscope man ~/.local/share/man/man1   install these pages",
+    ] {
+        writeln!(out, "{}", roff(line))?;
+    }
+    writeln!(out, ".fi")?;
+    Ok(())
 }

@@ -285,12 +285,15 @@ Examples:
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), for `man`.
+    /// Print the manual pages (roff), for `man`; or write them, a file each, to DIR.
     #[command(after_help = "\
 Examples:
   claimscope man | man -l -
-  claimscope man > ~/.local/share/man/man1/claimscope.1")]
-    Man,
+  claimscope man ~/.local/share/man/man1     then: man claimscope, man claimscope-search")]
+    Man {
+        /// Write each page to its own file here (claimscope.1, claimscope-search.1, ...).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -401,7 +404,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }),
         Some(Command::Completions { shell }) => write_out(|out| manual::completions(shell, out)),
-        Some(Command::Man) => write_out(manual::man),
+        Some(Command::Man { dir }) => write_out(|out| manual::man(dir.as_deref(), out)),
         Some(Command::Schema) => write_out(|out| {
             out.write_all(claimscope::model::json_schema_text().as_bytes())?;
             Ok(EXIT_OK)
