@@ -359,7 +359,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Unbound(key) => {
-                self.status = Some(format!("`{key}` does nothing here; `?` lists the keys."));
+                self.status = Some(format!("{key} does nothing here; ? lists the keys."));
             }
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::Found(..) if blind => self.search_action(action),
@@ -398,10 +398,9 @@ impl App {
             Action::PrevHit => self.step_hit(-1),
             Action::Back | Action::Escape if !self.back() => {
                 self.status = Some(if action == Action::Escape {
-                    "Nothing is open for Esc to close; `q` quits.".to_string()
+                    "Nothing is open for Esc to close; q quits.".to_string()
                 } else {
-                    "Nothing to go back to: Backspace returns to where Enter or a search jumped from."
-                        .to_string()
+                    "Nothing to go back to yet: Enter or a search leaves a way back.".to_string()
                 });
             }
             Action::Expand if self.focus == Pane::Actors => self.fold_actor(Some(true)),

@@ -87,6 +87,9 @@ impl Key {
             KeyCode::Esc => "Esc".to_string(),
             KeyCode::Tab => "Tab".to_string(),
             KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Insert => "Insert".to_string(),
+            KeyCode::Delete => "Delete".to_string(),
             other => format!("{other:?}"),
         };
         if self.ctrl {

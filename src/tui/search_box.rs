@@ -234,10 +234,12 @@ impl SearchBox {
         })
     }
 
-    /// How many lines come before the hits in the list: the problems with the query, and
-    /// the note on its spelling.
-    pub fn notes_len(&self) -> usize {
-        self.problems.len() + usize::from(self.spelling_note().is_some())
+    /// How many rows come before the hits in a list `width` columns wide: the problems
+    /// with the query, and the note on its spelling, each wrapped at words.
+    pub fn notes_len(&self, width: usize) -> usize {
+        let rows = |text: &str| crate::tui::wrap::words_in_rows(text, width).len();
+        let problems: usize = self.problems.iter().map(|p| rows(&p.message)).sum();
+        problems + self.spelling_note().map_or(0, |note| rows(&note))
     }
 
     /// Whether an answer is still to come.

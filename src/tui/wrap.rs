@@ -199,6 +199,32 @@ impl Lines<usize> for Builder<'_> {
     }
 }
 
+/// `text` in rows of at most `room` columns, broken between words (a word longer than a
+/// row is cut, with `…`).
+pub fn words_in_rows(text: &str, room: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let wanted = if row.is_empty() {
+            word.width()
+        } else {
+            row.width() + 1 + word.width()
+        };
+        if wanted > room && !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    rows.push(row);
+    rows.into_iter()
+        .map(|r| crate::tui::content::labels::clip(&r, room))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,7 +122,8 @@ impl App {
             return None;
         }
         // Problem lines and the note on the spelling, if any, come before the hits.
-        let line = usize::from(row - rect.y).checked_sub(self.search.notes_len())?;
+        let notes = self.search.notes_len(usize::from(rect.width));
+        let line = usize::from(row - rect.y).checked_sub(notes)?;
         let i = self.search.cursor.offset + line;
         (i < self.search.hits.len()).then_some(i)
     }
@@ -205,9 +206,7 @@ impl App {
             return None;
         }
         let Some(claim) = self.selected_claim() else {
-            return Some(
-                "No claim of the article is tied to it, so it is shown in the panes.".to_string(),
-            );
+            return Some("No claim of the article is tied to it: shown in the panes.".to_string());
         };
         self.mode = Mode::Reading;
         self.base = Mode::Reading;
@@ -218,7 +217,7 @@ impl App {
         if hit.kind.is_record() {
             let what = self.index.id_of(hit.item());
             return Some(format!(
-                "{what} is the record's, not the article's: {id} is the claim it bears on."
+                "{what} is the record's; {id} is the claim it bears on."
             ));
         }
         let query = self.search.accepted().map(|a| a.query.clone())?;
@@ -231,7 +230,7 @@ impl App {
             .collect();
         (!missing.is_empty() && !hit.spelled).then(|| {
             format!(
-                "The sentence of {id} has no “{}”: the claim puts it in other words.",
+                "{id}'s sentence has no “{}”: the claim words it so.",
                 missing.join(" ")
             )
         })

@@ -33,6 +33,14 @@ const SYMBOLS: &[(&str, &str)] = &[
         "the record's verdict on a claim: held, partly held, failed, still open, unknown",
     ),
     (
+        "≈",
+        "a search hit found by reading a misspelt word as the closest word of the text",
+    ),
+    (
+        "+1",
+        "in the Record pane: the review judges that many more claims than the one shown",
+    ),
+    (
         "…",
         "text cut short: the detail box, the Source pane and claimscope show give it whole",
     ),

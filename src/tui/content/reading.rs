@@ -42,6 +42,8 @@ pub struct ReadingText {
 #[derive(Debug, Clone, Default)]
 struct Paragraph {
     number: u32,
+    /// Its number as a reader counts (the body's, from its first); none before the body.
+    shown: Option<u32>,
     text: String,
     sentences: Vec<(usize, Range<usize>)>,
 }
@@ -63,6 +65,7 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
         }
         if paragraph.sentences.is_empty() {
             paragraph.number = sentence.paragraph;
+            paragraph.shown = index.body_paragraph(sentence.paragraph);
         } else {
             paragraph.text.push(' ');
         }
@@ -160,10 +163,9 @@ impl ReadingText {
             };
             let paragraph = &self.paragraphs[*p];
             let first_row = row == 0 || self.rows[row - 1].as_ref().is_none_or(|(q, _)| q != p);
-            let number = if first_row && !tags.is_empty() {
-                format!("{:>3} ", paragraph.number)
-            } else {
-                "    ".to_string()
+            let number = match paragraph.shown {
+                Some(n) if first_row && !tags.is_empty() => format!("{n:>3} "),
+                _ => "    ".to_string(),
             };
             let marker = if quoted.is_some_and(|(_, s)| tags.contains(&s)) {
                 Span::styled("┃ ", theme.key())

@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::content::labels::{timeline_date, verdict_badge};
 use crate::tui::content::record::LATER_MARK;
 use crate::tui::layout::{Screen, search_box, search_list};
+use crate::tui::wrap::words_in_rows;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     let theme = app.theme;
@@ -77,22 +78,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         .search
         .problems
         .iter()
-        .map(|p| {
-            Line::styled(
-                super::clip(&p.message, usize::from(list.width)),
-                theme.bold(),
-            )
-        })
+        .flat_map(|p| words_in_rows(&p.message, usize::from(list.width)))
+        .map(|row| Line::styled(row, theme.bold()))
         .collect();
     if let Some(note) = app.search.spelling_note() {
-        lines.push(Line::styled(
-            super::clip(&note, usize::from(list.width)),
-            theme.bold(),
-        ));
+        for row in words_in_rows(&note, usize::from(list.width)) {
+            lines.push(Line::styled(row, theme.bold()));
+        }
     }
     let room = usize::from(list.height).saturating_sub(lines.len());
     if app.search.query.trim().is_empty() {
-        lines.extend(hints(app));
+        lines.extend(hints(app, usize::from(list.width)));
     } else if count == 0 {
         let text = format!("No match for “{}”.", app.search.query);
         lines.push(Line::styled(
@@ -105,28 +101,70 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     super::put_lines(frame, list, &lines);
 }
 
-fn hints(app: &App) -> Vec<Line<'static>> {
+fn hints(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let mut lines = vec![
-        Line::from("Type a few letters of a name, a place, a word of a claim or a date phrase."),
-        Line::styled(
-            "Every word must match; “moscow” finds Russia, “pak arms” claims on Pakistani arms.",
-            theme.dim(),
-        ),
-        Line::default(),
-        Line::from("Filters narrow the search:"),
-    ];
-    for (key, help) in FILTERS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<8}"), theme.key()),
-            Span::styled(help.to_string(), theme.dim()),
-        ]));
-    }
-    lines.push(Line::styled(
-        "  e.g. kind:forecast actor:india   role:limit",
+    let mut lines = Vec::new();
+    // Every line wrapped at words to the box, never cut: a filter's words read whole.
+    let say = |lines: &mut Vec<Line<'static>>,
+               text: &str,
+               indent: usize,
+               first: Vec<Span<'static>>,
+               style| {
+        let room = width.saturating_sub(indent).max(10);
+        for (n, row) in words_in_rows(text, room).into_iter().enumerate() {
+            let mut spans = if n == 0 {
+                first.clone()
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.push(Span::styled(row, style));
+            lines.push(Line::from(spans));
+        }
+    };
+    let plain = ratatui::style::Style::new();
+    say(
+        &mut lines,
+        "Type a few letters of a name, a place, a word of a claim or a date phrase (may 2011). A slip is forgiven.",
+        0,
+        Vec::new(),
+        plain,
+    );
+    say(
+        &mut lines,
+        "Every word must match; “moscow” finds Russia, “pak arms” claims on Pakistani arms.",
+        0,
+        Vec::new(),
         theme.dim(),
-    ));
+    );
+    lines.push(Line::default());
+    say(
+        &mut lines,
+        "Filters narrow the search:",
+        0,
+        Vec::new(),
+        plain,
+    );
+    for (key, help) in FILTERS {
+        let first = vec![Span::styled(format!("  {key:<9}"), theme.key())];
+        say(&mut lines, help, 11, first, theme.dim());
+    }
+    let example = "e.g. kind:forecast actor:india role:limit verdict:fail";
+    say(&mut lines, example, 2, vec![Span::raw("  ")], theme.dim());
     lines
+}
+
+/// The field that says what an item of `kind` is, shown for a hit on its id.
+fn main_field(kind: HitKind) -> Field {
+    match kind {
+        HitKind::Actor => Field::Name,
+        HitKind::Claim => Field::Text,
+        HitKind::Review => Field::Summary,
+        HitKind::Event
+        | HitKind::Argument
+        | HitKind::Relation
+        | HitKind::Later
+        | HitKind::Source => Field::Title,
+    }
 }
 
 fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
@@ -141,13 +179,26 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         .take(height)
         .map(|(i, hit)| {
             let selected = i == cursor.selected;
-            // Borrowed, and clipped to the row below: a field may be a 30 MB sentence.
-            let text = app.searcher().field_text(hit);
+            // Borrowed, and clipped to the row below: a field may be a 30 MB sentence. A hit
+            // on an item's id shows what the item says; the id is in the row already.
+            let shown_hit;
+            let text = if hit.field == Field::Id {
+                shown_hit = crate::search::Hit {
+                    field: main_field(hit.kind),
+                    positions: Vec::new(),
+                    ..hit.clone()
+                };
+                app.searcher().field_text(&shown_hit)
+            } else {
+                app.searcher().field_text(hit)
+            };
             // Worked out as the rows come into view (see SearchBox::mark_shown).
             let positions = hit.positions.clone();
             // The gutter as the panes' lists have it: reversed blanks would draw a bar
             // beside every hit.
-            let gutter = if selected {
+            let gutter = if selected && hit.spelled {
+                Span::styled("▶≈", theme.selected(true))
+            } else if selected {
                 Span::styled("▶ ", theme.selected(true))
             } else if hit.spelled {
                 Span::styled("≈ ", theme.dim())
