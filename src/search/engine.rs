@@ -7,10 +7,11 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::items::{Columns, Entry, Item};
-use super::matching::{SCORED_BYTES, mask, reads_as_known, scored_window};
+use super::items::{Columns, Item};
+use super::matching::{SCORED_BYTES, scored_window};
+use super::rank::{Bounded, LETTERS, Ranked, Term, Terms, WORDS, at_word_start};
 use super::sieve::Sieve;
-use super::typo::{self, Vocabulary};
+use super::typo::Vocabulary;
 use super::{Field, Hit, HitKind, Query, lowercase};
 use crate::model::Index;
 
@@ -41,7 +42,7 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Every item that matched, by position: a query that narrows this one need look no
     /// further.
-    matched: Vec<u32>,
+    pub(super) matched: Vec<u32>,
     /// What the matcher gave each term in the items it scored, for the next query to
     /// reuse when it has the same term (typing a second word keeps the first).
     scores: HashMap<String, TermScores>,
@@ -51,7 +52,7 @@ pub struct Results {
     pub spelled: Option<Query>,
     /// Whether some item holds every term as written at the start of a word: then every
     /// term is a word of the texts or begins one, and none is misspelt.
-    as_words: bool,
+    pub(super) as_words: bool,
 }
 
 impl Results {
@@ -73,68 +74,6 @@ type TermScores = HashMap<u32, Box<[i64]>>;
 const NO_MATCH: i64 = i64::MIN;
 const NOT_TRIED: i64 = i64::MIN + 1;
 
-/// An item that matched, with what ranks it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Ranked {
-    pub(super) tier: u8,
-    /// How well the words were matched: [`WORDS`], [`LETTERS`] or [`SPELLED`].
-    pub(super) band: u8,
-    pub(super) kind: HitKind,
-    pub(super) score: i64,
-    pub(super) len: u32,
-    pub(super) item: u32,
-    /// The entry the hit shows.
-    pub(super) entry: u32,
-}
-
-/// Every term found as written at the start of a word (`arms` in "its arms sales", `pak`
-/// in "Pakistan").
-pub(super) const WORDS: u8 = 2;
-/// Some term found only letter by letter (`pkstn`).
-pub(super) const LETTERS: u8 = 1;
-/// Found only once a misspelt term was read as the word it is closest to.
-pub(super) const SPELLED: u8 = 0;
-
-impl Ranked {
-    /// Best first: an actor named by the query (the tier); then how well the words were
-    /// matched (the band); then, at equal quality, the article's items before the
-    /// record's, in the order actors, claims, events, arguments, relations, later events,
-    /// reviews, sources; then the matcher's score, the shorter text, the file's order.
-    ///
-    /// The matcher's score alone cannot tell words from scattered letters (it scores
-    /// `a r m s` as it scores `arms`), which is why the band comes first.
-    fn key(&self) -> RankKey {
-        (
-            Reverse(self.tier),
-            Reverse(self.band),
-            self.kind,
-            Reverse(self.score),
-            self.len,
-            self.item,
-        )
-    }
-}
-
-type RankKey = (Reverse<u8>, Reverse<u8>, HitKind, Reverse<i64>, u32, u32);
-
-impl Entry {
-    /// Whether `term` can be read here at all (its letters present, close together), the
-    /// entry's lowercased text being `lower`.
-    fn reads(&self, lower: &str, term: &Term) -> bool {
-        term.mask & !self.mask == 0 && reads_as_known(lower, self.ascii, &term.text)
-    }
-}
-
-/// Whether `term` stands in `lower` as written, at the start of a word.
-fn at_word_start(lower: &str, term: &Term) -> bool {
-    term.finder.find_iter(lower.as_bytes()).any(|at| {
-        lower
-            .get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
 /// The search over one model's items: their entries, lowercased texts and what the
 /// filters test. It needs nothing else of the model to rank them; a [`Searcher`] pairs it
 /// with the model's index, for what the hits are.
@@ -147,7 +86,7 @@ pub struct Engine {
     pub(super) matcher: SkimMatcherV2,
     /// The words of the texts, for reading misspelt terms: gathered at the first search
     /// that needs them.
-    vocabulary: std::sync::OnceLock<Vocabulary>,
+    pub(super) vocabulary: std::sync::OnceLock<Vocabulary>,
 }
 
 impl Engine {
@@ -180,11 +119,6 @@ impl Engine {
             matcher: SkimMatcherV2::default().respect_case(),
             vocabulary: std::sync::OnceLock::new(),
         }
-    }
-
-    fn vocabulary(&self) -> &Vocabulary {
-        self.vocabulary
-            .get_or_init(|| Vocabulary::new(self.columns.texts()))
     }
 
     /// Every text the engine scores (names, aliases, ids, claims' texts and quotes,
@@ -237,7 +171,7 @@ impl Engine {
     }
 
     /// The search itself, the query taken as written.
-    fn as_written(
+    pub(super) fn as_written(
         &self,
         query: &Query,
         limit: usize,
@@ -291,100 +225,6 @@ impl Engine {
             .map(|(n, r)| self.hit(r, &terms, n < marked))
             .collect();
         results
-    }
-
-    /// Adds to `results` what the query finds once forgiven its misspellings: the actors
-    /// whose names it misspells, with the actors it names; then, when there is room, the
-    /// hits of the query with its misspelt terms read as the words they are closest to,
-    /// after the rest.
-    fn forgive(&self, query: &Query, limit: usize, marked: usize, results: &mut Results) {
-        // Only a query with a term that is no word of the texts, and begins none, can be a
-        // misspelling: `arms` is not taken for `army`. An item holding every term as a
-        // word says so without the words being gathered.
-        if results.as_words {
-            return;
-        }
-        let vocabulary = self.vocabulary();
-        if query.terms.iter().all(|t| vocabulary.knows(t)) {
-            return;
-        }
-        let sieve = self.sieve(query);
-        let actors = self
-            .items
-            .iter()
-            .enumerate()
-            .take_while(|(_, item)| item.kind == HitKind::Actor);
-        // Matched before forgiving (sorted, as the candidates were), and since.
-        let before = std::mem::take(&mut results.matched);
-        let mut since = Vec::new();
-        let mut named = Vec::new();
-        for (i, item) in actors {
-            let i = i as u32;
-            if before.binary_search(&i).is_ok() || !sieve.passes(item, &self.columns) {
-                continue;
-            }
-            let entries = self.columns.of(item);
-            let misspelt = entries
-                .iter()
-                .position(|e| e.is_name && typo::misspells(self.columns.lower(e), &query.terms));
-            if let Some(entry) = misspelt {
-                let len = entries.first().map_or(0, |e| e.len() as u32);
-                let ranked = Ranked {
-                    tier: 1,
-                    band: SPELLED,
-                    kind: HitKind::Actor,
-                    score: 0,
-                    len,
-                    item: i,
-                    entry: entry as u32,
-                };
-                named.push(self.hit(&ranked, &Terms::new(&self.matcher, query), false));
-                since.push(i);
-            }
-        }
-        let exact = results.hits.iter().take_while(|h| h.exact).count();
-        results.hits.splice(exact..exact, named);
-        results.hits.truncate(limit);
-        // The words meant are looked for only when there is room for their hits.
-        if before.len() + since.len() >= limit {
-            results.matched = before;
-            results.matched.extend(since);
-            results.matched.sort_unstable();
-            return;
-        }
-        let spelled = Query {
-            terms: query
-                .terms
-                .iter()
-                .map(|t| vocabulary.correct(t).unwrap_or(t).to_string())
-                .collect(),
-            filters: query.filters.clone(),
-        };
-        if spelled.terms != query.terms {
-            // As many as asked for: some may be hits already.
-            let found = self.as_written(&spelled, limit, marked, None);
-            let mut added = false;
-            for i in found.matched {
-                if before.binary_search(&i).is_err() {
-                    since.push(i);
-                    added = true;
-                }
-            }
-            for mut hit in found.hits {
-                let seen = results.hits.iter().any(|h| h.item() == hit.item());
-                if !seen && results.hits.len() < limit {
-                    hit.spelled = true;
-                    results.hits.push(hit);
-                }
-            }
-            if added {
-                results.spelled = Some(spelled);
-            }
-        }
-        results.matched = before;
-        results.matched.extend(since);
-        results.matched.sort_unstable();
-        results.matched.dedup();
     }
 
     /// Runs `work` over shares of `candidates`, on several threads when there are many,
@@ -671,74 +511,6 @@ fn remember(scores: &mut HashMap<String, TermScores>, terms: &Terms, learned: Le
                 .entry(term.text.clone())
                 .or_default()
                 .insert(learned.item, per_entry);
-        }
-    }
-}
-
-/// A candidate of the cheap pass, with the most the matcher could score it.
-#[derive(Debug, Clone, Copy)]
-struct Bounded {
-    item: u32,
-    kind: HitKind,
-    /// Its band, known from the cheap pass (see [`WORDS`]).
-    band: u8,
-    bound: i64,
-    len: u32,
-}
-
-impl Bounded {
-    /// The best rank the candidate could get: scored at its bound, named by no term (an
-    /// actor, which can be, is always scored).
-    fn could_be(&self) -> Ranked {
-        Ranked {
-            tier: 0,
-            band: self.band,
-            kind: self.kind,
-            score: self.bound,
-            len: self.len,
-            item: self.item,
-            entry: 0,
-        }
-    }
-}
-
-/// A query's terms, each with what the cheap pass needs.
-pub(super) struct Terms {
-    pub(super) list: Vec<Term>,
-    /// The terms joined by spaces, for whole-name matches.
-    pub(super) whole: String,
-}
-
-pub(super) struct Term {
-    pub(super) text: String,
-    pub(super) mask: u64,
-    /// Finds the term as written.
-    finder: memchr::memmem::Finder<'static>,
-    /// The matcher's score for the term at the start of a text, and at the start of a
-    /// word elsewhere: the most it gives the term in a text that starts with the term's
-    /// first letter, and in any other (checked over millions of pairs in the tests).
-    pub(super) at_start: i64,
-    pub(super) elsewhere: i64,
-}
-
-impl Terms {
-    fn new(matcher: &SkimMatcherV2, query: &Query) -> Terms {
-        let list = query
-            .terms
-            .iter()
-            .map(|t| Term {
-                text: t.clone(),
-                mask: mask(t),
-                finder: memchr::memmem::Finder::new(t.as_bytes()).into_owned(),
-                at_start: matcher.fuzzy_match(t, t).unwrap_or(i64::MAX / 4),
-                elsewhere: matcher
-                    .fuzzy_match(&format!(" {t}"), t)
-                    .unwrap_or(i64::MAX / 4),
-            })
-            .collect();
-        Terms {
-            list,
-            whole: query.terms.join(" "),
         }
     }
 }

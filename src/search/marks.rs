@@ -4,8 +4,9 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::engine::{Engine, Ranked, Terms};
+use super::engine::Engine;
 use super::matching::scored_window;
+use super::rank::{Ranked, Terms};
 use super::{Field, Hit, Query};
 
 /// The byte offset of the first place `pattern` stands in `lower` at the start of a word.
@@ -36,7 +37,7 @@ impl Engine {
             field: entry.map_or(Field::Id, |e| e.field),
             positions: Vec::new(),
             exact: ranked.tier > 0,
-            spelled: ranked.band == super::engine::SPELLED,
+            spelled: ranked.band == super::rank::SPELLED,
         };
         if highlight && !terms.list.is_empty() && hit.field != Field::Date {
             let list: Vec<&str> = terms.list.iter().map(|t| t.text.as_str()).collect();

@@ -21,6 +21,7 @@ mod items;
 mod marks;
 mod matching;
 mod parts;
+mod rank;
 mod searcher;
 mod sieve;
 mod typo;

@@ -5,10 +5,15 @@
 //! neighbours swapped).
 //!
 //! The words are gathered from the engine's texts the first time a search needs them, so
-//! a session that never misspells never pays for them.
+//! a session that never misspells never pays for them. [`Engine::forgive`] is the step a
+//! search takes after the query as written: the actors a query misspells, and the hits of
+//! the reading when there is room for them.
 
 use std::cmp::Reverse;
 
+use super::engine::{Engine, Results};
+use super::rank::{Ranked, SPELLED, Terms};
+use super::{HitKind, Query};
 use crate::model::edit_distance;
 
 /// The distinct words of a model's texts, sorted, each with how often it occurs.
@@ -157,6 +162,113 @@ pub(super) fn misspells(name: &str, terms: &[String]) -> bool {
         let most = allowed(term.chars().count());
         most > 0 && words(name).any(|word| near(term, word, most))
     })
+}
+
+impl Engine {
+    fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary
+            .get_or_init(|| Vocabulary::new(self.columns.texts()))
+    }
+
+    /// Adds to `results` what the query finds once forgiven its misspellings: the actors
+    /// whose names it misspells, with the actors it names; then, when there is room, the
+    /// hits of the query with its misspelt terms read as the words they are closest to,
+    /// after the rest.
+    pub(super) fn forgive(
+        &self,
+        query: &Query,
+        limit: usize,
+        marked: usize,
+        results: &mut Results,
+    ) {
+        // Only a query with a term that is no word of the texts, and begins none, can be a
+        // misspelling: `arms` is not taken for `army`. An item holding every term as a
+        // word says so without the words being gathered.
+        if results.as_words {
+            return;
+        }
+        let vocabulary = self.vocabulary();
+        if query.terms.iter().all(|t| vocabulary.knows(t)) {
+            return;
+        }
+        let sieve = self.sieve(query);
+        let actors = self
+            .items
+            .iter()
+            .enumerate()
+            .take_while(|(_, item)| item.kind == HitKind::Actor);
+        // Matched before forgiving (sorted, as the candidates were), and since.
+        let before = std::mem::take(&mut results.matched);
+        let mut since = Vec::new();
+        let mut named = Vec::new();
+        for (i, item) in actors {
+            let i = i as u32;
+            if before.binary_search(&i).is_ok() || !sieve.passes(item, &self.columns) {
+                continue;
+            }
+            let entries = self.columns.of(item);
+            let misspelt = entries
+                .iter()
+                .position(|e| e.is_name && misspells(self.columns.lower(e), &query.terms));
+            if let Some(entry) = misspelt {
+                let len = entries.first().map_or(0, |e| e.len() as u32);
+                let ranked = Ranked {
+                    tier: 1,
+                    band: SPELLED,
+                    kind: HitKind::Actor,
+                    score: 0,
+                    len,
+                    item: i,
+                    entry: entry as u32,
+                };
+                named.push(self.hit(&ranked, &Terms::new(&self.matcher, query), false));
+                since.push(i);
+            }
+        }
+        let exact = results.hits.iter().take_while(|h| h.exact).count();
+        results.hits.splice(exact..exact, named);
+        results.hits.truncate(limit);
+        // The words meant are looked for only when there is room for their hits.
+        if before.len() + since.len() >= limit {
+            results.matched = before;
+            results.matched.extend(since);
+            results.matched.sort_unstable();
+            return;
+        }
+        let spelled = Query {
+            terms: query
+                .terms
+                .iter()
+                .map(|t| vocabulary.correct(t).unwrap_or(t).to_string())
+                .collect(),
+            filters: query.filters.clone(),
+        };
+        if spelled.terms != query.terms {
+            // As many as asked for: some may be hits already.
+            let found = self.as_written(&spelled, limit, marked, None);
+            let mut added = false;
+            for i in found.matched {
+                if before.binary_search(&i).is_err() {
+                    since.push(i);
+                    added = true;
+                }
+            }
+            for mut hit in found.hits {
+                let seen = results.hits.iter().any(|h| h.item() == hit.item());
+                if !seen && results.hits.len() < limit {
+                    hit.spelled = true;
+                    results.hits.push(hit);
+                }
+            }
+            if added {
+                results.spelled = Some(spelled);
+            }
+        }
+        results.matched = before;
+        results.matched.extend(since);
+        results.matched.sort_unstable();
+        results.matched.dedup();
+    }
 }
 
 #[cfg(test)]
