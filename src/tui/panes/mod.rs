@@ -63,6 +63,12 @@ pub trait ListPane {
         false
     }
 
+    /// Where `row` stands among the rows that can be selected, and how many there are,
+    /// for the border's `k/n` (a divider is not counted).
+    fn position(&self, shared: &Shared<'_>, row: usize) -> (usize, usize) {
+        (row + 1, self.len(shared))
+    }
+
     fn title(&self, shared: &Shared<'_>) -> String;
 
     /// One row, for a pane `width` cells wide.

@@ -62,6 +62,12 @@ impl ListPane for RecordList {
         self.rows.get(row).is_some_and(Option::is_none)
     }
 
+    fn position(&self, _shared: &Shared<'_>, row: usize) -> (usize, usize) {
+        let reviews = |rows: &[Option<usize>]| rows.iter().flatten().count();
+        let upto = self.rows.get(..=row).unwrap_or(&self.rows);
+        (reviews(upto), reviews(&self.rows))
+    }
+
     fn owns(&self, scope: Scope) -> bool {
         matches!(scope, Scope::Review(_))
     }

@@ -291,10 +291,11 @@ fn list(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane, view: &dyn Lis
         let shown = cursor.offset..cursor.offset + usize::from(inner.height);
         // A pane out of focus may be scrolled away from its selection (to show what is
         // marked): then it says how long it is, not a row that cannot be seen.
+        let (at, of) = view.position(&shared, cursor.selected.min(len.saturating_sub(1)));
         let position = if shown.contains(&cursor.selected) {
-            format!(" {above}{below} {}/{len} ", (cursor.selected + 1).min(len))
+            format!(" {above}{below} {at}/{of} ")
         } else {
-            format!(" {above}{below} {len} rows ")
+            format!(" {above}{below} {of} rows ")
         };
         block.title_bottom(Line::from(Span::styled(position, theme.dim())).right_aligned())
     } else {
