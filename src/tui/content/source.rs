@@ -252,9 +252,7 @@ fn record(
                 continue;
             }
             let room = width.saturating_sub(LINK_INDENT).max(8);
-            let chars: Vec<char> = source.url.chars().collect();
-            for piece in chars.chunks(room) {
-                let text: String = piece.iter().collect();
+            for text in address_lines(&source.url, room) {
                 links.push(Link {
                     line: out.len(),
                     column: LINK_INDENT,
@@ -281,6 +279,55 @@ fn record(
             wrap(&[Piece::new(line, theme.record(), None)], width)
                 .into_iter()
                 .map(|w| w.line),
+        );
+    }
+}
+/// An address in lines of at most `room` characters, each broken just after a `/`, `-`,
+/// `?`, `&` or `=` where the line has one, so that a line copied alone still reads as the
+/// address up to there; cut at `room` only where a stretch holds none of them.
+fn address_lines(url: &str, room: usize) -> Vec<String> {
+    let chars: Vec<char> = url.chars().collect();
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from < chars.len() {
+        let end = (from + room).min(chars.len());
+        let cut = if end == chars.len() {
+            end
+        } else {
+            chars[from..end]
+                .iter()
+                .rposition(|c| matches!(c, '/' | '-' | '?' | '&' | '='))
+                .map_or(end, |at| from + at + 1)
+        };
+        lines.push(chars[from..cut].iter().collect());
+        from = cut;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_lines;
+
+    #[test]
+    fn an_address_breaks_only_after_its_own_separators() {
+        let url = "https://www.thehindu.com/news/international/russia-to-sort-out-ties-with-india-pakistan/article.ece?page=2&x=1";
+        for room in [8, 20, 33, 50, 200] {
+            let lines = address_lines(url, room);
+            assert_eq!(lines.concat(), url, "nothing lost at {room}");
+            for line in &lines[..lines.len() - 1] {
+                assert!(line.chars().count() <= room, "{line} at {room}");
+                let separator = |c: char| matches!(c, '/' | '-' | '?' | '&' | '=');
+                let last = line.chars().last().expect("a character");
+                // Cut elsewhere only where a whole line's stretch holds no separator.
+                let cut_bare = line.chars().count() == room && !line.chars().any(separator);
+                assert!(separator(last) || cut_bare, "{line:?} at {room}");
+            }
+        }
+        // A stretch with no separator is cut where the line ends.
+        assert_eq!(
+            address_lines("https://abcdefghij", 5),
+            ["https", "://", "abcde", "fghij"]
         );
     }
 }
