@@ -1133,3 +1133,33 @@ fn under_the_linux_console_the_explorer_s_symbols_are_drawn_in_its_glyphs() {
         }
     }
 }
+
+#[test]
+fn a_claim_chosen_from_another_pane_shows_its_sentence_from_the_top() {
+    // One pane at a time, the Source pane shares the screen with the claims. Scrolled to a
+    // review's sources for one claim, it must not stay there for the next.
+    let mut app = app();
+    draw(&mut app, 80, 18);
+    // A reviewed claim, whose Source pane runs on into the record (moving in a pane
+    // chooses; focus alone does not).
+    app.update(Action::Focus(Pane::Record));
+    app.update(Action::Down);
+    app.update(Action::Focus(Pane::Claims));
+    app.update(Action::Focus(Pane::Source));
+    app.update(Action::Bottom);
+    draw(&mut app, 80, 18);
+    let seen = text(&mut app, 80, 18);
+    assert!(
+        app.cursor(Pane::Source).offset > 0,
+        "scrolled down:\n{seen}"
+    );
+    app.update(Action::Focus(Pane::Record));
+    app.update(Action::Down);
+    app.update(Action::Focus(Pane::Claims));
+    let screen = text(&mut app, 80, 18);
+    let claim = &app.index().model().claims[app.selected_claim().expect("a claim")];
+    assert!(
+        screen.contains(&format!("Claim {} ·", claim.id)),
+        "{screen}"
+    );
+}

@@ -139,14 +139,15 @@ impl App {
     }
 
     /// Lays out the Source pane's text if its claim or width changed, and keeps its scroll
-    /// within it: a newly shown claim, or a new terminal size, scrolls the quoted words
-    /// into view if the pane is too short for them.
+    /// within it: a newly shown claim, or a new terminal size, starts from the top, or as
+    /// near it as shows the quoted words.
     fn fit_source(&mut self) {
-        let height = self.screen.inner_height(Pane::Source);
-        if height == 0 {
-            // Not on screen (a narrow screen shows another pane): scroll it when it shows.
+        // Not on screen (a narrow screen shows another pane): scroll it when it shows.
+        // (`inner_height` answers 1 for a pane not on screen.)
+        if self.screen.pane(Pane::Source).is_none() {
             return;
         }
+        let height = self.screen.inner_height(Pane::Source);
         // The pane pads its text by a column on each side.
         let width = self.screen.inner_width(Pane::Source).saturating_sub(2);
         let claim = self.selected_claim();
@@ -158,11 +159,13 @@ impl App {
         let shown = (claim, self.size);
         if self.shown_claim != shown {
             self.shown_claim = shown;
-            if let Some((first, last)) = self.laid.source.quote
-                && (first < *scroll || last >= *scroll + height)
-            {
-                *scroll = first.min((last + 1).saturating_sub(height));
-            }
+            // From the top, where the claim is named, unless that leaves the quoted words
+            // below the pane: then as little further down as shows them. Never where the
+            // pane was left for another claim (its record, say), which may hide both.
+            *scroll = match self.laid.source.quote {
+                Some((first, last)) => first.min((last + 1).saturating_sub(height)),
+                None => 0,
+            };
         }
         *scroll = (*scroll).min(lines.saturating_sub(height));
     }
