@@ -32,7 +32,7 @@ pub use read::{
 };
 pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,
-    Tables, TimelineRow, placed_date,
+    Tables, TimelineRow, body_number, placed_date,
 };
 pub use rules::{QUALIFIERS, validate};
 pub use types::{

@@ -13,5 +13,6 @@ mod timeline;
 pub use index::{Index, Tables};
 pub(crate) use names::actor_names;
 pub use names::{MAX_NAME_BYTES, NameFinder};
+pub use paragraphs::body_number;
 pub use scope::{Related, Scope};
 pub use timeline::{INFERRED_MARK, RECORD_DATE_MARK, ShownDate, TimelineRow, placed_date};

@@ -10,15 +10,22 @@ impl Index {
     /// The reader's number for the model's paragraph `p`: the body's paragraphs from 1;
     /// `None` for what comes before the body (the headline, the standfirst, the
     /// publisher's line).
+    ///
+    /// The body's first paragraph is that of its first sentence in the text's order: found
+    /// past the few sentences before it, never by reading them all, as this is asked for
+    /// every paragraph drawn.
     pub fn body_paragraph(&self, p: u32) -> Option<u32> {
-        let first = self
-            .model()
-            .sentences
-            .iter()
+        body_number(self.first_body_paragraph(), p)
+    }
+
+    /// The model's number for the body's first paragraph; `None` for a text with no body.
+    /// A loop over many paragraphs asks once and numbers each with [`body_number`].
+    pub fn first_body_paragraph(&self) -> Option<u32> {
+        let first = self.model().sentences.iter();
+        first
             .filter(|s| s.role == SentenceRole::Body)
             .map(|s| s.paragraph)
-            .min()?;
-        p.checked_sub(first).map(|n| n + 1)
+            .next()
     }
 
     /// Where sentence `s` stands, as a reader would say it: "paragraph 16", "the
@@ -38,6 +45,11 @@ impl Index {
             },
         }
     }
+}
+
+/// The reader's number for the model's paragraph `p`, the body's first being `first`.
+pub fn body_number(first: Option<u32>, p: u32) -> Option<u32> {
+    p.checked_sub(first?).map(|n| n + 1)
 }
 
 #[cfg(test)]

@@ -219,11 +219,12 @@ fn actor_reach(index: &Index, a: usize) -> String {
     let model = index.model();
     let claims = index.claims_of_actor(a);
     // Counted as the reader counts them: the body's paragraphs, from its first.
+    let first = index.first_body_paragraph();
     let mut paragraphs: Vec<u32> = claims
         .iter()
         .filter_map(|c| index.sentence_of_claim(*c))
         .chain(index.sentences_naming(a).iter().copied())
-        .filter_map(|s| index.body_paragraph(model.sentences[s].paragraph))
+        .filter_map(|s| crate::model::body_number(first, model.sentences[s].paragraph))
         .collect();
     paragraphs.sort_unstable();
     paragraphs.dedup();

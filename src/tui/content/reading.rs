@@ -57,6 +57,7 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
     };
     let mut paragraph = Paragraph::default();
     let sentences = &index.model().sentences;
+    let first_body = index.first_body_paragraph();
     for (i, sentence) in sentences.iter().enumerate() {
         if !paragraph.sentences.is_empty() && paragraph.number != sentence.paragraph {
             laid.add(std::mem::take(&mut paragraph), max);
@@ -65,7 +66,7 @@ pub fn reading(index: &Index, width: usize) -> ReadingText {
         }
         if paragraph.sentences.is_empty() {
             paragraph.number = sentence.paragraph;
-            paragraph.shown = index.body_paragraph(sentence.paragraph);
+            paragraph.shown = crate::model::body_number(first_body, sentence.paragraph);
         } else {
             paragraph.text.push(' ');
         }

@@ -70,10 +70,11 @@ impl ListPane for ClaimList {
             Scope::Actor(a) => {
                 let model = index.model();
                 let name = &model.actors[a].name;
+                let first = index.first_body_paragraph();
                 let mut paragraphs: Vec<u32> = index
                     .sentences_naming(a)
                     .iter()
-                    .filter_map(|s| index.body_paragraph(model.sentences[*s].paragraph))
+                    .filter_map(|s| crate::model::body_number(first, model.sentences[*s].paragraph))
                     .collect();
                 paragraphs.dedup();
                 match paragraphs.as_slice() {
