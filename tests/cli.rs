@@ -831,6 +831,16 @@ fn have(program: &str, why: &str) -> bool {
     found
 }
 
+/// Runs `script` in a bash without its start-up files: how it ended, and what it printed.
+fn in_bash(script: &str) -> (std::process::Output, String) {
+    let run = std::process::Command::new("bash")
+        .args(["--norc", "-c", script])
+        .output()
+        .expect("bash runs");
+    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    (run, said)
+}
+
 #[test]
 fn bash_completion_registers_and_completes_subcommands_and_formats() {
     let output = claimscope(&["completions", "bash"]);
@@ -854,19 +864,14 @@ fn bash_completion_registers_and_completes_subcommands_and_formats() {
     let dir = common::Scratch::new("completion");
     let path = dir.0.join("claimscope.bash");
     std::fs::write(&path, &script).expect("write the script");
-    let probe = format!(
+    let (run, said) = in_bash(&format!(
         "source {}; complete -p claimscope >/dev/null || exit 3; \
          COMP_WORDS=(claimscope ex); COMP_CWORD=1; _claimscope claimscope ex claimscope; \
          echo \"${{COMPREPLY[*]}}\"; \
          COMP_WORDS=(claimscope export --format ''); COMP_CWORD=3; _claimscope claimscope '' --format; \
          echo \"${{COMPREPLY[*]}}\"",
         path.display()
-    );
-    let run = std::process::Command::new("bash")
-        .args(["--norc", "-c", &probe])
-        .output()
-        .expect("bash runs");
-    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    ));
     assert!(
         run.status.success(),
         "{said}{}",
@@ -1183,19 +1188,14 @@ fn bash_completes_show_ids_and_search_filters() {
     let path = dir.0.join("claimscope.bash");
     std::fs::write(&path, &script).expect("write the script");
     // `claimscope show c05<TAB>` and `claimscope search kind:fo<TAB>`.
-    let probe = format!(
+    let (_, said) = in_bash(&format!(
         "source {}; \
          COMP_WORDS=(claimscope show c05); COMP_CWORD=2; _claimscope claimscope c05 show; \
          echo \"${{COMPREPLY[*]}}\"; \
          COMP_WORDS=(claimscope search kind:fo); COMP_CWORD=2; _claimscope claimscope kind:fo search; \
          echo \"${{COMPREPLY[*]}}\"",
         path.display()
-    );
-    let run = std::process::Command::new("bash")
-        .args(["--norc", "-c", &probe])
-        .output()
-        .expect("bash runs");
-    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    ));
     let mut lines = said.lines();
     let ids = lines.next().unwrap_or_default();
     for id in ["c05a", "c05b", "c05c", "c05d"] {

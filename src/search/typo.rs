@@ -201,6 +201,8 @@ impl Engine {
         let before = std::mem::take(&mut results.matched);
         let mut since = Vec::new();
         let mut named = Vec::new();
+        // Made once for every actor named: the hit's field needs them, not the matcher.
+        let terms = Terms::new(&self.matcher, query);
         for (i, item) in actors {
             let i = i as u32;
             if before.binary_search(&i).is_ok() || !sieve.passes(item, &self.columns) {
@@ -221,7 +223,7 @@ impl Engine {
                     item: i,
                     entry: entry as u32,
                 };
-                named.push(self.hit(&ranked, &Terms::new(&self.matcher, query), false));
+                named.push(self.hit(&ranked, &terms, false));
                 since.push(i);
             }
         }
