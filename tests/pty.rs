@@ -893,3 +893,45 @@ fn keys_beside_the_longest_sentence_fit_in_a_memory_limit() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(status.success(), "exit status {status:?}");
 }
+
+/// Waits until the explorer has written `sequence`.
+fn wait_for_bytes(session: &mut Session, sequence: &[u8]) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !contains(&session.bytes, sequence) {
+        assert!(Instant::now() < deadline, "never wrote {sequence:?}");
+        session.pump(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn in_colour_the_explorer_asks_the_terminal_its_background_and_draws_for_it() {
+    // What a terminal with black text on white answers to the colour queries, then to the
+    // device-attributes query that follows them; and what one that knows only the last
+    // one answers.
+    let white = "\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c";
+    let unknowing = "\x1b[?62;22c";
+    // Cyan, the accent of the dark background's palette, and the darker shade a light
+    // one gets (256-colour number 30).
+    let (dark_accent, light_accent) = (&b"38;5;6;"[..], &b"38;5;30;"[..]);
+    for (answer, light) in [(white, true), (unknowing, false)] {
+        let mut session = Session::start_with(&[], &[("NO_COLOR", ""), ("COLORFGBG", "")]);
+        wait_for_bytes(&mut session, b"\x1b]11;?");
+        session.send(answer);
+        session.expect("3 Arguments");
+        let drawn = &session.bytes;
+        assert_eq!(contains(drawn, light_accent), light, "light: {light}");
+        assert_eq!(contains(drawn, dark_accent), !light, "light: {light}");
+        session.send("q");
+        assert!(session.finish().success());
+    }
+    // Told by the environment, it does not ask.
+    let mut session = Session::start_with(&[], &[("NO_COLOR", ""), ("COLORFGBG", "0;15")]);
+    session.expect("3 Arguments");
+    assert!(
+        !contains(&session.bytes, b"\x1b]11;?"),
+        "asked all the same"
+    );
+    assert!(contains(&session.bytes, light_accent));
+    session.send("q");
+    assert!(session.finish().success());
+}

@@ -1131,7 +1131,29 @@ fn under_the_linux_console_the_explorer_s_symbols_are_drawn_in_its_glyphs() {
             assert!(screen.contains("+ held"), "{screen}");
             assert!(screen.contains("x failed"), "{screen}");
         }
+        // The focused pane stands out in double lines; the others are light.
+        assert!(screen.contains('╔'), "{screen}");
+        assert!(w < 120 || screen.contains('┌'), "{screen}");
+        if pane == Pane::Timeline {
+            // `~` is an inferred date's; a row cut short ends in `$`.
+            let rows: Vec<&str> = screen.lines().collect();
+            assert!(
+                rows.iter().any(|r| r.contains("~before Oct 2012")),
+                "{screen}"
+            );
+            let cut = rows.iter().find(|r| r.contains("$║") || r.contains("$│"));
+            assert!(cut.is_some(), "{screen}");
+            assert!(
+                !rows.iter().any(|r| r.contains("~║") || r.contains("~│")),
+                "{screen}"
+            );
+        }
     }
+    // In reading mode the chosen sentence's bar is not the bar of the others.
+    app.update(Action::Focus(Pane::Claims));
+    app.update(Action::ToggleReading);
+    let screen = text(&mut app, 80, 24);
+    assert!(screen.contains("║ ") && screen.contains("│ "), "{screen}");
 }
 
 #[test]
@@ -1162,4 +1184,130 @@ fn a_claim_chosen_from_another_pane_shows_its_sentence_from_the_top() {
         screen.contains(&format!("Claim {} ·", claim.id)),
         "{screen}"
     );
+}
+
+/// The colour xterm draws for a cell colour by default (`None`: the terminal's own).
+fn xterm_rgb(color: Color) -> Option<(u8, u8, u8)> {
+    const SIXTEEN: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    let indexed = |i: u8| -> (u8, u8, u8) {
+        const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+        match i {
+            0..=15 => SIXTEEN[usize::from(i)],
+            16..=231 => {
+                let i = usize::from(i - 16);
+                (LEVELS[i / 36], LEVELS[i / 6 % 6], LEVELS[i % 6])
+            }
+            _ => {
+                let grey = 8 + 10 * (i - 232);
+                (grey, grey, grey)
+            }
+        }
+    };
+    Some(match color {
+        Color::Reset => return None,
+        Color::Black => SIXTEEN[0],
+        Color::Red => SIXTEEN[1],
+        Color::Green => SIXTEEN[2],
+        Color::Yellow => SIXTEEN[3],
+        Color::Blue => SIXTEEN[4],
+        Color::Magenta => SIXTEEN[5],
+        Color::Cyan => SIXTEEN[6],
+        Color::Gray => SIXTEEN[7],
+        Color::DarkGray => SIXTEEN[8],
+        Color::LightRed => SIXTEEN[9],
+        Color::LightGreen => SIXTEEN[10],
+        Color::LightYellow => SIXTEEN[11],
+        Color::LightBlue => SIXTEEN[12],
+        Color::LightMagenta => SIXTEEN[13],
+        Color::LightCyan => SIXTEEN[14],
+        Color::White => SIXTEEN[15],
+        Color::Indexed(i) => indexed(i),
+        Color::Rgb(r, g, b) => (r, g, b),
+    })
+}
+
+/// WCAG's contrast ratio of two colours: 1 (the same) to 21 (black on white).
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn every_colour_drawn_reads_on_the_background_it_was_picked_for() {
+    use claimscope::model::{Index, Model};
+    use claimscope::tui::{Pane, Theme};
+    let backgrounds = [
+        ("dark", Theme::new(true), (0, 0, 0)),
+        ("light", Theme::new(true).on_light(), (255, 255, 255)),
+    ];
+    for (name, theme, background) in backgrounds {
+        let mut app = App::new(Index::new(Model::bundled().expect("bundled")), theme);
+        let mut worst: Option<(f64, String)> = None;
+        let mut look = |app: &mut App, what: &str| {
+            let screen = buffer(app, 120, 40);
+            for cell in &screen.content {
+                let Some(fg) = xterm_rgb(cell.fg) else {
+                    continue;
+                };
+                let behind = xterm_rgb(cell.bg).unwrap_or(background);
+                let ratio = contrast(fg, behind);
+                if worst.as_ref().is_none_or(|(w, _)| ratio < *w) {
+                    worst = Some((
+                        ratio,
+                        format!("{what}: {:?} on {:?} `{}`", cell.fg, cell.bg, cell.symbol()),
+                    ));
+                }
+            }
+        };
+        for pane in [
+            Pane::Timeline,
+            Pane::Actors,
+            Pane::Arguments,
+            Pane::Record,
+            Pane::Claims,
+        ] {
+            app.update(Action::Focus(pane));
+            app.update(Action::Down);
+            look(&mut app, &format!("{pane:?}"));
+        }
+        app.update(Action::OpenSearch);
+        type_text(&mut app, "russia");
+        look(&mut app, "search");
+        app.update(Action::Accept);
+        app.update(Action::ToggleReading);
+        look(&mut app, "reading");
+        let (ratio, at) = worst.expect("something is drawn in colour");
+        assert!(
+            ratio >= 3.0,
+            "{name} background: contrast {ratio:.2} at {at}"
+        );
+    }
 }

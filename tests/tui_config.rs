@@ -18,7 +18,7 @@ use claimscope::tui::{Action, App, Theme, view};
 fn explorer(config: Config) -> App {
     let model = Model::bundled().expect("bundled model");
     let searcher = Searcher::new(Arc::new(Index::new(model)));
-    let theme = config.theme(Theme::new(true));
+    let theme = config.theme(Theme::new(true), || None);
     let mut app = App::with_config(searcher, config.keymap, theme);
     app.update(Action::Resize(120, 40));
     app
@@ -120,17 +120,69 @@ fn each_explorer_draws_in_its_own_colours() {
 #[test]
 fn the_console_s_glyphs_can_be_asked_for_or_refused() {
     use claimscope::tui::Theme;
-    let on = configured("[colors]\nascii = true\n").theme(Theme::new(true));
+    let on = configured("[colors]\nascii = true\n").theme(Theme::new(true), || None);
     assert!(on.ascii);
     let console = Theme {
         ascii: true,
         ..Theme::new(true)
     };
-    assert!(!configured("[colors]\nascii = false\n").theme(console).ascii);
     assert!(
-        Config::default().theme(console).ascii,
+        !configured("[colors]\nascii = false\n")
+            .theme(console, || None)
+            .ascii
+    );
+    assert!(
+        Config::default().theme(console, || None).ascii,
         "TERM decides when unsaid"
     );
     let refused = config::parse("[colors]\nascii = \"yes\"\n").expect_err("not a boolean");
     assert!(refused[0].message.contains("`ascii` is true or false"));
+}
+
+#[test]
+fn the_terminal_is_asked_its_background_only_when_colour_needs_it_and_nothing_says() {
+    use claimscope::tui::theme::Background;
+    use std::cell::Cell;
+    let asked = Cell::new(0);
+    let detect = || {
+        asked.set(asked.get() + 1);
+        Some(Background::Light)
+    };
+    let theme = Config::default().theme(Theme::new(true), detect);
+    assert_eq!((theme.background, asked.get()), (Background::Light, 1));
+
+    let dark = configured("[colors]\nbackground = \"dark\"\n");
+    let theme = dark.theme(Theme::new(true), detect);
+    assert_eq!(
+        (theme.background, asked.get()),
+        (Background::Dark, 1),
+        "named"
+    );
+    let theme = Config::default().theme(Theme::new(false), detect);
+    assert_eq!(asked.get(), 1, "no colour, nothing to pick: {theme:?}");
+    let off = configured("[colors]\nenabled = false\n");
+    off.theme(Theme::new(true), detect);
+    assert_eq!(asked.get(), 1, "colour turned off by the file");
+    let auto = configured("[colors]\nbackground = \"auto\"\n");
+    auto.theme(Theme::new(true), detect);
+    assert_eq!(asked.get(), 2, "auto asks");
+
+    let unsaid = Config::default().theme(Theme::new(true), || None);
+    assert_eq!(
+        unsaid.background,
+        Background::Dark,
+        "a terminal that does not say"
+    );
+    let refused = config::parse("[colors]\nbackground = \"white\"\n").expect_err("no such");
+    assert!(
+        refused[0]
+            .message
+            .contains("\"dark\", \"light\" or \"auto\"")
+    );
+    assert_eq!(Background::from_colorfgbg("15;0"), Some(Background::Dark));
+    assert_eq!(
+        Background::from_colorfgbg("0;default;15"),
+        Some(Background::Light)
+    );
+    assert_eq!(Background::from_colorfgbg("0;default"), None);
 }

@@ -147,7 +147,7 @@ fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
             &[
                 (
                     "~/.config/claimscope/config.toml",
-                    "The configuration: [keys] rebinds the explorer's keys (quit = \"x\"), [colors] sets the colours of accent, quote, match, mark and dim, enabled = false turns colour off, ascii = true draws with the Linux console's glyphs. --config FILE names another.",
+                    "The configuration: [keys] rebinds the explorer's keys (quit = \"x\"), [colors] sets the colours of accent, quote, match, mark and dim, enabled = false turns colour off, background = \"light\" or \"dark\" picks colours for the terminal's background (unsaid, COLORFGBG or the terminal says), ascii = true draws with the Linux console's glyphs. --config FILE names another.",
                 ),
                 (
                     "~/.cache/claimscope/",
@@ -162,6 +162,10 @@ fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
                 (
                     "TERM",
                     "linux draws the explorer's symbols in the console's glyphs.",
+                ),
+                (
+                    "COLORFGBG",
+                    "Set by some terminals (\"15;0\": white on black); its last number, the background's, picks colours that read on it without asking the terminal.",
                 ),
                 (
                     "XDG_CONFIG_HOME",

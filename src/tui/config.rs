@@ -9,6 +9,7 @@
 //!
 //! [colors]
 //! enabled = true         # false: no colour at all, as NO_COLOR
+//! background = "light"   # or "dark"; by default the terminal is asked
 //! accent = "magenta"     # accent, quote, match, mark, dim: a name, "#rrggbb" or 0-255
 //! ```
 
@@ -22,28 +23,47 @@ use toml::de::{DeTable, DeValue};
 
 use super::keymap::{Key, Keymap};
 use super::rebind::{action_named, clashes, parse_key, rebind};
-use super::theme::{Palette, Theme};
+use super::theme::{Background, Palette, Theme};
 use crate::model::Diagnostic;
 
 /// What a configuration file sets.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub keymap: Keymap,
-    pub palette: Palette,
+    /// The colours it sets, by role (in [`Palette::ROLES`] order); the others are the
+    /// defaults for the background.
+    pub colors: [Option<Color>; 5],
     /// `Some(false)` turns colour off; `None` leaves it to NO_COLOR and the terminal.
     pub color: Option<bool>,
     /// `Some(true)` draws with the Linux console's glyphs only; `None` leaves it to TERM.
     pub ascii: Option<bool>,
+    /// The background it says the terminal has; `None` asks the terminal.
+    pub background: Option<Background>,
 }
 
 impl Config {
     /// `base` (colour or not, as the environment says) in this configuration's colours,
-    /// and without colour if it turns colour off.
-    pub fn theme(&self, base: Theme) -> Theme {
+    /// and without colour if it turns colour off. With colour, and no background named,
+    /// `detect` is asked which one the terminal has (it takes a round trip to the
+    /// terminal, so it is asked only then); a terminal that does not say is taken as dark.
+    pub fn theme(&self, base: Theme, detect: impl FnOnce() -> Option<Background>) -> Theme {
+        let color = base.color && self.color != Some(false);
+        let background = match self.background {
+            Some(named) => named,
+            None if color => detect().unwrap_or_default(),
+            None => Background::Dark,
+        };
+        let mut palette = Palette::on(background);
+        for (role, set) in Palette::ROLES.iter().zip(self.colors) {
+            if let (Some(slot), Some(color)) = (palette.role_mut(role), set) {
+                *slot = color;
+            }
+        }
         Theme {
-            color: base.color && self.color != Some(false),
-            palette: self.palette,
+            color,
+            palette,
             ascii: self.ascii.unwrap_or(base.ascii),
+            background,
         }
     }
 }
@@ -181,7 +201,7 @@ fn keys(value: &Spanned<DeValue<'_>>, keymap: &mut Keymap, problems: &mut Vec<Di
     }
 }
 
-/// `[colors]`: `enabled`, `ascii`, and a colour for each role.
+/// `[colors]`: `enabled`, `ascii`, `background`, and a colour for each role.
 fn colors(value: &Spanned<DeValue<'_>>, config: &mut Config, problems: &mut Vec<Diagnostic>) {
     let Some(table) = table(value, "colors", problems) else {
         return;
@@ -203,12 +223,30 @@ fn colors(value: &Spanned<DeValue<'_>>, config: &mut Config, problems: &mut Vec<
             }
             continue;
         }
-        let Some(slot) = config.palette.role_mut(name_text) else {
-            let roles = Palette::ROLES.iter().copied().chain(["enabled", "ascii"]);
+        if name_text == "background" {
+            match value.get_ref() {
+                DeValue::String(text) if text.as_ref() == "auto" => config.background = None,
+                DeValue::String(text) if Background::named(text).is_some() => {
+                    config.background = Background::named(text)
+                }
+                _ => problems.push(Diagnostic::new(
+                    Some(value.span()),
+                    "`background` is \"dark\", \"light\" or \"auto\" (ask the terminal)",
+                )),
+            }
+            continue;
+        }
+        let slot = Palette::ROLES
+            .iter()
+            .position(|role| *role == name_text)
+            .map(|at| &mut config.colors[at]);
+        let Some(slot) = slot else {
+            let settings = ["enabled", "ascii", "background"];
+            let roles = Palette::ROLES.iter().copied().chain(settings);
             let hint = match crate::model::closest(name_text, roles) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
-                    "the colours are {}, and `enabled` and `ascii`",
+                    "the colours are {}, and `enabled`, `ascii` and `background`",
                     Palette::ROLES.join(", ")
                 ),
             };
@@ -223,7 +261,7 @@ fn colors(value: &Spanned<DeValue<'_>>, config: &mut Config, problems: &mut Vec<
             _ => None,
         };
         match parsed {
-            Some(color) => *slot = color,
+            Some(color) => *slot = Some(color),
             None => problems.push(Diagnostic::new(
                 Some(value.span()),
                 "a colour is a name (red, lightblue, darkgray, ...), \"#rrggbb\", or a number 0 to 255 in quotes",
@@ -257,8 +295,24 @@ mod tests {
         let text = "[keys]\ndown = [\"x\", \"down\"]\nquit = \"ctrl-q\"\n\n[colors]\nenabled = false\naccent = \"#ff8800\"\nmark = \"13\"\n";
         let config = parse(text).expect("a good file");
         assert_eq!(config.color, Some(false));
-        assert_eq!(config.palette.accent, Color::Rgb(0xff, 0x88, 0x00));
-        assert_eq!(config.palette.marked, Color::Indexed(13));
+        let off = config.theme(Theme::new(true), || Some(Background::Light));
+        assert!(
+            !off.color && off.background == Background::Dark,
+            "not asked"
+        );
+        let coloured = Config {
+            color: None,
+            ..config.clone()
+        };
+        let theme = coloured.theme(Theme::new(true), || Some(Background::Light));
+        assert_eq!(theme.palette.accent, Color::Rgb(0xff, 0x88, 0x00));
+        assert_eq!(theme.palette.marked, Color::Indexed(13));
+        assert_eq!(theme.background, Background::Light);
+        assert_ne!(
+            theme.palette.matched,
+            Palette::default().matched,
+            "a colour the file leaves alone is the light background's default"
+        );
         let moving_down = config
             .keymap
             .bindings()

@@ -47,9 +47,10 @@ pub enum Ending {
 
 /// Runs the explorer on `searcher`'s model with a user's `config` (keys and colours) in
 /// force, until the reader quits, a signal asks it to end or the terminal goes away; then
-/// restores the terminal, whatever happened.
+/// restores the terminal, whatever happened. The terminal is asked for its background
+/// first when the colours depend on it (a round trip, before it is taken over).
 pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
-    let theme = config.theme(Theme::from_env());
+    let theme = config.theme(Theme::from_env(), terminal::background);
     let mut app = App::with_config(searcher, config.keymap, theme);
     let signals = signals::watch()?;
     let mut term = terminal::setup(theme.color)?;

@@ -21,6 +21,7 @@ use signal_hook::consts::signal;
 
 use super::output::Output;
 use super::signals;
+use super::theme::Background;
 
 pub type Term = Terminal<CrosstermBackend<Output<Stdout>>>;
 
@@ -35,6 +36,26 @@ pub fn tty() -> BorrowedFd<'static> {
         rustix::stdio::stdin()
     } else {
         rustix::stdio::stdout()
+    }
+}
+
+/// Whether the terminal draws on a light or a dark background. `COLORFGBG`, where a
+/// terminal sets it, says so without asking; otherwise the terminal is asked for its
+/// colours (OSC 10 and 11, followed by a query every terminal answers, so that one which
+/// does not know the first is found out at once rather than at the timeout). Nothing when
+/// it does not say. Asked before the explorer takes the terminal, so that no answer is
+/// read as keys.
+pub fn background() -> Option<Background> {
+    if let Some(said) = std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| Background::from_colorfgbg(&v))
+    {
+        return Some(said);
+    }
+    match terminal_colorsaurus::theme_mode(terminal_colorsaurus::QueryOptions::default()) {
+        Ok(terminal_colorsaurus::ThemeMode::Light) => Some(Background::Light),
+        Ok(terminal_colorsaurus::ThemeMode::Dark) => Some(Background::Dark),
+        Err(_) => None,
     }
 }
 

@@ -25,17 +25,61 @@ pub struct Palette {
 
 impl Default for Palette {
     fn default() -> Palette {
-        Palette {
-            accent: Color::Cyan,
-            quote: Color::Yellow,
-            matched: Color::Yellow,
-            marked: Color::Magenta,
-            dim: Color::Reset,
+        Palette::on(Background::Dark)
+    }
+}
+
+/// Whether the terminal draws on a dark or a light background: a colour that reads on one
+/// can vanish on the other (blue on black, yellow on white).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    /// What most terminals start with, and what is assumed when the terminal does not say.
+    #[default]
+    Dark,
+    Light,
+}
+
+impl Background {
+    /// The names a configuration uses.
+    pub fn named(name: &str) -> Option<Background> {
+        match name {
+            "dark" => Some(Background::Dark),
+            "light" => Some(Background::Light),
+            _ => None,
         }
+    }
+
+    /// What `COLORFGBG` says (rxvt, Konsole and others set it, "15;0" for white on black):
+    /// the last field is the background's palette number. Nothing when it is not set or
+    /// says `default`.
+    pub fn from_colorfgbg(value: &str) -> Option<Background> {
+        let background: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+        Some(match background {
+            0..=6 | 8 => Background::Dark,
+            _ => Background::Light,
+        })
     }
 }
 
 impl Palette {
+    /// The default colours for a background: on a light one the cyan and yellow of the
+    /// dark one become darker shades from the 256-colour cube, which every common theme
+    /// leaves as they are.
+    pub fn on(background: Background) -> Palette {
+        let (accent, matched) = match background {
+            Background::Dark => (Color::Cyan, Color::Yellow),
+            Background::Light => (DARK_CYAN, DARK_YELLOW),
+        };
+        Palette {
+            accent,
+            // Black text on it, so it reads on either background.
+            quote: Color::Yellow,
+            matched,
+            marked: Color::Magenta,
+            dim: Color::Reset,
+        }
+    }
+
     /// The roles by the names a configuration uses, for reading and for messages.
     pub const ROLES: [&'static str; 5] = ["accent", "quote", "match", "mark", "dim"];
 
@@ -52,6 +96,13 @@ impl Palette {
     }
 }
 
+/// Darker shades for a light background, from the 256-colour cube: (0,135,135),
+/// (175,135,0) and (0,135,0), where the first sixteen colours' cyan, yellow and green
+/// are too pale to read on white.
+const DARK_CYAN: Color = Color::Indexed(30);
+const DARK_YELLOW: Color = Color::Indexed(136);
+const DARK_GREEN: Color = Color::Indexed(28);
+
 /// The explorer's styles, with or without colour, in the colours of its own palette. Each
 /// explorer carries its theme, so two in one process can look different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +112,8 @@ pub struct Theme {
     /// Whether to draw only what the Linux console's font has: ASCII for the explorer's
     /// own symbols, light and double lines for its boxes (see `view::console`).
     pub ascii: bool,
+    /// The background the colours are picked to read on.
+    pub background: Background,
 }
 
 impl Theme {
@@ -70,6 +123,7 @@ impl Theme {
             color,
             palette: Palette::default(),
             ascii: false,
+            background: Background::Dark,
         }
     }
 
@@ -84,12 +138,35 @@ impl Theme {
         }
     }
 
+    /// The default colours on a light background instead of a dark one.
+    pub fn on_light(self) -> Theme {
+        Theme {
+            background: Background::Light,
+            palette: Palette::on(Background::Light),
+            ..self
+        }
+    }
+
     fn fg(self, color: Color) -> Style {
         if self.color {
             Style::new().fg(color)
         } else {
             Style::new()
         }
+    }
+
+    /// One of the sixteen colours, in a shade that reads on the background: blue is too
+    /// dark on black, and yellow, green, cyan and grey too pale on white.
+    fn hue(self, color: Color) -> Style {
+        let shade = match (self.background, color) {
+            (Background::Dark, Color::Blue) => Color::LightBlue,
+            (Background::Light, Color::Yellow) => DARK_YELLOW,
+            (Background::Light, Color::Green) => DARK_GREEN,
+            (Background::Light, Color::Cyan) => DARK_CYAN,
+            (Background::Light, Color::Gray) => Color::Reset,
+            (_, other) => other,
+        };
+        self.fg(shade)
     }
 
     pub fn border(self, focused: bool) -> Style {
@@ -162,7 +239,7 @@ impl Theme {
     }
 
     pub fn claim_kind(self, kind: ClaimKind) -> Style {
-        self.fg(match kind {
+        self.hue(match kind {
             ClaimKind::Fact => Color::Green,
             ClaimKind::Assessment => Color::Blue,
             ClaimKind::Forecast => Color::Magenta,
@@ -172,15 +249,15 @@ impl Theme {
 
     pub fn status(self, status: EventStatus) -> Style {
         match status {
-            EventStatus::Cancelled => self.fg(Color::Red),
-            EventStatus::Planned | EventStatus::Expected => self.fg(Color::Yellow),
-            EventStatus::Ongoing => self.fg(Color::Blue),
+            EventStatus::Cancelled => self.hue(Color::Red),
+            EventStatus::Planned | EventStatus::Expected => self.hue(Color::Yellow),
+            EventStatus::Ongoing => self.hue(Color::Blue),
             EventStatus::Happened => Style::new(),
         }
     }
 
     pub fn hit_kind(self, kind: HitKind) -> Style {
-        self.fg(match kind {
+        self.hue(match kind {
             HitKind::Actor => Color::Green,
             HitKind::Claim => Color::Blue,
             HitKind::Event => Color::Yellow,
@@ -194,16 +271,16 @@ impl Theme {
     pub fn stance(self, stance: Option<crate::model::Stance>) -> Style {
         use crate::model::Stance;
         match stance {
-            Some(Stance::Supports) => self.fg(Color::Green),
-            Some(Stance::Attacks) => self.fg(Color::Red),
-            Some(Stance::Qualifies) => self.fg(Color::Yellow),
+            Some(Stance::Supports) => self.hue(Color::Green),
+            Some(Stance::Attacks) => self.hue(Color::Red),
+            Some(Stance::Qualifies) => self.hue(Color::Yellow),
             None => self.bold(),
         }
     }
 
     pub fn trend(self, trend: crate::model::Trend) -> Style {
         use crate::model::Trend;
-        self.fg(match trend {
+        self.hue(match trend {
             Trend::Warming => Color::Green,
             Trend::Cooling => Color::Red,
             Trend::Steady => Color::Blue,
@@ -214,7 +291,7 @@ impl Theme {
     /// A verdict of the record; its badge says it without colour.
     pub fn verdict(self, verdict: crate::model::Verdict) -> Style {
         use crate::model::Verdict;
-        self.fg(match verdict {
+        self.hue(match verdict {
             Verdict::Held => Color::Green,
             Verdict::Partly => Color::Yellow,
             Verdict::Failed => Color::Red,

@@ -2,7 +2,7 @@
 //! and double box-drawing lines of the PC character set, and little else: the explorer's
 //! symbols (✓ ◐ ▶ ↑ …) would come out as blobs. With `TERM=linux`, or `ascii = true` under
 //! `[colors]`, each is drawn instead as the ASCII character listed here, heavy lines as
-//! light ones, and typographic quotes and dashes as their plain forms. The text of the
+//! double ones, and typographic quotes and dashes as their plain forms. The text of the
 //! article and the record is otherwise left as it is: a letter the font lacks is the
 //! console's to show as it can.
 
@@ -11,13 +11,14 @@ use ratatui::buffer::Buffer;
 /// What the console draws for `c`, if it cannot draw `c` itself and `c` is the explorer's.
 pub fn glyph(c: char) -> Option<&'static str> {
     Some(match c {
-        // Heavy lines (the focused pane) as light ones.
-        '┏' => "┌",
-        '┓' => "┐",
-        '┗' => "└",
-        '┛' => "┘",
-        '━' => "─",
-        '┃' => "│",
+        // Heavy lines (the focused pane, the reading's chosen sentence) as double ones:
+        // still told apart from the light ones of the rest.
+        '┏' => "╔",
+        '┓' => "╗",
+        '┗' => "╚",
+        '┛' => "╝",
+        '━' => "═",
+        '┃' => "║",
         // Selection, folding, scrolling, the search box's cursor.
         '▶' | '▸' => ">",
         '▾' | '▼' => "v",
@@ -47,7 +48,8 @@ pub fn glyph(c: char) -> Option<&'static str> {
         '†' => "!",
         '≈' => "=",
         // Cut short.
-        '…' => "~",
+        // As nano marks a line cut short; `~` is the inferred date's already.
+        '…' => "$",
         // Typographic punctuation.
         '“' | '”' | '„' => "\"",
         '‘' | '’' => "'",
@@ -77,7 +79,7 @@ mod tests {
         for c in ('\u{2000}'..='\u{2BFF}').chain(['…']) {
             if let Some(plain) = glyph(c) {
                 let drawable = plain.chars().all(|p| {
-                    p.is_ascii_graphic() || matches!(p, '┌' | '┐' | '└' | '┘' | '─' | '│')
+                    p.is_ascii_graphic() || matches!(p, '╔' | '╗' | '╚' | '╝' | '═' | '║')
                 });
                 assert!(drawable && plain.chars().count() == 1, "{c} as {plain}");
             }
