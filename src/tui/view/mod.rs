@@ -233,8 +233,10 @@ fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let mut by_rank: Vec<usize> = (0..items.len()).collect();
     by_rank.sort_by_key(|i| items[*i].rank);
     let mut shown = vec![false; items.len()];
+    // The last item's two spaces after it may fall off the edge.
+    let room = usize::from(rect.width) + 2;
     for i in by_rank {
-        if used + width(&items[i]) <= usize::from(rect.width) {
+        if used + width(&items[i]) <= room {
             used += width(&items[i]);
             shown[i] = true;
         }
