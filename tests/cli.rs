@@ -1139,10 +1139,11 @@ fn search_speaks_the_query_s_vocabulary_on_the_command_line_too() {
         "{}",
         stdout(&out)
     );
+    // A mistyped kind is answered in the words it was given in.
     let out = claimscope(&["search", "india", "--kind", "forcast"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("did you mean `kind:forecast`?"),
+        stderr(&out).contains("no kind is `forcast`; did you mean `--kind forecast`?"),
         "{}",
         stderr(&out)
     );
@@ -1187,22 +1188,28 @@ fn bash_completes_show_ids_and_search_filters() {
     let dir = common::Scratch::new("completion-ids");
     let path = dir.0.join("claimscope.bash");
     std::fs::write(&path, &script).expect("write the script");
-    // `claimscope show c05<TAB>` and `claimscope search kind:fo<TAB>`.
+    // `claimscope show c05<TAB>` and `claimscope search kind:fo<TAB>`, with the words as
+    // bash splits them: at the colon too, as COMP_WORDBREAKS has it by default. What is
+    // offered replaces the part after the colon.
     let (_, said) = in_bash(&format!(
-        "source {}; \
-         COMP_WORDS=(claimscope show c05); COMP_CWORD=2; _claimscope claimscope c05 show; \
+        "source {}; complete -p claimscope; \
+         COMP_LINE='claimscope show c05'; COMP_POINT=${{#COMP_LINE}}; \
+         COMP_WORDS=(claimscope show c05); COMP_CWORD=2; _claimscope_whole claimscope c05 show; \
          echo \"${{COMPREPLY[*]}}\"; \
-         COMP_WORDS=(claimscope search kind:fo); COMP_CWORD=2; _claimscope claimscope kind:fo search; \
+         COMP_LINE='claimscope search kind:fo'; COMP_POINT=${{#COMP_LINE}}; \
+         COMP_WORDS=(claimscope search kind : fo); COMP_CWORD=4; _claimscope_whole claimscope fo :; \
          echo \"${{COMPREPLY[*]}}\"",
         path.display()
     ));
     let mut lines = said.lines();
+    let registered = lines.next().unwrap_or_default();
+    assert!(registered.contains("-F _claimscope_whole"), "{said:?}");
     let ids = lines.next().unwrap_or_default();
     for id in ["c05a", "c05b", "c05c", "c05d"] {
         assert!(ids.split(' ').any(|w| w == id), "{id} in {said:?}");
     }
     let filters = lines.next().unwrap_or_default();
-    assert!(filters.contains("forecast"), "{said:?}");
+    assert_eq!(filters, "forecast", "{said:?}");
 }
 
 #[test]

@@ -47,9 +47,41 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<u8> {
         .mut_subcommand("search", |search| {
             search.mut_arg("query", |arg| arg.value_parser(values(filters)))
         });
-    clap_complete::generate(shell, &mut command, "claimscope", out);
+    if shell != Shell::Bash {
+        clap_complete::generate(shell, &mut command, "claimscope", out);
+        return Ok(EXIT_OK);
+    }
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "claimscope", &mut script);
+    let script = String::from_utf8_lossy(&script);
+    // Registered through a function that gives the script its words whole.
+    let registered = script.replace("complete -F _claimscope ", "complete -F _claimscope_whole ");
+    out.write_all(registered.as_bytes())?;
+    out.write_all(BASH_WHOLE_WORDS.as_bytes())?;
     Ok(EXIT_OK)
 }
+
+/// Bash splits the word being completed at a colon (`:` is in COMP_WORDBREAKS), so that
+/// `search kind:fo<TAB>` would complete `fo` alone and find nothing. This wrapper splits
+/// the line at spaces only, lets the generated function complete the whole word, and
+/// hands back what follows the last colon, the part bash replaces.
+const BASH_WHOLE_WORDS: &str = r#"
+_claimscope_whole() {
+    local line="${COMP_LINE:0:COMP_POINT}"
+    local -a words
+    read -ra words <<< "$line"
+    [[ -z "$line" || "$line" =~ [[:space:]]$ ]] && words+=("")
+    local cur="${words[${#words[@]}-1]}" prev=""
+    (( ${#words[@]} > 1 )) && prev="${words[${#words[@]}-2]}"
+    COMP_WORDS=("${words[@]}")
+    COMP_CWORD=$(( ${#words[@]} - 1 ))
+    _claimscope "${words[0]}" "$cur" "$prev"
+    if [[ "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
+        local prefix="${cur%"${cur##*:}"}"
+        COMPREPLY=("${COMPREPLY[@]#"$prefix"}")
+    fi
+}
+"#;
 
 /// Writes the manual: the command's page with the explorer's keys, its configuration, its
 /// files and environment, then a page for each subcommand under its own name
