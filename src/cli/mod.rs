@@ -182,8 +182,13 @@ kind:forecast,fact finds forecasts and facts alike. --kind K holds as kind:K wou
 verdict:fail, kind:fore.
 
 Plain output: one hit a line, best first: kind, id, label, and the alias that matched.
---json: an array of {kind, id, label, score, field, matched, spelled}. A misspelt word is
-read as the word of the text it is closest to; the standard error says so.
+--json: an array of {kind, id, label, score, field, matched, spelled}, best first. score
+is the fuzzy matcher's, higher for a closer match; it compares hits of one search only,
+and ranks after an actor the query names, words found as written at a word's start, and
+the article's items before the record's. field is what matched (name, alias, text, quote, title, phrase, summary,
+publisher, id or date) and matched the alias itself when it was one; both are null for a
+query of filters alone. spelled is true for a hit found by reading a misspelt word as the
+word of the text it is closest to; the standard error says which.
 
 Exit codes: 0 something matched, 1 nothing matched (after printing [] with --json),
 2 an empty query, or a filter that can match nothing, such as a misspelt kind or two

@@ -125,6 +125,15 @@ pub fn run(over: &ForSearch, options: &Options, out: &mut dyn Write) -> io::Resu
             eprintln!("claimscope: --kind takes one kind, or several joined by commas");
             return Ok(EXIT_USAGE);
         }
+        // A mistyped kind is told in the words it was given in: `--kind forecast`.
+        let problems = searcher.check(&parsed, "");
+        for problem in &problems {
+            let said = problem.message.replace("`kind:", "`--kind ");
+            eprintln!("claimscope: {}", sanitize(&said));
+        }
+        if !problems.is_empty() {
+            return Ok(EXIT_USAGE);
+        }
         query.filters.extend(parsed.filters);
     }
     query.filters.extend(options.within.map(Filter::within));
