@@ -64,7 +64,10 @@ fn show_gives_a_claims_review_apart_from_the_article() {
         .find("The record (not the article):")
         .expect("the record");
     assert!(article < record, "{text}");
-    assert!(text.contains("Verdict: ✓ held, as of Sep 2025"), "{text}");
+    assert!(
+        text.contains("Verdict: ✓ held, on the record to Sep 2025"),
+        "{text}"
+    );
     assert!(
         text.contains("Later: Sep 2016 The first Pakistan-Russia joint military exercise"),
         "{text}"

@@ -101,7 +101,7 @@ fn each_review_body_says_when_its_verdict_stands() {
         let body = node["reviewBody"].as_str().expect("a body");
         let when = match review.judged.as_str() {
             "then" => format!("As known in {}: ", model.article.published.human()),
-            _ => format!("As of {}: ", review.as_of.human()),
+            _ => format!("On the record to {}: ", review.as_of.human()),
         };
         assert_eq!(body, format!("{when}{}", review.summary), "{}", review.id);
     }

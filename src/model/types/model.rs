@@ -280,12 +280,13 @@ pub struct ArgumentNode {
 
 impl Review {
     /// When the verdict stands, in words: "as known in Oct 2012" for a review judged
-    /// against what was known when the article was written, "as of Mar 2024" for one
-    /// judged against what happened since.
+    /// against what was known when the article was written, "on the record to Mar 2024"
+    /// for one judged against what happened since, to the date of its latest evidence
+    /// (which differs from review to review: "as of" read as the day of the review).
     pub fn judged_when(&self, article: &Article) -> String {
         match self.judged {
             Judged::Then => format!("as known in {}", article.published.human()),
-            Judged::Since => format!("as of {}", self.as_of.human()),
+            Judged::Since => format!("on the record to {}", self.as_of.human()),
         }
     }
 }
