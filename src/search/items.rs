@@ -93,18 +93,24 @@ impl Columns {
     }
 
     fn add(&mut self, field: Field, text: &str, is_name: bool) {
-        let lower = lowercase(text);
+        let from = self.text.len();
+        // Lowercased where it lies, with no string of its own: most text is ASCII.
+        if text.is_ascii() {
+            self.text.push_str(text);
+            self.text[from..].make_ascii_lowercase();
+        } else {
+            self.text.push_str(&lowercase(text));
+        }
+        let lower = &self.text[from..];
         // Offsets are 32-bit: a model file is at most 512 MiB, so its texts fit.
-        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         self.entries.push(Entry {
             field,
-            start,
+            start: u32::try_from(from).unwrap_or(u32::MAX),
             len: u32::try_from(lower.len()).unwrap_or(0),
-            mask: mask(&lower),
+            mask: mask(lower),
             ascii: lower.is_ascii(),
             is_name,
         });
-        self.text.push_str(&lower);
     }
 
     /// The entries added since `from`, as an item's range.

@@ -9,10 +9,21 @@ pub const SLACK: usize = 3;
 
 /// A bit for each ASCII letter and digit a text holds; bit 63 for anything else.
 pub fn mask(lower: &str) -> u64 {
-    lower.bytes().fold(0, |m, b| m | bit(b))
+    lower.bytes().fold(0, |m, b| m | BITS[usize::from(b)])
 }
 
-fn bit(b: u8) -> u64 {
+/// Each byte's bit of a mask, looked up: the model's every text is masked once a load.
+static BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = bit(b as u8);
+        b += 1;
+    }
+    bits
+};
+
+const fn bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),

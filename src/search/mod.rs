@@ -374,9 +374,24 @@ pub fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase(); // Most text, and many times quicker.
     }
-    text.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
+    // Otherwise its ASCII runs in bulk, and each other character on its own.
+    let mut lower = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = lower.len();
+        lower.push_str(&rest[..run]);
+        lower[from..].make_ascii_lowercase();
+        rest = &rest[run..];
+        if let Some(c) = rest.chars().next() {
+            lower.push(c.to_lowercase().next().unwrap_or(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    lower
 }
 
 impl Query {
@@ -446,6 +461,14 @@ mod tests {
     fn lowercase_keeps_positions() {
         let text = "İstanbul ÅSE";
         assert_eq!(lowercase(text).chars().count(), text.chars().count());
+        // Each character as its own first lowercase, in the ASCII runs and out of them.
+        for text in ["Moscow’s “ARMS” — ÇA", "Ω", "ÉÉ aB", "x’Y"] {
+            let one_by_one: String = text
+                .chars()
+                .map(|c| c.to_lowercase().next().unwrap_or(c))
+                .collect();
+            assert_eq!(lowercase(text), one_by_one, "{text}");
+        }
     }
 
     #[test]
