@@ -205,10 +205,12 @@ fn small_files_and_invalid_models_are_not_cached() {
     let broken = big_model().replacen("sentence = \"s1\"", "sentence = \"s-none\"", 1);
     let broken = scratch.file("broken.toml", broken.as_bytes());
     for _ in 0..2 {
-        let error = open_in(Some(cache.clone()), &broken, &LoadProgress::new())
-            .err()
-            .expect("a claim quoting no sentence is an error");
-        assert!(error.is_invalid_model(), "{error}");
+        // Shown as a draft, its problem beside it, and read afresh each time.
+        let opened =
+            open_in(Some(cache.clone()), &broken, &LoadProgress::new()).expect("a draft opens");
+        assert!(!opened.from_cache);
+        assert_eq!(opened.problems.len(), 1, "{:?}", opened.problems);
+        assert!(opened.problems[0].message.contains("s-none"));
     }
     assert!(copies(&cache).is_empty(), "an invalid model leaves no copy");
 }
@@ -334,7 +336,10 @@ fn a_search_reads_a_copy_without_the_model_and_finds_the_same() {
     let progress = LoadProgress::new();
     let whole = open(&cache, &model);
     assert!(!whole.from_cache);
-    let quick = match open_for_search_in(Some(cache.clone()), &model, &progress).expect("loads") {
+    let quick = match open_for_search_in(Some(cache.clone()), &model, &progress)
+        .expect("loads")
+        .0
+    {
         ForSearch::Copy(quick) => quick,
         ForSearch::Model(_) => panic!("a search reads the copy the first load saved"),
     };
@@ -367,7 +372,10 @@ fn a_search_reads_a_copy_without_the_model_and_finds_the_same() {
     let last = bytes.len() - 3;
     bytes[last] ^= 0x01;
     std::fs::write(&copy, bytes).expect("write");
-    match open_for_search_in(Some(cache.clone()), &model, &progress).expect("loads") {
+    match open_for_search_in(Some(cache.clone()), &model, &progress)
+        .expect("loads")
+        .0
+    {
         ForSearch::Model(searcher) => assert_eq!(answers(&searcher), answers(&whole.searcher)),
         ForSearch::Copy(_) => panic!("a copy whose names are damaged is not used"),
     }

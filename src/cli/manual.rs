@@ -160,6 +160,7 @@ fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
         (Context::Search, "In the search box"),
         (Context::Help, "In the help"),
         (Context::HelpFilter, "Typing a filter into the help"),
+        (Context::Problems, "In the list of a draft's problems"),
     ];
     for (context, title) in places {
         writeln!(out, ".SS {}", roff(title))?;

@@ -14,14 +14,11 @@ mod show;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimscope::model::{Index, LoadError, LoadProgress, Model, ModelFile};
-use claimscope::open::{self, ForSearch};
-use claimscope::search::{HitKind, MAX_QUERY_CHARS, Searcher, query_fits};
-use claimscope::tui::Ending;
+use claimscope::search::{HitKind, MAX_QUERY_CHARS, query_fits};
+use loading::{explore, read_source, search_model, with_model};
 
 /// Exit code: everything was fine.
 pub const EXIT_OK: u8 = 0;
@@ -267,6 +264,10 @@ Formats (docs/exports.md says what maps to what, and what each format cannot kee
   annotations  each claim as a W3C Web Annotation on the article's text, anchored by quote
   claimreview  the record's verdicts as schema.org ClaimReview JSON-LD
 
+A draft (a model that still breaks rules) is written as json as it stands; the other
+formats, meant to be printed, shared or published, refuse it (exit 1) unless told
+--allow-problems.
+
 Examples:
   claimscope export --format json > model.json
   claimscope export --format markdown > brief.md
@@ -278,6 +279,9 @@ Examples:
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
+        /// Write a model that still breaks rules in any format, as it stands.
+        #[arg(long)]
+        allow_problems: bool,
     },
     /// Print the shell's tab completion for claimscope.
     #[command(after_help = "\
@@ -311,6 +315,14 @@ enum Format {
     Timeline,
     Annotations,
     Claimreview,
+}
+
+impl Format {
+    /// The name the command line gives it.
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
 }
 
 /// Reports a command line clap could not take, and returns its exit code. Clap quotes the
@@ -392,11 +404,21 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             search_model(cli.data, &options)
         }
-        Some(Command::Show { id }) => with_model(cli.data, |searcher, out, color| {
+        Some(Command::Show { id }) => with_model(cli.data, |searcher, _, out, color| {
             show::run(searcher, &id, out, color)
         }),
-        Some(Command::Export { format }) => with_model(cli.data, |searcher, out, _| {
+        Some(Command::Export {
+            format,
+            allow_problems,
+        }) => with_model(cli.data, |searcher, problems, out, _| {
             let index = searcher.index();
+            if !problems.is_empty() && !allow_problems && !matches!(format, Format::Json) {
+                eprintln!(
+                    "claimscope: export --format {} writes what is meant to be printed, shared or published, and this model still breaks rules; --allow-problems writes it as it stands (--format json writes a draft without asking)",
+                    format.name()
+                );
+                return Ok(EXIT_INVALID);
+            }
             match format {
                 Format::Json => export::json(index.model(), out),
                 Format::Markdown => export::markdown(index, out),
@@ -428,76 +450,6 @@ fn too_long(what: &str, kind: &str) -> u8 {
     EXIT_USAGE
 }
 
-/// Reads the model named by `--data`, or the bundled one.
-fn read_source(data: Option<PathBuf>) -> Result<ModelFile, LoadError> {
-    match data {
-        Some(path) => ModelFile::read(&path),
-        None => Ok(ModelFile::bundled()),
-    }
-}
-
-/// Loads the model (a large one by way of the cache), with its search, or reports on
-/// standard error why it cannot be, as an exit code.
-fn load(data: Option<PathBuf>) -> Result<Searcher, u8> {
-    load_with(data, &LoadProgress::new())
-}
-
-/// As [`load`], telling `progress` how far it has gone.
-fn load_with(data: Option<PathBuf>, progress: &LoadProgress) -> Result<Searcher, u8> {
-    let loaded = match data {
-        Some(path) => open::open(&path, progress).map(|opened| opened.searcher),
-        None => Model::bundled().map(|model| Searcher::new(Arc::new(Index::new(model)))),
-    };
-    loaded.map_err(|error| load_failed(&error))
-}
-
-/// Reports on standard error why a model cannot be loaded, and gives the exit code.
-fn load_failed(error: &LoadError) -> u8 {
-    let stderr = io::stderr();
-    let color = use_color(&stderr);
-    let _ = report::load_error(error, &mut stderr.lock(), color);
-    if error.is_invalid_model() {
-        EXIT_INVALID
-    } else {
-        EXIT_USAGE
-    }
-}
-
-/// Loads the model and runs `body` with it, writing to standard output.
-fn with_model(
-    data: Option<PathBuf>,
-    body: impl FnOnce(&Searcher, &mut dyn Write, bool) -> io::Result<u8>,
-) -> u8 {
-    let searcher = match load(data) {
-        Ok(searcher) => searcher,
-        Err(code) => return code,
-    };
-    let color = use_color(&io::stdout());
-    let code = write_out(|out| body(&searcher, out, color));
-    // The process exits next: the system takes the model's memory back at once, where
-    // freeing a large model item by item costs a twentieth of the run.
-    std::mem::forget(searcher);
-    code
-}
-
-/// Runs `search` over the model named by `--data`: from a cached copy, over the search
-/// engine and the items' names alone, without reading the model back.
-fn search_model(data: Option<PathBuf>, options: &search::Options) -> u8 {
-    let loaded = match data {
-        Some(path) => open::open_for_search(&path, &LoadProgress::new()),
-        None => Model::bundled()
-            .map(|model| ForSearch::Model(Searcher::new(Arc::new(Index::new(model))))),
-    };
-    let over = match loaded {
-        Ok(over) => over,
-        Err(error) => return load_failed(&error),
-    };
-    let code = write_out(|out| search::run(&over, options, out));
-    // As in `with_model`: the process exits next.
-    std::mem::forget(over);
-    code
-}
-
 /// Runs `body` writing to standard output, buffered, and turns what happens into an exit
 /// code.
 fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
@@ -509,69 +461,6 @@ fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
             eprintln!("claimscope: cannot write output: {e}");
-            EXIT_USAGE
-        }
-    }
-}
-
-/// Reads the explorer's configuration: the file named, else the one at the usual place if
-/// there is one, else the defaults. Problems are reported as `check` reports a model's.
-fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config, u8> {
-    use claimscope::tui::config;
-    let path = match named {
-        Some(path) => path,
-        None => match config::default_path().filter(|p| p.exists()) {
-            Some(path) => path,
-            None => return Ok(config::Config::default()),
-        },
-    };
-    let stderr = io::stderr();
-    let color = use_color(&stderr);
-    let source = match ModelFile::read(&path) {
-        Ok(source) => source,
-        Err(error) => {
-            let _ = report::load_error(&error, &mut stderr.lock(), color);
-            return Err(EXIT_USAGE);
-        }
-    };
-    config::parse(&source.text).map_err(|problems| {
-        let mut err = stderr.lock();
-        let _ = report::diagnostics(&source, &problems, &mut err, color);
-        let _ = writeln!(
-            err,
-            "claimscope: the explorer did not start: {} in its configuration",
-            report::tally(&problems)
-        );
-        EXIT_USAGE
-    })
-}
-
-/// Opens the explorer, when standard output is a terminal to draw on.
-fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
-    let config = match read_config(config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    if !io::stdout().is_terminal() {
-        eprintln!(
-            "claimscope: the explorer needs a terminal; for scripts use `claimscope search`, `show`, `check` or `export` (see `claimscope --help`)"
-        );
-        return EXIT_USAGE;
-    }
-    let index = match loading::load_showing_progress(data) {
-        Ok(index) => index,
-        Err(code) => return code,
-    };
-    match claimscope::tui::run(index, config) {
-        Ok(Ending::Quit) => EXIT_OK,
-        // Dies by the signal, as a shell expects; only if that fails, a shell's code for it.
-        Ok(Ending::Signal(signal)) => {
-            let _ = claimscope::tui::signals::die_by(signal);
-            u8::try_from(128 + signal).unwrap_or(EXIT_USAGE)
-        }
-        Ok(Ending::Hangup) => u8::try_from(128 + 1).unwrap_or(EXIT_USAGE),
-        Err(e) => {
-            eprintln!("claimscope: the explorer stopped: {e}");
             EXIT_USAGE
         }
     }

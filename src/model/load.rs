@@ -270,6 +270,29 @@ pub fn survey_str(source: &ModelFile) -> Result<Survey, LoadError> {
     read_all(source, true, None)
 }
 
+/// A model as it stands, for the explorer, `show`, `search` and `export` to show while it
+/// still breaks rules (a draft): the model and its errors, located. Refused, with every
+/// problem, only where showing it could mislead: text that is not all TOML (what did not
+/// parse would be missing without a word) and two items with one id (a link to it could
+/// not say which). A model with no errors is the one [`load_str_with`] gives.
+pub fn load_draft(source: &ModelFile, progress: &LoadProgress) -> Result<Survey, LoadError> {
+    let survey = read_all(source, false, Some(progress))?;
+    let mut seen = std::collections::HashSet::new();
+    let relations = survey.model.relations.iter();
+    let shared = crate::model::types::all_ids(&survey.model)
+        .map(|(id, _)| id.to_string())
+        .chain(relations.map(|r| format!("{}/{}", r.from, r.to)))
+        .filter(|id| !id.is_empty())
+        .any(|id| !seen.insert(id));
+    if shared || survey.diagnostics.iter().any(Diagnostic::is_syntax) {
+        return Err(LoadError::Invalid {
+            file: Box::new(source.clone()),
+            diagnostics: survey.diagnostics,
+        });
+    }
+    Ok(survey)
+}
+
 fn read_all(
     source: &ModelFile,
     lint: bool,
@@ -364,7 +387,7 @@ fn read_all(
 const MAX_SYNTAX_ERRORS: usize = 50;
 
 fn cap_syntax_errors(diagnostics: &mut Vec<Diagnostic>) {
-    let is_syntax = |d: &Diagnostic| d.message.starts_with("invalid TOML");
+    let is_syntax = Diagnostic::is_syntax;
     let syntax = diagnostics.iter().filter(|d| is_syntax(d)).count();
     if syntax <= MAX_SYNTAX_ERRORS {
         return;

@@ -25,10 +25,11 @@ mod curate;
 pub use curate::{draft, progress};
 pub use load::{
     BUNDLED_ARTICLE, BUNDLED_MODEL, BUNDLED_NAME, Checked, LoadError, MAX_MODEL_BYTES, ModelFile,
-    Survey, check_str, load_file, load_str, load_str_with, survey_str,
+    Survey, check_str, load_draft, load_file, load_str, load_str_with, survey_str,
 };
 pub use read::{
-    Diagnostic, LoadProgress, LoadStage, Location, Locator, MAX_TEXT_BYTES, Severity, SourceMap,
+    Diagnostic, LoadProgress, LoadStage, Located, Location, Locator, MAX_TEXT_BYTES, Severity,
+    SourceMap, locate_all,
 };
 pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,

@@ -39,6 +39,8 @@ pub enum Action {
     OpenSearch,
     /// Show the key help.
     OpenHelp,
+    /// List what the draft still breaks.
+    OpenProblems,
     /// Switch reading mode (the whole article) on or off.
     ToggleReading,
     /// In reading mode: the next or previous claim in the article.

@@ -7,6 +7,7 @@ mod fit;
 mod folds;
 mod modes;
 mod moves;
+mod problems;
 
 pub use fit::PanesState;
 
@@ -90,6 +91,9 @@ pub struct App {
     clipboard: Option<String>,
     /// The scope changed: the next fit scrolls each pane to its first marked row.
     reveal_marked: bool,
+    /// What the model still breaks, located, when it is a draft; and the list's cursor.
+    problems: Vec<crate::model::Located>,
+    pub problem_cursor: Cursor,
     quit: bool,
 }
 
@@ -131,6 +135,8 @@ impl App {
             laid: Laid::default(),
             clipboard: None,
             reveal_marked: false,
+            problems: Vec::new(),
+            problem_cursor: Cursor::default(),
             quit: false,
             index,
         };
@@ -141,6 +147,21 @@ impl App {
 
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// Shows the model as a draft with these problems (see `Mode::Problems`).
+    pub fn set_problems(&mut self, problems: Vec<crate::model::Located>) {
+        self.problems = problems;
+        self.problem_cursor = Cursor::default();
+        if self.mode == Mode::Problems && self.problems.is_empty() {
+            self.close_overlay();
+        }
+        self.fit();
+    }
+
+    /// What the model still breaks: nothing for a finished model.
+    pub fn problems(&self) -> &[crate::model::Located] {
+        &self.problems
     }
 
     pub fn searcher(&self) -> &Searcher {
@@ -171,6 +192,7 @@ impl App {
             mode: self.mode,
             focus: self.focus,
             filtering: self.mode == Mode::Help && self.help.editing,
+            draft: !self.problems.is_empty(),
         }
     }
 
@@ -365,13 +387,20 @@ impl App {
             Action::Found(..) if blind => self.search_action(action),
             _ if blind => {}
             Action::OpenHelp => self.open(Mode::Help),
-            Action::OpenSearch if self.mode != Mode::Help => self.open(Mode::Search),
+            Action::OpenProblems if self.problems.is_empty() => {
+                self.status = Some("This model breaks no rule: no problems to list.".to_string());
+            }
+            Action::OpenProblems if self.mode != Mode::Problems => self.open(Mode::Problems),
+            Action::OpenSearch if !matches!(self.mode, Mode::Help | Mode::Problems) => {
+                self.open(Mode::Search)
+            }
             Action::ToggleReading => self.toggle_reading(),
             Action::Copy if matches!(self.mode, Mode::Panes | Mode::Reading) => self.copy(),
             Action::ShowReview if matches!(self.mode, Mode::Panes | Mode::Reading) => {
                 self.show_claim_review();
             }
             _ if self.mode == Mode::Help => self.help_action(action),
+            _ if self.mode == Mode::Problems => self.problems_action(action),
             _ if self.mode == Mode::Search => self.search_action(action),
             _ if self.mode == Mode::Reading => self.reading_action(action),
             _ => self.pane_action(action),

@@ -25,6 +25,8 @@ pub enum Context {
     Search,
     /// The help screen.
     Help,
+    /// The list of a draft's problems.
+    Problems,
     /// Moving through a list or scrolling text: the panes, reading mode and help alike.
     Moving,
 }
@@ -38,7 +40,8 @@ impl Context {
             Context::Search => "Search box",
             Context::Help => "Help",
             Context::HelpFilter => "Help filter",
-            Context::Moving => "Moving and scrolling (panes, reading mode, help)",
+            Context::Problems => "Problems of a draft",
+            Context::Moving => "Moving and scrolling (panes, reading mode, help, problems)",
         }
     }
 }
@@ -153,7 +156,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Folding, Help, HelpFilter, Moving, Panes, Reading, Search};
+use Context::{Folding, Help, HelpFilter, Moving, Panes, Problems, Reading, Search};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
 /// The keymap's table, one binding a row, but for the digits that focus each pane: those
@@ -185,6 +188,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[key('v')], A::ShowReview, "the record's verdict on the claim, in the Record pane", None),
     bind(Panes, &[key('r')], A::ToggleReading, "read the whole article", bar("read", 5)),
     bind(Panes, &[key('?')], A::OpenHelp, "this help", bar("help", 0)),
+    bind(Panes, &[key('!')], A::OpenProblems, "a draft's problems, each at its line; Enter goes to it", bar("problems", 1)),
     bind(Panes, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 1)),
     bind(Panes, &[ctrl('z')], A::Suspend, "suspend; fg in the shell comes back", None),
     bind(Reading, &[key(']')], A::NextClaim, "next claim in the article", bar_as("[ ]", "claims", 1)),
@@ -195,6 +199,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Reading, &[code(Backspace)], A::Back, "back to where a search jumped from, or to the panes", None),
     bind(Reading, &[key('/')], A::OpenSearch, "search", bar("search", 4)),
     bind(Reading, &[key('?')], A::OpenHelp, "help", None),
+    bind(Reading, &[key('!')], A::OpenProblems, "a draft's problems", None),
     bind(Reading, &[key('v')], A::ShowReview, "the record's verdict on the highlighted claim", None),
     bind(Reading, &[key('y')], A::Copy, "copy the highlighted claim's quote and where it comes from", None),
     bind(Reading, &[key('q'), ctrl('c')], A::Quit, "quit", bar_as("q", "quit", 5)),
@@ -222,6 +227,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(HelpFilter, &[code(Up)], A::Up, "scroll up", None),
     bind(HelpFilter, &[code(Down)], A::Down, "scroll down", None),
     bind(HelpFilter, &[ctrl('c')], A::Quit, "quit", None),
+    bind(Problems, &[code(Enter)], A::Accept, "go to the item or sentence it is about", bar("go", 1)),
+    bind(Problems, &[code(Esc), key('!'), key('q')], A::Escape, "close the list", bar_as("Esc", "close", 1)),
+    bind(Problems, &[ctrl('c')], A::Quit, "quit", None),
+    bind(Problems, &[ctrl('z')], A::Suspend, "suspend", None),
 ];
 
 /// An explorer's keymap: the table above, with the keys its configuration rebinds. Each
@@ -276,6 +285,7 @@ pub fn contexts(now: Situation) -> &'static [Context] {
     match now.mode {
         Mode::Help if now.filtering => &[HelpFilter],
         Mode::Help => &[Help, Moving],
+        Mode::Problems => &[Problems, Moving],
         Mode::Search => &[Search],
         Mode::Reading => &[Reading, Moving],
         Mode::Panes if matches!(now.focus, Pane::Actors | Pane::Arguments) => {
@@ -347,12 +357,20 @@ impl Keymap {
             .filter(|b| applies.contains(&b.context))
         {
             let Some(bar) = binding.bar else { continue };
+            // Problems are offered only where there are some.
+            if binding.action == Action::OpenProblems && !now.draft {
+                continue;
+            }
             let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
                 let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
                 keys.join("/")
             });
             // The same keys move a selection in the panes and scroll text elsewhere.
-            let scrolls = now.mode != Mode::Panes || now.focus.kind() == PaneKind::Text;
+            let scrolls = match now.mode {
+                Mode::Panes => now.focus.kind() == PaneKind::Text,
+                Mode::Problems => false,
+                _ => true,
+            };
             let label = if binding.context == Moving && scrolls {
                 "scroll"
             } else {

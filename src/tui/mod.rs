@@ -45,13 +45,19 @@ pub enum Ending {
     Hangup,
 }
 
-/// Runs the explorer on `searcher`'s model with a user's `config` (keys and colours) in
+/// Runs the explorer on `searcher`'s model (a draft with `problems` to list, or none)
+/// with a user's `config` (keys and colours) in
 /// force, until the reader quits, a signal asks it to end or the terminal goes away; then
 /// restores the terminal, whatever happened. The terminal is asked for its background
 /// first when the colours depend on it (a round trip, before it is taken over).
-pub fn run(searcher: Searcher, config: config::Config) -> io::Result<Ending> {
+pub fn run(
+    searcher: Searcher,
+    problems: Vec<crate::model::Located>,
+    config: config::Config,
+) -> io::Result<Ending> {
     let theme = config.theme(Theme::from_env(), terminal::background);
     let mut app = App::with_config(searcher, config.keymap, theme);
+    app.set_problems(problems);
     let signals = signals::watch()?;
     let mut term = terminal::setup(theme.color)?;
     let result = event_loop(&mut term, &mut app, signals);

@@ -14,6 +14,9 @@ pub struct Reading {
     pub scroll: usize,
     /// Scroll the highlighted claim into view at the next fit.
     pub follow: bool,
+    /// A sentence to bring into view at the next fit instead of the claim's (one with no
+    /// claim yet, in a draft).
+    pub sentence: Option<usize>,
     /// The reader scrolled: at the next fit, a highlight left out of view moves to a
     /// claim in view, so that the header never names a claim off the screen.
     scrolled: bool,
@@ -90,8 +93,10 @@ impl Reading {
     /// range, over `lines`: the sentences on each line of the article as laid out.
     pub fn fit(&mut self, index: &Index, lines: &[Range<usize>], height: usize) {
         let height = height.max(1);
+        let wanted = self.sentence.take();
         if self.follow
-            && let Some(sentence) = self.claim.and_then(|c| index.sentence_of_claim(c))
+            && let Some(sentence) =
+                wanted.or_else(|| self.claim.and_then(|c| index.sentence_of_claim(c)))
         {
             let first = lines
                 .iter()

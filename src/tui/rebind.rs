@@ -33,6 +33,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle-fold", Action::ToggleFold),
     ("search", Action::OpenSearch),
     ("help", Action::OpenHelp),
+    ("problems", Action::OpenProblems),
     ("read", Action::ToggleReading),
     ("next-claim", Action::NextClaim),
     ("previous-claim", Action::PrevClaim),
@@ -158,10 +159,11 @@ pub fn rebind(keymap: &mut Keymap, action: &Action, keys: &[Key]) {
 pub fn clashes(keymap: &Keymap) -> Vec<(Key, Cow<'static, str>, Cow<'static, str>)> {
     let name = |action: &Action| name_of(action).unwrap_or(Cow::Borrowed("a built-in action"));
     // The sets of contexts that apply together (see keymap::contexts).
-    let together: [&[Context]; 3] = [
+    let together: [&[Context]; 4] = [
         &[Context::Folding, Context::Panes, Context::Moving],
         &[Context::Reading, Context::Moving],
         &[Context::Help, Context::Moving],
+        &[Context::Problems, Context::Moving],
     ];
     let mut found = Vec::new();
     for set in together {

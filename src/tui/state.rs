@@ -87,6 +87,8 @@ pub enum Mode {
     Reading,
     Search,
     Help,
+    /// The list of what a draft still breaks, over the panes.
+    Problems,
 }
 
 /// What the keys mean right now: the mode, the pane in focus, and whether letters are
@@ -96,6 +98,8 @@ pub struct Situation {
     pub mode: Mode,
     pub focus: Pane,
     pub filtering: bool,
+    /// Whether the model is a draft with problems to list (the key bar offers them).
+    pub draft: bool,
 }
 
 /// The help screen's state: how far it is scrolled, and its filter.

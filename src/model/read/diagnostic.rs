@@ -39,6 +39,36 @@ impl Severity {
     }
 }
 
+/// A problem as the explorer lists it beside a draft: where it is, what it says, and the
+/// item it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// Where it starts; line 1, column 1 for a problem of the whole file.
+    pub at: Location,
+    pub message: String,
+    pub severity: Severity,
+    /// The id of the item it is about, when it is about one.
+    pub item: Option<String>,
+    /// Whether it is work left to do rather than a mistake (see [`Diagnostic::todo`]).
+    pub todo: bool,
+}
+
+/// Each of `diagnostics` located in `text`, by one [`Locator`]: diagnostics come sorted,
+/// so the cost is the text's length, not the problems' number times it.
+pub fn locate_all(diagnostics: &[Diagnostic], text: &str) -> Vec<Located> {
+    let mut locator = Locator::new(text);
+    diagnostics
+        .iter()
+        .map(|d| Located {
+            at: locator.locate(d.span.as_ref().map_or(0, |s| s.start)),
+            message: d.message.clone(),
+            severity: d.severity,
+            item: d.item.clone(),
+            todo: d.todo,
+        })
+        .collect()
+}
+
 /// A 1-based line and column (in characters) in a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
@@ -184,6 +214,11 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether it says the text is not TOML there (every such message starts so).
+    pub fn is_syntax(&self) -> bool {
+        self.message.starts_with("invalid TOML")
     }
 
     /// Where the problem starts in `text`; the start of the file for whole-file problems.

@@ -11,7 +11,7 @@ mod reader;
 mod spans;
 
 pub(crate) use build::{Unread, build};
-pub use diagnostic::{Diagnostic, Location, Locator, Severity};
+pub use diagnostic::{Diagnostic, Located, Location, Locator, Severity, locate_all};
 pub use loading::{LoadProgress, LoadStage};
 pub(crate) use problem::{Place, Problem, Site, item_name, locate, site};
 pub use reader::MAX_TEXT_BYTES;

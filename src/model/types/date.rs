@@ -113,6 +113,10 @@ impl PartialDate {
 
     /// "2012", "May 2012", "2 Oct 2012".
     pub fn human(&self) -> String {
+        if self.year == 0 {
+            // No model has year 0: it stands in for a date a draft has not given yet.
+            return "no date yet".to_string();
+        }
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
             (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),

@@ -47,7 +47,7 @@ impl App {
     /// Keeps every cursor in range and on screen after any change, laying out again what
     /// the change touched.
     pub(super) fn fit(&mut self) {
-        let overlay = matches!(self.mode, Mode::Search | Mode::Help);
+        let overlay = matches!(self.mode, Mode::Search | Mode::Help | Mode::Problems);
         // Under the search box or the help the panes do not change: only a new size makes
         // them need a new layout.
         if !overlay || self.screen.area != self.size {
@@ -72,6 +72,10 @@ impl App {
                 }
                 let lines = self.laid.help_lines.len();
                 self.help.scroll = self.help.scroll.min(lines.saturating_sub(rows));
+            }
+            Mode::Problems => {
+                let rows = layout::help_text(self.screen.main).1;
+                self.problem_cursor.fit(self.problems.len(), rows);
             }
             Mode::Panes | Mode::Reading => {}
         }

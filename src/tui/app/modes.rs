@@ -191,7 +191,7 @@ impl App {
                 self.reading.follow = true;
             }
             // Over the search box or help, `r` is a letter of the query or means nothing.
-            Mode::Search | Mode::Help => {}
+            Mode::Search | Mode::Help | Mode::Problems => {}
         }
     }
 

@@ -196,6 +196,7 @@ pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpT
         Context::Search,
         Context::Help,
         Context::HelpFilter,
+        Context::Problems,
     ] {
         let entries = keymap
             .in_context(context)

@@ -85,22 +85,29 @@ pub fn scope_label(index: &Index, scope: Scope) -> String {
     }
 }
 
-/// The article's title, author and date, for the top line.
-pub fn article_line(index: &Index, theme: Theme, width: usize) -> Line<'static> {
+/// The article's title, author and date, for the top line; for a draft, first how many
+/// problems it still has.
+pub fn article_line(index: &Index, theme: Theme, width: usize, problems: usize) -> Line<'static> {
     let article = &index.model().article;
     let inferred = if article.published_basis == Basis::Inferred {
         " (inferred)"
     } else {
         ""
     };
-    let tail = format!(
-        " · {} · {}{inferred}",
-        article.author,
-        article.published.human()
-    );
-    let title_room = width.saturating_sub(tail.width() + 1);
+    let author = match article.author.as_str() {
+        "" => "no author yet",
+        named => named,
+    };
+    let tail = format!(" · {author} · {}{inferred}", article.published.human());
+    let draft = match problems {
+        0 => String::new(),
+        1 => "Draft: 1 problem (!) · ".to_string(),
+        n => format!("Draft: {n} problems (!) · "),
+    };
+    let title_room = width.saturating_sub(tail.width() + draft.width() + 1);
     Line::from(vec![
         Span::raw(" "),
+        Span::styled(draft, theme.key()),
         Span::styled(clip(&article.title, title_room), theme.bold()),
         Span::styled(tail, theme.dim()),
     ])

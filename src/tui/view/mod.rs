@@ -5,6 +5,7 @@
 pub mod console;
 mod detail;
 mod help;
+mod problems;
 mod reading;
 mod search;
 mod source;
@@ -54,7 +55,7 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
         too_small(frame, area);
         return;
     }
-    let overlay = matches!(app.mode(), Mode::Search | Mode::Help);
+    let overlay = matches!(app.mode(), Mode::Search | Mode::Help | Mode::Problems);
     let state = overlay.then(|| app.panes_state());
     let reused = match (&state, &backdrop.kept) {
         (Some(now), Some((kept, copy))) if now == kept && copy.area == frame.buffer_mut().area => {
@@ -76,6 +77,7 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
     match app.mode() {
         Mode::Search => search::render(app, frame, screen),
         Mode::Help => help::render(app, frame, screen.main),
+        Mode::Problems => problems::render(app, frame, screen.main),
         _ => {}
     }
     tame(frame.buffer_mut());
@@ -155,7 +157,8 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         tab_strip(app, frame, tabs);
     }
     if let Some(header) = screen.header {
-        let line = article_line(app.index(), app.theme, usize::from(header.width));
+        let width = usize::from(header.width);
+        let line = article_line(app.index(), app.theme, width, app.problems().len());
         frame.render_widget(Paragraph::new(line), header);
     }
     for pane in Pane::ALL {

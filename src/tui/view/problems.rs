@@ -1,0 +1,101 @@
+//! The list of what a draft still breaks, over the panes: each problem at its line in the
+//! model file, the selected one's message in full below the list.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{fit_line, overlay, put_lines};
+use crate::tui::app::App;
+use crate::tui::layout::help_box;
+use crate::tui::wrap::words_in_rows;
+
+/// Rows kept under the list for the selected problem's whole message.
+const MESSAGE_ROWS: u16 = 3;
+
+pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
+    let theme = app.theme;
+    let problems = app.problems();
+    let cursor = app.problem_cursor;
+    let todo = problems.iter().filter(|p| p.todo).count();
+    let count = match problems.len() {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    let title = format!(
+        " Problems · {count}, {todo} of them work left to do · Enter goes to one · Esc closes "
+    );
+    let inner = overlay(frame, help_box(main), theme, title);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let message_rows = if inner.height > MESSAGE_ROWS + 2 {
+        MESSAGE_ROWS
+    } else {
+        0
+    };
+    let list = Rect {
+        height: inner.height - message_rows,
+        ..inner
+    };
+    let width = usize::from(inner.width);
+    let number_width = problems
+        .iter()
+        .map(|p| p.at.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let rows: Vec<Line<'static>> = problems
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(usize::from(list.height))
+        .map(|(i, problem)| {
+            let selected = i == cursor.selected;
+            let marker = if selected { "▶ " } else { "  " };
+            let line = Line::from(vec![
+                Span::raw(marker),
+                Span::styled(
+                    format!("line {:>number_width$}  ", problem.at.line),
+                    theme.dim(),
+                ),
+                Span::raw(if problem.todo { "to do  " } else { "error  " }),
+                Span::raw(problem.message.clone()),
+            ]);
+            let line = fit_line(line, width);
+            if selected {
+                line.style(theme.selected(true))
+            } else {
+                line
+            }
+        })
+        .collect();
+    put_lines(frame, list, &rows);
+    if message_rows == 0 {
+        return;
+    }
+    let Some(problem) = problems.get(cursor.selected) else {
+        return;
+    };
+    let below = Rect {
+        y: list.bottom(),
+        height: message_rows,
+        ..inner
+    };
+    let mut lines = vec![Line::from(Span::styled("─".repeat(width), theme.dim()))];
+    let text = format!(
+        "line {}, column {}: {}",
+        problem.at.line, problem.at.column, problem.message
+    );
+    let wrapped = words_in_rows(&text, width);
+    let room = usize::from(message_rows) - 1;
+    let cut = wrapped.len() > room;
+    for (n, row) in wrapped.into_iter().take(room).enumerate() {
+        let row = if cut && n + 1 == room {
+            fit_line(Line::from(format!("{row} …")), width)
+        } else {
+            Line::from(row)
+        };
+        lines.push(row);
+    }
+    put_lines(frame, below, &lines);
+}
