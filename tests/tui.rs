@@ -803,6 +803,7 @@ fn an_answer_to_a_query_from_before_the_box_was_reopened_is_dropped() {
     app.update(Action::Found(Answer {
         generation: request.generation,
         total: stale.len(),
+        typed: stale.len(),
         hits: stale,
         spelled: None,
     }));
@@ -1310,4 +1311,75 @@ fn every_colour_drawn_reads_on_the_background_it_was_picked_for() {
             "{name} background: contrast {ratio:.2} at {at}"
         );
     }
+}
+
+#[test]
+fn from_reading_mode_a_hit_s_sentence_is_said_to_lack_only_what_it_truly_lacks() {
+    let mut app = app();
+    app.update(Action::ToggleReading);
+    // A slip: "russai" reads in "Russia ... said" as the search reads it, in the claim and
+    // in its sentence alike.
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "russai");
+    app.update(Action::Accept);
+    let mut seen = Vec::new();
+    for _ in 0..8 {
+        let claim = app
+            .reading
+            .claim
+            .map(|c| app.index().model().claims[c].id.clone());
+        let said = app.status().unwrap_or_default().to_string();
+        match claim.as_deref() {
+            // "Russia is constrained in what it can do": it reads there too.
+            Some("c37a") => assert!(!said.contains("No “russai”"), "{said}"),
+            // "Moscow's outreach to Islamabad ...": the claim's "Russia is" is not there.
+            Some("c17b") => assert!(said.contains("No “russai” in c17b's sentence"), "{said}"),
+            _ => {}
+        }
+        seen.extend(claim);
+        app.update(Action::NextHit);
+    }
+    assert!(
+        seen.iter().any(|c| c == "c37a") && seen.iter().any(|c| c == "c17b"),
+        "{seen:?}"
+    );
+    // The claim's own words that its sentence does not use.
+    app.update(Action::OpenSearch);
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "in:claim taken part talks");
+    app.update(Action::Accept);
+    let said = app.status().unwrap_or_default();
+    assert!(
+        said.contains("No “taken”") && said.contains("other words"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_count_of_hits_as_typed_stays_the_same_as_the_list_grows() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "russai");
+    let title = |app: &mut App| -> String {
+        let screen = text(app, 120, 40);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("Search ·"))
+            .unwrap_or_default();
+        line.split("Search · ")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let first = title(&mut app);
+    let typed = first.split(' ').next().unwrap_or_default().to_string();
+    assert!(typed.parse::<usize>().is_ok(), "{first}");
+    for _ in 0..8 {
+        app.update(Action::PageDown);
+        let now = title(&mut app);
+        assert!(now.starts_with(&format!("{typed} hits")), "{first} → {now}");
+    }
+    // By now the reading of the slip has joined, and says so.
+    let last = title(&mut app);
+    assert!(last.contains("for “russia” (≈)"), "{last}");
 }

@@ -43,6 +43,9 @@ pub struct Results {
     /// Every item that matched, by position: a query that narrows this one need look no
     /// further.
     pub(super) matched: Vec<u32>,
+    /// How many of them matched the query as typed (misspelt actors' names included);
+    /// the rest, the reading in [`Results::spelled`].
+    pub(super) typed: usize,
     /// What the matcher gave each term in the items it scored, for the next query to
     /// reuse when it has the same term (typing a second word keeps the first).
     scores: HashMap<String, TermScores>,
@@ -59,6 +62,12 @@ impl Results {
     /// How many items matched the query in all, of which `hits` are the best.
     pub fn matched_count(&self) -> usize {
         self.matched.len()
+    }
+
+    /// How many items matched the query as typed: the count stays the same whether or
+    /// not a reading of its misspellings was looked for (only when there was room).
+    pub fn typed_count(&self) -> usize {
+        self.typed
     }
 
     /// Whether the query as written matched nothing, so that every hit (if any) was found
@@ -197,6 +206,7 @@ impl Engine {
         let sieve = self.sieve(query);
         let bounded = self.in_parallel(candidates, |part| self.bound(part, &sieve, &terms));
         results.matched = bounded.iter().map(|c| c.item).collect();
+        results.typed = results.matched.len();
         results.as_words = bounded.iter().any(|c| c.band == WORDS);
         let ranked = if terms.list.is_empty() {
             // Filters alone: everything that passes, by kind and then in file order.

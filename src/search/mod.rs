@@ -370,6 +370,13 @@ pub fn query_fits(text: &str) -> bool {
 
 /// Lowercases character by character (the first character of each lowercase mapping),
 /// so that character positions in the result are those of the original.
+/// Whether `term` (lowercased, as a query's are) reads in `text` as the search reads it:
+/// its letters close together, or at the starts of words.
+pub fn reads_in(text: &str, term: &str) -> bool {
+    let lower = lowercase(text);
+    matching::reads_as_known(&lower, lower.is_ascii(), term)
+}
+
 pub fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase(); // Most text, and many times quicker.

@@ -229,6 +229,7 @@ impl Engine {
         }
         let exact = results.hits.iter().take_while(|h| h.exact).count();
         results.hits.splice(exact..exact, named);
+        results.typed = before.len() + since.len();
         results.hits.truncate(limit);
         // The words meant are looked for only when there is room for their hits.
         if before.len() + since.len() >= limit {

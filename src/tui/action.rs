@@ -95,6 +95,8 @@ pub struct Answer {
     pub generation: u64,
     pub hits: Vec<crate::search::Hit>,
     pub total: usize,
+    /// How many of them matched the query as typed.
+    pub typed: usize,
     /// The query with its misspelt terms read as the words they are closest to, when
     /// that found hits (see [`crate::search::Results::spelled`]).
     pub spelled: Option<String>,

@@ -32,6 +32,8 @@ pub struct SearchBox {
     pub hits: Vec<Hit>,
     /// How many items match the query in all, ranked or not.
     pub total: usize,
+    /// How many of them match the query as typed (the rest, a reading of a misspelling).
+    pub typed: usize,
     pub cursor: Cursor,
     /// Whether the answer awaited is more hits of the same query, to be added below the
     /// reader's place rather than starting afresh at the best.
@@ -87,6 +89,7 @@ impl SearchBox {
         self.browsing = None;
         self.hits.clear();
         self.total = 0;
+        self.typed = 0;
         self.problems.clear();
         self.spelled = None;
         self.cursor = Cursor::default();
@@ -297,6 +300,7 @@ impl SearchBox {
             generation: self.generation,
             hits: results.hits.clone(),
             total: results.matched_count(),
+            typed: results.typed_count(),
             spelled: results.spelled.as_ref().map(Query::to_string),
         });
         self.last = Some(results);
@@ -337,11 +341,13 @@ impl SearchBox {
         let Answer {
             hits,
             total,
+            typed,
             spelled,
             ..
         } = answer;
         self.pending = false;
         self.total = total;
+        self.typed = typed;
         self.spelled = spelled;
         if std::mem::take(&mut self.extending) {
             // The hits already ranked come first, in the same order, with their marks.
@@ -376,6 +382,7 @@ pub fn search_worker(
             generation: request.generation,
             hits: results.hits.clone(),
             total: results.matched_count(),
+            typed: results.typed_count(),
             spelled: results.spelled.as_ref().map(Query::to_string),
         };
         if !answer(answered) {

@@ -222,15 +222,15 @@ impl App {
         }
         let query = self.search.accepted().map(|a| a.query.clone())?;
         let sentence = self.index.sentence_of_claim(claim)?;
-        let sentence = model.sentences.get(sentence)?.text.to_lowercase();
+        let sentence = &model.sentences.get(sentence)?.text;
         let missing: Vec<String> = Query::parse(&query)
             .terms
             .into_iter()
-            .filter(|t| !sentence.contains(t.as_str()))
+            .filter(|t| !crate::search::reads_in(sentence, t))
             .collect();
         (!missing.is_empty() && !hit.spelled).then(|| {
             format!(
-                "{id}'s sentence has no “{}”: the claim words it so.",
+                "No “{}” in {id}'s sentence: the claim says it in other words.",
                 missing.join(" ")
             )
         })

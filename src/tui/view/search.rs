@@ -25,6 +25,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         " Search ".to_string()
     } else if only_spelled {
         format!(" Search · no match; {count} for a spelling close to it ")
+    } else if let Some(read) = app
+        .search
+        .spelled
+        .as_ref()
+        .filter(|_| count > app.search.typed)
+    {
+        // The count as typed stays what it was; the reading's hits come after.
+        let typed = app.search.typed;
+        format!(
+            " Search · {typed} hits, then {} for “{read}” (≈) ",
+            count - typed
+        )
     } else if count > listed {
         format!(" Search · {count} hits, the best {listed} listed ")
     } else {
