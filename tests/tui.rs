@@ -1383,3 +1383,79 @@ fn the_count_of_hits_as_typed_stays_the_same_as_the_list_grows() {
     let last = title(&mut app);
     assert!(last.contains("for “russia” (≈)"), "{last}");
 }
+
+#[test]
+fn under_an_overlay_the_panes_are_faint_and_only_the_overlay_shows_a_selection() {
+    use ratatui::style::Modifier;
+    for open in [Action::OpenSearch, Action::OpenHelp] {
+        let mut app = app();
+        app.update(Action::Focus(Pane::Timeline));
+        app.update(Action::Down);
+        app.update(open.clone());
+        if open == Action::OpenSearch {
+            type_text(&mut app, "kayani");
+        }
+        let screen = buffer(&mut app, 120, 40);
+        let main = app.screen().main;
+        let boxed = match open {
+            Action::OpenSearch => claimscope::tui::layout::search_box(main),
+            _ => claimscope::tui::layout::help_box(main),
+        };
+        for y in main.y..main.bottom() {
+            for x in main.x..main.right() {
+                let inside =
+                    x >= boxed.x && x < boxed.right() && y >= boxed.y && y < boxed.bottom();
+                let cell = &screen[(x, y)];
+                if !inside {
+                    assert!(
+                        cell.modifier.contains(Modifier::DIM),
+                        "{open:?} ({x},{y}) {cell:?}"
+                    );
+                    assert!(
+                        !cell.modifier.contains(Modifier::REVERSED),
+                        "{open:?} ({x},{y})"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_title_runs_into_its_box_s_corner() {
+    // Whatever is selected, a title too long for its border ends in `…` short of the
+    // corner; the tab strip's cut names too.
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        let mut app = app();
+        for pane in [
+            Pane::Timeline,
+            Pane::Actors,
+            Pane::Record,
+            Pane::Arguments,
+            Pane::Claims,
+        ] {
+            app.update(Action::Focus(pane));
+            app.update(Action::Top);
+            for _ in 0..70 {
+                for row in draw(&mut app, w, h) {
+                    let chars: Vec<char> = row.chars().collect();
+                    for (i, c) in chars.iter().enumerate().skip(1) {
+                        if "┐┓╗".contains(*c) {
+                            let before = chars[i - 1];
+                            assert!("─━═ …".contains(before), "{w}x{h} {pane:?}: {row}");
+                        }
+                    }
+                }
+                let tabs = draw(&mut app, w, h).into_iter().next().unwrap_or_default();
+                if tabs.contains('│') && w < 80 {
+                    for label in tabs.split('│') {
+                        let name = label.trim().trim_matches(['[', ']']);
+                        let whole = Pane::ALL.iter().any(|p| name.ends_with(p.title()));
+                        assert!(whole || name.ends_with('…'), "{w}x{h}: {tabs}");
+                    }
+                }
+                app.update(Action::Down);
+            }
+        }
+    }
+}

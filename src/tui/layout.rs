@@ -225,15 +225,19 @@ impl Screen {
 }
 
 /// The labels of the tab strip, with the column each starts at. The focused tab is in
-/// brackets, so it shows without colour.
+/// brackets, so it shows without colour. Where the names do not all fit, the focused one
+/// stays whole and the others are cut, with `…`.
 pub fn tabs(width: u16, focus: Pane) -> Vec<(Pane, u16, String)> {
     let mut x = 0u16;
     let mut out = Vec::new();
     let full: usize = Pane::ALL.iter().map(|p| p.title().len() + 5).sum();
     let short = usize::from(width) < full;
+    // The focused name whole, unless even that does not fit beside the others cut.
+    let cut = 9 * Pane::ALL.len();
+    let focus_whole = usize::from(width) >= cut + focus.title().len().saturating_sub(4);
     for pane in Pane::ALL {
-        let name: String = if short {
-            pane.title().chars().take(4).collect()
+        let name: String = if short && (pane != focus || !focus_whole) {
+            pane.title().chars().take(3).chain(['…']).collect()
         } else {
             pane.title().to_string()
         };

@@ -14,7 +14,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .border_style(app.theme.border(false))
-        .title(Span::styled(text.title.clone(), app.theme.bold()));
+        .title(Span::styled(
+            // Cut with `…` short of the corners, never into them.
+            super::clip(&text.title, usize::from(rect.width).saturating_sub(4)),
+            app.theme.bold(),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let room = usize::from(inner.height);

@@ -69,6 +69,9 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
             Mode::Reading => reading::render(app, frame, screen.main),
             _ => panes(app, frame, screen),
         }
+        if overlay {
+            behind(frame.buffer_mut());
+        }
         if let Some(state) = state {
             backdrop.kept = Some((state, frame.buffer_mut().clone()));
         }
@@ -83,6 +86,17 @@ pub fn render_with(app: &App, frame: &mut Frame<'_>, backdrop: &mut Backdrop) {
     tame(frame.buffer_mut());
     if app.theme.ascii {
         console::redraw(frame.buffer_mut());
+    }
+}
+
+/// Puts what an overlay covers in the background: faint, and with no selection standing
+/// out in reverse, so that the overlay's own `▶` is the one the eye finds.
+fn behind(buffer: &mut ratatui::buffer::Buffer) {
+    use ratatui::style::Modifier;
+    for cell in &mut buffer.content {
+        cell.modifier
+            .remove(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED);
+        cell.modifier.insert(Modifier::DIM);
     }
 }
 
