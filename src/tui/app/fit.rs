@@ -87,11 +87,19 @@ impl App {
         let laid: RefCell<Option<DetailText>> = RefCell::new(None);
         let kept = &self.laid.detail;
         let (index, theme, scope) = (&self.index, self.theme, self.scope);
+        // The key that opens an actor's relations, as this explorer's keymap has it.
+        let opens = self
+            .keymap
+            .bindings()
+            .iter()
+            .find(|b| b.action == crate::tui::action::Action::Expand)
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, |k| k.label());
         let detail_lines = |width: usize| {
             if kept.laid_for == Some((scope, width)) {
                 return kept.lines.len();
             }
-            let text = detail::detail(index, theme, scope, width);
+            let text = detail::detail(index, theme, scope, width, &opens);
             let lines = text.lines.len();
             *laid.borrow_mut() = Some(text);
             lines

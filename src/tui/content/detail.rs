@@ -25,8 +25,8 @@ pub struct DetailText {
 }
 
 /// Lays out what the detail box says of `scope` at `width` columns.
-pub fn detail(index: &Index, theme: Theme, scope: Scope, width: usize) -> DetailText {
-    let (title, pieces) = title_and_pieces(index, theme, scope, width);
+pub fn detail(index: &Index, theme: Theme, scope: Scope, width: usize, opens: &str) -> DetailText {
+    let (title, pieces) = title_and_pieces(index, theme, scope, width, opens);
     DetailText {
         title,
         lines: wrap(&pieces, width).into_iter().map(|w| w.line).collect(),
@@ -34,12 +34,14 @@ pub fn detail(index: &Index, theme: Theme, scope: Scope, width: usize) -> Detail
     }
 }
 
-/// The box's title and text for `width` columns.
+/// The box's title and text for `width` columns; `opens` is the key that opens an actor's
+/// relations.
 fn title_and_pieces(
     index: &Index,
     theme: Theme,
     scope: Scope,
     width: usize,
+    opens: &str,
 ) -> (String, Vec<Piece>) {
     let model = index.model();
     let dim = |t: String| Piece::new(t, theme.dim(), None);
@@ -69,7 +71,7 @@ fn title_and_pieces(
                 pieces.push(dim(format!(": {}\n", clip(&relation.summary, room))));
             }
             if !index.relations_of_actor(a).is_empty() {
-                pieces.push(dim("→ opens its relations in the list\n".to_string()));
+                pieces.push(dim(format!("{opens} opens its relations in the list\n")));
             }
             pieces.push(dim(actor_reach(index, a)));
             (format!(" Actor · {} ", actor.name), pieces)

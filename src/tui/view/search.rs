@@ -267,7 +267,7 @@ fn hit_lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                 ("", "")
             };
             let suffix = match (hit.field, owner) {
-                (Field::Alias(_), Some(name)) => format!(" → {name}"),
+                (Field::Alias(_), Some(name)) => format!(" ({name})"),
                 _ => String::new(),
             };
             let room = width
