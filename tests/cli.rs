@@ -1177,6 +1177,14 @@ fn search_speaks_the_query_s_vocabulary_on_the_command_line_too() {
     let out = claimscope(&["show", "india/russia"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("`russia/india`"), "{}", stderr(&out));
+    // Two actors with no relation either way: said so, not another pair suggested.
+    let out = claimscope(&["show", "india/pakistan"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert!(
+        said.contains("no relation between India and Pakistan") && !said.contains("china/"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -28,6 +28,27 @@ pub fn run(searcher: &Searcher, id: &str, out: &mut dyn Write, color: bool) -> i
             );
             return Ok(EXIT_INVALID);
         }
+        // Two actors the model has, with no relation between them: that is the answer.
+        let pair = id.split_once('/').and_then(|(a, b)| {
+            let (a, b) = (index.actor(a)?, index.actor(b)?);
+            let turned = format!(
+                "{}/{}",
+                index.model().actors[b].id,
+                index.model().actors[a].id
+            );
+            index.get(&turned).is_none().then_some((a, b))
+        });
+        if let Some((a, b)) = pair {
+            let model = index.model();
+            eprintln!(
+                "claimscope: the model has no relation between {} and {}; `claimscope search actor:{} actor:{}` finds what involves both",
+                sanitize(&model.actors[a].name),
+                sanitize(&model.actors[b].name),
+                model.actors[a].id,
+                model.actors[b].id
+            );
+            return Ok(EXIT_INVALID);
+        }
         let near = suggestions(searcher, id);
         let hint = if near.is_empty() {
             "; `claimscope search` finds items by any word".to_string()
