@@ -1173,6 +1173,14 @@ fn search_speaks_the_query_s_vocabulary_on_the_command_line_too() {
             stderr(&out)
         );
     }
+    // A negative limit is told what a limit takes, not how to pass a value starting `-`.
+    let out = claimscope(&["search", "moscow", "--limit", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(
+        said.contains("it must be at least 1") && !said.contains("tip"),
+        "{said}"
+    );
     // A relation named the other way round is suggested the right way.
     let out = claimscope(&["show", "india/russia"]);
     assert_eq!(out.status.code(), Some(1));

@@ -1459,3 +1459,25 @@ fn no_title_runs_into_its_box_s_corner() {
         }
     }
 }
+
+#[test]
+fn the_help_filter_keeps_a_section_its_heading_names_and_enter_on_no_hit_says_so() {
+    let mut app = app();
+    app.update(Action::OpenHelp);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "symbol");
+    let screen = text(&mut app, 120, 40);
+    assert!(!screen.contains("Nothing in the help mentions"), "{screen}");
+    assert!(screen.contains("Symbols"), "{screen}");
+    app.update(Action::Escape);
+    app.update(Action::Escape);
+    app.update(Action::Escape);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "qqqqzzzz");
+    app.update(Action::Accept);
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(
+        app.status(),
+        Some("No hit to go to: change the query, or Esc.")
+    );
+}

@@ -208,7 +208,13 @@ Examples:
         #[arg(long = "in", value_enum, value_name = "ITEM")]
         within: Option<search::Kind>,
         /// At most this many hits (at least 1).
-        #[arg(long, default_value_t = 20, value_name = "N", value_parser = search::at_least_one)]
+        #[arg(
+            long,
+            default_value_t = 20,
+            value_name = "N",
+            value_parser = search::at_least_one,
+            allow_negative_numbers = true
+        )]
         limit: usize,
         /// Print the hits as JSON.
         #[arg(long)]

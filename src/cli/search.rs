@@ -60,6 +60,7 @@ pub fn at_least_one(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(0) => Err("it must be at least 1".to_string()),
         Ok(n) => Ok(n),
+        Err(_) if text.parse::<i64>().is_ok() => Err("it must be at least 1".to_string()),
         Err(_) => Err(format!("`{text}` is not a whole number")),
     }
 }

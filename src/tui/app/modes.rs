@@ -93,6 +93,8 @@ impl App {
                         (Some(said), Some(why)) => Some(format!("{why} {said}")),
                         (said, why) => why.or(said),
                     };
+                } else if !self.search.query.trim().is_empty() && !self.search.pending() {
+                    self.status = Some("No hit to go to: change the query, or Esc.".to_string());
                 }
             }
             Action::Click { column, row } => {

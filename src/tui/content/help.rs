@@ -81,10 +81,12 @@ impl HelpText {
         };
         let mut out = Vec::new();
         for (heading, entries) in &self.sections {
+            // A filter a section's heading holds keeps the whole section ("symbol").
+            let whole = text(heading).contains(&filter);
             let kept: Vec<&Vec<Line<'static>>> = entries
                 .iter()
                 .filter(|entry| {
-                    filter.is_empty() || entry.iter().any(|l| text(l).contains(&filter))
+                    whole || filter.is_empty() || entry.iter().any(|l| text(l).contains(&filter))
                 })
                 .collect();
             if kept.is_empty() {
