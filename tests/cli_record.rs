@@ -69,7 +69,7 @@ fn show_gives_a_claims_review_apart_from_the_article() {
         "{text}"
     );
     assert!(
-        text.contains("Later: Sep 2016 The first Pakistan-Russia joint military exercise"),
+        text.contains("Later: 24 Sep 2016 The first Pakistan-Russia joint military exercise"),
         "{text}"
     );
     assert!(text.contains("Dawn, 15 Oct 2024:"), "{text}");

@@ -1,5 +1,5 @@
 //! Paragraphs as a reader counts them. The model numbers every paragraph of the article's
-//! text, the headline, the standfirst and the publisher's line included; a reader counts
+//! text, the headline, the standfirst and the site's line included; a reader counts
 //! the article's body from its first paragraph, and calls the rest by name. Everything
 //! the reader is shown (the Source pane, citations, `show`) says it the reader's way.
 
@@ -9,7 +9,7 @@ use crate::model::types::SentenceRole;
 impl Index {
     /// The reader's number for the model's paragraph `p`: the body's paragraphs from 1;
     /// `None` for what comes before the body (the headline, the standfirst, the
-    /// publisher's line).
+    /// site's line).
     ///
     /// The body's first paragraph is that of its first sentence in the text's order: found
     /// past the few sentences before it, never by reading them all, as this is asked for
@@ -29,7 +29,7 @@ impl Index {
     }
 
     /// Where sentence `s` stands, as a reader would say it: "paragraph 16", "the
-    /// headline", "the standfirst", "the publisher's line".
+    /// headline", "the standfirst", "the site's line".
     pub fn place_of_sentence(&self, s: usize) -> String {
         let Some(sentence) = self.model().sentences.get(s) else {
             return String::new();
@@ -39,7 +39,7 @@ impl Index {
             _ => match sentence.role {
                 SentenceRole::Headline => "the headline".to_string(),
                 SentenceRole::Standfirst => "the standfirst".to_string(),
-                SentenceRole::Boilerplate => "the publisher's line".to_string(),
+                SentenceRole::Boilerplate => "the site's line".to_string(),
                 SentenceRole::Byline => "the byline".to_string(),
                 SentenceRole::Body => format!("paragraph {}", sentence.paragraph),
             },
@@ -61,7 +61,7 @@ mod tests {
     fn the_body_is_counted_from_its_first_paragraph() {
         let index = Index::new(Model::bundled().expect("the bundled model"));
         let model = index.model();
-        // The article's text: headline, standfirst, the publisher's line, then the body.
+        // The article's text: headline, standfirst, the site's line, then the body.
         let at = |id: &str| model.sentences.iter().position(|s| s.id == id).expect(id);
         assert_eq!(index.place_of_sentence(at("s01")), "the headline");
         let first_body = model

@@ -145,7 +145,7 @@ fn about(index: &Index, theme: Theme, width: usize) -> Vec<Line<'static>> {
         .filter(|s| s.role == crate::model::SentenceRole::Boilerplate)
     {
         let line = format!(
-            "\n“{}” is the publisher's line, not the author's, and makes no claim.",
+            "\n“{}” is the line of the site that carried the text, not the author's, and makes no claim.",
             s.text
         );
         text.push(Piece::new(line, theme.dim(), None));
