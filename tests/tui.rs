@@ -1150,6 +1150,42 @@ fn under_the_linux_console_the_explorer_s_symbols_are_drawn_in_its_glyphs() {
             );
         }
     }
+    // One row looks selected: a closed node is `»`, never the selection's `>`.
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Top);
+    let screen = text(&mut app, 120, 40);
+    let actors = app.screen().pane(Pane::Actors).expect("the Actors pane");
+    let rows: Vec<String> = screen
+        .lines()
+        .skip(usize::from(actors.y))
+        .take(usize::from(actors.height))
+        .map(|l| {
+            l.chars()
+                .skip(usize::from(actors.x))
+                .take(usize::from(actors.width))
+                .collect()
+        })
+        .collect();
+    let marked = rows.iter().filter(|l| l.contains('>')).count();
+    assert_eq!(marked, 1, "{}", rows.join("\n"));
+    assert!(rows.iter().any(|l| l.contains('»')), "{}", rows.join("\n"));
+    // Arrow keys are named, not drawn as `<` and `>`, keys of their own.
+    assert!(
+        screen
+            .lines()
+            .last()
+            .is_some_and(|bar| bar.contains("Up/Down move")),
+        "{screen}"
+    );
+    app.update(Action::OpenHelp);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "open or closed");
+    let help = text(&mut app, 120, 40);
+    assert!(
+        help.contains("Left and Right") && !help.contains("< and >"),
+        "{help}"
+    );
+    run(&mut app, [Action::Escape, Action::Escape]);
     // In reading mode the chosen sentence's bar is not the bar of the others.
     app.update(Action::Focus(Pane::Claims));
     app.update(Action::ToggleReading);

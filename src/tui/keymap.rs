@@ -46,6 +46,31 @@ impl Context {
     }
 }
 
+/// A key's name with its arrows written as words ("Up", "Left"): where the explorer draws
+/// only what the Linux console has, an arrow would be drawn as `<` or `>`, keys of
+/// their own.
+pub fn arrows_in_words(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        let word = match c {
+            '↑' => "Up",
+            '↓' => "Down",
+            '←' => "Left",
+            '→' => "Right",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        // Two arrows side by side ("↑↓") become "Up/Down".
+        if out.ends_with(|p: char| p.is_ascii_alphabetic()) {
+            out.push('/');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A key with its modifiers (Shift is implied by the character itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {

@@ -204,7 +204,13 @@ pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpT
             .in_context(context)
             .map(|binding| {
                 let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-                row(keys.join(" "), &binding.help, theme, width)
+                let keys = keys.join(" ");
+                let keys = if theme.ascii {
+                    crate::tui::keymap::arrows_in_words(&keys)
+                } else {
+                    keys
+                };
+                row(keys, &binding.help, theme, width)
             })
             .collect();
         sections.push((
@@ -231,7 +237,14 @@ pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpT
     ));
     let symbols = SYMBOLS
         .iter()
-        .map(|(symbol, meaning)| row(symbol.to_string(), meaning, theme, width))
+        .map(|(symbol, meaning)| {
+            let meaning = if theme.ascii {
+                crate::tui::keymap::arrows_in_words(meaning)
+            } else {
+                meaning.to_string()
+            };
+            row(symbol.to_string(), &meaning, theme, width)
+        })
         .collect();
     sections.push((heading("Symbols".to_string()), symbols));
     let filters = FILTERS

@@ -20,7 +20,9 @@ pub fn glyph(c: char) -> Option<&'static str> {
         '━' => "═",
         '┃' => "║",
         // Selection, folding, scrolling, the search box's cursor.
-        '▶' | '▸' => ">",
+        // The selection; a closed node is `»`, so that no row looks selected but the one.
+        '▶' => ">",
+        '▸' => "»",
         '▾' | '▼' => "v",
         '▲' => "^",
         '▏' => "|",
@@ -78,8 +80,11 @@ mod tests {
     fn every_stand_in_is_one_column_of_what_the_console_draws() {
         for c in ('\u{2000}'..='\u{2BFF}').chain(['…']) {
             if let Some(plain) = glyph(c) {
+                // ASCII, Latin-1's signs, and the double lines.
                 let drawable = plain.chars().all(|p| {
-                    p.is_ascii_graphic() || matches!(p, '╔' | '╗' | '╚' | '╝' | '═' | '║')
+                    p.is_ascii_graphic()
+                        || ('\u{a1}'..='\u{bf}').contains(&p)
+                        || matches!(p, '╔' | '╗' | '╚' | '╝' | '═' | '║')
                 });
                 assert!(drawable && plain.chars().count() == 1, "{c} as {plain}");
             }

@@ -238,6 +238,18 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
     let items = app.keymap().bar_items(app.situation());
+    // Arrows in words where the console's glyphs would draw them as keys of their own.
+    let items: Vec<keymap::BarItem> = if theme.ascii {
+        items
+            .into_iter()
+            .map(|item| keymap::BarItem {
+                keys: keymap::arrows_in_words(&item.keys),
+                ..item
+            })
+            .collect()
+    } else {
+        items
+    };
     let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
