@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use crate::cache::{self, Place, Quick};
 use crate::model::{
-    Diagnostic, Index, LoadError, LoadProgress, LoadStage, Located, ModelFile, load_draft,
-    locate_all,
+    Diagnostic, Index, LoadError, LoadProgress, LoadStage, Located, ModelFile, Severity,
+    load_draft, locate_all,
 };
 use crate::search::Searcher;
 
@@ -107,7 +107,7 @@ fn load(
     let errors: Vec<Diagnostic> = survey
         .diagnostics
         .into_iter()
-        .filter(Diagnostic::is_error)
+        .filter(|d| d.is_error() || d.severity == Severity::Note)
         .collect();
     progress.enter(LoadStage::Indexing);
     let searcher = Searcher::new(Arc::new(Index::new(survey.model)));

@@ -674,3 +674,71 @@ fn a_file_that_is_not_toml_gets_its_first_fifty_errors_and_a_count() {
         errors[50]
     );
 }
+
+/// The bundled article drafted by `new`, its placeholders filled or not.
+fn drafted(filled: bool) -> String {
+    use claimscope::model::BUNDLED_ARTICLE;
+    use claimscope::model::draft::draft;
+    let text = draft(BUNDLED_ARTICLE, "x", "article")
+        .expect("drafts")
+        .to_toml();
+    if !filled {
+        return text;
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        let filled = match line.split_once(" = \"TO FILL") {
+            Some(("published", _)) => "published = \"2012-10\"".to_string(),
+            Some(("published_basis", _)) => "published_basis = \"stated\"".to_string(),
+            Some((key, _)) => format!("{key} = \"Filled in\""),
+            None => line.to_string(),
+        };
+        out.push_str(&filled);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_draft_s_coverage_is_one_line_and_a_rule_held_off_says_so() {
+    let scratch = Scratch::new("check-coverage");
+    // Placeholders still to fill: they are reported, and the coverage rules wait, saying so.
+    let (code, out, _) = check(&scratch, drafted(false).as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(out.contains("is still to be filled"), "{out}");
+    let note = out
+        .lines()
+        .find(|l| l.starts_with("note: "))
+        .unwrap_or_default();
+    assert!(
+        note.contains("not checked yet: that every sentence carries a claim"),
+        "{out}"
+    );
+    assert!(!out.contains("with no claim"), "{out}");
+
+    // Filled: every sentence still lacks a claim, said in one line, not a block each.
+    let (code, out, _) = check(&scratch, drafted(true).as_bytes());
+    assert_eq!(code, Some(1));
+    let unclaimed = drafted(true).matches("role = \"body\"").count()
+        + drafted(true).matches("role = \"headline\"").count()
+        + drafted(true).matches("role = \"standfirst\"").count();
+    let line = format!("{unclaimed} sentences have no claim yet: `claimscope progress ");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("note: ") && l.contains(&line)),
+        "{out}"
+    );
+    assert!(
+        !out.contains("with no claim;"),
+        "no block a sentence:\n{out}"
+    );
+    assert!(out.ends_with(&format!("{unclaimed} errors\n")), "{out}");
+    // For tools, each is still its own object.
+    let path = scratch.file("filled.toml", drafted(true).as_bytes());
+    let json = claimscope(&["check", "--format", "json", arg(&path)]);
+    let objects = stdout(&json)
+        .lines()
+        .filter(|l| l.contains("with no claim;"))
+        .count();
+    assert_eq!(objects, unclaimed);
+}

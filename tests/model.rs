@@ -454,9 +454,11 @@ fn items_and_keys(text: &str) -> Vec<(Option<String>, Option<String>)> {
         text: text.to_string(),
     };
     match load_str(&source) {
-        Err(LoadError::Invalid { diagnostics, .. }) => {
-            diagnostics.into_iter().map(|d| (d.item, d.key)).collect()
-        }
+        Err(LoadError::Invalid { diagnostics, .. }) => diagnostics
+            .into_iter()
+            .filter(|d| d.severity != claimscope::model::Severity::Note)
+            .map(|d| (d.item, d.key))
+            .collect(),
         other => panic!("expected an invalid model, got {other:?}"),
     }
 }

@@ -14,7 +14,7 @@ use std::thread;
 use std::time::Duration;
 
 use claimscope::model::{
-    Index, LoadError, LoadProgress, LoadStage, Located, Model, ModelFile, sanitize,
+    Index, LoadError, LoadProgress, LoadStage, Located, Model, ModelFile, Severity, sanitize,
 };
 use claimscope::open::{self, ForSearch};
 use claimscope::search::Searcher;
@@ -55,13 +55,17 @@ fn load(data: Option<PathBuf>) -> Result<Loaded, u8> {
 
 /// Says on standard error that the model at `path` is a draft, shown as it stands.
 fn draft_note(path: Option<&Path>, problems: &[Located]) {
-    if problems.is_empty() {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if errors == 0 {
         return;
     }
     let name = path.map_or_else(String::new, |p| {
         sanitize(&p.display().to_string()).into_owned()
     });
-    let count = match problems.len() {
+    let count = match errors {
         1 => "one error".to_string(),
         n => format!("{n} errors"),
     };

@@ -79,11 +79,14 @@ place, then a count; a valid file gets a one-line summary.
 Errors make a model invalid. A value starting \"TO FILL\" (a placeholder, as `claimscope
 new` drafts them) is one error each, \"... is still to be filled\", at its line; until
 none is left, the rules of the whole model (every sentence with a claim, every claim in
-the map) wait. Warnings point at curation slips a machine can spot: an actor the quote
+the map, the record's coverage) wait, and a note says so. While sentences still have no
+claim (or claims no node), one line counts them: `claimscope progress` lists them.
+Warnings point at curation slips a machine can spot: an actor the quote
 names but the claim does not list, two claims of a sentence with one quote, a claim that
 says \"always\" or \"still\" where its quote does not.
 
---format json prints one JSON object a problem, a line each, and nothing else:
+--format json prints one JSON object a problem, a line each, and nothing else (every
+sentence with no claim its own; a rule held off is an object of severity \"note\"):
   {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"severity\", \"message\",
    \"item\", \"key\"}
 Lines and columns count from 1 as in the text; the end is just past the place. \"item\" is

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
-use claimscope::model::{Diagnostic, LoadError, Locator, ModelFile, Severity, sanitize};
+use claimscope::model::{
+    Diagnostic, IN_NO_NODE, LoadError, Locator, ModelFile, NO_CLAIM, Severity, sanitize,
+};
 
 /// The widest slice of a source line shown under a message, in terminal columns.
 const MAX_LINE_WIDTH: usize = 100;
@@ -26,10 +28,14 @@ impl Paint {
     fn error(&self) -> String {
         self.wrap("1;31", "error")
     }
+    fn note(&self) -> String {
+        self.wrap("1;36", "note")
+    }
     fn severity(&self, severity: Severity) -> String {
         match severity {
             Severity::Error => self.error(),
             Severity::Warning => self.wrap("1;33", "warning"),
+            Severity::Note => self.note(),
         }
     }
     fn dim(&self, text: &str) -> String {
@@ -39,6 +45,7 @@ impl Paint {
         match severity {
             Severity::Error => self.wrap("1;31", text),
             Severity::Warning => self.wrap("1;33", text),
+            Severity::Note => self.wrap("1;36", text),
         }
     }
 }
@@ -178,8 +185,26 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
             file,
             diagnostics: found,
         } => {
-            diagnostics(file, found, out, color)?;
+            // Coverage is counted in one line: a block a sentence would bury the rest. What
+            // was not checked yet is said after the problems that held it off.
+            let (coverage, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                found.iter().cloned().partition(is_coverage);
+            let (notes, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                rest.into_iter().partition(|d| d.severity == Severity::Note);
+            diagnostics(file, &rest, out, color)?;
+            let name_now = sanitize(&file.name);
+            for note in &notes {
+                writeln!(
+                    out,
+                    "{}: {name_now}: {}",
+                    paint.note(),
+                    sanitize(&note.message)
+                )?;
+            }
             let name = sanitize(&file.name);
+            if let Some(line) = coverage_line(&coverage, &name) {
+                writeln!(out, "{}: {name}: {line}", paint.note())?;
+            }
             writeln!(out, "{}: {name}: {}", paint.error(), tally(found))
         }
         LoadError::NotUtf8 { path, line, column } => {
@@ -190,10 +215,40 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
     }
 }
 
+/// Whether a problem is a sentence with no claim yet or a claim in no node: work left,
+/// which a report counts in one line.
+pub fn is_coverage(problem: &Diagnostic) -> bool {
+    problem.todo && (problem.message.ends_with(NO_CLAIM) || problem.message.ends_with(IN_NO_NODE))
+}
+
+/// "31 sentences have no claim yet, and 5 claims are in no argument node: ..." for the
+/// coverage problems of the file `name`; nothing when there are none.
+fn coverage_line(coverage: &[Diagnostic], name: &str) -> Option<String> {
+    let sentences = coverage
+        .iter()
+        .filter(|d| d.message.ends_with(NO_CLAIM))
+        .count();
+    let claims = coverage.len() - sentences;
+    let said = match (sentences, claims) {
+        (0, 0) => return None,
+        (1, 0) => "1 sentence has no claim yet".to_string(),
+        (s, 0) => format!("{s} sentences have no claim yet"),
+        (0, 1) => "1 claim is in no argument node yet".to_string(),
+        (0, c) => format!("{c} claims are in no argument node yet"),
+        (s, c) => format!(
+            "{s} sentence{} no claim yet, and {c} claim{} in no argument node",
+            if s == 1 { " has" } else { "s have" },
+            if c == 1 { " is" } else { "s are" }
+        ),
+    };
+    Some(format!("{said}: `claimscope progress {name}` lists them"))
+}
+
 /// "2 errors", "1 error and 3 warnings", "1 warning".
 pub fn tally(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let is_warning = |d: &&Diagnostic| d.severity == Severity::Warning;
+    let warnings = diagnostics.iter().filter(is_warning).count();
     let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     match (errors, warnings) {
         (e, 0) => count(e, "error"),

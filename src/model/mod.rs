@@ -35,7 +35,7 @@ pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,
     Tables, TimelineRow, body_number, placed_date,
 };
-pub use rules::{QUALIFIERS, validate};
+pub use rules::{HELD_OFF, IN_NO_NODE, NO_CLAIM, QUALIFIERS, validate};
 pub use types::{
     Actor, ActorKind, ArgumentNode, ArgumentRole, Article, Basis, Claim, ClaimKind, Date,
     DateError, Event, EventStatus, ItemRef, Judged, LaterEvent, MONTHS_LONG, Model, Name,

@@ -25,6 +25,8 @@ pub struct Diagnostic {
 /// curator should look at again (`check --deny-warnings` treats it as an error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// What the checker did not check yet, and why: neither a mistake nor counted.
+    Note,
     Warning,
     Error,
 }
@@ -33,6 +35,7 @@ impl Severity {
     /// "error" or "warning", as reports print it.
     pub fn word(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -208,6 +211,13 @@ impl Diagnostic {
     pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
+            ..Self::new(span, message)
+        }
+    }
+
+    pub fn note(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
             ..Self::new(span, message)
         }
     }

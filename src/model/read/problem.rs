@@ -116,6 +116,7 @@ impl Problem {
         let diagnostic = match self.severity {
             Severity::Error => Diagnostic::new(span, self.message),
             Severity::Warning => Diagnostic::warning(span, self.message),
+            Severity::Note => Diagnostic::note(span, self.message),
         };
         diagnostic
             .in_item(item.as_deref())

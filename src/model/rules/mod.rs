@@ -6,4 +6,4 @@ pub(super) mod validate;
 
 pub use lint::QUALIFIERS;
 pub(crate) use validate::is_id;
-pub use validate::validate;
+pub use validate::{HELD_OFF, IN_NO_NODE, NO_CLAIM, validate};

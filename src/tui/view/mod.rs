@@ -172,7 +172,9 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     }
     if let Some(header) = screen.header {
         let width = usize::from(header.width);
-        let line = article_line(app.index(), app.theme, width, app.problems().len());
+        let problems = app.problems().iter();
+        let counted = problems.filter(|p| p.severity != crate::model::Severity::Note);
+        let line = article_line(app.index(), app.theme, width, counted.count());
         frame.render_widget(Paragraph::new(line), header);
     }
     for pane in Pane::ALL {

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{fit_line, overlay, put_lines};
+use crate::model::Severity;
 use crate::tui::app::App;
 use crate::tui::layout::help_box;
 use crate::tui::wrap::words_in_rows;
@@ -17,8 +18,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
     let theme = app.theme;
     let problems = app.problems();
     let cursor = app.problem_cursor;
-    let todo = problems.iter().filter(|p| p.todo).count();
-    let count = match problems.len() {
+    let counted = || problems.iter().filter(|p| p.severity != Severity::Note);
+    let todo = counted().filter(|p| p.todo).count();
+    let count = match counted().count() {
         1 => "1 problem".to_string(),
         n => format!("{n} problems"),
     };
@@ -58,7 +60,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
                     format!("line {:>number_width$}  ", problem.at.line),
                     theme.dim(),
                 ),
-                Span::raw(if problem.todo { "to do  " } else { "error  " }),
+                Span::raw(match (problem.severity, problem.todo) {
+                    (Severity::Note, _) => "note   ",
+                    (_, true) => "to do  ",
+                    _ => "error  ",
+                }),
                 Span::raw(problem.message.clone()),
             ]);
             let line = fit_line(line, width);

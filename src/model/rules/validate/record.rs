@@ -231,7 +231,11 @@ impl Checker<'_> {
         let model = self.model;
         let has_record =
             !model.sources.is_empty() || !model.later.is_empty() || !model.reviews.is_empty();
-        if !has_record || self.unread.any {
+        if !has_record {
+            return;
+        }
+        if self.unread.any {
+            self.held_off("reviews", "the record's coverage (every forecast reviewed, every inferred date given the record's, every source cited); it is, once every value above can be read");
             return;
         }
         let reviewed: std::collections::HashSet<&str> = model
