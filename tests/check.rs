@@ -742,3 +742,19 @@ fn a_draft_s_coverage_is_one_line_and_a_rule_held_off_says_so() {
         .count();
     assert_eq!(objects, unclaimed);
 }
+
+#[test]
+fn a_quote_pasted_with_a_curly_apostrophe_is_told_so_where_it_is() {
+    let scratch = Scratch::new("check-typographic");
+    let plain = "quote = \"Gen Ashfaq Parvez Kayani, Pakistan's army chief of staff, visited Moscow this month\"";
+    let text = mutate(plain, &plain.replace("Pakistan's", "Pakistan’s"));
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    assert_reported(
+        &scratch,
+        &out,
+        line_of(&text, "Pakistan’s army"),
+        9,
+        "claim `c04a`: the quote is not verbatim in sentence `s04`: it matches if ’ is read as ' (the first at character 35 of the quote)",
+    );
+}
