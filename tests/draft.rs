@@ -433,3 +433,31 @@ fn the_refused_character_is_pointed_at_not_an_allowed_one_before_it() {
         "{message}"
     );
 }
+
+#[test]
+fn line_ends_of_every_kind_draft_the_same_sentences() {
+    let unix = draft(BUNDLED_ARTICLE, "x", "article").expect("drafts");
+    for (name, ends) in [("windows", "\r\n"), ("classic mac", "\r")] {
+        let text = BUNDLED_ARTICLE.replace('\n', ends);
+        let other = draft(&text, "x", "article").expect("drafts");
+        assert_eq!(shape(&other.sentences), shape(&unix.sentences), "{name}");
+    }
+}
+
+#[test]
+fn new_warns_at_once_of_a_sentence_check_would_refuse_for_its_length() {
+    let dir = Scratch::new("new-long");
+    let text = format!("A headline\n\n{}end.\n", "word ".repeat(4000));
+    let path = dir.file("long.txt", text.as_bytes());
+    let out = claimscope(&["new", arg(&path)]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not a refusal");
+    assert!(stdout(&out).contains("[[sentences]]"));
+    let said = stderr(&out);
+    assert!(
+        said.contains("warning: sentence s02 is 20004 bytes long, over the 16384 check allows"),
+        "{said}"
+    );
+    // A text within the limits gets no word.
+    let path = dir.file("fine.txt", BUNDLED_ARTICLE.as_bytes());
+    assert!(stderr(&claimscope(&["new", arg(&path)])).is_empty());
+}

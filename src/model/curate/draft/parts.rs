@@ -46,6 +46,9 @@ const BOILERPLATE: &[&str] = &[
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut joined: Vec<String> = Vec::new();
     let mut open = false;
+    // Lines end as Unix ends them, as Windows does (CR LF) or as classic Mac files do (a
+    // lone CR).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for line in text.split('\n') {
         let line = line.trim();
         if line.is_empty() {
