@@ -16,6 +16,7 @@ pub mod model;
 pub mod open;
 pub mod search;
 pub mod tui;
+pub mod watch;
 
 #[doc(hidden)]
 pub mod corpus;

@@ -758,3 +758,48 @@ fn a_quote_pasted_with_a_curly_apostrophe_is_told_so_where_it_is() {
         "claim `c04a`: the quote is not verbatim in sentence `s04`: it matches if ’ is read as ' (the first at character 35 of the quote)",
     );
 }
+
+#[test]
+fn check_watch_checks_again_at_each_save() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let scratch = Scratch::new("check-watch");
+    let path = scratch.file("model.toml", BUNDLED_MODEL.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimscope"))
+        .args(["check", "--watch", arg(&path)])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let out = child.stdout.take().expect("its output");
+    let (send, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if send.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |want: &str| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
+                let found = line.contains(want);
+                seen.push(line);
+                if found {
+                    return;
+                }
+            }
+        }
+        panic!("never printed {want:?}: {seen:#?}");
+    };
+    wait_for("ok: 49 sentences");
+    wait_for("[check 1, exit 0: watching the file for saves; Ctrl-c stops]");
+    let broken = BUNDLED_MODEL.replacen("sentence = \"s06\"", "sentence = \"s-none\"", 1);
+    std::fs::write(&path, broken).expect("save");
+    wait_for("no sentence has the id `s-none`");
+    wait_for("[check 2, exit 1:");
+    let _ = child.kill();
+    let _ = child.wait();
+}

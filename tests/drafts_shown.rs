@@ -482,3 +482,83 @@ fn show_search_and_export_take_a_draft_and_say_it_is_one() {
     let out = claimscope(&["show", "c06a"]);
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_model_read_again_keeps_the_reader_s_place_by_id() {
+    use claimscope::tui::app::whole_file;
+    let mut app = draft_explorer(BUNDLED_MODEL, 120, 40);
+    // India in the Actors pane (its claims listed), the third of them chosen.
+    app.update(Action::Focus(Pane::Actors));
+    let india = app
+        .actor_rows()
+        .iter()
+        .position(|r| matches!(r, claimscope::tui::app::ActorRow::Actor(a) if app.index().model().actors[*a].id == "india"))
+        .expect("India");
+    for _ in 0..india {
+        app.update(Action::Down);
+    }
+    app.update(Action::Focus(Pane::Claims));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let claim = |app: &App| {
+        app.selected_claim()
+            .map(|c| app.index().model().claims[c].id.clone())
+    };
+    let before = claim(&app).expect("a claim");
+    let actor = |app: &App| {
+        let row = app.cursor(Pane::Actors).selected;
+        match app.actor_rows().get(row) {
+            Some(claimscope::tui::app::ActorRow::Actor(a)) => {
+                Some(app.index().model().actors[*a].id.clone())
+            }
+            _ => None,
+        }
+    };
+    assert_eq!(actor(&app).as_deref(), Some("india"));
+
+    // The file saved with an actor added before India: every position moves by one.
+    let text = BUNDLED_MODEL.replacen(
+        "[[actors]]",
+        "[[actors]]\nid = \"newcomer\"\nname = \"Newcomer\"\nkind = \"person\"\naliases = []\nsummary = \"Added while reading.\"\n\n[[actors]]",
+        1,
+    );
+    let source = file(&text);
+    let survey = load_draft(&source, &LoadProgress::new()).expect("reads");
+    let errors: Vec<_> = survey
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    let searcher = claimscope::search::Searcher::new(std::sync::Arc::new(Index::new(survey.model)));
+    app.reload(searcher, locate_all(&errors, &text));
+    assert_eq!(app.focus(), Pane::Claims);
+    assert_eq!(
+        actor(&app).as_deref(),
+        Some("india"),
+        "the same actor, one row further down"
+    );
+    assert_eq!(
+        claim(&app).as_deref(),
+        Some(before.as_str()),
+        "the same claim"
+    );
+    assert!(
+        app.status().is_some_and(|s| s.contains("again")),
+        "{:?}",
+        app.status()
+    );
+
+    // A save that cannot be read: the model stays, and what is wrong is said and listed.
+    let shown = claim(&app);
+    app.reload_failed(vec![whole_file("invalid TOML: expected `=`".to_string())]);
+    assert_eq!(claim(&app), shown);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("was not read again"))
+    );
+    assert!(
+        app.problems()[0]
+            .message
+            .starts_with("not read again: invalid TOML")
+    );
+}

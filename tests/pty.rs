@@ -935,3 +935,33 @@ fn in_colour_the_explorer_asks_the_terminal_its_background_and_draws_for_it() {
     session.send("q");
     assert!(session.finish().success());
 }
+
+#[test]
+fn with_watch_a_save_is_shown_at_once_and_a_broken_one_keeps_the_last_model() {
+    let dir = std::env::temp_dir().join(format!("claimscope-pty-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let path = dir.join("model.toml");
+    let model = claimscope::model::BUNDLED_MODEL;
+    std::fs::write(&path, model).expect("write");
+    let data = path.to_str().expect("utf-8 path");
+    let mut session = Session::start(&["--data", data, "--watch"]);
+    session.expect("3 Arguments");
+    // A claim sent to a sentence that is not there: a draft with two problems.
+    std::fs::write(
+        &path,
+        model.replacen("sentence = \"s06\"", "sentence = \"s-none\"", 1),
+    )
+    .expect("save");
+    session.expect("Draft: 2 problems (!)");
+    session.expect("again: 2 problems");
+    // A save that is not TOML: the model stays, and the reader is told.
+    std::fs::write(&path, format!("{model}\nthis is = = not toml\n")).expect("save");
+    session.expect("was not read again");
+    session.expect("3 Arguments");
+    // Mended: read again, and it breaks no rule.
+    std::fs::write(&path, model).expect("save");
+    session.expect("it breaks no rule");
+    session.send("q");
+    assert!(session.finish().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

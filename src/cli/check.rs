@@ -20,13 +20,64 @@ pub enum ReportFormat {
 
 /// Checks each file (or the `--data` file, or the bundled model) and returns the worst
 /// exit code: 2 if any file could not be read, else 1 if any was invalid (or, with
-/// `deny_warnings`, had warnings), else 0.
+/// `deny_warnings`, had warnings), else 0. With `watch`, checks again after each save of
+/// any of them, until interrupted.
 pub fn run(
     data: Option<PathBuf>,
     files: &[PathBuf],
     deny_warnings: bool,
     format: ReportFormat,
+    watch: bool,
 ) -> u8 {
+    if !watch {
+        return once(data, files, deny_warnings, format);
+    }
+    let paths: Vec<PathBuf> = if files.is_empty() {
+        data.iter().cloned().collect()
+    } else {
+        files.to_vec()
+    };
+    if paths.is_empty() {
+        eprintln!(
+            "claimscope: check --watch watches model files: name one (the bundled model is never saved)"
+        );
+        return EXIT_USAGE;
+    }
+    let (saved, saves) = std::sync::mpsc::channel();
+    let mut watches = Vec::new();
+    for path in &paths {
+        let told = saved.clone();
+        match claimscope::watch::on_save(path, move || told.send(()).is_ok()) {
+            Ok(watch) => watches.push(watch),
+            Err(why) => {
+                eprintln!("claimscope: {}", sanitize(&why));
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let clear = std::io::IsTerminal::is_terminal(&io::stdout()) && format == ReportFormat::Text;
+    for round in 1.. {
+        if clear {
+            // The screen cleared and the cursor home, as cargo-watch and bacon do.
+            print!("\x1b[2J\x1b[H");
+        }
+        let code = once(data.clone(), files, deny_warnings, format);
+        if format == ReportFormat::Text {
+            let files = if paths.len() == 1 { "file" } else { "files" };
+            println!("[check {round}, exit {code}: watching the {files} for saves; Ctrl-c stops]");
+        }
+        let _ = io::stdout().flush();
+        // A burst of saves is one more check.
+        if saves.recv().is_err() {
+            break;
+        }
+        while saves.try_recv().is_ok() {}
+    }
+    drop(watches);
+    EXIT_OK
+}
+
+fn once(data: Option<PathBuf>, files: &[PathBuf], deny_warnings: bool, format: ReportFormat) -> u8 {
     let sources: Vec<Result<ModelFile, LoadError>> = if files.is_empty() {
         vec![read_source(data)]
     } else {

@@ -126,6 +126,41 @@ pub(super) fn search_model(data: Option<PathBuf>, options: &search::Options) -> 
     code
 }
 
+/// The model file at `path`, for the explorer to read again at each save: watched from the
+/// start when `on`.
+fn watched(path: PathBuf, on: bool) -> claimscope::tui::Watched {
+    let again = path.clone();
+    let load: claimscope::tui::Reload =
+        Arc::new(move || match open::open(&again, &LoadProgress::new()) {
+            Ok(opened) => Ok((opened.searcher, opened.problems)),
+            Err(error) => Err(located(&error)),
+        });
+    claimscope::tui::Watched { path, on, load }
+}
+
+/// What stops a model being read, at its places in the file.
+pub(super) fn located(error: &LoadError) -> Vec<Located> {
+    use claimscope::tui::app::whole_file;
+    match error {
+        LoadError::Invalid { file, diagnostics } => {
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            claimscope::model::locate_all(&errors, &file.text)
+        }
+        LoadError::NotUtf8 { line, column, .. } => vec![Located {
+            at: claimscope::model::Location {
+                line: *line,
+                column: *column,
+            },
+            ..whole_file("the file is not UTF-8 text; save it as UTF-8".to_string())
+        }],
+        other => vec![whole_file(other.to_string())],
+    }
+}
+
 /// Reads the explorer's configuration: the file named, else the one at the usual place if
 /// there is one, else the defaults. Problems are reported as `check` reports a model's.
 fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config, u8> {
@@ -159,7 +194,7 @@ fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config
 }
 
 /// Opens the explorer, when standard output is a terminal to draw on.
-pub(super) fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
+pub(super) fn explore(data: Option<PathBuf>, config: Option<PathBuf>, watch: bool) -> u8 {
     let config = match read_config(config) {
         Ok(config) => config,
         Err(code) => return code,
@@ -170,11 +205,12 @@ pub(super) fn explore(data: Option<PathBuf>, config: Option<PathBuf>) -> u8 {
         );
         return EXIT_USAGE;
     }
+    let file = data.clone().map(|path| watched(path, watch));
     let Loaded { searcher, problems } = match load_showing_progress(data) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    match claimscope::tui::run(searcher, problems, config) {
+    match claimscope::tui::run(searcher, problems, config, file) {
         Ok(Ending::Quit) => EXIT_OK,
         // Dies by the signal, as a shell expects; only if that fails, a shell's code for it.
         Ok(Ending::Signal(signal)) => {

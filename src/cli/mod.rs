@@ -64,6 +64,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 
+    /// With --data: read the file again each time it is saved, keeping your place (`w`
+    /// in the explorer turns it on and off).
+    #[arg(long, requires = "data")]
+    watch: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -110,6 +115,9 @@ Examples:
         /// How to report: text for people, json for tools (one object a line).
         #[arg(long, value_enum, default_value_t = check::ReportFormat::Text)]
         format: check::ReportFormat,
+        /// Check again each time a file is saved, until Ctrl-c.
+        #[arg(long)]
+        watch: bool,
     },
     /// Draft a model of an article from its plain text, to curate from there.
     #[command(after_help = "\
@@ -386,11 +394,18 @@ pub const MAX_USAGE_LINE: usize = 300;
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
+        _ if cli.watch && cli.command.is_some() => {
+            eprintln!(
+                "claimscope: --watch before a command is the explorer's; `claimscope check --watch FILE` checks again at each save"
+            );
+            EXIT_USAGE
+        }
         Some(Command::Check {
             files,
             deny_warnings,
             format,
-        }) => check::run(cli.data, &files, deny_warnings, format),
+            watch,
+        }) => check::run(cli.data, &files, deny_warnings, format, watch),
         Some(Command::Search { query, .. }) if !query_fits(&query.join(" ")) => {
             too_long("query", "a query")
         }
@@ -445,7 +460,7 @@ pub fn run(cli: Cli) -> ExitCode {
             out.write_all(claimscope::model::json_schema_text().as_bytes())?;
             Ok(EXIT_OK)
         }),
-        None => explore(cli.data, cli.config),
+        None => explore(cli.data, cli.config, cli.watch),
     };
     ExitCode::from(code)
 }

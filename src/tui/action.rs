@@ -41,6 +41,8 @@ pub enum Action {
     OpenHelp,
     /// List what the draft still breaks.
     OpenProblems,
+    /// Read the model's file again at each save, or stop.
+    ToggleWatch,
     /// Switch reading mode (the whole article) on or off.
     ToggleReading,
     /// In reading mode: the next or previous claim in the article.

@@ -8,6 +8,9 @@ mod folds;
 mod modes;
 mod moves;
 mod problems;
+mod reload;
+
+pub use reload::whole_file;
 
 pub use fit::PanesState;
 
@@ -54,6 +57,14 @@ pub struct Laid {
     pub reading: ReadingText,
 }
 
+/// The model's file, as the explorer names it, and whether its saves are read again.
+#[derive(Debug, Clone, Default)]
+pub struct WatchState {
+    /// The file's name; empty for the bundled model, which is no file to watch.
+    pub name: String,
+    pub on: bool,
+}
+
 /// The whole state of the explorer.
 pub struct App {
     pub theme: Theme,
@@ -91,6 +102,8 @@ pub struct App {
     clipboard: Option<String>,
     /// The scope changed: the next fit scrolls each pane to its first marked row.
     reveal_marked: bool,
+    /// The model's file, when it is one of the reader's own, and whether it is watched.
+    watch: WatchState,
     /// What the model still breaks, located, when it is a draft; and the list's cursor.
     problems: Vec<crate::model::Located>,
     pub problem_cursor: Cursor,
@@ -135,6 +148,7 @@ impl App {
             laid: Laid::default(),
             clipboard: None,
             reveal_marked: false,
+            watch: WatchState::default(),
             problems: Vec::new(),
             problem_cursor: Cursor::default(),
             quit: false,
@@ -157,6 +171,16 @@ impl App {
             self.close_overlay();
         }
         self.fit();
+    }
+
+    /// Names the model's file (so that `w` can watch it), and watches it from the start.
+    pub fn set_file(&mut self, name: String, watched: bool) {
+        self.watch = WatchState { name, on: watched };
+    }
+
+    /// Whether the reader wants the file's saves read again.
+    pub fn watching(&self) -> bool {
+        self.watch.on && !self.watch.name.is_empty()
     }
 
     /// What the model still breaks: nothing for a finished model.
@@ -395,6 +419,9 @@ impl App {
                 self.open(Mode::Search)
             }
             Action::ToggleReading => self.toggle_reading(),
+            Action::ToggleWatch if matches!(self.mode, Mode::Panes | Mode::Reading) => {
+                self.toggle_watch();
+            }
             Action::Copy if matches!(self.mode, Mode::Panes | Mode::Reading) => self.copy(),
             Action::ShowReview if matches!(self.mode, Mode::Panes | Mode::Reading) => {
                 self.show_claim_review();

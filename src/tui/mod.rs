@@ -21,6 +21,7 @@ pub mod wrap;
 
 use std::io;
 use std::panic::{AssertUnwindSafe, UnwindSafe};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -31,6 +32,7 @@ pub use app::App;
 pub use state::{Mode, Pane};
 pub use theme::Theme;
 
+use crate::model::Located;
 use crate::search::Searcher;
 use signals::Request;
 
@@ -54,13 +56,18 @@ pub fn run(
     searcher: Searcher,
     problems: Vec<crate::model::Located>,
     config: config::Config,
+    file: Option<Watched>,
 ) -> io::Result<Ending> {
     let theme = config.theme(Theme::from_env(), terminal::background);
     let mut app = App::with_config(searcher, config.keymap, theme);
     app.set_problems(problems);
+    if let Some(file) = &file {
+        let name = crate::model::sanitize(&file.path.display().to_string()).into_owned();
+        app.set_file(name, file.on);
+    }
     let signals = signals::watch()?;
     let mut term = terminal::setup(theme.color)?;
-    let result = event_loop(&mut term, &mut app, signals);
+    let result = event_loop(&mut term, &mut app, signals, file);
     terminal::restore();
     // Freeing a large model item by item takes a second at a million claims, after the
     // reader has quit. A thread of its own does it, so the shell's prompt comes back at
@@ -102,11 +109,30 @@ fn fault() -> Option<String> {
     }
 }
 
+/// A model file of the reader's own, which the explorer can read again at each save
+/// (`--watch`, or `w`).
+pub struct Watched {
+    pub path: std::path::PathBuf,
+    /// Whether to watch it from the start.
+    pub on: bool,
+    /// Reads the file again: the model with what it still breaks, or what stops it being
+    /// read, located.
+    pub load: Reload,
+}
+
+/// The file read again: the model with what it still breaks, or what stops it being read.
+pub type ReadAgain = Result<(Searcher, Vec<Located>), Vec<Located>>;
+
+/// How the explorer reads its file again.
+pub type Reload = Arc<dyn Fn() -> ReadAgain + Send + Sync>;
+
 /// What reaches the main loop: terminal input, answers from the search thread, signals,
 /// and word of a helper thread or the terminal gone. The loop sleeps until one comes.
 enum Incoming {
     Input(io::Result<Event>),
     Found(action::Answer),
+    /// The model's file, read again after a save (boxed: a model is large beside the rest).
+    Reloaded(Box<ReadAgain>),
     Signal(Request),
     /// The terminal hung up: nobody is left to draw for.
     Gone,
@@ -118,7 +144,10 @@ enum Incoming {
 /// input (read on a thread of its own, so that the loop never blocks inside the terminal
 /// library, whose reading stalls or spins when the terminal is gone), the searches (so
 /// typing never waits for one), the signals, and a watch for the terminal hanging up.
-fn spawn_threads(app: &mut App, signals: signals::Watch) -> io::Result<Receiver<Incoming>> {
+fn spawn_threads(
+    app: &mut App,
+    signals: signals::Watch,
+) -> io::Result<(Sender<Incoming>, Receiver<Incoming>)> {
     let (send, receive) = mpsc::channel();
     let input = send.clone();
     spawn("input", &send, move || {
@@ -130,19 +159,7 @@ fn spawn_threads(app: &mut App, signals: signals::Watch) -> io::Result<Receiver<
             }
         }
     })?;
-    let (requests, queue) = mpsc::channel();
-    let searcher = app.shared_searcher();
-    let found = send.clone();
-    let fail = fault().as_deref() == Some("search-panic");
-    spawn("search", &send, move || {
-        search_box::search_worker(searcher, queue, |answer| {
-            if cfg!(feature = "fault-injection") {
-                assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
-            }
-            found.send(Incoming::Found(answer)).is_ok()
-        })
-    })?;
-    app.search.use_worker(requests);
+    start_search(app, &send)?;
     let signalled = send.clone();
     // Nothing of the signal watch is looked at again after a panic: the thread ends.
     spawn(
@@ -158,7 +175,52 @@ fn spawn_threads(app: &mut App, signals: signals::Watch) -> io::Result<Receiver<
             let _ = hangup.send(Incoming::Gone);
         }
     })?;
-    Ok(receive)
+    Ok((send, receive))
+}
+
+/// Starts the search thread for the app's model. A model read again gets one of its own:
+/// the last one ends when the app lets go of its queue.
+fn start_search(app: &mut App, send: &Sender<Incoming>) -> io::Result<()> {
+    let (requests, queue) = mpsc::channel();
+    let searcher = app.shared_searcher();
+    let found = send.clone();
+    let fail = fault().as_deref() == Some("search-panic");
+    spawn("search", send, move || {
+        search_box::search_worker(searcher, queue, |answer| {
+            if cfg!(feature = "fault-injection") {
+                assert!(!fail, "a search-thread panic asked for by CLAIMSCOPE_FAULT");
+            }
+            found.send(Incoming::Found(answer)).is_ok()
+        })
+    })?;
+    app.search.use_worker(requests);
+    Ok(())
+}
+
+/// Watches the file while the reader wants it watched: started when they ask, dropped
+/// (and with it the watch) when they no longer do.
+fn keep_watch(
+    app: &mut App,
+    file: Option<&Watched>,
+    watch: &mut Option<crate::watch::Watch>,
+    send: &Sender<Incoming>,
+) {
+    let Some(file) = file else { return };
+    match (app.watching(), watch.is_some()) {
+        (true, false) => {
+            let load = Arc::clone(&file.load);
+            let told = send.clone();
+            let started = crate::watch::on_save(&file.path, move || {
+                told.send(Incoming::Reloaded(Box::new(load()))).is_ok()
+            });
+            match started {
+                Ok(started) => *watch = Some(started),
+                Err(why) => app.watch_failed(&why),
+            }
+        }
+        (false, true) => *watch = None,
+        _ => {}
+    }
 }
 
 /// Starts a helper thread named `name` doing `work`; if it panics, says so on `report`
@@ -183,6 +245,7 @@ fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
     signals: signals::Watch,
+    file: Option<Watched>,
 ) -> io::Result<Ending> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -200,7 +263,9 @@ fn event_loop(
     // pipe, until they do.
     draw(term, app)?;
     injected_fault()?;
-    let incoming = spawn_threads(app, signals)?;
+    let (send, incoming) = spawn_threads(app, signals)?;
+    let mut watch = None;
+    keep_watch(app, file.as_ref(), &mut watch, &send);
     // Whether the explorer stopped itself and took the terminal back when continued, so
     // that the SIGCONT which continued it asks nothing more.
     let mut continued_already = false;
@@ -218,6 +283,16 @@ fn event_loop(
                 Incoming::Input(Err(_)) if terminal::is_gone() => return Ok(Ending::Hangup),
                 Incoming::Input(Err(e)) => return Err(e),
                 Incoming::Found(answer) => Some(Action::Found(answer)),
+                Incoming::Reloaded(read) => {
+                    match *read {
+                        Ok((searcher, problems)) => {
+                            app.reload(searcher, problems);
+                            start_search(app, &send)?;
+                        }
+                        Err(errors) => app.reload_failed(errors),
+                    }
+                    None
+                }
                 Incoming::Signal(Request::End(signal)) => return Ok(Ending::Signal(signal)),
                 Incoming::Signal(Request::Stop) => Some(Action::Suspend),
                 Incoming::Signal(Request::Continued) => {
@@ -237,6 +312,7 @@ fn event_loop(
                 Some(action) => app.update(action),
                 None => {}
             }
+            keep_watch(app, file.as_ref(), &mut watch, &send);
             if let Some(text) = app.take_clipboard() {
                 terminal::write_clipboard(term, &text)?;
             }

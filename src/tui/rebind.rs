@@ -34,6 +34,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("search", Action::OpenSearch),
     ("help", Action::OpenHelp),
     ("problems", Action::OpenProblems),
+    ("watch", Action::ToggleWatch),
     ("read", Action::ToggleReading),
     ("next-claim", Action::NextClaim),
     ("previous-claim", Action::PrevClaim),

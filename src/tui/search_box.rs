@@ -77,6 +77,11 @@ pub struct Accepted {
 const HISTORY: usize = 50;
 
 impl SearchBox {
+    /// Takes the queries searched for in `other`, the box of a model read again.
+    pub fn take_history(&mut self, other: &mut SearchBox) {
+        self.history = std::mem::take(&mut other.history);
+    }
+
     /// Opens on the last query gone to, if any, so that it can be run again or changed
     /// (Ctrl-u clears it); returns whether there is a query to search for.
     pub fn open(&mut self) -> bool {
