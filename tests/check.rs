@@ -725,7 +725,7 @@ fn a_draft_s_coverage_is_one_line_and_a_rule_held_off_says_so() {
     let line = format!("{unclaimed} sentences have no claim yet: `claimscope progress ");
     assert!(
         out.lines()
-            .any(|l| l.starts_with("note: ") && l.contains(&line)),
+            .any(|l| l.starts_with("error: ") && l.contains(&line)),
         "{out}"
     );
     assert!(
@@ -802,4 +802,28 @@ fn check_watch_checks_again_at_each_save() {
     wait_for("[check 2, exit 1:");
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn a_word_without_quotes_is_told_to_take_them() {
+    let scratch = Scratch::new("check-bare-word");
+    let text = mutate(
+        "kind = \"forecast\"\nsentence = \"s38\"",
+        "kind = forecast\nsentence = \"s38\"",
+    );
+    let (code, out, _) = check(&scratch, text.as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("; text is written in quotes: \"forecast\""),
+        "{out}"
+    );
+    // A show of a file without --data is told how.
+    let path = scratch.file("model.toml", BUNDLED_MODEL.as_bytes());
+    let out = claimscope(&["show", arg(&path), "c01a"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("with --data, as in: claimscope --data"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -342,13 +342,14 @@ fn a_draft_lists_its_problems_and_enter_goes_to_what_each_is_about() {
         "{first}"
     );
     assert!(
-        first.contains("! problems"),
+        first.contains("! 2 problems"),
         "the key bar offers them:\n{first}"
     );
 
     app.update(Action::OpenProblems);
     assert_eq!(app.mode(), Mode::Problems);
     let list = screen(&mut app);
+    let list = list.split_whitespace().collect::<Vec<_>>().join(" ");
     // Each at its line in the file: the broken link where it is written.
     let text = broken_text();
     for problem in &problems {
@@ -561,4 +562,40 @@ fn a_model_read_again_keeps_the_reader_s_place_by_id() {
             .message
             .starts_with("not read again: invalid TOML")
     );
+}
+
+#[test]
+fn the_last_problem_can_be_reached_and_is_on_screen() {
+    // The bundled model with every claim of one argument node dropped from it: problems
+    // enough to fill the list more than once.
+    let mut text = BUNDLED_MODEL.to_string();
+    for n in 1..=20 {
+        text = text.replacen(
+            &format!("sentence = \"s{n:02}\""),
+            "sentence = \"s-none\"",
+            1,
+        );
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = draft_explorer(&text, w, h);
+        let count = app.problems().len();
+        assert!(count > 20, "{count}");
+        app.update(Action::OpenProblems);
+        app.update(Action::Bottom);
+        let screen = screen(&mut app);
+        let last = app.problems().last().expect("a last problem");
+        let row = format!("line {}", last.at.line);
+        let selected = screen.lines().find(|l| {
+            let squeezed = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            squeezed.contains(&format!("▶ {row}"))
+        });
+        assert!(
+            selected.is_some(),
+            "{w}x{h}: the last problem is selected on screen:\n{screen}"
+        );
+        // The mistakes come before the work left to do.
+        let first_todo = app.problems().iter().position(|p| p.todo).unwrap_or(count);
+        assert!(app.problems()[..first_todo].iter().all(|p| !p.todo));
+        assert!(app.problems()[first_todo..].iter().all(|p| p.todo));
+    }
 }

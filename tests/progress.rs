@@ -97,7 +97,7 @@ fn a_fresh_draft_lists_its_placeholders_and_sentences_and_is_all_left() {
         "{text}"
     );
     assert!(
-        text.contains("\n  s07  ¶5 body: That meeting, too, is to be rescheduled.\n"),
+        text.contains("\n  s07  paragraph 2: That meeting, too, is to be rescheduled.\n"),
         "{text}"
     );
     // The boilerplate (s03) and the byline (s49) need no claim.
@@ -194,4 +194,17 @@ fn progress_on_what_is_not_a_model_says_why() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_model_with_no_record_owes_no_reviews_as_check_holds_it() {
+    // The draft, filled, with one forecast claim and no record.
+    let text = filled(&drafted()).replacen("claims = []\n", "", 1)
+        + "\n[[claims]]\nid = \"c04a\"\ntext = \"Kayani went to Moscow.\"\nkind = \"forecast\"\nsentence = \"s04\"\nquote = \"visited Moscow this month\"\nactors = []\n";
+    let progress = progress_of(&text);
+    assert_eq!(progress.forecasts, 0, "no record, no review owed");
+    let dir = Scratch::new("progress-no-record");
+    let path = dir.file("m.toml", text.as_bytes());
+    let out = stdout(&claimscope(&["progress", arg(&path)]));
+    assert!(!out.contains("Forecasts with no review: 1"), "{out}");
 }

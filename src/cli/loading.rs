@@ -96,9 +96,12 @@ pub(super) fn with_model(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    draft_note(data.as_deref(), &problems);
     let color = use_color(&io::stdout());
     let code = write_out(|out| body(&searcher, &problems, out, color));
+    // Said of what was shown, after it; a command that refused the draft said why.
+    if code == EXIT_OK {
+        draft_note(data.as_deref(), &problems);
+    }
     // The process exits next: the system takes the model's memory back at once, where
     // freeing a large model item by item costs a twentieth of the run.
     std::mem::forget(searcher);
@@ -143,11 +146,18 @@ pub(super) fn located(error: &LoadError) -> Vec<Located> {
     use claimscope::tui::app::whole_file;
     match error {
         LoadError::Invalid { file, diagnostics } => {
-            let errors: Vec<_> = diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect();
+            // What stopped the model being shown, when that is what happened: the text
+            // that is not TOML, or the ids given twice; else every error.
+            let blocking =
+                |d: &&claimscope::model::Diagnostic| d.is_syntax() || d.is_duplicate_id();
+            let mut errors: Vec<_> = diagnostics.iter().filter(blocking).cloned().collect();
+            if errors.is_empty() {
+                errors = diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .cloned()
+                    .collect();
+            }
             claimscope::model::locate_all(&errors, &file.text)
         }
         LoadError::NotUtf8 { line, column, .. } => vec![Located {

@@ -85,7 +85,7 @@ Errors make a model invalid. A value starting \"TO FILL\" (a placeholder, as `cl
 new` drafts them) is one error each, \"... is still to be filled\", at its line; until
 none is left, the rules of the whole model (every sentence with a claim, every claim in
 the map, the record's coverage) wait, and a note says so. While sentences still have no
-claim (or claims no node), one line counts them: `claimscope progress` lists them.
+claim (or claims no node), one error line counts them: `claimscope progress` lists them.
 Warnings point at curation slips a machine can spot: an actor the quote
 names but the claim does not list, two claims of a sentence with one quote, a claim that
 says \"always\" or \"still\" where its quote does not.
@@ -377,6 +377,18 @@ pub fn usage_error(error: &clap::Error) -> ExitCode {
         }
         text.push('\n');
     }
+    // A model file given where only `check` and `progress` take one: say how the others
+    // are told ("claimscope show m.toml c11a").
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let model_file = args
+        .iter()
+        .find(|a| a.ends_with(".toml") && std::path::Path::new(a).is_file());
+    if let Some(file) = model_file.filter(|_| !args.iter().any(|a| a == "--data")) {
+        let file = claimscope::model::sanitize(file);
+        text.push_str(&format!(
+            "\nA model file is given to every command with --data, as in: claimscope --data {file} show ID\n"
+        ));
+    }
     let written = if error.use_stderr() {
         io::stderr().lock().write_all(text.as_bytes())
     } else {
@@ -442,6 +454,14 @@ pub fn run(cli: Cli) -> ExitCode {
                     format.name()
                 );
                 return Ok(EXIT_INVALID);
+            }
+            if !problems.is_empty() && matches!(format, Format::Markdown) {
+                // Written as it stands, and saying so to whoever reads it.
+                writeln!(
+                    out,
+                    "> **Draft.** This model still breaks {} of its rules; `claimscope check` lists them.\n",
+                    problems.len()
+                )?;
             }
             match format {
                 Format::Json => export::json(index.model(), out),

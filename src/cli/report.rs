@@ -202,8 +202,9 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
                 )?;
             }
             let name = sanitize(&file.name);
+            // Errors still (they are counted below), said once.
             if let Some(line) = coverage_line(&coverage, &name) {
-                writeln!(out, "{}: {name}: {line}", paint.note())?;
+                writeln!(out, "{}: {name}: {line}", paint.error())?;
             }
             writeln!(out, "{}: {name}: {}", paint.error(), tally(found))
         }

@@ -42,6 +42,12 @@ pub fn reads_as(text: &str, term: &str) -> bool {
 
 /// As [`reads_as`], with whether `text` is ASCII already known.
 pub fn reads_as_known(text: &str, text_is_ascii: bool, term: &str) -> bool {
+    // A number is read whole, from the start of a number: "2011" is not the figures of
+    // "2012-07-11" scattered, nor the end of "12011".
+    if !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit()) {
+        return memchr::memmem::find_iter(text.as_bytes(), term.as_bytes())
+            .any(|at| at == 0 || !text.as_bytes()[at - 1].is_ascii_digit());
+    }
     if text_is_ascii && term.is_ascii() {
         let (text, term) = (text.as_bytes(), term.as_bytes());
         compact_bytes(text, term).is_some() || acronym_bytes(text, term)
@@ -256,6 +262,21 @@ mod tests {
                 if term.is_empty() { Some(0) } else { compact_at(text.as_bytes(), term.as_bytes()) }
             );
         }
+    }
+
+    #[test]
+    fn a_number_reads_whole_from_the_start_of_a_number() {
+        assert!(reads_as("visited in may 2011", "2011"));
+        assert!(reads_as("2011-05-12", "2011"));
+        assert!(
+            reads_as("in 2011.", "201"),
+            "the start of a number, as typed so far"
+        );
+        assert!(!reads_as("2012-07-11", "2011"), "not scattered");
+        assert!(
+            !reads_as("12011 troops", "2011"),
+            "not the end of another number"
+        );
     }
 
     #[test]

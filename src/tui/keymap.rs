@@ -225,7 +225,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Reading, &[code(Backspace)], A::Back, "back to where a search jumped from, or to the panes", None),
     bind(Reading, &[key('/')], A::OpenSearch, "search", bar("search", 4)),
     bind(Reading, &[key('?')], A::OpenHelp, "help", None),
-    bind(Reading, &[key('!')], A::OpenProblems, "a draft's problems", None),
+    bind(Reading, &[key('!')], A::OpenProblems, "a draft's problems", bar("problems", 3)),
     bind(Reading, &[key('w')], A::ToggleWatch, "watch the model's file", None),
     bind(Reading, &[key('v')], A::ShowReview, "the record's verdict on the highlighted claim", None),
     bind(Reading, &[key('y')], A::Copy, "copy the highlighted claim's quote and where it comes from", None),
@@ -405,7 +405,7 @@ impl Keymap {
             };
             items.push(BarItem {
                 keys,
-                label,
+                label: Cow::Borrowed(label),
                 rank: bar.rank,
             });
         }
@@ -427,6 +427,7 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BarItem {
     pub keys: String,
-    pub label: &'static str,
+    /// What they do; a draft's problems say how many.
+    pub label: Cow<'static, str>,
     pub rank: u8,
 }

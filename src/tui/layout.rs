@@ -283,6 +283,21 @@ pub fn help_text(main: Rect) -> (usize, usize) {
     )
 }
 
+/// Rows kept under a draft's list of problems for the selected one's whole message, when
+/// the box has room for them and a few rows of the list.
+pub const PROBLEM_ROWS: usize = 3;
+
+/// How many problems the list shows at once: the help box's rows, less those kept for
+/// the message.
+pub fn problem_rows(main: Rect) -> usize {
+    let rows = help_text(main).1;
+    if rows > PROBLEM_ROWS + 2 {
+        rows - PROBLEM_ROWS
+    } else {
+        rows
+    }
+}
+
 /// The search box: most of the main area, at most 110 wide and 24 tall.
 pub fn search_box(main: Rect) -> Rect {
     let width = main

@@ -22,7 +22,7 @@ pub mod wrap;
 use std::io;
 use std::panic::{AssertUnwindSafe, UnwindSafe};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event};
@@ -147,10 +147,10 @@ enum Incoming {
 fn spawn_threads(
     app: &mut App,
     signals: signals::Watch,
-) -> io::Result<(Sender<Incoming>, Receiver<Incoming>)> {
-    let (send, receive) = mpsc::channel();
+    send: &Sender<Incoming>,
+) -> io::Result<()> {
     let input = send.clone();
-    spawn("input", &send, move || {
+    spawn("input", send, move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
@@ -159,23 +159,23 @@ fn spawn_threads(
             }
         }
     })?;
-    start_search(app, &send)?;
+    start_search(app, send)?;
     let signalled = send.clone();
     // Nothing of the signal watch is looked at again after a panic: the thread ends.
     spawn(
         "signals",
-        &send,
+        send,
         AssertUnwindSafe(move || {
             signals.forward(|request| signalled.send(Incoming::Signal(request)).is_ok());
         }),
     )?;
     let hangup = send.clone();
-    spawn("hangup", &send, move || {
+    spawn("hangup", send, move || {
         if terminal::wait_for_hangup() {
             let _ = hangup.send(Incoming::Gone);
         }
     })?;
-    Ok((send, receive))
+    Ok(())
 }
 
 /// Starts the search thread for the app's model. A model read again gets one of its own:
@@ -198,12 +198,15 @@ fn start_search(app: &mut App, send: &Sender<Incoming>) -> io::Result<()> {
 }
 
 /// Watches the file while the reader wants it watched: started when they ask, dropped
-/// (and with it the watch) when they no longer do.
+/// (and with it the watch) when they no longer do. A watch started again (`w`) reads the
+/// file at once, for the saves made while it was off; the first, with the model just
+/// read, does not (`read_now`).
 fn keep_watch(
     app: &mut App,
     file: Option<&Watched>,
     watch: &mut Option<crate::watch::Watch>,
     send: &Sender<Incoming>,
+    read_now: bool,
 ) {
     let Some(file) = file else { return };
     match (app.watching(), watch.is_some()) {
@@ -216,6 +219,13 @@ fn keep_watch(
             match started {
                 Ok(started) => *watch = Some(started),
                 Err(why) => app.watch_failed(&why),
+            }
+            if read_now && watch.is_some() {
+                let load = Arc::clone(&file.load);
+                let told = send.clone();
+                let _ = thread::Builder::new()
+                    .name("read".into())
+                    .spawn(move || told.send(Incoming::Reloaded(Box::new(load()))));
             }
         }
         (false, true) => *watch = None,
@@ -258,14 +268,17 @@ fn event_loop(
         }
         Ok(())
     };
+    // The file is watched before the first frame, so that no save made once the reader
+    // sees the model is missed.
+    let (send, incoming) = mpsc::channel();
+    let mut watch = None;
+    keep_watch(app, file.as_ref(), &mut watch, &send, false);
     // The first frame before the helper threads start: the reader does not wait for
     // them. Input typed meanwhile waits in the terminal, and a signal in the watch's
     // pipe, until they do.
     draw(term, app)?;
     injected_fault()?;
-    let (send, incoming) = spawn_threads(app, signals)?;
-    let mut watch = None;
-    keep_watch(app, file.as_ref(), &mut watch, &send);
+    spawn_threads(app, signals, &send)?;
     // Whether the explorer stopped itself and took the terminal back when continued, so
     // that the SIGCONT which continued it asks nothing more.
     let mut continued_already = false;
@@ -312,7 +325,7 @@ fn event_loop(
                 Some(action) => app.update(action),
                 None => {}
             }
-            keep_watch(app, file.as_ref(), &mut watch, &send);
+            keep_watch(app, file.as_ref(), &mut watch, &send, true);
             if let Some(text) = app.take_clipboard() {
                 terminal::write_clipboard(term, &text)?;
             }

@@ -17,6 +17,9 @@ pub struct Reading {
     /// A sentence to bring into view at the next fit instead of the claim's (one with no
     /// claim yet, in a draft).
     pub sentence: Option<usize>,
+    /// A sentence marked as the claim's would be, until the reader moves on: one gone to
+    /// from a draft's problems.
+    pub marked: Option<usize>,
     /// The reader scrolled: at the next fit, a highlight left out of view moves to a
     /// claim in view, so that the header never names a claim off the screen.
     scrolled: bool,
@@ -80,6 +83,7 @@ impl Reading {
         };
         self.claim = order.get(position).copied();
         self.follow = true;
+        self.marked = None;
         true
     }
 

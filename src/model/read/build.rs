@@ -133,9 +133,14 @@ pub(crate) fn build(
             builder.unread.ids.extend(ids_in_unparsed(piece));
             for e in errors {
                 let span = e.span().map(|s| s.start + start..s.end + start);
+                let hint = span
+                    .as_ref()
+                    .and_then(|s| bare_word(text, s.start))
+                    .map(|w| format!("; text is written in quotes: \"{w}\""))
+                    .unwrap_or_default();
                 out.push(Diagnostic::new(
                     span,
-                    format!("invalid TOML: {}", e.message().trim_end()),
+                    format!("invalid TOML: {}{hint}", e.message().trim_end()),
                 ));
             }
             continue;
@@ -143,6 +148,26 @@ pub(crate) fn build(
         builder.piece(root.get_ref(), start, n == 0, out);
     }
     builder.finish(out)
+}
+
+/// The word at `at` when it stands after `=` with no quotes round it (`kind = forecast`),
+/// the commonest slip that gets a TOML error about something else (a boolean).
+fn bare_word(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let (key, value) = text[line_start..line_end].split_once('=')?;
+    let value = value.trim();
+    let word = value.split('#').next()?.trim();
+    let bare = !word.is_empty()
+        && !key.trim().is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
+        && word.chars().any(char::is_alphabetic)
+        && !matches!(word, "true" | "false" | "inf" | "nan");
+    bare.then_some(word)
 }
 
 impl Builder {

@@ -226,6 +226,11 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Whether it says two items share an id (as the checker words it).
+    pub fn is_duplicate_id(&self) -> bool {
+        self.message.contains("duplicate id `")
+    }
+
     /// Whether it says the text is not TOML there (every such message starts so).
     pub fn is_syntax(&self) -> bool {
         self.message.starts_with("invalid TOML")

@@ -74,7 +74,7 @@ impl App {
                 self.help.scroll = self.help.scroll.min(lines.saturating_sub(rows));
             }
             Mode::Problems => {
-                let rows = layout::help_text(self.screen.main).1;
+                let rows = layout::problem_rows(self.screen.main);
                 self.problem_cursor.fit(self.problems.len(), rows);
             }
             Mode::Panes | Mode::Reading => {}

@@ -190,6 +190,7 @@ impl App {
                 self.mode = Mode::Reading;
                 self.base = Mode::Reading;
                 self.reading.claim = self.selected_claim();
+                self.reading.marked = None;
                 self.reading.follow = true;
             }
             // Over the search box or help, `r` is a letter of the query or means nothing.

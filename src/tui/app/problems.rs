@@ -8,7 +8,7 @@ use crate::tui::layout;
 
 impl App {
     pub(super) fn problems_action(&mut self, action: Action) {
-        let page = layout::help_text(self.screen.main).1.max(1);
+        let page = layout::problem_rows(self.screen.main).max(1);
         let cursor = &mut self.problem_cursor;
         let last = self.problems.len().saturating_sub(1);
         let step = |at: usize, by: isize| at.saturating_add_signed(by).min(last);
@@ -85,6 +85,7 @@ impl App {
         self.base = Mode::Reading;
         self.reading.claim = claim;
         self.reading.sentence = Some(sentence);
+        self.reading.marked = Some(sentence);
         self.reading.follow = true;
         let id = &self.index.model().sentences[sentence].id;
         self.status = Some(match claim {

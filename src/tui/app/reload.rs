@@ -17,6 +17,9 @@ struct Place {
     scope: Option<String>,
     claim: Option<String>,
     reading: Option<String>,
+    /// Reading mode's scroll, and the sentence it marks (by id).
+    scroll: usize,
+    marked: Option<String>,
 }
 
 /// A scope's item's id.
@@ -55,6 +58,11 @@ impl App {
             scope: scope_id(&self.index, self.scope),
             claim: self.selected_claim().and_then(claim_id),
             reading: self.reading.claim.and_then(claim_id),
+            scroll: self.reading.scroll,
+            marked: self
+                .reading
+                .marked
+                .and_then(|s| self.index.model().sentences.get(s).map(|s| s.id.clone())),
         }
     }
 
@@ -69,11 +77,7 @@ impl App {
         fresh.update(Action::Resize(self.size.width, self.size.height));
         fresh.set_problems(problems);
         fresh.restore(&place);
-        let count = fresh
-            .problems
-            .iter()
-            .filter(|p| p.severity != Severity::Note)
-            .count();
+        let count = fresh.problem_count();
         fresh.status = Some(match count {
             0 => format!("Read {} again: it breaks no rule.", fresh.watch.name),
             1 => format!("Read {} again: 1 problem (!).", fresh.watch.name),
@@ -122,7 +126,15 @@ impl App {
             self.mode = Mode::Reading;
             self.base = Mode::Reading;
             self.reading.claim = place.reading.as_ref().and_then(claim_at);
-            self.reading.follow = true;
+            // Where the reader had scrolled to, not back to the claim or the top.
+            self.reading.scroll = place.scroll;
+            self.reading.marked = place.marked.as_ref().and_then(|id| {
+                self.index
+                    .model()
+                    .sentences
+                    .iter()
+                    .position(|s| &s.id == id)
+            });
         }
         if place.problems_open && !self.problems.is_empty() {
             self.open(Mode::Problems);

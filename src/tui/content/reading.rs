@@ -139,12 +139,13 @@ impl ReadingText {
     }
 
     /// Lines `from..from + count`, drawn with `claim` highlighted: its sentence in bold,
-    /// its quote standing out.
+    /// its quote standing out; or with sentence `marked` in bold (one with no claim yet,
+    /// gone to from a draft's problems).
     pub fn lines(
         &self,
         index: &Index,
         theme: Theme,
-        claim: Option<usize>,
+        (claim, marked): (Option<usize>, Option<usize>),
         from: usize,
         count: usize,
     ) -> Vec<Line<'static>> {
@@ -168,7 +169,9 @@ impl ReadingText {
                 Some(n) if first_row && !tags.is_empty() => format!("{n:>3} "),
                 _ => "    ".to_string(),
             };
-            let marker = if quoted.is_some_and(|(_, s)| tags.contains(&s)) {
+            let marker = if quoted.is_some_and(|(_, s)| tags.contains(&s))
+                || marked.is_some_and(|m| tags.contains(&m))
+            {
                 Span::styled("┃ ", theme.key())
             } else if tags.clone().any(carries) {
                 Span::styled("│ ", theme.dim())
@@ -203,6 +206,7 @@ impl ReadingText {
                             None => styled(&mut at, stop, theme.bold()),
                         }
                     }
+                    _ if marked == Some(*s) => styled(&mut at, stop, theme.bold()),
                     _ => {
                         let sentence = &model.sentences[*s];
                         let base = if carries(*s) || sentence.role == SentenceRole::Body {

@@ -172,9 +172,7 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
     }
     if let Some(header) = screen.header {
         let width = usize::from(header.width);
-        let problems = app.problems().iter();
-        let counted = problems.filter(|p| p.severity != crate::model::Severity::Note);
-        let line = article_line(app.index(), app.theme, width, counted.count());
+        let line = article_line(app.index(), app.theme, width, app.problem_count());
         frame.render_widget(Paragraph::new(line), header);
     }
     for pane in Pane::ALL {
@@ -240,18 +238,26 @@ fn tab_strip(app: &App, frame: &mut Frame<'_>, rect: Rect) {
 fn keybar(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let theme = app.theme;
     let items = app.keymap().bar_items(app.situation());
-    // Arrows in words where the console's glyphs would draw them as keys of their own.
-    let items: Vec<keymap::BarItem> = if theme.ascii {
-        items
-            .into_iter()
-            .map(|item| keymap::BarItem {
-                keys: keymap::arrows_in_words(&item.keys),
-                ..item
-            })
-            .collect()
-    } else {
-        items
-    };
+    let count = app.problem_count();
+    let items: Vec<keymap::BarItem> = items
+        .into_iter()
+        .map(|item| keymap::BarItem {
+            // Arrows in words where the console's glyphs would draw them as keys of
+            // their own.
+            keys: if theme.ascii {
+                keymap::arrows_in_words(&item.keys)
+            } else {
+                item.keys
+            },
+            // A draft's count where no top line says it (80 columns, reading mode).
+            label: match item.label.as_ref() {
+                "problems" if count == 1 => "1 problem".into(),
+                "problems" => format!("{count} problems").into(),
+                _ => item.label,
+            },
+            ..item
+        })
+        .collect();
     let width = |item: &keymap::BarItem| item.keys.width() + item.label.width() + 3;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

@@ -8,19 +8,18 @@ use ratatui::text::{Line, Span};
 use super::{fit_line, overlay, put_lines};
 use crate::model::Severity;
 use crate::tui::app::App;
-use crate::tui::layout::help_box;
+use crate::tui::layout::{help_box, problem_rows};
 use crate::tui::wrap::words_in_rows;
-
-/// Rows kept under the list for the selected problem's whole message.
-const MESSAGE_ROWS: u16 = 3;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
     let theme = app.theme;
     let problems = app.problems();
     let cursor = app.problem_cursor;
-    let counted = || problems.iter().filter(|p| p.severity != Severity::Note);
-    let todo = counted().filter(|p| p.todo).count();
-    let count = match counted().count() {
+    let todo = problems
+        .iter()
+        .filter(|p| p.severity != Severity::Note && p.todo)
+        .count();
+    let count = match app.problem_count() {
         1 => "1 problem".to_string(),
         n => format!("{n} problems"),
     };
@@ -31,11 +30,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, main: Rect) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let message_rows = if inner.height > MESSAGE_ROWS + 2 {
-        MESSAGE_ROWS
-    } else {
-        0
-    };
+    let list_rows = u16::try_from(problem_rows(main)).unwrap_or(u16::MAX);
+    let message_rows = inner.height.saturating_sub(list_rows);
     let list = Rect {
         height: inner.height - message_rows,
         ..inner

@@ -56,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, body: Rect) {
     let lines = app.laid().reading.lines(
         app.index(),
         theme,
-        app.reading.claim,
+        (app.reading.claim, app.reading.marked),
         app.reading.scroll,
         usize::from(text_area.height),
     );

@@ -9,7 +9,8 @@ use std::collections::HashSet;
 
 use crate::model::load::Survey;
 use crate::model::read::Diagnostic;
-use crate::model::types::{Basis, ClaimKind, Model, STILL_TO_FILL};
+use crate::model::relate::body_number;
+use crate::model::types::{Basis, ClaimKind, Model, STILL_TO_FILL, Sentence, SentenceRole};
 
 pub use names::{NameSuggestion, unlisted_names};
 
@@ -128,12 +129,22 @@ fn uncovered(model: &Model) -> (Vec<Left>, usize) {
         .iter()
         .filter(|s| s.role.carries_claims())
         .collect();
+    // Placed as a reader counts, as the explorer and `show` place it.
+    let first = model
+        .sentences
+        .iter()
+        .find(|s| s.role == SentenceRole::Body)
+        .map(|s| s.paragraph);
+    let place = |s: &Sentence| match (s.role, body_number(first, s.paragraph)) {
+        (SentenceRole::Body, Some(n)) => format!("paragraph {n}"),
+        (role, _) => format!("the {role}"),
+    };
     let left = carrying
         .iter()
         .filter(|s| !quoted.contains(s.id.as_str()))
         .map(|s| Left {
             id: s.id.clone(),
-            label: short(&format!("¶{} {}: {}", s.paragraph, s.role, s.text)),
+            label: short(&format!("{}: {}", place(s), s.text)),
         })
         .collect();
     (left, carrying.len())
@@ -185,6 +196,12 @@ fn unexplained(model: &Model) -> (Vec<Left>, usize) {
 }
 
 fn unreviewed(model: &Model) -> (Vec<Left>, usize) {
+    // As `check` holds it: only a model with a record owes every forecast a review.
+    let has_record =
+        !model.sources.is_empty() || !model.later.is_empty() || !model.reviews.is_empty();
+    if !has_record {
+        return (Vec::new(), 0);
+    }
     let reviewed: HashSet<&str> = model
         .reviews
         .iter()
