@@ -1517,3 +1517,29 @@ fn the_help_filter_keeps_a_section_its_heading_names_and_enter_on_no_hit_says_so
         Some("No hit to go to: change the query, or Esc.")
     );
 }
+
+#[test]
+fn tab_takes_a_filter_s_likely_meaning_and_a_bare_key_says_what_it_takes() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kind:forcast india");
+    let screen = text(&mut app, 120, 40);
+    assert!(
+        screen.contains("did you mean `kind:forecast`? (Tab)"),
+        "{screen}"
+    );
+    app.update(Action::TakeSpelling);
+    assert_eq!(app.search.query, "kind:forecast india");
+    assert!(!app.search.hits.is_empty());
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "stauts:cancelled");
+    app.update(Action::TakeSpelling);
+    assert_eq!(app.search.query, "status:cancelled");
+    app.update(Action::ClearQuery);
+    type_text(&mut app, "kind:");
+    let screen = text(&mut app, 120, 40);
+    assert!(
+        screen.contains("`kind:` takes a value: fact, assessment, forecast"),
+        "{screen}"
+    );
+}

@@ -16,6 +16,9 @@ use crate::model::{ActorKind, ArgumentRole, ClaimKind, EventStatus, Verdict, Wor
 pub struct QueryProblem {
     pub message: String,
     pub fatal: bool,
+    /// What the query has and what it likely meant, when the message suggests a change
+    /// (`kind:forcast` for `kind:forecast`): the search box takes it on Tab.
+    pub fix: Option<(String, String)>,
 }
 
 impl Engine {
@@ -98,9 +101,16 @@ impl Engine {
                     continue;
                 };
                 refused.push(filter.key);
+                let fix = self.likely(filter.key, value).map(|near| {
+                    (
+                        format!("{}:{value}", filter.key.as_str()),
+                        format!("{}:{near}", filter.key.as_str()),
+                    )
+                });
                 let problem = QueryProblem {
                     message,
                     fatal: true,
+                    fix,
                 };
                 if !problems.contains(&problem) {
                     problems.push(problem);
@@ -116,19 +126,36 @@ impl Engine {
                 problems.push(QueryProblem {
                     message,
                     fatal: true,
+                    fix: None,
                 });
             }
         }
         for token in text.split_whitespace() {
-            let Some((key, _)) = token.split_once(':') else {
+            let Some((key, value)) = token.split_once(':') else {
                 continue;
             };
             let key = lowercase(key);
-            if FilterKey::from_word(&key).is_some() {
+            if let Some(known) = FilterKey::from_word(&key) {
+                // A key with nothing after it yet: say what it takes.
+                if value.is_empty() {
+                    let words = known.words();
+                    let takes = if words.is_empty() {
+                        "an actor's id, name or alias".to_string()
+                    } else {
+                        words.join(", ")
+                    };
+                    problems.push(QueryProblem {
+                        message: format!("`{key}:` takes a value: {takes}"),
+                        fatal: true,
+                        fix: None,
+                    });
+                }
                 continue;
             }
             let keys = FilterKey::ALL.iter().map(|k| k.as_str());
-            let message = match crate::model::closest(&key, keys) {
+            let near = crate::model::closest(&key, keys);
+            let fix = near.map(|near| (format!("{key}:"), format!("{near}:")));
+            let message = match near {
                 Some(near) => {
                     format!("`{token}` is searched as text; did you mean the filter `{near}:`?")
                 }
@@ -141,9 +168,19 @@ impl Engine {
             problems.push(QueryProblem {
                 message,
                 fatal: false,
+                fix,
             });
         }
         problems
+    }
+
+    /// The word of `key` that `value`, which is none of them, likely means.
+    fn likely(&self, key: FilterKey, value: &str) -> Option<&'static str> {
+        let words = key.words();
+        if words.contains(&value) {
+            return None;
+        }
+        crate::model::closest(value, words)
     }
 
     /// Why no item can have `value` under `key`, with the likely meaning; `None` when some

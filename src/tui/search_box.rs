@@ -202,6 +202,15 @@ impl SearchBox {
                     self.restore_at = None;
                     return true;
                 }
+                // A filter's likely meaning, as its problem suggests it.
+                let fix = self.problems.iter().find_map(|p| p.fix.clone());
+                if let Some((written, meant)) = fix
+                    && let Some(at) = self.query.find(&written)
+                {
+                    self.query.replace_range(at..at + written.len(), &meant);
+                    self.restore_at = None;
+                    return true;
+                }
             }
             Action::Up | Action::ScrollUp { .. } => self.cursor.step(-1, self.hits.len()),
             Action::Down | Action::ScrollDown { .. } => self.cursor.step(1, self.hits.len()),

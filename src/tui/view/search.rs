@@ -90,7 +90,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
         .search
         .problems
         .iter()
-        .flat_map(|p| words_in_rows(&p.message, usize::from(list.width)))
+        .flat_map(|p| {
+            let tab = if p.fix.is_some() { " (Tab)" } else { "" };
+            words_in_rows(&format!("{}{tab}", p.message), usize::from(list.width))
+        })
         .map(|row| Line::styled(row, theme.bold()))
         .collect();
     if let Some(note) = app.search.spelling_note() {
