@@ -163,40 +163,6 @@ impl App {
         &self.index
     }
 
-    /// Shows the model as a draft with these problems (see `Mode::Problems`): the mistakes
-    /// first, then the work left to do, then what was not checked yet, each in file order.
-    pub fn set_problems(&mut self, mut problems: Vec<crate::model::Located>) {
-        use crate::model::Severity;
-        problems.sort_by_key(|p| (p.severity == Severity::Note, p.todo, p.at.line, p.at.column));
-        self.problems = problems;
-        self.problem_cursor = Cursor::default();
-        if self.mode == Mode::Problems && self.problems.is_empty() {
-            self.close_overlay();
-        }
-        self.fit();
-    }
-
-    /// Names the model's file (so that `w` can watch it), and watches it from the start.
-    pub fn set_file(&mut self, name: String, watched: bool) {
-        self.watch = WatchState { name, on: watched };
-    }
-
-    /// Whether the reader wants the file's saves read again.
-    pub fn watching(&self) -> bool {
-        self.watch.on && !self.watch.name.is_empty()
-    }
-
-    /// How many problems the draft has, notes of what waits not counted.
-    pub fn problem_count(&self) -> usize {
-        let note = crate::model::Severity::Note;
-        self.problems.iter().filter(|p| p.severity != note).count()
-    }
-
-    /// What the model still breaks: nothing for a finished model.
-    pub fn problems(&self) -> &[crate::model::Located] {
-        &self.problems
-    }
-
     pub fn searcher(&self) -> &Searcher {
         &self.searcher
     }

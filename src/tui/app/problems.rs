@@ -1,12 +1,36 @@
-//! The list of what a draft still breaks: moving through it, and going to what a problem
-//! is about (an item in its pane, a sentence in reading mode).
+//! The list of what a draft still breaks: what it holds, moving through it, and going to
+//! what a problem is about (an item in its pane, a sentence in reading mode).
 
-use super::{Action, App, Mode};
+use super::{Action, App, Cursor, Mode};
 use crate::model::ItemRef;
 use crate::search::{Field, Hit, HitKind};
 use crate::tui::layout;
 
 impl App {
+    /// Shows the model as a draft with these problems (see `Mode::Problems`): the mistakes
+    /// first, then the work left to do, then what was not checked yet, each in file order.
+    pub fn set_problems(&mut self, mut problems: Vec<crate::model::Located>) {
+        use crate::model::Severity;
+        problems.sort_by_key(|p| (p.severity == Severity::Note, p.todo, p.at.line, p.at.column));
+        self.problems = problems;
+        self.problem_cursor = Cursor::default();
+        if self.mode == Mode::Problems && self.problems.is_empty() {
+            self.close_overlay();
+        }
+        self.fit();
+    }
+
+    /// How many problems the draft has, notes of what waits not counted.
+    pub fn problem_count(&self) -> usize {
+        let note = crate::model::Severity::Note;
+        self.problems.iter().filter(|p| p.severity != note).count()
+    }
+
+    /// What the model still breaks: nothing for a finished model.
+    pub fn problems(&self) -> &[crate::model::Located] {
+        &self.problems
+    }
+
     pub(super) fn problems_action(&mut self, action: Action) {
         let page = layout::problem_rows(self.screen.main).max(1);
         let cursor = &mut self.problem_cursor;

@@ -3,7 +3,7 @@
 //! listed and the same claim shown; and a save that cannot be read, said without losing
 //! the model on screen.
 
-use super::{Action, App, Mode, Pane, Scope};
+use super::{Action, App, Mode, Pane, Scope, WatchState};
 use crate::model::{Index, ItemRef, Located, Location, Severity};
 use crate::search::Searcher;
 
@@ -37,6 +37,16 @@ fn scope_id(index: &Index, scope: Scope) -> Option<String> {
 }
 
 impl App {
+    /// Names the model's file (so that `w` can watch it), and watches it from the start.
+    pub fn set_file(&mut self, name: String, watched: bool) {
+        self.watch = WatchState { name, on: watched };
+    }
+
+    /// Whether the reader wants the file's saves read again.
+    pub fn watching(&self) -> bool {
+        self.watch.on && !self.watch.name.is_empty()
+    }
+
     /// The item a context pane's row stands for, by id.
     fn row_id(&self, pane: Pane, row: usize) -> Option<String> {
         let list = self.list(pane)?;
