@@ -63,3 +63,32 @@ fn every_format_is_listed_in_help_and_exports_the_bundled_and_another_model() {
 fn bundled() -> Model {
     Model::bundled().expect("the bundled model loads")
 }
+
+#[test]
+fn json_exports_can_be_embedded_in_a_script_element() {
+    // ClaimReview and annotations are JSON-LD, embedded in pages as
+    // <script type="application/ld+json">: no text may end the element.
+    let scratch = common::Scratch::new("export-script-safe");
+    let mut model = Model::bundled().expect("bundled");
+    let script = "</script><script>alert(1)</script> & <b>";
+    model.claims[0].text = format!("A claim {script}");
+    model.reviews[0].summary = format!("A review {script}");
+    let path = scratch.file("m.toml", toml::to_string(&model).expect("TOML").as_bytes());
+    for format in ["claimreview", "annotations", "json", "timeline", "aif"] {
+        let out = tools::export(format, Some(&path));
+        assert!(
+            !out.contains('<') && !out.contains('>') && !out.contains('&'),
+            "{format}: a raw < > or & in the JSON"
+        );
+        // Escaped, the same text: the JSON reads back to it.
+        let parsed: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let carries_text = format != "timeline";
+        assert!(
+            !carries_text || parsed.to_string().contains("alert(1)"),
+            "{format}"
+        );
+    }
+    let out = tools::export("json", Some(&path));
+    let back: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(back["claims"][0]["text"], format!("A claim {script}"));
+}

@@ -184,9 +184,12 @@ fn timeline_follows_timelinejs_format_and_keeps_each_dates_precision() {
         &serde_json::from_str(&text).expect("JSON"),
         &model_at(&path),
     );
-    // Texts are HTML: the model's markup-like text arrives escaped, never as markup.
-    assert!(text.contains("&lt;y&gt;"), "the hostile event is escaped");
-    assert!(!text.contains("<y>") && !text.contains(HOSTILE));
+    // Texts are HTML: the model's markup-like text arrives escaped, never as markup (and
+    // the JSON writes even those escapes' `&` as `\u0026`, safe inside a script element).
+    let read: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let read = read.to_string();
+    assert!(read.contains("&lt;y&gt;"), "the hostile event is escaped");
+    assert!(!read.contains("<y>") && !read.contains(HOSTILE));
 }
 
 /// The first of the usual names for Chromium found on PATH.

@@ -30,11 +30,41 @@ pub fn json(model: &Model, out: &mut dyn Write) -> io::Result<u8> {
     write_json(model, out)
 }
 
-/// Writes `value` as pretty JSON with a final newline.
+/// Writes `value` as pretty JSON with a final newline, safe to embed in an HTML
+/// `<script>` element (as JSON-LD is): see [`ScriptSafe`].
 fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<u8> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
+    let mut safe = ScriptSafe(out);
+    serde_json::to_writer_pretty(&mut safe, value)?;
+    writeln!(safe)?;
     Ok(EXIT_OK)
+}
+
+/// Writes JSON with `<`, `>` and `&` as the escapes `\u003c`, `\u003e` and `\u0026`. In
+/// JSON they can stand only inside strings, where an escape means the same character;
+/// written raw, a `</script>` in any text would end the element a page embeds it in.
+struct ScriptSafe<'w>(&'w mut dyn Write);
+
+impl Write for ScriptSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut from = 0;
+        for (at, byte) in buf.iter().enumerate() {
+            let escape: &[u8] = match byte {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.write_all(&buf[from..at])?;
+            self.0.write_all(escape)?;
+            from = at + 1;
+        }
+        self.0.write_all(&buf[from..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// The text with its first letter in capitals: "happened" → "Happened".
