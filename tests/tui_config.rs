@@ -186,3 +186,36 @@ fn the_terminal_is_asked_its_background_only_when_colour_needs_it_and_nothing_sa
     );
     assert_eq!(Background::from_colorfgbg("0;default"), None);
 }
+
+#[test]
+fn no_configuration_can_take_the_way_out_away() {
+    // Keys no terminal sends are refused: bound to quit, they would leave no way out.
+    let refused = config::parse("[keys]\nquit = \"ctrl-1\"\nsearch = [\"ctrl-2\", \"ctrl-/\"]\n")
+        .expect_err("keys no terminal sends");
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(
+        refused
+            .iter()
+            .all(|d| d.message.contains("terminals do not send"))
+    );
+    // Ctrl-c cannot be given to anything else.
+    let refused = config::parse("[keys]\nsearch = \"ctrl-c\"\n").expect_err("ctrl-c is quit's");
+    assert!(
+        refused[0].message.contains("`ctrl-c` always quits"),
+        "{refused:?}"
+    );
+    // And quits even when quit has other keys.
+    let app = explorer(configured("[keys]\nquit = \"x\"\n"));
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(app.action_for(&ctrl_c), Some(Action::Quit));
+    // Reading stays linear: more keys than an action takes are refused at once.
+    let many: Vec<String> = (0..80_000)
+        .map(|n| format!("\"f{}\"", n % 12 + 1))
+        .collect();
+    let text = format!("[keys]\nquit = [{}]\n", many.join(", "));
+    let refused = config::parse(&text).expect_err("too many keys");
+    assert!(
+        refused[0].message.contains("an action takes at most 16"),
+        "{refused:?}"
+    );
+}

@@ -21,10 +21,20 @@ use ratatui::style::Color;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::action::Action;
 use super::keymap::{Key, Keymap};
 use super::rebind::{action_named, clashes, parse_key, rebind};
 use super::theme::{Background, Palette, Theme};
 use crate::model::Diagnostic;
+
+/// The most keys one action may be given: more would only slow the reading of the file.
+const MAX_KEYS: usize = 16;
+
+/// Ctrl-c, which quits whatever a configuration binds.
+const CTRL_C: Key = Key {
+    code: ratatui::crossterm::event::KeyCode::Char('c'),
+    ctrl: true,
+};
 
 /// What a configuration file sets.
 #[derive(Debug, Clone, Default)]
@@ -189,9 +199,30 @@ fn keys(value: &Spanned<DeValue<'_>>, keymap: &mut Keymap, problems: &mut Vec<Di
             ));
             continue;
         }
+        if written.len() > MAX_KEYS {
+            problems.push(Diagnostic::new(
+                Some(value.span()),
+                format!(
+                    "`{}` is given {} keys; an action takes at most {MAX_KEYS}",
+                    name.get_ref(),
+                    written.len()
+                ),
+            ));
+            continue;
+        }
         let mut parsed: Vec<Key> = Vec::new();
         for (text, span) in written {
             match parse_key(text) {
+                // The one way out no configuration removes.
+                Ok(key) if key == CTRL_C && action != Action::Quit => {
+                    problems.push(Diagnostic::new(
+                        Some(span),
+                        format!(
+                            "`ctrl-c` always quits, whatever else is bound; give `{}` another key",
+                            name.get_ref()
+                        ),
+                    ));
+                }
                 Ok(key) if !parsed.contains(&key) => parsed.push(key),
                 Ok(_) => {}
                 Err(message) => problems.push(Diagnostic::new(Some(span), message)),

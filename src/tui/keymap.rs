@@ -354,6 +354,11 @@ impl Keymap {
                 return Some(binding.action.clone());
             }
         }
+        // Ctrl-c quits, whatever a configuration bound instead: the one way out no
+        // configuration removes.
+        if ctrl && event.code == KeyCode::Char('c') && !alt {
+            return Some(Action::Quit);
+        }
         match event.code {
             KeyCode::Char(c) if (now.mode == Mode::Search || now.filtering) && !ctrl && !alt => {
                 Some(Action::Type(c))

@@ -116,10 +116,15 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
     };
     match code {
         // Ctrl with a letter is the letter's control key; crossterm reports it lowercase.
-        Some(KeyCode::Char(c)) if ctrl => Ok(Key {
+        Some(KeyCode::Char(c)) if ctrl && c.is_ascii_alphabetic() => Ok(Key {
             code: KeyCode::Char(c.to_ascii_lowercase()),
             ctrl,
         }),
+        // Ctrl with a figure or a mark is a key most terminals never send: bound to
+        // quit, it would leave no way out.
+        Some(KeyCode::Char(_)) if ctrl => Err(format!(
+            "`{text}` is a key terminals do not send; ctrl- takes a letter (ctrl-d) or a named key (ctrl-up)"
+        )),
         Some(code) => Ok(Key { code, ctrl }),
         None => Err(format!(
             "`{text}` is not a key; a key is one character (q, G, ?), a name ({}, f1 to f12), either after ctrl- (ctrl-d)",
