@@ -455,3 +455,54 @@ fn a_copy_answers_which_sentences_name_each_actor_as_the_file_does() {
         );
     }
 }
+
+#[test]
+fn a_file_size_limit_costs_the_copy_not_the_command() {
+    // `ulimit -f` below a copy's size: the copy cannot be written, and the command still
+    // runs, as it would without a cache; no part of a copy is left behind.
+    let shell = Command::new("bash").arg("-c").arg("true").status();
+    if !shell.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no bash to set a file-size limit with");
+        return;
+    }
+    let scratch = Scratch::new("cache-fsize");
+    let cache = scratch.0.join("cache");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 200 && exec \"$0\" --data \"$1\" show c1")
+        .arg(env!("CARGO_BIN_EXE_claimscope"))
+        .arg(&model)
+        .env("CLAIMSCOPE_CACHE_DIR", &cache)
+        .env_remove("CLAIMSCOPE_NO_CACHE")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(stdout(&out).starts_with("claim c1"), "{}", stdout(&out));
+    assert!(copies(&cache).is_empty(), "no copy, whole or part");
+    let left = std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "nothing half-written is left");
+}
+
+#[test]
+fn a_relative_cache_folder_is_not_used() {
+    // It would name another folder from every folder a command runs in.
+    let scratch = Scratch::new("cache-relative");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_claimscope"))
+        .args(["--data", arg(&model), "show", "c1"])
+        .current_dir(&scratch.0)
+        .env("CLAIMSCOPE_CACHE_DIR", "relative/cache")
+        .env_remove("CLAIMSCOPE_NO_CACHE")
+        .env("HOME", scratch.0.join("home"))
+        .env_remove("XDG_CACHE_HOME")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !scratch.0.join("relative").exists(),
+        "no copy under a relative folder"
+    );
+    // Nor under the usual place instead: the variable says where, and says it wrongly.
+    assert!(!scratch.0.join("home").exists());
+}

@@ -1272,3 +1272,20 @@ fn the_manual_installs_a_page_per_command_with_the_keys_and_the_environment() {
         assert!(main.contains(name), "{name}");
     }
 }
+
+#[test]
+fn help_that_cannot_be_written_is_no_success() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full to write help to");
+        return;
+    };
+    for flag in ["--help", "--version"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimscope"))
+            .arg(flag)
+            .stdout(full.try_clone().expect("a second handle"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(stderr(&out).contains("cannot write output"), "{flag}");
+    }
+}

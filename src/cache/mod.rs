@@ -148,11 +148,12 @@ pub fn directory() -> Option<PathBuf> {
     if set("CLAIMSCOPE_NO_CACHE").is_some() {
         return None;
     }
-    if let Some(dir) = set("CLAIMSCOPE_CACHE_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    // Relative paths are ignored, as the XDG specification asks.
+    // Relative paths are ignored, as the XDG specification asks: one would name a
+    // different folder from every folder a command is run in.
     let absolute = |dir: PathBuf| dir.is_absolute().then_some(dir);
+    if let Some(dir) = set("CLAIMSCOPE_CACHE_DIR") {
+        return absolute(PathBuf::from(dir));
+    }
     set("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .and_then(absolute)

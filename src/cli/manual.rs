@@ -208,7 +208,10 @@ fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
                     "XDG_CACHE_HOME",
                     "Where the copies of large models go (claimscope/ under it).",
                 ),
-                ("CLAIMSCOPE_CACHE_DIR", "The copies' folder, instead."),
+                (
+                    "CLAIMSCOPE_CACHE_DIR",
+                    "The copies' folder, instead (an absolute path).",
+                ),
                 (
                     "CLAIMSCOPE_NO_CACHE",
                     "Set to anything, no copies are read or written.",

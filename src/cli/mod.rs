@@ -356,7 +356,11 @@ pub fn usage_error(error: &clap::Error) -> ExitCode {
         error.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
-        let _ = error.print();
+        // Help that could not be written (a full device) is no success.
+        if let Err(e) = error.print().and_then(|()| io::stdout().flush()) {
+            eprintln!("claimscope: cannot write output: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
         return ExitCode::from(code);
     }
     // The message again, from the same arguments parsed by a command without styles: any
@@ -405,6 +409,14 @@ pub const MAX_USAGE_LINE: usize = 300;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    // A file-size limit (`ulimit -f`) ends a process writing past it unless SIGXFSZ is
+    // caught: a cache copy that cannot be written would kill every command on a large
+    // model. Caught, the write fails (EFBIG) and is handled as a failed save; any other
+    // output past the limit is reported as a write that failed.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let code = match cli.command {
         _ if cli.watch && cli.command.is_some() => {
             eprintln!(
