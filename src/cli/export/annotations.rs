@@ -3,8 +3,13 @@
 //!
 //! Each annotation targets the claim's quote with a `TextQuoteSelector`: the exact words,
 //! and as much of the text before and after them as makes the place unique (32 characters,
-//! as Hypothesis takes, or more where those repeat). The text is the bundled article's
-//! when the model is the bundled one, or else the model's sentences joined.
+//! as Hypothesis takes, or more where those repeat, up to 256). The text is the bundled
+//! article's when the model is the bundled one, or else the model's sentences joined.
+//!
+//! The export stays linear in the model: each annotation's context is at most 256
+//! characters a side, and whether a context is unique is looked for in the whole text only
+//! while that costs no more than a fixed budget (any real article's size times its
+//! claims); past it, the context is the first 32 characters.
 
 use std::io::{self, Write};
 
@@ -16,6 +21,12 @@ use super::write_json;
 /// The characters of context a selector starts with, as Hypothesis does.
 const CONTEXT: usize = 32;
 
+/// The most characters of context on each side, however often the words repeat.
+const MAX_CONTEXT: usize = 256;
+
+/// The most bytes of text looked through, over all annotations, to make contexts unique.
+const UNIQUE_BUDGET: usize = 1 << 26;
+
 /// The claims as one W3C `AnnotationCollection`, all on its first page.
 pub fn annotations(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     let model = index.model();
@@ -23,6 +34,7 @@ pub fn annotations(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     // The model holds no address for the article, so ids and the target are URNs.
     let base = format!("urn:claimscope:{}", article.id);
     let (text, starts) = article_text(model);
+    let unique = text.len().saturating_mul(model.claims.len()) <= UNIQUE_BUDGET;
     let mut items = Vec::new();
     for (c, claim) in model.claims.iter().enumerate() {
         let Some(sentence) = index.sentence_of_claim(c) else {
@@ -34,7 +46,7 @@ pub fn annotations(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
         }) else {
             continue;
         };
-        let (prefix, suffix) = context(&text, at, at + claim.quote.len());
+        let (prefix, suffix) = context(&text, at, at + claim.quote.len(), unique);
         let mut body = vec![
             json!({
                 "type": "TextualBody",
@@ -120,16 +132,18 @@ fn find_in_order(model: &Model, text: &str) -> Option<Vec<Option<usize>>> {
     Some(starts)
 }
 
-/// The prefix and suffix around `text[start..end]`: `CONTEXT` characters each, or more
-/// until exact, prefix and suffix together match that one place only.
-fn context(text: &str, start: usize, end: usize) -> (String, String) {
+/// The prefix and suffix around `text[start..end]`: `CONTEXT` characters each, or, when
+/// `unique` asks, more until exact, prefix and suffix together match that one place only
+/// (at most `MAX_CONTEXT`).
+fn context(text: &str, start: usize, end: usize, unique: bool) -> (String, String) {
     let exact = &text[start..end];
     let mut width = CONTEXT;
     loop {
         let prefix = last_chars(&text[..start], width);
         let suffix = first_chars(&text[end..], width);
         let whole = prefix.len() == start && suffix.len() == text.len() - end;
-        if whole || places(text, prefix, exact, suffix) == 1 {
+        let done = whole || !unique || width >= MAX_CONTEXT;
+        if done || places(text, prefix, exact, suffix) == 1 {
             return (prefix.to_string(), suffix.to_string());
         }
         width *= 2;
@@ -179,8 +193,17 @@ mod tests {
     fn context_grows_until_the_place_is_unique() {
         let text = "a b c. x y z. a b c. x y w.";
         let start = text.rfind("x y").unwrap_or_default();
-        let (prefix, suffix) = context(text, start, start + 3);
+        let (prefix, suffix) = context(text, start, start + 3, true);
         assert_eq!(places(text, &prefix, "x y", &suffix), 1);
+        // Past the budget, the first width, unique or not; and never past the most.
+        let (prefix, _) = context(text, start, start + 3, false);
+        assert_eq!(prefix, "a b c. x y z. a b c. ");
+        let long = "word ".repeat(400);
+        let (prefix, suffix) = context(&long, 1000, 1004, true);
+        assert_eq!(
+            (prefix.chars().count(), suffix.chars().count()),
+            (MAX_CONTEXT, MAX_CONTEXT)
+        );
         assert_eq!(last_chars("héllo", 3), "llo");
         assert_eq!(last_chars("héllo", 9), "héllo");
         assert_eq!(first_chars("héllo", 2), "hé");
