@@ -92,3 +92,46 @@ fn json_exports_can_be_embedded_in_a_script_element() {
     let back: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(back["claims"][0]["text"], format!("A claim {script}"));
 }
+
+#[test]
+fn the_markdown_brief_renders_no_model_text_as_markup() {
+    // Rendered as a CommonMark renderer publishes it, the brief holds the model's texts as
+    // text: no element, attribute or heading comes from them, and no address ends its link.
+    let scratch = common::Scratch::new("export-markdown-html");
+    let mut model = Model::bundled().expect("bundled");
+    model.claims[0].text = "<script>alert(1)</script> and <img src=x onerror=alert(2)>".to_string();
+    model.claims[1].text = "# Not a heading & not &amp; an entity".to_string();
+    model.arguments[0].title = "*not emphasis* [not a link](https://example.org)".to_string();
+    model.actors[0].summary = "<b>bold</b> | a cell".to_string();
+    model.sources[0].url = "https://example.org/a><script>alert(3)</script>".to_string();
+    let path = scratch.file("m.toml", toml::to_string(&model).expect("TOML").as_bytes());
+    let markdown = tools::export("markdown", Some(&path));
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&markdown));
+    for markup in [
+        "<script",
+        "<img",
+        "<b>",
+        "<em>not",
+        "<a href=\"https://example.org\">",
+    ] {
+        assert!(!html.contains(markup), "{markup} came out as markup");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text kept"
+    );
+    assert!(
+        !html.contains("<h1>Not a heading"),
+        "a claim made a heading"
+    );
+    assert!(
+        html.contains("&amp;amp; an entity"),
+        "an entity written as text"
+    );
+    // The address stays one link, its `>` and `<` percent-encoded.
+    assert!(
+        html.contains("href=\"https://example.org/a%3E%3Cscript%3Ealert(3)%3C/script%3E\""),
+        "the address"
+    );
+}

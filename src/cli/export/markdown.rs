@@ -7,9 +7,53 @@ use claimscope::model::{ArgumentRole, Index, sanitize};
 
 use super::{EXIT_OK, tree_order};
 
-/// Text for a Markdown table cell: one line, pipes escaped.
+/// Text for a Markdown table cell: inline text, its pipes escaped too.
 fn cell(text: &str) -> String {
-    sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
+    inline(text).replace('|', "\\|")
+}
+
+/// A model's text as Markdown shows it, never read as markup: what a CommonMark renderer
+/// would take for HTML (`<script>`, `&amp;`), emphasis, code, a link or an image is
+/// escaped with a backslash, and so is a first character that would start a heading, a
+/// list, a quotation or a rule.
+fn inline(text: &str) -> String {
+    let text = sanitize(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, c) in text.chars().enumerate() {
+        let at_start = n == 0 && matches!(c, '#' | '+' | '-' | '=' | '>' | '~');
+        if at_start || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. " or "1) " at the start would make a numbered list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// An address as an autolink's inside: whatever could end the link or the tag it may
+/// become (`>`, `<`, spaces, quotes) percent-encoded, so that nothing after it is read
+/// as markup.
+fn address(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in sanitize(url).chars() {
+        match c {
+            '<' | '>' | '"' | '\'' | '`' | ' ' | '\\' | '{' | '}' | '|' | '^' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A readable brief: the thesis, then the reasons, limits and context in the order of the
@@ -18,16 +62,16 @@ fn cell(text: &str) -> String {
 pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     let model = index.model();
     let article = &model.article;
-    writeln!(out, "# {}\n", sanitize(&article.title))?;
-    writeln!(out, "*{}*\n", sanitize(&article.standfirst))?;
+    writeln!(out, "# {}\n", inline(&article.title))?;
+    writeln!(out, "*{}*\n", inline(&article.standfirst))?;
     write!(
         out,
         "{} · {}",
-        sanitize(&article.author),
+        inline(&article.author),
         article.published.long()
     )?;
     if let Some(note) = &article.published_note {
-        write!(out, " ({}: {})", article.published_basis, sanitize(note))?;
+        write!(out, " ({}: {})", article.published_basis, inline(note))?;
     }
     writeln!(out, "\n")?;
     // The thesis, then every other node in tree order, its heading as deep as the node.
@@ -54,7 +98,7 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             out,
             "{heading} {} {role}: {}",
             index.path(n),
-            sanitize(&node.title)
+            inline(&node.title)
         )?;
         if let (Some(stance), Some(p)) = (
             node.stance,
@@ -71,11 +115,11 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             writeln!(
                 out,
                 "- {} *({}, {})*",
-                sanitize(&claim.text),
+                inline(&claim.text),
                 claim.kind,
                 claim.id
             )?;
-            writeln!(out, "  > {}", sanitize(&claim.quote))?;
+            writeln!(out, "  > {}", inline(&claim.quote))?;
         }
         writeln!(out)?;
     }
@@ -176,7 +220,7 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(
             out,
-            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, ◌ open, ? unknown (what was searched is in the summary). A fact or a position is judged by what was known when the article was written (\"as known in …\"), a forecast by what has happened since (\"as of …\").\n"
+            "\nVerdicts: ✓ held, ◐ partly, ✗ failed, ◌ open, ? unknown (what was searched is in the summary). A fact or a position is judged by what was known when the article was written (\"as known in …\"), a forecast by what has happened since, to its latest evidence (\"on the record to …\").\n"
         )?;
     }
     let checked: Vec<&claimscope::model::Event> =
@@ -241,10 +285,10 @@ fn what_happened_next(index: &Index, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "{}. {}, {}. *{}*. <{}>",
                 n + 1,
-                sanitize(&source.publisher),
+                inline(&source.publisher),
                 source.date.human(),
-                sanitize(&source.title),
-                sanitize(&source.url)
+                inline(&source.title),
+                address(&source.url)
             )?;
         }
     }
