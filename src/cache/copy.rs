@@ -259,11 +259,13 @@ pub(super) fn write(
     searcher: &Searcher,
 ) -> io::Result<()> {
     create_private_dir(dir)?;
-    remove_stale_parts(dir, file);
     let temporary = file.with_extension(format!("{}.part", std::process::id()));
     let written = write_to(&temporary, key, searcher);
     match written.and_then(|()| fs::rename(&temporary, file)) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            tidy(dir, file, MAX_BYTES);
+            Ok(())
+        }
         Err(e) => {
             let _ = fs::remove_file(&temporary);
             Err(e)
@@ -360,27 +362,40 @@ fn create_new(path: &Path) -> io::Result<File> {
     }
 }
 
-/// Removes the half-written copies of `file` that a stopped process left (a copy being
-/// written is `<copy>.<process>.part`), once they are an hour old: no copy takes that
-/// long to write.
-fn remove_stale_parts(dir: &Path, file: &Path) {
-    let Some(stem) = file.file_stem().and_then(|s| s.to_str()) else {
-        return;
-    };
+/// The most the copies may take together: past it, the copies written longest ago are
+/// removed (those of models moved or deleted among them) until the rest fit.
+pub const MAX_BYTES: u64 = 2 << 30;
+
+/// Keeps the cache's folder tidy, in one look at it: parts of copies that a stopped run
+/// left an hour or more ago are removed, whatever model they were of; and while the copies
+/// take more than `max` bytes together, the one written longest ago goes, never `keep`
+/// (the copy just written or read).
+pub(super) fn tidy(dir: &Path, keep: &Path, max: u64) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     let hour = std::time::Duration::from_secs(3600);
+    let mut copies: Vec<(std::time::SystemTime, u64, std::path::PathBuf)> = Vec::new();
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let part = name.starts_with(&format!("{stem}.")) && name.ends_with(".part");
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > hour));
-        if part && old {
-            let _ = fs::remove_file(entry.path());
+        let path = entry.path();
+        let Ok(meta) = entry.metadata() else { continue };
+        let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("part") if modified.elapsed().is_ok_and(|age| age > hour) => {
+                let _ = fs::remove_file(&path);
+            }
+            Some("bin") if meta.is_file() => copies.push((modified, meta.len(), path)),
+            _ => {}
+        }
+    }
+    let mut total: u64 = copies.iter().map(|(_, size, _)| size).sum();
+    copies.sort();
+    for (_, size, path) in copies {
+        if total <= max {
+            break;
+        }
+        if path != keep && fs::remove_file(&path).is_ok() {
+            total -= size;
         }
     }
 }
@@ -422,5 +437,38 @@ mod tests {
             "the copy holds the sentences naming each actor, so a large model's copy never finds names again"
         );
         assert!(back.is_built(), "and the search engine, built");
+    }
+
+    #[test]
+    fn tidying_removes_old_parts_and_the_oldest_copies_past_the_cap() {
+        use std::time::{Duration, SystemTime};
+        let dir = std::env::temp_dir().join(format!("claimscope-tidy-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("a folder");
+        let aged = |name: &str, bytes: usize, hours: u64| {
+            let path = dir.join(name);
+            fs::write(&path, vec![0u8; bytes]).expect("write");
+            let when = SystemTime::now() - Duration::from_secs(hours * 3600 + 60);
+            let file = fs::File::options().write(true).open(&path).expect("open");
+            file.set_modified(when).expect("age it");
+            path
+        };
+        let old_part = aged("aaaa.123.part", 10, 2);
+        let new_part = aged("bbbb.456.part", 10, 0);
+        let oldest = aged("cccc.bin", 400, 5);
+        let older = aged("dddd.bin", 400, 4);
+        let kept = aged("eeee.bin", 400, 3);
+        let newest = aged("ffff.bin", 400, 1);
+        // 1,600 bytes of copies under a cap of 900: the two oldest go, except the one in use.
+        tidy(&dir, &oldest, 900);
+        let there = |p: &std::path::PathBuf| p.exists();
+        assert!(!there(&old_part), "a part left over an hour ago");
+        assert!(there(&new_part), "a part still being written");
+        assert!(there(&oldest), "the copy in use stays, however old");
+        assert!(
+            !there(&older) && !there(&kept),
+            "the oldest others go first"
+        );
+        assert!(there(&newest));
+        let _ = fs::remove_dir_all(&dir);
     }
 }
