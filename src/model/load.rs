@@ -198,7 +198,7 @@ fn parse_available(meminfo: &str) -> Option<u64> {
 /// Opens `path` for reading without waiting: a FIFO with no writer opens at once (and is
 /// then refused as not a regular file), where a plain open would block. For a regular
 /// file the flag changes nothing.
-fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+pub(crate) fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     {

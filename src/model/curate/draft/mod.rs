@@ -6,7 +6,6 @@ mod parts;
 mod split;
 mod write;
 
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
@@ -200,7 +199,10 @@ fn read_text(path: &Path, name: &str) -> Result<String, DraftError> {
         path: name.to_string(),
         error,
     };
-    let meta = fs::metadata(path).map_err(io)?;
+    // Opened first, without waiting, and the open file asked what it is: a path looked at
+    // and then opened could be swapped for a FIFO in between, and hang the open.
+    let file = crate::model::load::open_nonblocking(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
         return Err(DraftError::IsDirectory {
             path: name.to_string(),
@@ -220,9 +222,7 @@ fn read_text(path: &Path, name: &str) -> Result<String, DraftError> {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .map_err(io)?
-        .take(MAX_ARTICLE_BYTES + 1)
+    file.take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
