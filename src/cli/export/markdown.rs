@@ -12,19 +12,28 @@ fn cell(text: &str) -> String {
     inline(text).replace('|', "\\|")
 }
 
-/// A model's text as Markdown shows it, never read as markup: what a CommonMark renderer
-/// would take for HTML (`<script>`, `&amp;`), emphasis, code, a link or an image is
-/// escaped with a backslash, and so is a first character that would start a heading, a
-/// list, a quotation or a rule.
+/// A model's text as Markdown shows it within a line, never read as markup: what a
+/// CommonMark renderer would take for HTML (`<script>`, `&amp;`), emphasis, code, a link
+/// or an image is escaped with a backslash.
 fn inline(text: &str) -> String {
     let text = sanitize(text);
     let mut out = String::with_capacity(text.len() + 8);
-    for (n, c) in text.chars().enumerate() {
-        let at_start = n == 0 && matches!(c, '#' | '+' | '-' | '=' | '>' | '~');
-        if at_start || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&') {
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&') {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// As [`inline`], for text that starts a line or a block (a list item's, a quotation's): a
+/// first character that would start a heading, a list, a quotation, a rule or a fence is
+/// escaped too.
+fn line_start(text: &str) -> String {
+    let mut out = inline(text);
+    if out.starts_with(['#', '+', '-', '=', '~']) {
+        out.insert(0, '\\');
     }
     // "1. " or "1) " at the start would make a numbered list.
     let digits = out.chars().take_while(char::is_ascii_digit).count();
@@ -67,7 +76,7 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
     write!(
         out,
         "{} · {}",
-        inline(&article.author),
+        line_start(&article.author),
         article.published.long()
     )?;
     if let Some(note) = &article.published_note {
@@ -115,11 +124,12 @@ pub fn markdown(index: &Index, out: &mut dyn Write) -> io::Result<u8> {
             writeln!(
                 out,
                 "- {} *({}, {})*",
-                inline(&claim.text),
+                // Starts a list item's content, where "# " would make a heading.
+                line_start(&claim.text),
                 claim.kind,
                 claim.id
             )?;
-            writeln!(out, "  > {}", inline(&claim.quote))?;
+            writeln!(out, "  > {}", line_start(&claim.quote))?;
         }
         writeln!(out)?;
     }
