@@ -333,3 +333,36 @@ fn what_comes_from_the_file_is_escaped() {
     let key = find(&objects, "unknown key");
     assert_eq!(key["key"], "ti\\u{85}tle");
 }
+
+#[test]
+fn a_literal_escape_is_told_from_a_real_one_and_separators_are_escaped() {
+    let scratch = Scratch::new("check-json-literal");
+    // Two unknown keys: one with the six characters `\u{1b}` written in it, one with a
+    // real escape character; and a third with a line separator.
+    let text = claimscope::model::BUNDLED_MODEL.replacen(
+        "[article]\n",
+        "[article]\n\"a\\\\u{1b}b\" = \"x\"\n\"a\\u001bb\" = \"x\"\n\"a\\u2028b\" = \"x\"\n",
+        1,
+    );
+    let path = scratch.file("model.toml", text.as_bytes());
+    let out = claimscope(&["check", "--format", "json", arg(&path)]);
+    let raw = stdout(&out);
+    assert!(
+        !raw.contains('\u{2028}') && !raw.contains('\u{1b}'),
+        "{raw:?}"
+    );
+    let (_, objects, _) = check_json(&[arg(&path)]);
+    let keys: Vec<&str> = objects.iter().filter_map(|o| o["key"].as_str()).collect();
+    assert!(
+        keys.contains(&"a\\\\u{1b}b"),
+        "the literal, its backslash doubled: {keys:?}"
+    );
+    assert!(
+        keys.contains(&"a\\u{1b}b"),
+        "the escape character, escaped: {keys:?}"
+    );
+    assert!(
+        keys.contains(&"a\u{2028}b"),
+        "the separator, read back whole: {keys:?}"
+    );
+}

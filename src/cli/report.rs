@@ -58,11 +58,16 @@ const MAX_MESSAGE: usize = 400;
 
 /// A diagnostic's message as reports show it: cut when very long, and escaped.
 fn shown_message(d: &Diagnostic) -> String {
+    sanitize(&shown_message_raw(d)).into_owned()
+}
+
+/// The message cut to [`MAX_MESSAGE`] characters, not yet escaped.
+fn shown_message_raw(d: &Diagnostic) -> String {
     let mut message: String = d.message.chars().take(MAX_MESSAGE).collect();
     if message.len() < d.message.len() {
         message.push('…');
     }
-    sanitize(&message).into_owned()
+    message
 }
 
 /// Writes every diagnostic of a model file, each with its source line. The work is in
@@ -273,22 +278,34 @@ struct JsonProblem<'a> {
 }
 
 impl JsonProblem<'_> {
+    /// One line of JSON. The line and paragraph separators (U+2028, U+2029), which JSON
+    /// allows raw but which end a line for JavaScript and many line readers, are escaped.
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, self)?;
-        writeln!(out)
+        let line = serde_json::to_string(self)?
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        writeln!(out, "{line}")
     }
+}
+
+/// A string from the file as the JSON report gives it: escaped as the text report does
+/// (a control character as `\u{1b}`), with a backslash the text already holds written
+/// twice, so that a model's literal `\u{1b}` is told apart from an escape character.
+fn json_text(text: &str) -> String {
+    sanitize(&text.replace('\\', "\\\\")).into_owned()
 }
 
 /// Writes every diagnostic of a model file as a JSON object on a line of its own: where
 /// it starts and ends (1-based lines and columns, the end just past the place, as the
 /// text report counts them), how bad it is, the message, and the item and key it
-/// concerns. Strings from the file are escaped as in the text report.
+/// concerns. Strings from the file are escaped as in the text report, their own
+/// backslashes doubled (see [`json_text`]).
 pub fn json_lines(
     source: &ModelFile,
     diagnostics: &[Diagnostic],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let file = sanitize(&source.name);
+    let file = json_text(&source.name);
     // Starts come in order, and so nearly do ends: one locator for each keeps the work
     // in proportion to the file.
     let mut starts = Locator::new(&source.text);
@@ -296,8 +313,8 @@ pub fn json_lines(
     for d in diagnostics {
         let at = starts.locate(d.span.as_ref().map_or(0, |s| s.start));
         let end = d.span.as_ref().map(|s| ends.locate(s.end));
-        let item = d.item.as_deref().map(sanitize);
-        let key = d.key.as_deref().map(sanitize);
+        let item = d.item.as_deref().map(json_text);
+        let key = d.key.as_deref().map(json_text);
         JsonProblem {
             file: &file,
             line: Some(at.line),
@@ -305,7 +322,7 @@ pub fn json_lines(
             end_line: end.map(|e| e.line),
             end_column: end.map(|e| e.column),
             severity: d.severity.word(),
-            message: &shown_message(d),
+            message: &json_text(&shown_message_raw(d)),
             item: item.as_deref(),
             key: key.as_deref(),
         }
