@@ -506,3 +506,31 @@ fn a_relative_cache_folder_is_not_used() {
     // Nor under the usual place instead: the variable says where, and says it wrongly.
     assert!(!scratch.0.join("home").exists());
 }
+
+#[test]
+fn a_symbolic_link_in_the_folder_s_place_receives_no_copy() {
+    // A link planted where the cache's folder is, to a folder of this user's: the copy is
+    // not written through it.
+    let scratch = Scratch::new("cache-symlink");
+    let elsewhere = scratch.0.join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("a folder");
+    let mut perms = std::fs::metadata(&elsewhere)
+        .expect("its metadata")
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o700);
+    std::fs::set_permissions(&elsewhere, perms).expect("private");
+    let cache = scratch.0.join("cache");
+    std::os::unix::fs::symlink(&elsewhere, &cache).expect("a link");
+    let model = scratch.file("big.toml", big_model().as_bytes());
+    let opened = open(&cache, &model);
+    assert!(!opened.from_cache);
+    assert!(
+        copies(&elsewhere).is_empty(),
+        "a copy went through the link"
+    );
+    // The model loaded all the same.
+    assert_eq!(
+        answers(&opened.searcher),
+        answers(&open(&cache, &model).searcher)
+    );
+}

@@ -251,7 +251,9 @@ pub(super) fn read_for_search(path: &Path) -> Option<([u8; 32], Quick)> {
 
 /// Writes `searcher`'s model, index tables, engine parts and names as the copy at
 /// `file`, keyed by `key`: to a file of its own first, put in place whole, so that no
-/// reader sees half a copy.
+/// reader sees half a copy. The folder is opened once, not following a symbolic link,
+/// and the open folder is checked (this user's, no one else may write to it): the copy
+/// is made and put in place in that folder, whatever its path names by then.
 pub(super) fn write(
     dir: &Path,
     file: &Path,
@@ -259,22 +261,65 @@ pub(super) fn write(
     searcher: &Searcher,
 ) -> io::Result<()> {
     create_private_dir(dir)?;
-    let temporary = file.with_extension(format!("{}.part", std::process::id()));
-    let written = write_to(&temporary, key, searcher);
-    match written.and_then(|()| fs::rename(&temporary, file)) {
+    let folder = open_private(dir)?;
+    let name = file
+        .file_name()
+        .ok_or_else(|| io::Error::other("a copy names no file"))?;
+    let mut temporary = name.to_os_string();
+    temporary.push(format!(".{}.part", std::process::id()));
+    let written = create_new_in(&folder, &temporary)
+        .and_then(|part| write_to(part, key, searcher))
+        .and_then(|()| {
+            rustix::fs::renameat(&folder, &temporary, &folder, name).map_err(io::Error::from)
+        });
+    match written {
         Ok(()) => {
             tidy(dir, file, MAX_BYTES);
             Ok(())
         }
         Err(e) => {
-            let _ = fs::remove_file(&temporary);
+            let _ = rustix::fs::unlinkat(&folder, &temporary, rustix::fs::AtFlags::empty());
             Err(e)
         }
     }
 }
 
-fn write_to(path: &Path, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> {
-    let mut file = BufWriter::new(create_new(path)?);
+/// The cache's folder, opened without following a symbolic link and checked as opened:
+/// a folder of this user's that no one else can write to.
+fn open_private(dir: &Path) -> io::Result<rustix::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let folder = rustix::fs::open(dir, flags, Mode::empty())?;
+    let stat = rustix::fs::fstat(&folder)?;
+    let mine = stat.st_uid == rustix::process::geteuid().as_raw();
+    if !mine || stat.st_mode & 0o022 != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the cache's folder is not this user's alone",
+        ));
+    }
+    Ok(folder)
+}
+
+/// Creates `name` in `folder` for this process alone, readable by its owner alone: never
+/// a file already there (one left by a stopped process of the same number is removed
+/// first), nor a symbolic link.
+fn create_new_in(folder: &rustix::fd::OwnedFd, name: &std::ffi::OsStr) -> io::Result<File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let open = || rustix::fs::openat(folder, name, flags, Mode::from_raw_mode(0o600));
+    let fd = match open() {
+        Err(rustix::io::Errno::EXIST) => {
+            rustix::fs::unlinkat(folder, name, rustix::fs::AtFlags::empty())?;
+            open()?
+        }
+        other => other?,
+    };
+    Ok(File::from(fd))
+}
+
+fn write_to(part: File, key: &[u8; 32], searcher: &Searcher) -> io::Result<()> {
+    let mut file = BufWriter::new(part);
     // The header once the sections are written and their lengths and hashes known.
     file.write_all(&[0; Header::BYTES])?;
     let mut out = Hashing {
@@ -337,28 +382,6 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// Creates `path` for this process alone, readable by its owner alone: never a file that
-/// is already there (one left by a process of the same number that was stopped while
-/// writing is removed first), so that no two writers can share one.
-fn create_new(path: &Path) -> io::Result<File> {
-    let open = || {
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        options.open(path)
-    };
-    match open() {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(path)?;
-            open()
-        }
-        other => other,
     }
 }
 

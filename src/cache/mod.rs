@@ -131,10 +131,12 @@ impl Place {
 }
 
 /// Whether `dir` may hold copies: a folder not made yet (it is made for its owner alone),
-/// or one of this user's that no one else can write to. A copy in a folder that others
+/// or one of this user's that no one else can write to, and not a symbolic link to one.
+/// (Writing a copy checks the folder again, as opened: see `copy::write`.) A copy in a folder that others
 /// can write to could be written by them, to answer for a model with anything.
 fn private(dir: &Path) -> bool {
-    match std::fs::metadata(dir) {
+    // Not following a symbolic link: a link in the folder's place is not the folder.
+    match std::fs::symlink_metadata(dir) {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
         Ok(meta) => {
             use std::os::unix::fs::MetadataExt;
