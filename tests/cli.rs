@@ -1289,3 +1289,15 @@ fn help_that_cannot_be_written_is_no_success() {
         assert!(stderr(&out).contains("cannot write output"), "{flag}");
     }
 }
+
+#[test]
+fn a_configuration_that_is_no_file_is_told_so_as_a_configuration() {
+    let dir = common::Scratch::new("config-dir");
+    let out = claimscope(&["--config", dir.0.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(
+        said.contains("give the path of a configuration file") && !said.contains("model file"),
+        "{said}"
+    );
+}

@@ -184,8 +184,17 @@ fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config
     };
     let stderr = io::stderr();
     let color = use_color(&stderr);
+    // Read as a model file is (opened without waiting, checked as opened, size-capped),
+    // and told as a configuration where the model's words would mislead.
     let source = match ModelFile::read(&path) {
         Ok(source) => source,
+        Err(LoadError::IsDirectory { path } | LoadError::NotAFile { path }) => {
+            eprintln!(
+                "claimscope: {}: is not a regular file; give the path of a configuration file (config.toml)",
+                sanitize(&path)
+            );
+            return Err(EXIT_USAGE);
+        }
         Err(error) => {
             let _ = report::load_error(&error, &mut stderr.lock(), color);
             return Err(EXIT_USAGE);
