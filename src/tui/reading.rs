@@ -14,11 +14,8 @@ pub struct Reading {
     pub scroll: usize,
     /// Scroll the highlighted claim into view at the next fit.
     pub follow: bool,
-    /// A sentence to bring into view at the next fit instead of the claim's (one with no
-    /// claim yet, in a draft).
-    pub sentence: Option<usize>,
     /// A sentence marked as the claim's would be, until the reader moves on: one gone to
-    /// from a draft's problems.
+    /// from a draft's problems. With no claim highlighted, it is the one brought into view.
     pub marked: Option<usize>,
     /// The reader scrolled: at the next fit, a highlight left out of view moves to a
     /// claim in view, so that the header never names a claim off the screen.
@@ -97,10 +94,11 @@ impl Reading {
     /// range, over `lines`: the sentences on each line of the article as laid out.
     pub fn fit(&mut self, index: &Index, lines: &[Range<usize>], height: usize) {
         let height = height.max(1);
-        let wanted = self.sentence.take();
         if self.follow
-            && let Some(sentence) =
-                wanted.or_else(|| self.claim.and_then(|c| index.sentence_of_claim(c)))
+            && let Some(sentence) = self
+                .claim
+                .and_then(|c| index.sentence_of_claim(c))
+                .or(self.marked)
         {
             let first = lines
                 .iter()

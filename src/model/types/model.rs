@@ -278,6 +278,14 @@ pub struct ArgumentNode {
     pub claims: Vec<String>,
 }
 
+impl Model {
+    /// Whether the model has a record of what happened after the article (sources, later
+    /// events or reviews): only then does it owe every forecast a review.
+    pub fn has_record(&self) -> bool {
+        !self.sources.is_empty() || !self.later.is_empty() || !self.reviews.is_empty()
+    }
+}
+
 impl Review {
     /// When the verdict stands, in words: "as known in Oct 2012" for a review judged
     /// against what was known when the article was written, "on the record to Mar 2024"

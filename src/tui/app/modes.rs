@@ -214,6 +214,7 @@ impl App {
         self.mode = Mode::Reading;
         self.base = Mode::Reading;
         self.reading.claim = Some(claim);
+        self.reading.marked = None;
         self.reading.follow = true;
         let model = self.index.model();
         let id = &model.claims[claim].id;

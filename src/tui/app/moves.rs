@@ -59,6 +59,7 @@ impl App {
         self.mode = before.base;
         if before.base == Mode::Reading {
             self.reading.claim = before.reading_claim;
+            self.reading.marked = None;
             self.reading.follow = true;
         }
         self.focus = before.focus;

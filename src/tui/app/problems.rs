@@ -108,7 +108,6 @@ impl App {
         self.mode = Mode::Reading;
         self.base = Mode::Reading;
         self.reading.claim = claim;
-        self.reading.sentence = Some(sentence);
         self.reading.marked = Some(sentence);
         self.reading.follow = true;
         let id = &self.index.model().sentences[sentence].id;

@@ -197,9 +197,7 @@ fn unexplained(model: &Model) -> (Vec<Left>, usize) {
 
 fn unreviewed(model: &Model) -> (Vec<Left>, usize) {
     // As `check` holds it: only a model with a record owes every forecast a review.
-    let has_record =
-        !model.sources.is_empty() || !model.later.is_empty() || !model.reviews.is_empty();
-    if !has_record {
+    if !model.has_record() {
         return (Vec::new(), 0);
     }
     let reviewed: HashSet<&str> = model

@@ -229,9 +229,7 @@ impl Checker<'_> {
     /// made-up example, or one still being curated) is not held to this.
     fn record_coverage(&mut self) {
         let model = self.model;
-        let has_record =
-            !model.sources.is_empty() || !model.later.is_empty() || !model.reviews.is_empty();
-        if !has_record {
+        if !model.has_record() {
             return;
         }
         if self.unread.any {
