@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod output;
 pub mod panes;
 pub mod reading;
@@ -261,10 +262,16 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut backdrop = view::Backdrop::default();
     let hyperlinks = terminal::hyperlinks_supported();
-    let mut draw = |term: &mut terminal::Term, app: &App| -> io::Result<()> {
-        term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
+    // The links the last frame left: forgotten when the screen is cleared.
+    let mut drawn = links::Drawn::default();
+    let mut draw = |term: &mut terminal::Term, app: &App, cleared: bool| -> io::Result<()> {
+        if cleared {
+            drawn.forget();
+        }
+        let frame = term.draw(|frame| view::render_with(app, frame, &mut backdrop))?;
         if hyperlinks {
-            terminal::write_links(term, &view::links(app), app.theme.color)?;
+            let pending = drawn.update(frame.buffer, &view::links(app));
+            pending.write(term.backend_mut())?;
         }
         Ok(())
     };
@@ -276,12 +283,14 @@ fn event_loop(
     // The first frame before the helper threads start: the reader does not wait for
     // them. Input typed meanwhile waits in the terminal, and a signal in the watch's
     // pipe, until they do.
-    draw(term, app)?;
+    draw(term, app, false)?;
     injected_fault()?;
     spawn_threads(app, signals, &send)?;
     // Whether the explorer stopped itself and took the terminal back when continued, so
     // that the SIGCONT which continued it asks nothing more.
     let mut continued_already = false;
+    // Whether the screen was cleared since the last frame.
+    let mut cleared = false;
     loop {
         // Asleep until something comes. With every helper thread gone nothing can come
         // any more, not even input: as good as a terminal gone.
@@ -311,6 +320,7 @@ fn event_loop(
                 Incoming::Signal(Request::Continued) => {
                     if !std::mem::take(&mut continued_already) {
                         terminal::resume(term)?;
+                        cleared = true;
                     }
                     None
                 }
@@ -321,6 +331,7 @@ fn event_loop(
                 Some(Action::Suspend) => {
                     terminal::suspend(term)?;
                     continued_already = true;
+                    cleared = true;
                 }
                 Some(action) => app.update(action),
                 None => {}
@@ -334,7 +345,7 @@ fn event_loop(
             }
             next = incoming.try_recv().ok();
         }
-        draw(term, app)?;
+        draw(term, app, std::mem::take(&mut cleared))?;
     }
 }
 

@@ -6,14 +6,14 @@ use std::io::{self, IsTerminal, Stdout, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
+use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{execute, queue};
 use rustix::event::{PollFd, PollFlags};
 use rustix::fd::BorrowedFd;
 use rustix::io::Errno;
@@ -253,40 +253,6 @@ pub fn hyperlinks_supported() -> bool {
             term.as_str(),
             "xterm-kitty" | "foot" | "foot-extra" | "alacritty" | "wezterm" | "xterm-ghostty"
         )
-}
-
-/// A link on the screen: where its text starts, the text the cells there already show,
-/// and the address it leads to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScreenLink {
-    pub x: u16,
-    pub y: u16,
-    pub text: String,
-    pub url: String,
-}
-
-/// Writes each link's text again over itself, wrapped in OSC 8, so that the terminal
-/// makes it clickable. The text and its colour are the ones just drawn there.
-pub fn write_links(term: &mut Term, links: &[ScreenLink], color: bool) -> io::Result<()> {
-    if links.is_empty() {
-        return Ok(());
-    }
-    let out = term.backend_mut();
-    for link in links {
-        queue!(out, MoveTo(link.x, link.y))?;
-        let (on, off) = if color {
-            ("\x1b[36m", "\x1b[39m")
-        } else {
-            ("", "")
-        };
-        write!(
-            out,
-            "\x1b]8;;{url}\x1b\\{on}{text}{off}\x1b]8;;\x1b\\",
-            url = link.url,
-            text = link.text
-        )?;
-    }
-    out.flush()
 }
 
 #[cfg(test)]

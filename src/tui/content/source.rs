@@ -282,25 +282,36 @@ fn record(
         );
     }
 }
-/// An address in lines of at most `room` characters, each broken just after a `/`, `-`,
-/// `?`, `&` or `=` where the line has one, so that a line copied alone still reads as the
-/// address up to there; cut at `room` only where a stretch holds none of them.
+
+/// An address in lines of at most `room` columns, each broken just after a `/`, `-`, `?`,
+/// `&` or `=` where the line has one, so that a line copied alone still reads as the
+/// address up to there; cut where the room ends only where a stretch holds none of them.
+/// Measured in columns, so that an address of wide characters is cut, never clipped.
 fn address_lines(url: &str, room: usize) -> Vec<String> {
-    let chars: Vec<char> = url.chars().collect();
+    use unicode_width::UnicodeWidthChar;
+    let room = room.max(2); // A wide character always fits.
     let mut lines = Vec::new();
-    let mut from = 0;
-    while from < chars.len() {
-        let end = (from + room).min(chars.len());
-        let cut = if end == chars.len() {
-            end
-        } else {
-            chars[from..end]
-                .iter()
-                .rposition(|c| matches!(c, '/' | '-' | '?' | '&' | '='))
-                .map_or(end, |at| from + at + 1)
-        };
-        lines.push(chars[from..cut].iter().collect());
-        from = cut;
+    let mut line = String::new();
+    let mut used = 0;
+    // Where `line` may be cut: after its last separator, in bytes and columns.
+    let mut cut: Option<(usize, usize)> = None;
+    for c in url.chars() {
+        let width = c.width().unwrap_or(0);
+        while used + width > room && !line.is_empty() {
+            let (at, columns) = cut.unwrap_or((line.len(), used));
+            let rest = line.split_off(at);
+            lines.push(std::mem::replace(&mut line, rest));
+            used -= columns;
+            cut = None;
+        }
+        line.push(c);
+        used += width;
+        if matches!(c, '/' | '-' | '?' | '&' | '=') {
+            cut = Some((line.len(), used));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
     }
     lines
 }
@@ -328,6 +339,28 @@ mod tests {
         assert_eq!(
             address_lines("https://abcdefghij", 5),
             ["https", "://", "abcde", "fghij"]
+        );
+    }
+
+    #[test]
+    fn an_address_of_wide_characters_is_cut_by_columns_and_kept_whole() {
+        use unicode_width::UnicodeWidthStr;
+        let url = format!(
+            "https://例え.jp/{}/{}",
+            "中文宽字符".repeat(9),
+            "x".repeat(7)
+        );
+        for room in [2, 3, 7, 20, 41] {
+            let lines = address_lines(&url, room);
+            assert_eq!(lines.concat(), url, "nothing lost at {room}");
+            for line in &lines {
+                assert!(line.width() <= room, "{line:?} is wider than {room}");
+            }
+        }
+        // Cut after its separator where the line has one.
+        assert_eq!(
+            address_lines("https://例え.jp/中文宽字符", 10),
+            ["https://", "例え.jp/", "中文宽字符"]
         );
     }
 }

@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Padding;
+use unicode_width::UnicodeWidthStr;
 
 use super::pane_block;
 use crate::tui::app::App;
+use crate::tui::links::ScreenLink;
 use crate::tui::state::Pane;
-use crate::tui::terminal::ScreenLink;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect) {
     let focused = app.focus() == Pane::Source;
@@ -68,12 +69,14 @@ pub fn links(app: &App) -> Vec<ScreenLink> {
         .filter_map(|link| {
             let y = inner.y + u16::try_from(link.line - scroll).ok()?;
             let x = inner.x + u16::try_from(link.column).ok()?;
-            let room = usize::from(inner.right().saturating_sub(x));
-            let text: String = link.text.chars().take(room).collect();
-            (!text.is_empty()).then(|| ScreenLink {
+            let room = inner.right().saturating_sub(x);
+            let width = u16::try_from(link.text.width())
+                .unwrap_or(u16::MAX)
+                .min(room);
+            (width > 0).then(|| ScreenLink {
                 x,
                 y,
-                text,
+                width,
                 url: link.url.clone(),
             })
         })
