@@ -9,7 +9,7 @@ use std::time::Duration;
 use proptest::prelude::*;
 
 use claimscope::model::{
-    BUNDLED_MODEL, LoadError, MAX_MODEL_BYTES, ModelFile, load_file, load_str,
+    BUNDLED_MODEL, FileError, LoadError, MAX_MODEL_BYTES, ModelFile, load_file, load_str,
 };
 
 /// A bound that only a hang would exceed; speed is measured by the benchmarks.
@@ -62,8 +62,10 @@ fn assert_well_formed(result: Result<(), LoadError>) {
                 assert!(!d.message.is_empty());
             }
         }
-        Err(LoadError::NotUtf8 { line, column, .. }) => assert!(line >= 1 && column >= 1),
-        Err(LoadError::TooLarge { .. }) => {}
+        Err(LoadError::File(FileError::NotUtf8 { line, column, .. })) => {
+            assert!(line >= 1 && column >= 1)
+        }
+        Err(LoadError::File(FileError::TooLarge { .. })) => {}
         Err(other) => panic!("an unexpected refusal of a regular file: {other}"),
     }
 }
@@ -232,7 +234,7 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
         .expect("sparse file");
     assert!(matches!(
         ModelFile::read(&big),
-        Err(LoadError::TooLarge { .. })
+        Err(LoadError::File(FileError::TooLarge { .. }))
     ));
     // Empty, and whitespace only.
     for (name, content) in [("empty.toml", ""), ("blank.toml", " \n\t\n")] {
@@ -250,20 +252,20 @@ fn files_that_cannot_be_models_are_refused_with_their_reason() {
     std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x9b, 0x1b, 0x5b]).expect("write");
     assert!(matches!(
         ModelFile::read(&garbage),
-        Err(LoadError::NotUtf8 {
+        Err(LoadError::File(FileError::NotUtf8 {
             line: 1,
             column: 1,
             ..
-        })
+        }))
     ));
     // A directory, and a missing file.
     assert!(matches!(
         ModelFile::read(&dir),
-        Err(LoadError::IsDirectory { .. })
+        Err(LoadError::File(FileError::IsDirectory { .. }))
     ));
     assert!(matches!(
         ModelFile::read(&dir.join("missing.toml")),
-        Err(LoadError::Io { .. })
+        Err(LoadError::File(FileError::Io { .. }))
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -274,14 +276,14 @@ fn an_unreadable_file_is_an_io_error() {
     // A regular file whose reading fails, even for root, who can read what mode forbids.
     let result = ModelFile::read(Path::new("/proc/self/mem"));
     assert!(
-        matches!(result, Err(LoadError::Io { .. })),
+        matches!(result, Err(LoadError::File(FileError::Io { .. }))),
         "{:?}",
         result.map(|s| s.name)
     );
     // And a special file is refused before it is read (a FIFO would block the read).
     assert!(matches!(
         ModelFile::read(Path::new("/dev/zero")),
-        Err(LoadError::NotAFile { .. })
+        Err(LoadError::File(FileError::NotAFile { .. }))
     ));
 }
 
@@ -344,7 +346,7 @@ fn a_symlink_swapped_to_a_fifo_never_makes_reading_hang() {
             while !enough(read, refused) && read < 100 * FLIPS {
                 match ModelFile::read(&link) {
                     Ok(file) => assert_eq!(file.text, "schema = 1\n"),
-                    Err(LoadError::NotAFile { .. }) => refused += 1,
+                    Err(LoadError::File(FileError::NotAFile { .. })) => refused += 1,
                     Err(other) => panic!("{other}"),
                 }
                 read += 1;
@@ -359,4 +361,44 @@ fn a_symlink_swapped_to_a_fifo_never_makes_reading_hang() {
     let (read, refused) = outcome.expect("every read ended (none waited on the FIFO)");
     // Both sides of the flip were seen, or the test tested nothing.
     assert!(refused > 0 && refused < read, "{refused} of {read} refused");
+}
+
+/// Under an address-space limit (`ulimit -v`) too small for a large model, every command
+/// that reads it refuses it with the figures and exit 2, before reading: none aborts on a
+/// failed allocation.
+#[test]
+fn a_model_too_large_for_the_address_limit_is_refused_with_figures() {
+    let dir = scratch("ulimit");
+    let model = dir.join("big.toml");
+    std::fs::write(&model, claimscope::corpus::generate(100_000)).expect("write the model");
+    let cache = dir.join("cache");
+    std::fs::create_dir_all(&cache).expect("cache dir");
+    for command in [
+        &["check"][..],
+        &["show", "c10000"],
+        &["search", "arms"],
+        &["export", "--format", "json"],
+    ] {
+        // 200 MB: the binary starts in some 20, and the model needs some 340.
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 200000 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_claimscope"))
+            .arg("--data")
+            .arg(&model)
+            .args(command)
+            .env("CLAIMSCOPE_CACHE_DIR", &cache)
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .expect("sh runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command:?}: {said}");
+        assert!(
+            said.contains("loading it takes about")
+                && said.contains("MB of address space")
+                && said.contains("(ulimit -v) leaves"),
+            "{command:?}: {said}"
+        );
+        assert!(out.stdout.is_empty(), "{command:?} wrote to stdout");
+    }
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use claimscope::model::{
-    BUNDLED_MODEL, Index, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str,
+    BUNDLED_MODEL, FileError, Index, LoadError, MAX_MODEL_BYTES, Model, ModelFile, load_str,
 };
 use common::{assert_problem, line_of, mutate, problems};
 
@@ -289,7 +289,7 @@ fn files_over_the_size_limit_are_refused_before_reading() {
     let result = ModelFile::read(&path);
     std::fs::remove_dir_all(&dir).ok();
     match result {
-        Err(LoadError::TooLarge { size, limit, .. }) => {
+        Err(LoadError::File(FileError::TooLarge { size, limit, .. })) => {
             assert_eq!(size, MAX_MODEL_BYTES + 1);
             assert_eq!(limit, MAX_MODEL_BYTES);
         }

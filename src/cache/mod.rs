@@ -100,7 +100,7 @@ impl Place {
         }
         // Parts a stopped run left are removed while a finished copy is used, too.
         copy::tidy(&self.dir, &self.copy, copy::MAX_BYTES);
-        let file = ModelFile::open(&self.file).ok()?;
+        let (file, _) = ModelFile::open(&self.file).ok()?;
         // The content is hashed as it streams past, never held.
         let hash_content = move || {
             let mut hasher = keyed();

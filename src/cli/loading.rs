@@ -14,7 +14,8 @@ use std::thread;
 use std::time::Duration;
 
 use claimscope::model::{
-    Index, LoadError, LoadProgress, LoadStage, Located, Model, ModelFile, Severity, sanitize,
+    FileError, Index, LoadError, LoadProgress, LoadStage, Located, Model, ModelFile, Severity,
+    TextKind, read_text, sanitize,
 };
 use claimscope::open::{self, ForSearch};
 use claimscope::search::Searcher;
@@ -160,12 +161,12 @@ pub(super) fn located(error: &LoadError) -> Vec<Located> {
             }
             claimscope::model::locate_all(&errors, &file.text)
         }
-        LoadError::NotUtf8 { line, column, .. } => vec![Located {
+        LoadError::File(FileError::NotUtf8 { line, column, .. }) => vec![Located {
             at: claimscope::model::Location {
                 line: *line,
                 column: *column,
             },
-            ..whole_file("the file is not UTF-8 text; save it as UTF-8".to_string())
+            ..whole_file(report::NOT_UTF8.to_string())
         }],
         other => vec![whole_file(other.to_string())],
     }
@@ -184,19 +185,14 @@ fn read_config(named: Option<PathBuf>) -> Result<claimscope::tui::config::Config
     };
     let stderr = io::stderr();
     let color = use_color(&stderr);
-    // Read as a model file is (opened without waiting, checked as opened, size-capped),
-    // and told as a configuration where the model's words would mislead.
-    let source = match ModelFile::read(&path) {
-        Ok(source) => source,
-        Err(LoadError::IsDirectory { path } | LoadError::NotAFile { path }) => {
-            eprintln!(
-                "claimscope: {}: is not a regular file; give the path of a configuration file (config.toml)",
-                sanitize(&path)
-            );
-            return Err(EXIT_USAGE);
-        }
+    // Read as every text file is: opened without waiting, checked as opened, capped.
+    let source = match read_text(&path, TextKind::Configuration) {
+        Ok(text) => ModelFile {
+            name: path.display().to_string(),
+            text,
+        },
         Err(error) => {
-            let _ = report::load_error(&error, &mut stderr.lock(), color);
+            let _ = report::load_error(&LoadError::File(error), &mut stderr.lock(), color);
             return Err(EXIT_USAGE);
         }
     };

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use claimscope::model::{
-    Diagnostic, IN_NO_NODE, LoadError, Locator, ModelFile, NO_CLAIM, Severity, sanitize,
+    Diagnostic, FileError, IN_NO_NODE, LoadError, Locator, ModelFile, NO_CLAIM, Severity, sanitize,
 };
 
 /// The widest slice of a source line shown under a message, in terminal columns.
@@ -51,7 +51,7 @@ impl Paint {
 }
 
 /// What is said of a file that is not UTF-8, after where its first bad byte is.
-const NOT_UTF8: &str = "the file is not UTF-8 text; save it as UTF-8";
+pub const NOT_UTF8: &str = "the file is not UTF-8 text; save it as UTF-8";
 
 /// The longest message shown, in characters; a longer one (quoting a huge value) is cut.
 const MAX_MESSAGE: usize = 400;
@@ -213,7 +213,7 @@ pub fn load_error(error: &LoadError, out: &mut dyn Write, color: bool) -> io::Re
             }
             writeln!(out, "{}: {name}: {}", paint.error(), tally(found))
         }
-        LoadError::NotUtf8 { path, line, column } => {
+        LoadError::File(FileError::NotUtf8 { path, line, column }) => {
             let path = sanitize(path);
             writeln!(out, "{path}:{line}:{column}: {}: {NOT_UTF8}", paint.error())
         }
@@ -334,24 +334,25 @@ pub fn json_lines(
 /// Writes why a model could not be loaded as JSON lines: its diagnostics, or the one
 /// problem with the file, placed where it has a place (not UTF-8) and else not.
 pub fn load_error_json(error: &LoadError, out: &mut dyn Write) -> io::Result<()> {
-    let (path, at) = match error {
+    let (path, at): (&str, _) = match error {
         LoadError::Invalid {
             file,
             diagnostics: found,
         } => return json_lines(file, found, out),
-        LoadError::NotUtf8 { path, line, column } => (path, Some((*line, *column))),
-        LoadError::Io { path, .. }
-        | LoadError::IsDirectory { path }
-        | LoadError::NotAFile { path }
-        | LoadError::TooLarge { path, .. }
-        | LoadError::OutOfMemory { path, .. } => (path, None),
+        LoadError::File(FileError::NotUtf8 { path, line, column }) => {
+            (path, Some((*line, *column)))
+        }
+        LoadError::File(file) => (file.path(), None),
+        LoadError::OutOfMemory { path, .. } | LoadError::OverAddressLimit { path, .. } => {
+            (path, None)
+        }
     };
     // The message as the text report gives it, less the file name it starts with.
     let whole = error.to_string();
     let message = match at {
         Some(_) => NOT_UTF8,
         None => whole
-            .strip_prefix(path.as_str())
+            .strip_prefix(path)
             .and_then(|rest| rest.strip_prefix(": "))
             .unwrap_or(&whole),
     };

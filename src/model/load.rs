@@ -3,23 +3,22 @@
 //! and located.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
-use crate::model::read::{Diagnostic, LoadProgress, LoadStage, Location, build, locate};
+use crate::model::read::{
+    Diagnostic, FileError, LoadProgress, LoadStage, TextKind, build, locate, open_text, read_opened,
+};
 use crate::model::rules::{lint, validate};
 use crate::model::types::{Model, describe, is_forbidden_char};
 
-/// The largest model file claimscope reads, in bytes (512 MiB): room for a million claims
-/// (the synthetic million-claim model is about 390 MB), and a bound on what a hostile file
-/// can cost. A file under it is still refused when the memory it would take is not free
-/// (see [`MEMORY_PER_BYTE`]).
-pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
+pub use crate::model::read::MAX_MODEL_BYTES;
 
-/// About how many bytes of memory a model takes while it loads, per byte of its file:
-/// the file's text, the parsed pieces, the model and its index and search entries
-/// (measured at five on the synthetic models of 100,000 and 1,000,000 claims).
-pub const MEMORY_PER_BYTE: u64 = 5;
+/// About how many bytes of memory (and of address space) a model takes while it loads,
+/// per byte of its file: the file's text, the parsed pieces, the model and its index and
+/// search entries, and for `check` where every item sits. Measured on the synthetic model
+/// of 100,000 claims (38 MB): `check` peaks at 8.5 times the file in memory and needs 9
+/// times it in address space (`ulimit -v`), the other commands about 5.
+pub const MEMORY_PER_BYTE: u64 = 9;
 
 /// Arrays and inline tables may nest this deep and no deeper; the model itself needs two
 /// levels, and the TOML parser recurses once a level.
@@ -46,18 +45,9 @@ pub struct ModelFile {
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read the file: {error}")]
-    Io {
-        path: String,
-        #[source]
-        error: std::io::Error,
-    },
-    #[error("{path}: is a directory; give the path of a model file (.toml)")]
-    IsDirectory { path: String },
-    #[error("{path}: is not a regular file; give the path of a model file (.toml)")]
-    NotAFile { path: String },
-    #[error("{path}: the file is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { path: String, size: u64, limit: u64 },
+    /// Not read: not a regular file, too large, not UTF-8, or unreadable.
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error(
         "{path}: the file is {size} bytes; loading it takes about {} MB of memory, and only {} MB is available",
         needed / 1_000_000,
@@ -69,11 +59,16 @@ pub enum LoadError {
         needed: u64,
         available: u64,
     },
-    #[error("{path}:{line}:{column}: the file is not UTF-8 text")]
-    NotUtf8 {
+    #[error(
+        "{path}: the file is {size} bytes; loading it takes about {} MB of address space, and the process's limit (ulimit -v) leaves {} MB",
+        needed / 1_000_000,
+        room / 1_000_000
+    )]
+    OverAddressLimit {
         path: String,
-        line: usize,
-        column: usize,
+        size: u64,
+        needed: u64,
+        room: u64,
     },
     #[error("{}: the model has {} problem{}", file.name, diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
     Invalid {
@@ -99,82 +94,45 @@ impl ModelFile {
     }
 
     /// Reads a model file, refusing directories, special files, files over
-    /// [`MAX_MODEL_BYTES`] and text that is not UTF-8.
+    /// [`MAX_MODEL_BYTES`], files too large for the memory free, and text that is not
+    /// UTF-8.
     pub fn read(path: &Path) -> Result<ModelFile, LoadError> {
-        let name = path.display().to_string();
-        let io = |error| LoadError::Io {
-            path: name.clone(),
-            error,
-        };
-        let file = ModelFile::open(path)?;
-        let too_large = |size| LoadError::TooLarge {
-            path: name.clone(),
-            size,
-            limit: MAX_MODEL_BYTES,
-        };
-        let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
-        // Read one byte past the limit, in case the file grew since we looked.
-        file.take(MAX_MODEL_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() as u64 > MAX_MODEL_BYTES {
-            return Err(too_large(bytes.len() as u64));
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(ModelFile { name, text }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-                let at = Location::of(&prefix, prefix.len());
-                Err(LoadError::NotUtf8 {
-                    path: name,
-                    line: at.line,
-                    column: at.column,
-                })
-            }
-        }
+        let (file, size) = ModelFile::open(path)?;
+        let text = read_opened(path, TextKind::Model, file, size)?;
+        Ok(ModelFile {
+            name: path.display().to_string(),
+            text,
+        })
     }
 
     /// Opens a model file to read, refusing what [`ModelFile::read`] refuses before it
     /// reads: directories, special files, files over [`MAX_MODEL_BYTES`] and files too
-    /// large for the memory free.
-    pub fn open(path: &Path) -> Result<fs::File, LoadError> {
-        let name = path.display().to_string();
-        let io = |error| LoadError::Io {
-            path: name.clone(),
-            error,
-        };
-        // Open first, then ask the open file what it is: a check of the path before the
-        // open could be answered by another file than the one opened (a symlink swapped
-        // in between). Non-blocking, so that opening a FIFO does not wait for a writer.
-        let file = open_nonblocking(path).map_err(io)?;
-        let meta = file.metadata().map_err(io)?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory { path: name });
+    /// large for the memory free. The file and its size.
+    pub fn open(path: &Path) -> Result<(fs::File, u64), LoadError> {
+        let (file, size) = open_text(path, TextKind::Model)?;
+        let path = || path.display().to_string();
+        let needed = size.saturating_mul(MEMORY_PER_BYTE);
+        if let Some(available) = available_memory()
+            && needed > available
+        {
+            return Err(LoadError::OutOfMemory {
+                path: path(),
+                size,
+                needed,
+                available,
+            });
         }
-        if !meta.is_file() {
-            return Err(LoadError::NotAFile { path: name });
+        if let Some(room) = address_room()
+            && needed > room
+        {
+            return Err(LoadError::OverAddressLimit {
+                path: path(),
+                size,
+                needed,
+                room,
+            });
         }
-        let too_large = |size| LoadError::TooLarge {
-            path: name.clone(),
-            size,
-            limit: MAX_MODEL_BYTES,
-        };
-        if meta.len() > MAX_MODEL_BYTES {
-            return Err(too_large(meta.len()));
-        }
-        if let Some(available) = available_memory() {
-            let needed = meta.len().saturating_mul(MEMORY_PER_BYTE);
-            if needed > available {
-                return Err(LoadError::OutOfMemory {
-                    path: name,
-                    size: meta.len(),
-                    needed,
-                    available,
-                });
-            }
-        }
-        Ok(file)
+        Ok((file, size))
     }
 }
 
@@ -185,27 +143,28 @@ fn available_memory() -> Option<u64> {
     parse_available(&info)
 }
 
+/// The address space the process may still take under its limit (`ulimit -v`,
+/// RLIMIT_AS), where it has one: the limit less what it has already (`VmSize`).
+fn address_room() -> Option<u64> {
+    let limit = rustix::process::getrlimit(rustix::process::Resource::As).current?;
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let used = parse_kilobytes(&status, "VmSize:").unwrap_or(0);
+    Some(limit.saturating_sub(used))
+}
+
 fn parse_available(meminfo: &str) -> Option<u64> {
-    let line = meminfo.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    parse_kilobytes(meminfo, "MemAvailable:")
+}
+
+/// The figure on the line of `text` starting `key`, given in kB, in bytes.
+fn parse_kilobytes(text: &str, key: &str) -> Option<u64> {
+    let line = text.lines().find(|l| l.starts_with(key))?;
     let mut words = line.split_whitespace().skip(1);
     let amount: u64 = words.next()?.parse().ok()?;
     match words.next() {
         Some("kB") => amount.checked_mul(1024),
         _ => None,
     }
-}
-
-/// Opens `path` for reading without waiting: a FIFO with no writer opens at once (and is
-/// then refused as not a regular file), where a plain open would block. For a regular
-/// file the flag changes nothing.
-pub(crate) fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
 }
 
 /// A model that loaded, with what `check` warns about in it.

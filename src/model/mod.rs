@@ -28,8 +28,8 @@ pub use load::{
     Survey, check_str, load_draft, load_file, load_str, load_str_with, survey_str,
 };
 pub use read::{
-    Diagnostic, LoadProgress, LoadStage, Located, Location, Locator, MAX_TEXT_BYTES, Severity,
-    SourceMap, locate_all,
+    Diagnostic, FileError, LoadProgress, LoadStage, Located, Location, Locator, MAX_CONFIG_BYTES,
+    MAX_TEXT_BYTES, Severity, SourceMap, TextKind, locate_all, read_text,
 };
 pub use relate::{
     INFERRED_MARK, Index, MAX_NAME_BYTES, NameFinder, RECORD_DATE_MARK, Related, Scope, ShownDate,

@@ -6,21 +6,18 @@ mod parts;
 mod split;
 mod write;
 
-use std::io::Read;
 use std::path::Path;
 
 pub use parts::{Paragraph, paragraphs};
 pub use split::{TITLES, sentences};
 
-use crate::model::read::Location;
+use crate::model::read::{FileError, Location, TextKind};
 use crate::model::rules::is_id;
 use crate::model::types::{Sentence, SentenceRole, describe, is_forbidden_char, refused_in};
 
 pub use crate::model::types::{STILL_TO_FILL, TO_FILL};
 
-/// The largest article text `new` reads, in bytes (4 MiB): an opinion article is some
-/// thousands, and the draft of the largest must stay well inside a model's limit.
-pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+pub use crate::model::read::MAX_ARTICLE_BYTES;
 
 /// A draft model of one article: what its text gives, before any reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,30 +35,9 @@ pub struct Draft {
 /// Why an article's text could not be drafted.
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
-    #[error("{path}: cannot read the file: {error}")]
-    Io {
-        path: String,
-        #[source]
-        error: std::io::Error,
-    },
-    #[error("{path}: is a directory; give the path of the article's text, a plain-text file")]
-    IsDirectory { path: String },
-    #[error(
-        "{path}: is not a regular file; give the path of the article's text, a plain-text file"
-    )]
-    NotAFile { path: String },
-    #[error(
-        "{path}: the file is {size} bytes, over the limit of {limit} bytes for an article's text"
-    )]
-    TooLarge { path: String, size: u64, limit: u64 },
-    #[error(
-        "{path}:{line}:{column}: the file is not UTF-8 text; save the article as UTF-8 plain text"
-    )]
-    NotUtf8 {
-        path: String,
-        line: usize,
-        column: usize,
-    },
+    /// Not read: not a regular file, too large, not UTF-8, or unreadable.
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error(
         "{path}:{line}:{column}: the file holds a NUL byte, so it is not plain text; is it a binary file, or UTF-16?"
     )]
@@ -91,7 +67,7 @@ pub enum DraftError {
 /// from the file's name.
 pub fn draft_file(path: &Path, id: Option<&str>) -> Result<Draft, DraftError> {
     let name = path.display().to_string();
-    let text = read_text(path, &name)?;
+    let text = read_text(path)?;
     let id = match id {
         Some(id) => id.to_string(),
         None => id_from_name(path),
@@ -192,52 +168,10 @@ pub fn id_from_name(path: &Path) -> String {
     }
 }
 
-/// Reads a text file, refusing what is not one: a directory, a device, a file too large
-/// to be an article, bytes that are not UTF-8.
-fn read_text(path: &Path, name: &str) -> Result<String, DraftError> {
-    let io = |error| DraftError::Io {
-        path: name.to_string(),
-        error,
-    };
-    // Opened first, without waiting, and the open file asked what it is: a path looked at
-    // and then opened could be swapped for a FIFO in between, and hang the open.
-    let file = crate::model::load::open_nonblocking(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(DraftError::IsDirectory {
-            path: name.to_string(),
-        });
-    }
-    if !meta.is_file() {
-        return Err(DraftError::NotAFile {
-            path: name.to_string(),
-        });
-    }
-    let too_large = |size| DraftError::TooLarge {
-        path: name.to_string(),
-        size,
-        limit: MAX_ARTICLE_BYTES,
-    };
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-        let at = Location::of(&prefix, prefix.len());
-        DraftError::NotUtf8 {
-            path: name.to_string(),
-            line: at.line,
-            column: at.column,
-        }
-    })
+/// Reads an article's text, refusing what is not one: a directory, a device, a file too
+/// large to be an article, bytes that are not UTF-8.
+fn read_text(path: &Path) -> Result<String, DraftError> {
+    Ok(crate::model::read::read_text(path, TextKind::Article)?)
 }
 
 #[cfg(test)]
