@@ -1291,6 +1291,34 @@ fn help_that_cannot_be_written_is_no_success() {
 }
 
 #[test]
+fn output_to_a_closed_stdout_is_no_success_but_dev_null_is_fine() {
+    let run = |redirect: &str, command: &[&str]| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+            .arg(env!("CARGO_BIN_EXE_claimscope"))
+            .args(command)
+            .output()
+            .expect("sh runs")
+    };
+    for command in [
+        &["export", "--format", "json"][..],
+        &["search", "arms"],
+        &["show", "russia"],
+    ] {
+        let out = run(">&-", command);
+        assert_eq!(out.status.code(), Some(2), "{command:?} to a closed stdout");
+        assert!(
+            stderr(&out).contains("standard output is closed"),
+            "{command:?}: {}",
+            stderr(&out)
+        );
+        let out = run(">/dev/null", command);
+        assert_eq!(out.status.code(), Some(0), "{command:?} to /dev/null");
+    }
+}
+
+#[test]
 fn a_configuration_that_is_no_file_is_told_so_as_a_configuration() {
     let dir = common::Scratch::new("config-dir");
     let out = claimscope(&["--config", dir.0.to_str().expect("utf-8 path")]);

@@ -54,27 +54,50 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<u8> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "claimscope", &mut script);
     let script = String::from_utf8_lossy(&script);
-    // Registered through a function that gives the script its words whole.
-    let registered = script.replace("complete -F _claimscope ", "complete -F _claimscope_whole ");
+    // Registered through a function that gives the script its words whole. A file name
+    // is left to bash's own completion (`-o default`, when the script offers nothing),
+    // which quotes spaces and never expands a `*` in a name, as `$(compgen -f)` would.
+    let registered = script
+        .replace("complete -F _claimscope ", "complete -F _claimscope_whole ")
+        .replace("COMPREPLY=($(compgen -f \"${cur}\"))", "COMPREPLY=()");
     out.write_all(registered.as_bytes())?;
     out.write_all(BASH_WHOLE_WORDS.as_bytes())?;
     Ok(EXIT_OK)
 }
 
 /// Bash splits the word being completed at a colon (`:` is in COMP_WORDBREAKS), so that
-/// `search kind:fo<TAB>` would complete `fo` alone and find nothing. This wrapper splits
-/// the line at spaces only, lets the generated function complete the whole word, and
-/// hands back what follows the last colon, the part bash replaces.
+/// `search kind:fo<TAB>` would complete `fo` alone and find nothing. This wrapper joins
+/// again the words bash split at a colon (those that touch in the line), lets the
+/// generated function complete the whole word, and hands back what follows the last
+/// colon, the part bash replaces. Words are otherwise left as bash split them, so a file
+/// name typed with an escaped space stays one word.
 const BASH_WHOLE_WORDS: &str = r#"
 _claimscope_whole() {
-    local line="${COMP_LINE:0:COMP_POINT}"
-    local -a words
-    read -ra words <<< "$line"
-    [[ -z "$line" || "$line" =~ [[:space:]]$ ]] && words+=("")
-    local cur="${words[${#words[@]}-1]}" prev=""
-    (( ${#words[@]} > 1 )) && prev="${words[${#words[@]}-2]}"
+    local line="${COMP_LINE:0:COMP_POINT}" at=0 end=-1 i w rest cword=0
+    local -a words=()
+    for (( i = 0; i < ${#COMP_WORDS[@]}; i++ )); do
+        w="${COMP_WORDS[i]}"
+        if [[ -z "$w" ]]; then
+            at=${#line}
+        else
+            rest="${line:at}"
+            rest="${rest%%"$w"*}"
+            at=$(( at + ${#rest} ))
+        fi
+        if (( ${#words[@]} > 0 && at == end )) && [[ "$w" == : || "${words[-1]}" == *: ]]; then
+            words[-1]+="$w"
+        else
+            words+=("$w")
+        fi
+        at=$(( at + ${#w} ))
+        end=$at
+        (( i == COMP_CWORD )) && cword=$(( ${#words[@]} - 1 ))
+    done
+    (( ${#words[@]} == 0 )) && words=("")
+    local cur="${words[cword]}" prev=""
+    (( cword > 0 )) && prev="${words[cword-1]}"
     COMP_WORDS=("${words[@]}")
-    COMP_CWORD=$(( ${#words[@]} - 1 ))
+    COMP_CWORD=$cword
     _claimscope "${words[0]}" "$cur" "$prev"
     if [[ "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
         local prefix="${cur%"${cur##*:}"}"

@@ -509,6 +509,10 @@ fn too_long(what: &str, kind: &str) -> u8 {
 /// Runs `body` writing to standard output, buffered, and turns what happens into an exit
 /// code.
 fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
+    if stdout_was_closed() {
+        eprintln!("claimscope: standard output is closed, so nothing can be written");
+        return EXIT_USAGE;
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match body(&mut out).and_then(|code| out.flush().map(|()| code)) {
@@ -520,6 +524,26 @@ fn write_out(body: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> u8 {
             EXIT_USAGE
         }
     }
+}
+
+/// Whether standard output was closed when claimscope started (`>&-`). Writes to it would
+/// vanish without an error: the Rust runtime opens `/dev/null` in a closed standard
+/// stream's place before `main`. It opens it for reading and writing, where a shell's
+/// `> /dev/null` opens it for writing only, which tells the two apart.
+fn stdout_was_closed() -> bool {
+    use rustix::fs::{FileType, OFlags};
+    let fd = rustix::stdio::stdout();
+    let read_write =
+        rustix::fs::fcntl_getfl(fd).is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR);
+    let null = |fd| {
+        rustix::fs::fstat(fd)
+            .ok()
+            .filter(|s| FileType::from_raw_mode(s.st_mode) == FileType::CharacterDevice)
+            .map(|s| s.st_rdev)
+    };
+    read_write
+        && null(fd)
+            .is_some_and(|device| rustix::fs::stat("/dev/null").is_ok_and(|s| s.st_rdev == device))
 }
 
 /// Colour only for a terminal, and never when NO_COLOR is set to anything non-empty.

@@ -2,6 +2,7 @@
 //! and (in `screen` and `styled`) the explorer drawn on a test terminal.
 #![allow(dead_code)]
 
+pub mod pty;
 pub mod screen;
 pub mod styled;
 
