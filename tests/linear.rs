@@ -157,3 +157,37 @@ fn the_annotations_export_is_linear_and_its_contexts_bounded() {
     let per_claim = out.stdout.len() / 6_000;
     assert!(per_claim < 4_096, "{per_claim} bytes an annotation");
 }
+
+#[test]
+fn every_export_is_linear_in_the_model() {
+    let scratch = Scratch::new("linear-exports");
+    // 20,000 claims: each format within a bound that work quadratic in the claims (or in
+    // the sentences, events or nodes) would pass many times over.
+    let model = scratch.file("big.toml", claimscope::corpus::generate(20_000).as_bytes());
+    let size = std::fs::metadata(&model).expect("the model").len() as usize;
+    for format in [
+        "json",
+        "markdown",
+        "dot",
+        "argdown",
+        "aif",
+        "timeline",
+        "annotations",
+        "claimreview",
+    ] {
+        let out = bounded(8, &["--data", arg(&model), "export", "--format", format]);
+        assert_within_bound(&out, &format!("{format} at 20,000 claims"));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // And the output in proportion to the model.
+        assert!(
+            out.stdout.len() < 16 * size,
+            "{format}: {} bytes from a model of {size}",
+            out.stdout.len()
+        );
+    }
+}
