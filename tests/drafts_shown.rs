@@ -225,6 +225,26 @@ fn walk(model: Model) {
             }
             app.update(Action::Back);
         }
+        // Each picture, walked as the lists are.
+        for pane in [Pane::Timeline, Pane::Arguments, Pane::Actors] {
+            app.update(Action::Focus(pane));
+            app.update(Action::Picture);
+            for action in [
+                Action::Right,
+                Action::Down,
+                Action::ZoomIn,
+                Action::Left,
+                Action::Up,
+                Action::ToggleFold,
+                Action::Enter,
+                Action::Back,
+            ] {
+                app.update(action);
+                draw(&mut app, w, h);
+            }
+            app.update(Action::Focus(pane));
+            app.update(Action::Picture);
+        }
         app.update(Action::ToggleReading);
         for action in [Action::NextClaim, Action::NextClaim, Action::PrevClaim] {
             app.update(action);

@@ -13,7 +13,14 @@ mod common;
 use common::screen::{down_to, draw, explorer};
 
 /// The captures the README may show, by name: the size, and how to get there.
-const CAPTURES: &[&str] = &["actor-india", "failed-verdict", "source-to-its-end"];
+const CAPTURES: &[&str] = &[
+    "actor-india",
+    "failed-verdict",
+    "source-to-its-end",
+    "timeline-chart",
+    "argument-map",
+    "relations-network",
+];
 
 /// The rows of the capture `name`, as the explorer draws them (trailing blanks trimmed).
 fn capture(name: &str) -> Vec<String> {
@@ -41,6 +48,32 @@ fn capture(name: &str) -> Vec<String> {
             app.update(Action::Bottom);
             (app, (120, 40), Some(Pane::Source))
         }
+        // Each picture on a wide screen, at an item past the first.
+        "timeline-chart" => (
+            picture(Pane::Timeline, &vec![Action::Right; 21]),
+            (120, 40),
+            Some(Pane::Timeline),
+        ),
+        "argument-map" => (
+            picture(
+                Pane::Arguments,
+                &[
+                    Action::Down,
+                    Action::Right,
+                    Action::Right,
+                    Action::Right,
+                    Action::Right,
+                    Action::Down,
+                ],
+            ),
+            (120, 40),
+            Some(Pane::Arguments),
+        ),
+        "relations-network" => (
+            picture(Pane::Actors, &[Action::Right]),
+            (120, 40),
+            Some(Pane::Actors),
+        ),
         other => panic!("the README shows a capture `{other}` that this test cannot make"),
     };
     let rows = draw(&mut app, size.0, size.1);
@@ -60,6 +93,17 @@ fn capture(name: &str) -> Vec<String> {
         }
     };
     rows.into_iter().map(|r| r.trim_end().to_string()).collect()
+}
+
+/// The explorer at 120x40 with `pane` as its picture, after `moves`.
+fn picture(pane: Pane, moves: &[Action]) -> App {
+    let mut app = explorer(120, 40);
+    app.update(Action::Focus(pane));
+    app.update(Action::Picture);
+    for action in moves {
+        app.update(action.clone());
+    }
+    app
 }
 
 fn failed_verdict() -> App {

@@ -18,7 +18,7 @@ const MAX_DRAWN: (u16, u16) = (400, 200);
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         4 => prop::sample::select(
-            "jkgGhlnNrq/? 123456\u{0}\u{1b}aéx中".chars().collect::<Vec<_>>()
+            "jkgGhlnNrq/? 123456pp+-\u{0}\u{1b}aéx中".chars().collect::<Vec<_>>()
         )
         .prop_map(KeyCode::Char),
         1 => any::<char>().prop_map(KeyCode::Char),

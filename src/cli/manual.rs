@@ -179,6 +179,10 @@ fn explorer_sections(out: &mut dyn Write) -> io::Result<()> {
             "Moving, in the panes, reading mode and the help",
         ),
         (Context::Folding, "In the Actors and Arguments panes"),
+        (
+            Context::Picture,
+            "In a picture (p): the timeline chart, the argument map, the network",
+        ),
         (Context::Reading, "In reading mode"),
         (Context::Search, "In the search box"),
         (Context::Help, "In the help"),

@@ -35,6 +35,15 @@ pub enum Action {
     Expand,
     Collapse,
     ToggleFold,
+    /// Switch the focused pane between its list and its picture (`p`).
+    Picture,
+    /// In a picture: move left or right (the previous or next event in time, the node
+    /// beside, the name or line that way).
+    Left,
+    Right,
+    /// Zoom the timeline chart in or out.
+    ZoomIn,
+    ZoomOut,
     /// Open the search box.
     OpenSearch,
     /// Show the key help.

@@ -7,12 +7,14 @@ mod fit;
 mod folds;
 mod modes;
 mod moves;
+mod pictures;
 mod problems;
 mod reload;
 
 pub use reload::whole_file;
 
 pub use fit::PanesState;
+pub use pictures::PictureLayouts;
 
 use std::sync::Arc;
 
@@ -55,6 +57,8 @@ pub struct Laid {
     pub help_filter: Option<String>,
     /// Reading mode's article, laid out while reading mode is on.
     pub reading: ReadingText,
+    /// The pictures on screen, laid out.
+    pub pictures: PictureLayouts,
 }
 
 /// The model's file, as the explorer names it, and whether its saves are read again.
@@ -90,6 +94,8 @@ pub struct App {
     pub reading: Reading,
     /// Each list pane's rows, and what it keeps to draw them.
     panes: Panes,
+    /// Which panes show their picture instead of their list.
+    pictures: super::picture::Pictures,
     /// The context pane (Timeline, Actors, Arguments or Record) focused last: the one the
     /// wide layout gives the most room.
     last_context: Pane,
@@ -141,6 +147,7 @@ impl App {
             search: SearchBox::default(),
             reading,
             panes: Panes::new(&index),
+            pictures: super::picture::Pictures::default(),
             last_context: Pane::Arguments,
             related: Related::default(),
             history: Vec::new(),
@@ -192,6 +199,7 @@ impl App {
             focus: self.focus,
             filtering: self.mode == Mode::Help && self.help.editing,
             draft: !self.problems.is_empty(),
+            picture: self.mode == Mode::Panes && self.shows_picture(self.focus),
         }
     }
 
@@ -412,7 +420,11 @@ impl App {
 
     fn pane_action(&mut self, action: Action) {
         let page = self.screen.inner_height(self.focus).max(1);
+        if self.picture_action(&action) {
+            return;
+        }
         match action {
+            Action::Picture => self.toggle_picture(),
             Action::FocusNext => self.set_focus(self.focus.next()),
             Action::FocusPrev => self.set_focus(self.focus.prev()),
             Action::Focus(pane) => self.set_focus(pane),
@@ -544,6 +556,10 @@ impl App {
             return;
         };
         self.set_focus(pane);
+        if self.shows_picture(pane) {
+            self.click_picture(pane, column, row);
+            return;
+        }
         let Some(rect) = self.screen.pane(pane) else {
             return;
         };

@@ -17,6 +17,8 @@ pub enum Context {
     Panes,
     /// The panes that fold: Actors (an actor's relations) and Arguments (a node's children).
     Folding,
+    /// A pane showing its picture: the timeline's chart, the argument map, the network.
+    Picture,
     /// Reading mode.
     Reading,
     /// Typing a filter into the help.
@@ -36,6 +38,7 @@ impl Context {
         match self {
             Context::Panes => "Everywhere",
             Context::Folding => "Actors and Arguments panes",
+            Context::Picture => "Pictures (p): the timeline chart, the argument map, the network",
             Context::Reading => "Reading mode",
             Context::Search => "Search box",
             Context::Help => "Help",
@@ -181,7 +184,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Folding, Help, HelpFilter, Moving, Panes, Problems, Reading, Search};
+use Context::{Folding, Help, HelpFilter, Moving, Panes, Picture, Problems, Reading, Search};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
 /// The keymap's table, one binding a row, but for the digits that focus each pane: those
@@ -206,6 +209,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Folding, &[key('l'), code(KeyCode::Right)], A::Expand, "open a node's children, or an actor's relations", bar_as("←→", "fold", 7)),
     bind(Folding, &[key('h'), code(KeyCode::Left)], A::Collapse, "close it, or go up to its parent", None),
     bind(Folding, &[key(' ')], A::ToggleFold, "open or close it", None),
+    bind(Picture, &[key('h'), code(KeyCode::Left)], A::Left, "left in a picture: the event before, the node or name beside", bar_as("←→↑↓", "move", 6)),
+    bind(Picture, &[key('l'), code(KeyCode::Right)], A::Right, "right in a picture: the event after, the node or name beside", None),
+    bind(Picture, &[key('+'), key('=')], A::ZoomIn, "zoom the timeline chart in, around the selection", bar_as("+−", "zoom", 8)),
+    bind(Picture, &[key('-')], A::ZoomOut, "zoom the timeline chart out", None),
+    bind(Picture, &[key(' ')], A::ToggleFold, "open or close the node in the argument map", None),
+    bind(Panes, &[key('p')], A::Picture, "the pane as a picture (chart, network, map), or its list", bar("picture", 3)),
     bind(Panes, &[key('/')], A::OpenSearch, "search; opens on the last search (Ctrl-u clears it)", bar("search", 1)),
     bind(Panes, &[key('n')], A::NextHit, "next hit of the last search", None),
     bind(Panes, &[key('N')], A::PrevHit, "previous hit of the last search", None),
@@ -315,6 +324,10 @@ pub fn contexts(now: Situation) -> &'static [Context] {
         Mode::Problems => &[Problems, Moving],
         Mode::Search => &[Search],
         Mode::Reading => &[Reading, Moving],
+        Mode::Panes if now.picture && now.focus == Pane::Arguments => {
+            &[Picture, Folding, Panes, Moving]
+        }
+        Mode::Panes if now.picture => &[Picture, Panes, Moving],
         Mode::Panes if matches!(now.focus, Pane::Actors | Pane::Arguments) => {
             &[Folding, Panes, Moving]
         }
@@ -393,6 +406,17 @@ impl Keymap {
             if binding.action == Action::OpenProblems && !now.draft {
                 continue;
             }
+            // A picture's own moves stand for the list's; zoom is the chart's; `p` is
+            // offered where a pane has a picture.
+            let has_picture = crate::tui::picture::name(now.focus).is_some();
+            let skip = match binding.action {
+                Action::Picture => now.mode != Mode::Panes || !has_picture,
+                Action::ZoomIn => now.focus != Pane::Timeline,
+                _ => now.picture && matches!(binding.context, Moving | Folding),
+            };
+            if skip {
+                continue;
+            }
             let keys = bar.keys.map(str::to_string).unwrap_or_else(|| {
                 let keys: Vec<String> = binding.keys.iter().take(2).map(|k| k.label()).collect();
                 keys.join("/")
@@ -405,6 +429,8 @@ impl Keymap {
             };
             let label = if binding.context == Moving && scrolls {
                 "scroll"
+            } else if binding.action == Action::Picture && now.picture {
+                "list"
             } else {
                 bar.label
             };

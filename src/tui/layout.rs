@@ -26,6 +26,8 @@ pub struct Wants<'a> {
     /// The context pane whose selection the detail box describes, if any.
     pub described: Option<Pane>,
     pub claim_rows: usize,
+    /// Whether the context pane shows its picture, which wants more room across.
+    pub picture: bool,
     pub detail_lines: &'a dyn Fn(usize) -> usize,
 }
 
@@ -103,12 +105,15 @@ impl Screen {
     fn wide(area: Rect, main: Rect, keybar: Rect, wants: &Wants<'_>) -> Screen {
         let [header, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
-        let share = if wants.context == Pane::Timeline {
-            55
+        // A picture gets two thirds of the width, up to 140 columns.
+        let (share, widest) = if wants.picture {
+            (66, 140)
+        } else if wants.context == Pane::Timeline {
+            (55, 100)
         } else {
-            42
+            (42, 100)
         };
-        let left_width = (u32::from(body.width) * share / 100).clamp(32, 100) as u16;
+        let left_width = (u32::from(body.width) * share / 100).clamp(32, widest) as u16;
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
         // The context panes, top to bottom in Tab order. Each out of use shows its border

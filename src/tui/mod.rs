@@ -10,6 +10,7 @@ pub mod layout;
 pub mod links;
 pub mod output;
 pub mod panes;
+pub mod picture;
 pub mod reading;
 pub mod rebind;
 pub mod search_box;

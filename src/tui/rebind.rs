@@ -31,6 +31,11 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("expand", Action::Expand),
     ("collapse", Action::Collapse),
     ("toggle-fold", Action::ToggleFold),
+    ("picture", Action::Picture),
+    ("left", Action::Left),
+    ("right", Action::Right),
+    ("zoom-in", Action::ZoomIn),
+    ("zoom-out", Action::ZoomOut),
     ("search", Action::OpenSearch),
     ("help", Action::OpenHelp),
     ("problems", Action::OpenProblems),
@@ -64,9 +69,10 @@ pub fn name_of(action: &Action) -> Option<Cow<'static, str>> {
 }
 
 /// The contexts where keys are commands, not letters typed into a box.
-const REBINDABLE: [Context; 5] = [
+const REBINDABLE: [Context; 6] = [
     Context::Panes,
     Context::Folding,
+    Context::Picture,
     Context::Moving,
     Context::Reading,
     Context::Help,
@@ -165,8 +171,15 @@ pub fn rebind(keymap: &mut Keymap, action: &Action, keys: &[Key]) {
 pub fn clashes(keymap: &Keymap) -> Vec<(Key, Cow<'static, str>, Cow<'static, str>)> {
     let name = |action: &Action| name_of(action).unwrap_or(Cow::Borrowed("a built-in action"));
     // The sets of contexts that apply together (see keymap::contexts).
-    let together: [&[Context]; 4] = [
+    let together: [&[Context]; 6] = [
         &[Context::Folding, Context::Panes, Context::Moving],
+        &[
+            Context::Picture,
+            Context::Folding,
+            Context::Panes,
+            Context::Moving,
+        ],
+        &[Context::Picture, Context::Panes, Context::Moving],
         &[Context::Reading, Context::Moving],
         &[Context::Help, Context::Moving],
         &[Context::Problems, Context::Moving],
@@ -182,10 +195,18 @@ pub fn clashes(keymap: &Keymap) -> Vec<(Key, Cow<'static, str>, Cow<'static, str
         for (i, (key, action)) in bound.iter().enumerate() {
             for (other, other_action) in &bound[i + 1..] {
                 // The folding keys are meant to shadow Space's page-down in those panes.
-                let meant = matches!(
-                    (action, other_action),
-                    (Action::ToggleFold, Action::PageDown) | (Action::PageDown, Action::ToggleFold)
-                );
+                // So are a picture's moves meant to shadow the folding keys.
+                let shadows = |a: &Action, b: &Action| {
+                    matches!((a, b), (Action::ToggleFold, Action::PageDown))
+                        || matches!(
+                            (a, b),
+                            (
+                                Action::Left | Action::Right,
+                                Action::Collapse | Action::Expand
+                            )
+                        )
+                };
+                let meant = shadows(action, other_action) || shadows(other_action, action);
                 if key == other && action != other_action && !meant {
                     let clash = (**key, name(action), name(other_action));
                     if !found.contains(&clash) {

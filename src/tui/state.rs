@@ -100,6 +100,8 @@ pub struct Situation {
     pub filtering: bool,
     /// Whether the model is a draft with problems to list (the key bar offers them).
     pub draft: bool,
+    /// Whether the focused pane shows its picture rather than its list.
+    pub picture: bool,
 }
 
 /// The help screen's state: how far it is scrolled, and its filter.

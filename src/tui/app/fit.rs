@@ -21,6 +21,7 @@ pub struct PanesState {
     open_actors: Vec<usize>,
     context: Pane,
     reading: (Option<usize>, usize),
+    pictures: crate::tui::picture::Pictures,
 }
 
 impl App {
@@ -41,6 +42,7 @@ impl App {
                 .collect(),
             context: self.last_context,
             reading: (self.reading.claim, self.reading.scroll),
+            pictures: self.pictures,
         }
     }
 
@@ -111,6 +113,7 @@ impl App {
                 .into_iter()
                 .find(|pane| self.list(*pane).is_some_and(|list| list.owns(scope))),
             claim_rows: self.claim_list().len(),
+            picture: self.pictures.shows(self.last_context),
             detail_lines: &detail_lines,
         };
         let screen = Screen::new(self.size, &wants);
@@ -138,6 +141,7 @@ impl App {
         if self.mode == Mode::Panes {
             self.fit_source();
         }
+        self.fit_pictures();
         if self.base == Mode::Reading && self.screen.arrangement != Arrangement::TooSmall {
             let (width, height) = layout::reading_text(self.screen.main);
             // Which sentence is on which line depends on the width alone; the highlight,

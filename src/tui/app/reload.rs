@@ -84,6 +84,7 @@ impl App {
         let mut fresh = App::with_config(searcher, self.keymap.clone(), self.theme);
         fresh.watch = self.watch.clone();
         fresh.search.take_history(&mut self.search);
+        fresh.pictures = self.pictures;
         fresh.update(Action::Resize(self.size.width, self.size.height));
         fresh.set_problems(problems);
         fresh.restore(&place);

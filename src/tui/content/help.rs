@@ -193,6 +193,7 @@ pub fn help(index: &Index, keymap: &Keymap, theme: Theme, width: usize) -> HelpT
     for context in [
         Context::Panes,
         Context::Folding,
+        Context::Picture,
         Context::Moving,
         Context::Reading,
         Context::Search,

@@ -46,6 +46,18 @@ pub fn glyph(c: char) -> Option<&'static str> {
         '→' => ">",
         '←' => "<",
         '↕' => "|",
+        // The pictures: the chart's marks and open ends, the map's dashed boxes, the
+        // network's slanting lines.
+        '■' => "#",
+        '□' => "+",
+        '▣' => "!",
+        '●' => "@",
+        '◁' => "<",
+        '▷' => ">",
+        '┄' => "-",
+        '┆' => ":",
+        '╱' => "/",
+        '╲' => "\\",
         // Marks of the record and of spelling.
         '†' => "!",
         '≈' => "=",

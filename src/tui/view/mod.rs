@@ -5,6 +5,7 @@
 pub mod console;
 mod detail;
 mod help;
+mod picture;
 mod problems;
 mod reading;
 mod search;
@@ -180,6 +181,7 @@ fn panes(app: &App, frame: &mut Frame<'_>, screen: &Screen) {
             continue;
         };
         match app.list(pane) {
+            Some(_) if app.shows_picture(pane) => picture::render(app, frame, rect, pane),
             Some(view) => list(app, frame, rect, pane, view),
             None => source::render(app, frame, rect),
         }
