@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use claimscope::model::{Index, Model, ModelFile, load_str};
 use claimscope::open::open_in;
 use claimscope::search::Searcher;
+use claimscope::tui::picture::{chart::Chart, map::Map, network::Network};
 use claimscope::tui::{Action, App, Theme, view};
 
 /// What the keystroke benchmarks type, one character at a time.
@@ -253,6 +254,60 @@ fn render(c: &mut Criterion) {
     });
 }
 
+/// One frame at 200x60 with each picture in use: on the article, and on a synthetic model
+/// of 100,000 claims, whose pictures draw as many events, nodes and relations as its
+/// model has, whatever its claims.
+fn render_pictures(c: &mut Criterion) {
+    let models = [
+        ("", ModelFile::bundled()),
+        ("_synthetic_100k", synthetic(100_000)),
+    ];
+    for (suffix, source) in models {
+        let model = load_str(&source).expect("a valid model");
+        for (pane, name) in [
+            (claimscope::tui::Pane::Timeline, "timeline_chart"),
+            (claimscope::tui::Pane::Arguments, "argument_map"),
+            (claimscope::tui::Pane::Actors, "relations"),
+        ] {
+            let mut app = App::new(Index::new(model.clone()), Theme::new(true));
+            for action in [
+                Action::Resize(200, 60),
+                Action::Focus(pane),
+                Action::Picture,
+                Action::Down,
+            ] {
+                app.update(action);
+            }
+            assert!(app.shows_picture(pane));
+            // The layout, made once per size, model and fold (and zoom), not per frame.
+            let index = app.index();
+            let rows = app.argument_rows().to_vec();
+            c.bench_function(&format!("layout/{name}{suffix}"), |b| {
+                b.iter(|| match pane {
+                    claimscope::tui::Pane::Timeline => {
+                        black_box(Chart::new(index, 198, 58, 0));
+                    }
+                    claimscope::tui::Pane::Arguments => {
+                        black_box(Map::new(&rows));
+                    }
+                    _ => {
+                        black_box(Network::new(index, 198, 58));
+                    }
+                })
+            });
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+            c.bench_function(&format!("render/{name}{suffix}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|f| view::render(black_box(&app), f))
+                        .map(|_| ())
+                        .expect("draw")
+                })
+            });
+        }
+    }
+}
+
 criterion_group!(
     benches,
     load,
@@ -261,6 +316,7 @@ criterion_group!(
     keystroke_synthetic,
     nucleo_synthetic,
     frizbee_synthetic,
-    render
+    render,
+    render_pictures
 );
 criterion_main!(benches);
