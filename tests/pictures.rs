@@ -53,20 +53,51 @@ fn the_chart_moves_through_events_in_time_and_narrows_as_the_list_does() {
     let mut list = explorer(120, 40);
     let mut chart = with_picture(Pane::Timeline, 120, 40);
     list.update(Action::Focus(Pane::Timeline));
-    for step in 0..6 {
-        list.update(Action::Down);
+    let place = |app: &App| {
+        let laid = app.laid().pictures.chart.as_ref().expect("a chart");
+        let row = app.cursor(Pane::Timeline).selected;
+        laid.mark_of(row)
+            .map_or(laid.article, claimscope::tui::picture::chart::place)
+    };
+    let mut before = place(&chart);
+    for step in 0..40 {
         chart.update(Action::Right);
+        // Left to right along the axis.
+        let now = place(&chart);
+        assert!(now >= before, "step {step} went back in time");
+        before = now;
+        // The same row chosen in the list does the same.
+        let row = chart.cursor(Pane::Timeline).selected;
+        list.update(Action::Top);
+        run(&mut list, std::iter::repeat_n(Action::Down, row));
+        assert_eq!(list.cursor(Pane::Timeline).selected, row);
         assert_eq!(outcome(&chart), outcome(&list), "after {} steps", step + 1);
-        assert_eq!(chart.cursor(Pane::Timeline), list.cursor(Pane::Timeline));
     }
-    list.update(Action::Up);
     chart.update(Action::Left);
-    assert_eq!(outcome(&chart), outcome(&list));
+    assert!(place(&chart) <= before);
+    // Up and down move between lanes, to an event drawn above or below.
+    let lane = |app: &App| {
+        let laid = app.laid().pictures.chart.as_ref().expect("a chart");
+        let mark = laid
+            .mark_of(app.cursor(Pane::Timeline).selected)
+            .expect("an event");
+        (mark.track as usize, mark.lane.unwrap_or(usize::MAX))
+    };
+    chart.update(Action::Top);
+    chart.update(Action::Right);
+    let top = lane(&chart);
+    chart.update(Action::Down);
+    assert!(lane(&chart) > top, "down is a lane lower");
+    chart.update(Action::Up);
+    assert!(
+        lane(&chart) < (usize::MAX, 0) && lane(&chart) <= top,
+        "and up comes back up"
+    );
     // Enter goes to the claims, and Backspace comes back, as from the list.
-    list.update(Action::Enter);
+    let chosen = outcome(&chart);
     chart.update(Action::Enter);
     assert_eq!(chart.focus(), Pane::Claims);
-    assert_eq!(outcome(&chart), outcome(&list));
+    assert_eq!(outcome(&chart), chosen);
     chart.update(Action::Back);
     assert_eq!(chart.focus(), Pane::Timeline);
     assert!(chart.shows_picture(Pane::Timeline), "the picture stays");

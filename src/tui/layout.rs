@@ -28,6 +28,8 @@ pub struct Wants<'a> {
     pub claim_rows: usize,
     /// Whether the context pane shows its picture, which wants more room across.
     pub picture: bool,
+    /// Whether the focused pane shows its picture, which wants every row.
+    pub picture_focused: bool,
     pub detail_lines: &'a dyn Fn(usize) -> usize,
 }
 
@@ -172,7 +174,9 @@ impl Screen {
         let mut panes = [None; Pane::COUNT];
         let mut detail = None;
         // One pane at a time: the detail box shows under the pane it describes only.
-        let has_detail = focus.is_context() && wants.described == Some(focus);
+        // A picture says what is selected under itself, and wants all the rows there are.
+        let has_detail =
+            focus.is_context() && wants.described == Some(focus) && !wants.picture_focused;
         if focus == Pane::Claims && body.height >= PAIRED_FROM {
             // The claims above, the selected one's sentence below: moving through the
             // claims moves through their sentences.

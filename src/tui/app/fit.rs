@@ -114,6 +114,7 @@ impl App {
                 .find(|pane| self.list(*pane).is_some_and(|list| list.owns(scope))),
             claim_rows: self.claim_list().len(),
             picture: self.pictures.shows(self.last_context),
+            picture_focused: self.pictures.shows(self.focus),
             detail_lines: &detail_lines,
         };
         let screen = Screen::new(self.size, &wants);

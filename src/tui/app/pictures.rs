@@ -13,6 +13,9 @@ use crate::tui::picture::map::Map;
 use crate::tui::picture::network::{self, Item, Network};
 use crate::tui::picture::{self, MAX_ZOOM, Pictures};
 
+/// The fewest rows a pane's box needs to show its picture.
+const MIN_PICTURE_HEIGHT: u16 = 10;
+
 /// Each picture's layout as last made.
 #[derive(Debug, Clone, Default)]
 pub struct PictureLayouts {
@@ -26,9 +29,14 @@ impl App {
         self.pictures
     }
 
-    /// Whether `pane` is on screen as its picture.
+    /// Whether `pane` is on screen as its picture: a pane given a few rows, out of use,
+    /// shows its list, which reads in that room where a picture would not.
     pub fn shows_picture(&self, pane: Pane) -> bool {
-        self.pictures.shows(pane) && self.screen.pane(pane).is_some()
+        self.pictures.shows(pane)
+            && self
+                .screen
+                .pane(pane)
+                .is_some_and(|rect| rect.height >= MIN_PICTURE_HEIGHT)
     }
 
     /// Where a pane's picture is drawn: inside its border.
@@ -80,8 +88,26 @@ impl App {
             return false;
         }
         match (self.focus, action) {
-            (Pane::Timeline, Action::Left) => self.step(-1),
-            (Pane::Timeline, Action::Right) => self.step(1),
+            (Pane::Timeline, Action::Left | Action::Right | Action::Up | Action::Down) => {
+                let row = self.cursor(Pane::Timeline).selected;
+                let chart = self.laid.pictures.chart.as_ref();
+                let to = match action {
+                    Action::Left => chart.and_then(|c| c.step_in_time(row, -1)),
+                    Action::Right => chart.and_then(|c| c.step_in_time(row, 1)),
+                    Action::Up => chart.and_then(|c| c.step_across(row, -1)),
+                    _ => chart.and_then(|c| c.step_across(row, 1)),
+                };
+                match to {
+                    Some(row) => {
+                        self.cursor_mut(Pane::Timeline).selected = row;
+                        self.set_scope_from(Pane::Timeline);
+                    }
+                    None if matches!(action, Action::Left | Action::Right) => {
+                        self.status = Some("No event further that way in time.".to_string());
+                    }
+                    None => self.status = Some("No lane further that way.".to_string()),
+                }
+            }
             (Pane::Timeline, Action::ZoomIn | Action::ZoomOut) => {
                 self.zoom(action == &Action::ZoomIn)
             }

@@ -26,6 +26,23 @@ const SYMBOLS: &[(&str, &str)] = &[
     ),
     ("⊘ ○ ◇ ⋯", "cancelled, planned, expected, ongoing event"),
     ("+ − ±", "supports, attacks, qualifies its parent argument"),
+    (
+        "■ □ ▣",
+        "in the timeline chart (p): an event that happened, at a date the article states, the model infers, or the record gives",
+    ),
+    (
+        "● ◁┄ ┄▷",
+        "in the timeline chart: an event of the record; a start or an end the date leaves open",
+    ),
+    ("║", "in the timeline chart: the article's date"),
+    (
+        "+N",
+        "in the timeline chart: that many more events where the lanes have no room left (step to them with ← and →)",
+    ),
+    (
+        "┌─┐ ╔═╗ ┌┄┐",
+        "in the argument map (p): a point that supports, attacks, qualifies the one above it",
+    ),
     ("↑ ↓ → ↕", "relations warming, cooling, steady, mixed"),
     ("┃", "the sentence, and the words, a claim comes from"),
     (

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{Canvas, fit, scroll_to};
-use crate::model::{Basis, Date, Index, TimelineRow};
+use crate::model::{Basis, Date, EventStatus, Index, TimelineRow};
 use crate::tui::panes::Shared;
 
 /// Columns at the left for the tracks' names.
@@ -71,6 +71,17 @@ pub struct Chart {
     pub article: i32,
     /// The axis's labels and where they stand.
     pub ticks: Vec<(i32, String)>,
+    /// The Timeline list's rows as they stand on the axis, left to right (the article's
+    /// own row at its rule): the order `←` and `→` step in.
+    pub order: Vec<usize>,
+}
+
+/// Where a mark stands on the axis: its start, or its end when its start is open.
+pub fn place(mark: &Mark) -> i32 {
+    match mark.shape {
+        Shape::OpenStart => mark.to,
+        _ => mark.from,
+    }
 }
 
 /// Months since year 0 of the first day of `(year, month, day)`.
@@ -106,12 +117,16 @@ impl Chart {
                 TimelineRow::Event(e) => {
                     let event = &model.events[e];
                     let shown = event.shown_date();
-                    let glyph = if shown.by_record() {
-                        '▣'
-                    } else if event.date_basis == Basis::Inferred {
-                        '□'
-                    } else {
-                        '■'
+                    // An event that did not happen as such shows what it is instead (as
+                    // the list does); one that did, whose date it stands at.
+                    let glyph = match event.status {
+                        EventStatus::Cancelled => '⊘',
+                        EventStatus::Planned => '○',
+                        EventStatus::Expected => '◇',
+                        EventStatus::Ongoing => '⋯',
+                        EventStatus::Happened if shown.by_record() => '▣',
+                        EventStatus::Happened if event.date_basis == Basis::Inferred => '□',
+                        EventStatus::Happened => '■',
                     };
                     (*shown.date(), Track::Article, glyph)
                 }
@@ -213,14 +228,71 @@ impl Chart {
             };
             mark.lane = (lane_of[m] < room).then_some(lane_of[m]);
         }
+        let article = published.0.map_or(0, column);
+        let article_row = index
+            .timeline_rows()
+            .iter()
+            .position(|r| *r == TimelineRow::Article);
+        // Left to right by where each stands (an open start by its end), then top down.
+        let mut placed: Vec<(i32, usize, usize, usize)> = marks
+            .iter()
+            .map(|m| {
+                (
+                    place(m),
+                    m.track as usize,
+                    m.lane.unwrap_or(usize::MAX),
+                    m.row,
+                )
+            })
+            .chain(article_row.map(|row| (article, 0, usize::MAX, row)))
+            .collect();
+        placed.sort_unstable();
         Chart {
             laid_for: (width, height, zoom),
             length,
             marks,
             lanes,
-            article: published.0.map_or(0, column),
+            article,
             ticks: ticks(first, last, scale, length),
+            order: placed.into_iter().map(|(_, _, _, row)| row).collect(),
         }
+    }
+
+    /// The row after (`1`) or before (`-1`) `row` in time, along the axis.
+    pub fn step_in_time(&self, row: usize, direction: i32) -> Option<usize> {
+        let at = self.order.iter().position(|r| *r == row)?;
+        let next = at.checked_add_signed(direction as isize)?;
+        self.order.get(next).copied()
+    }
+
+    /// The row of the mark nearest `row`'s in the lanes above (`-1`) or below (`1`), as the
+    /// chart draws them.
+    pub fn step_across(&self, row: usize, direction: i32) -> Option<usize> {
+        let here = self.mark_of(row)?;
+        let line = |m: &Mark| {
+            let lane = m
+                .lane
+                .unwrap_or(self.lanes[m.track as usize].saturating_sub(1));
+            (self.track_top(m.track) + lane) as i32
+        };
+        let (y, x) = (line(here), here.from);
+        self.marks
+            .iter()
+            .filter(|m| m.lane.is_some() && (line(m) - y).signum() == direction.signum())
+            .min_by_key(|m| ((line(m) - y).abs(), (m.from - x).abs()))
+            .map(|m| m.row)
+    }
+
+    /// Where `row` stands among the events in time, and how many there are.
+    pub fn position(&self, row: usize) -> Option<(usize, usize)> {
+        let events: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|r| self.mark_of(*r).is_some())
+            .collect();
+        let at = events.iter().position(|r| *r == row)?;
+        Some((at + 1, events.len()))
     }
 
     /// The track's first row, from the chart's top.
@@ -296,9 +368,14 @@ impl Chart {
         }
         let axis = tracks as i32;
         canvas.text(0, axis, &"─".repeat(self.length as usize), theme.dim());
+        let seen = offset..offset + i32::from(window.width);
         for (x, label) in &self.ticks {
             canvas.text(*x, axis, "┼", theme.dim());
-            canvas.text(*x, axis + 1, label, theme.dim());
+            // A label only where the window shows it whole.
+            let end = x + label.chars().count() as i32;
+            if seen.contains(x) && end <= seen.end {
+                canvas.text(*x, axis + 1, label, theme.dim());
+            }
         }
         canvas.text(self.article, axis, "╫", theme.bold());
         // Counts of what a track has no lane for, under its last lane.
@@ -312,14 +389,26 @@ impl Chart {
                 continue;
             }
             let y = (self.track_top(track) + self.lanes[track as usize]).saturating_sub(1) as i32;
+            // The selection, if it is one of them, is drawn there itself: the count beside
+            // it is of the others.
+            let chosen = self
+                .mark_of(selected)
+                .filter(|m| m.track == track && m.lane.is_none());
             let mut runs: Vec<(i32, usize)> = Vec::new();
-            for mark in hidden {
+            for mark in hidden
+                .iter()
+                .filter(|m| Some(m.row) != chosen.map(|c| c.row))
+            {
                 match runs.last_mut() {
                     Some((x, n)) if mark.from <= *x + 4 => *n += 1,
                     _ => runs.push((mark.from, 1)),
                 }
             }
             for (x, n) in runs {
+                let x = match chosen {
+                    Some(c) if x <= c.to + 1 && x + 4 >= c.from => c.to + 2,
+                    _ => x,
+                };
                 canvas.text(x, y, &format!("+{n}"), theme.dim());
             }
         }
@@ -442,17 +531,15 @@ fn selection_lines(shared: &Shared<'_>, chart: &Chart, width: u16) -> Vec<(Strin
         ),
         None => return Vec::new(),
     };
-    let events = rows.iter().filter(|r| **r != TimelineRow::Article).count();
-    let at = rows[..selected.min(rows.len())]
-        .iter()
-        .filter(|r| **r != TimelineRow::Article)
-        .count()
-        + usize::from(rows.get(selected) != Some(&TimelineRow::Article));
+    let events = chart.marks.len();
+    let at = chart.position(selected).map_or(0, |(at, _)| at);
     let whole = format!("{head}{title}");
     let (first, rest) = split_at_width(&whole, width);
     let mut lines = vec![(first, theme.bold())];
     if rest.is_empty() {
-        let hint = format!("  event {at} of {events} in time · ←→ the next · +− zoom");
+        let hint = format!(
+            "  {at}/{events} in time · ■□▣ happened ⊘ cancelled ○ planned ◇ expected ⋯ ongoing · ● the record"
+        );
         lines.push((fit(&hint, width), theme.dim()));
     } else {
         lines.push((

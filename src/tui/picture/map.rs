@@ -16,7 +16,7 @@ use crate::tui::state::ArgumentRow;
 
 /// A box's width and height, and the room between boxes across and down.
 pub const BOX_WIDTH: i32 = 20;
-pub const BOX_HEIGHT: i32 = 5;
+pub const BOX_HEIGHT: i32 = 6;
 const GAP_X: i32 = 2;
 const GAP_Y: i32 = 3;
 
@@ -244,7 +244,7 @@ impl Map {
                 if marked { " •" } else { "" }
             );
             let inner = (BOX_WIDTH - 2) as usize;
-            let (one, two) = two_lines(&node.title, inner);
+            let [one, two, three] = title_lines(&node.title, inner);
             let text = if is_selected {
                 theme.selected(focused)
             } else if marked {
@@ -252,7 +252,7 @@ impl Map {
             } else {
                 Style::new()
             };
-            for (i, line) in [head, one, two].iter().enumerate() {
+            for (i, line) in [head, one, two, three].iter().enumerate() {
                 let padded = format!("{line:<inner$}");
                 canvas.text(b.x + 1, b.y + 1 + i as i32, &fit(&padded, inner), text);
             }
@@ -260,10 +260,10 @@ impl Map {
     }
 }
 
-/// A box's five lines of border for a node's stance (the text goes over the middle
-/// three): light for supports and the thesis, double for attacks, dashed for qualifies;
+/// A box's six lines of border for a node's stance (the text goes over the middle
+/// four): light for supports and the thesis, double for attacks, dashed for qualifies;
 /// with the joint where its line comes down, for a node under another.
-fn box_lines(stance: Option<Stance>, joined: bool) -> [String; 5] {
+fn box_lines(stance: Option<Stance>, joined: bool) -> [String; 6] {
     let (tl, h, tr, v, bl, br, joint) = match stance {
         Some(Stance::Attacks) => ('╔', '═', '╗', '║', '╚', '╝', '╧'),
         Some(Stance::Qualifies) => ('┌', '┄', '┐', '┆', '└', '┘', '┴'),
@@ -282,31 +282,39 @@ fn box_lines(stance: Option<Stance>, joined: bool) -> [String; 5] {
     };
     let side = format!("{v}{}{v}", " ".repeat(across));
     let bottom = format!("{bl}{}{br}", h.to_string().repeat(across));
-    [top, side.clone(), side.clone(), side, bottom]
+    [top, side.clone(), side.clone(), side.clone(), side, bottom]
 }
 
-/// A title on two lines of `width` columns, broken at a space, the second cut with `…`.
-fn two_lines(title: &str, width: usize) -> (String, String) {
-    let mut first = String::new();
+/// A title on three lines of `width` columns, broken at spaces, the last cut with `…`.
+fn title_lines(title: &str, width: usize) -> [String; 3] {
+    let mut lines: [String; 3] = Default::default();
     let mut words = title.split(' ').peekable();
-    while let Some(word) = words.peek() {
-        let with = if first.is_empty() {
-            word.to_string()
-        } else {
-            format!("{first} {word}")
-        };
-        if unicode_width::UnicodeWidthStr::width(with.as_str()) > width {
+    for (i, line) in lines.iter_mut().enumerate() {
+        if i == 2 {
+            let rest: Vec<&str> = words.by_ref().collect();
+            *line = fit(&rest.join(" "), width);
             break;
         }
-        first = with;
-        words.next();
+        while let Some(word) = words.peek() {
+            let with = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if unicode_width::UnicodeWidthStr::width(with.as_str()) > width {
+                break;
+            }
+            *line = with;
+            words.next();
+        }
+        if line.is_empty() {
+            // One word longer than the line: cut it, and go on after it.
+            if let Some(word) = words.next() {
+                *line = fit(word, width);
+            }
+        }
     }
-    if first.is_empty() {
-        // One word longer than the line: cut it.
-        return (fit(title, width), String::new());
-    }
-    let rest: Vec<&str> = words.collect();
-    (first, fit(&rest.join(" "), width))
+    lines
 }
 
 #[cfg(test)]
@@ -314,12 +322,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_title_is_broken_at_a_space_and_its_end_cut() {
+    fn a_title_is_broken_at_spaces_and_its_end_cut() {
+        let lines = |t: &str| title_lines(t, 18).map(|l| l.to_string());
         assert_eq!(
-            two_lines("Pakistan and Russia are moving closer", 18),
-            ("Pakistan and".to_string(), "Russia are moving…".to_string())
+            lines("Pakistan and Russia are moving closer"),
+            ["Pakistan and", "Russia are moving", "closer"]
         );
-        assert_eq!(two_lines("Short", 18), ("Short".to_string(), String::new()));
+        assert_eq!(lines("Short"), ["Short", "", ""]);
+        assert_eq!(
+            lines("Putin's trip, the first-ever by a Russian president, was cancelled"),
+            ["Putin's trip, the", "first-ever by a", "Russian president…"]
+        );
     }
 
     #[test]

@@ -287,10 +287,19 @@ impl Network {
         };
         {
             let mut canvas = Canvas::new(buffer, picture, (0, 0));
-            for edge in &self.edges {
-                let style = theme.trend(model.relations[edge.relation].trend);
+            // The selected line drawn last, and bold: it shows whole, over any it crosses.
+            let mut order: Vec<&Edge> = self.edges.iter().collect();
+            order.sort_by_key(|e| selected == Some(Item::Relation(e.relation)));
+            for edge in order {
+                let chosen = selected == Some(Item::Relation(edge.relation));
+                let trend = theme.trend(model.relations[edge.relation].trend);
+                let style = if chosen {
+                    trend.add_modifier(Modifier::BOLD)
+                } else {
+                    trend.add_modifier(Modifier::DIM)
+                };
                 for (x, y, c) in &edge.path {
-                    canvas.text(*x, *y, &c.to_string(), style.add_modifier(Modifier::DIM));
+                    canvas.text(*x, *y, &c.to_string(), style);
                 }
             }
             for edge in &self.edges {

@@ -49,7 +49,7 @@ pub fn glyph(c: char) -> Option<&'static str> {
         // The pictures: the chart's marks and open ends, the map's dashed boxes, the
         // network's slanting lines.
         '■' => "#",
-        '□' => "+",
+        '□' => "=",
         '▣' => "!",
         '●' => "@",
         '◁' => "<",

@@ -18,8 +18,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane) {
     let title = format!("{} · {name}", pane.title());
     let block = pane_block(theme, pane, focused, title, rect.width);
     let legend = match pane {
-        Pane::Timeline => "■ dated □ inferred ▣ by the record ● the record ║ the article",
-        Pane::Arguments => "+ supports ─  − attacks ═  ± qualifies ┄",
+        Pane::Timeline => "■ stated □ inferred ▣ by the record ║ the article",
+        Pane::Arguments => "+ supports ┌─┐  − attacks ╔═╗  ± qualifies ┌┄┐",
         _ => "↑ warming ↓ cooling ↕ mixed → steady",
     };
     let block = if focused && legend.chars().count() + 8 < usize::from(rect.width) {
