@@ -377,3 +377,56 @@ fn each_picture_shows_its_selection_and_marks_by_style() {
         );
     }
 }
+
+#[test]
+fn a_click_on_a_mark_or_a_box_chooses_it_as_a_click_on_its_row_would() {
+    // The chart: a click on a drawn event's mark.
+    let mut app = with_picture(Pane::Timeline, 120, 40);
+    let area = app.picture_area(Pane::Timeline).expect("on screen");
+    let chart = app.laid().pictures.chart.clone().expect("a chart");
+    let selected = app.cursor(Pane::Timeline).selected;
+    let target = chart
+        .marks
+        .iter()
+        .filter(|m| m.lane.is_some() && m.row != selected)
+        .find_map(|m| {
+            // Where it is on screen: search the pane for the cell that answers its row.
+            (area.y..area.bottom()).find_map(|y| {
+                (area.x..area.right())
+                    .find(|x| chart.row_at(area, selected, *x, y) == Some(m.row))
+                    .map(|x| (m.row, x, y))
+            })
+        });
+    let (row, column, line) = target.expect("a mark on screen");
+    app.update(Action::Click { column, row: line });
+    assert_eq!(app.cursor(Pane::Timeline).selected, row);
+    let mut list = explorer(120, 40);
+    list.update(Action::Focus(Pane::Timeline));
+    run(&mut list, std::iter::repeat_n(Action::Down, row));
+    assert_eq!(outcome(&app), outcome(&list));
+    // The map: a click inside a box, found where the screen shows it.
+    let mut app = with_picture(Pane::Arguments, 120, 40);
+    let index = app.index();
+    let points = index.children(index.thesis().expect("a thesis")).to_vec();
+    let rows = common::screen::draw(&mut app, 120, 40);
+    let (first, line, column) = points
+        .iter()
+        .find_map(|point| {
+            let path = format!("{} ", app.index().path(*point));
+            rows.iter().enumerate().find_map(|(y, row)| {
+                row.find(&path)
+                    .map(|at| (*point, y, row[..at].chars().count()))
+            })
+        })
+        .expect("a point's box is on screen");
+    app.update(Action::Click {
+        column: column as u16,
+        row: line as u16,
+    });
+    let clicked = app
+        .argument_rows()
+        .get(app.cursor(Pane::Arguments).selected)
+        .map(|r| r.node);
+    assert_eq!(clicked, Some(first), "the click chose the box clicked");
+    assert_eq!(app.scope(), Scope::Argument(first));
+}

@@ -7,7 +7,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{Canvas, fit, scroll_to};
+use super::{Canvas, fit, scroll_to, split_at_width};
 use crate::model::{Basis, Date, EventStatus, Index, TimelineRow};
 use crate::tui::panes::Shared;
 
@@ -548,31 +548,6 @@ fn selection_lines(shared: &Shared<'_>, chart: &Chart, width: u16) -> Vec<(Strin
         ));
     }
     lines
-}
-
-/// `text` cut where `width` columns end, after a space where there is one in reach: the
-/// part that fits, and the rest.
-fn split_at_width(text: &str, width: usize) -> (String, String) {
-    use unicode_width::UnicodeWidthChar;
-    let mut used = 0;
-    let mut cut = text.len();
-    let mut space = None;
-    for (at, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            cut = at;
-            break;
-        }
-        if c == ' ' {
-            space = Some(at);
-        }
-        used += w;
-    }
-    if cut == text.len() {
-        return (text.to_string(), String::new());
-    }
-    let cut = space.filter(|s| *s > cut / 2).unwrap_or(cut);
-    (text[..cut].to_string(), text[cut..].to_string())
 }
 
 /// The axis's labels: years, every so many so that they do not touch, or months when the

@@ -141,6 +141,31 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut where `width` columns end, after a space where there is one in reach: the
+/// part that fits, and the rest.
+pub fn split_at_width(text: &str, width: usize) -> (String, String) {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut cut = text.len();
+    let mut space = None;
+    for (at, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            cut = at;
+            break;
+        }
+        if c == ' ' {
+            space = Some(at);
+        }
+        used += w;
+    }
+    if cut == text.len() {
+        return (text.to_string(), String::new());
+    }
+    let cut = space.filter(|s| *s > cut / 2).unwrap_or(cut);
+    (text[..cut].to_string(), text[cut..].to_string())
+}
+
 /// Where the window over a picture `total` long starts so that `from..to` is in view,
 /// centred when the picture is longer than the window `window`.
 pub fn scroll_to(total: i32, window: i32, from: i32, to: i32) -> i32 {
