@@ -5,9 +5,9 @@
 //! colour.
 
 use claimscope::model::{Scope, TimelineRow};
-use claimscope::tui::picture::chart::{Chart, Shape};
-use claimscope::tui::picture::map::{BOX_HEIGHT, BOX_WIDTH, Map};
-use claimscope::tui::picture::network::{Item, Network};
+use claimscope::tui::picture::chart::Chart;
+use claimscope::tui::picture::map::{BOX_HEIGHT, BOX_WIDTH};
+use claimscope::tui::picture::network::{Network, Pick};
 use claimscope::tui::{Action, App, Pane};
 use proptest::prelude::*;
 
@@ -45,7 +45,7 @@ fn p_switches_a_pane_between_its_list_and_its_picture_and_titles_it() {
     // The Claims pane has no picture, and says so.
     let mut app = explorer(120, 40);
     run(&mut app, [Action::Focus(Pane::Claims), Action::Picture]);
-    assert!(app.status().is_some_and(|s| s.contains("has none")));
+    assert!(app.status().is_some_and(|s| s.contains("have a picture")));
 }
 
 #[test]
@@ -89,10 +89,7 @@ fn the_chart_moves_through_events_in_time_and_narrows_as_the_list_does() {
     chart.update(Action::Down);
     assert!(lane(&chart) > top, "down is a lane lower");
     chart.update(Action::Up);
-    assert!(
-        lane(&chart) < (usize::MAX, 0) && lane(&chart) <= top,
-        "and up comes back up"
-    );
+    assert!(lane(&chart) <= top, "and up comes back up");
     // Enter goes to the claims, and Backspace comes back, as from the list.
     let chosen = outcome(&chart);
     chart.update(Action::Enter);
@@ -122,10 +119,15 @@ fn zooming_the_chart_keeps_the_selection_and_stops_at_its_ends() {
         TimelineRow::Later(l) => app.index().model().later[l].date.human(),
         TimelineRow::Article => String::new(),
     };
-    assert!(
-        screen.contains("▶ ") && screen.contains(&date),
-        "{date}\n{screen}"
-    );
+    let glyph = app
+        .laid()
+        .pictures
+        .chart
+        .as_ref()
+        .and_then(|c| c.mark_of(selected))
+        .map(|m| m.glyph);
+    let said = format!("▶ {} {date}", glyph.expect("an event is selected"));
+    assert!(screen.contains(&said), "{said}\n{screen}");
     run(&mut app, std::iter::repeat_n(Action::ZoomOut, 10));
     assert_eq!(app.pictures().zoom, 0);
 }
@@ -184,27 +186,27 @@ fn the_network_chooses_names_and_lines_and_narrows_as_the_list_does() {
         for action in [Action::Right, Action::Down, Action::Left, Action::Up] {
             for _ in 0..3 {
                 net.update(action.clone());
-                seen.extend(net.network_item());
+                seen.extend(net.network_pick());
             }
         }
     }
-    for want in [Item::Actor(russia), Item::Actor(pakistan)] {
+    for want in [Pick::Actor(russia), Pick::Actor(pakistan)] {
         assert!(seen.contains(&want), "{want:?} is reached by the arrows");
     }
     assert!(
-        seen.iter().any(|i| matches!(i, Item::Relation(_))),
+        seen.iter().any(|i| matches!(i, Pick::Relation(_))),
         "a line is reached"
     );
     // A click on Russia's name chooses Russia, as its row in the list does.
     let laid = net.laid().pictures.network.clone().expect("a network");
     let area = net.picture_area(Pane::Actors).expect("on screen");
-    let name = laid.label_of(Item::Actor(russia)).expect("Russia is drawn");
+    let name = laid.label_of(Pick::Actor(russia)).expect("Russia is drawn");
     let click = |label: &claimscope::tui::picture::network::Label| Action::Click {
         column: area.x + label.x as u16,
         row: area.y + label.y as u16,
     };
     net.update(click(name));
-    assert_eq!(net.network_item(), Some(Item::Actor(russia)));
+    assert_eq!(net.network_pick(), Some(Pick::Actor(russia)));
     let mut list = explorer(120, 40);
     list.update(Action::Focus(Pane::Actors));
     let row = list
@@ -216,7 +218,7 @@ fn the_network_chooses_names_and_lines_and_narrows_as_the_list_does() {
     assert_eq!(outcome(&net), outcome(&list));
     // A click on the line's label chooses the relation, and Enter opens its claims.
     let line = laid
-        .label_of(Item::Relation(relation))
+        .label_of(Pick::Relation(relation))
         .expect("the line is drawn");
     net.update(click(line));
     assert_eq!(net.scope(), Scope::Relation(relation));
@@ -233,7 +235,7 @@ fn a_search_landing_on_an_actor_selects_its_name_in_the_network() {
     app.update(Action::Accept);
     let russia = app.index().actor("russia").expect("Russia");
     assert_eq!(app.focus(), Pane::Actors);
-    assert_eq!(app.network_item(), Some(Item::Actor(russia)));
+    assert_eq!(app.network_pick(), Some(Pick::Actor(russia)));
     assert!(text(&mut app, 120, 40).contains("▶ Russia:"));
 }
 
@@ -253,7 +255,8 @@ proptest! {
             }
         }
         app.update(Action::Picture);
-        let map = Map::new(app.argument_rows());
+        let map = app.laid().pictures.map.clone().expect("the map the explorer keeps");
+        prop_assert_eq!(map.boxes.len(), app.argument_rows().len(), "a box for each row");
         for (i, a) in map.boxes.iter().enumerate() {
             for b in &map.boxes[i + 1..] {
                 let apart = a.x + BOX_WIDTH <= b.x || b.x + BOX_WIDTH <= a.x
@@ -275,11 +278,13 @@ proptest! {
         let net = Network::new(app.index(), width, height);
         let labels: Vec<_> = net.nodes.iter().map(|n| &n.label)
             .chain(net.edges.iter().map(|e| &e.label)).collect();
+        let rows = i32::from(height.saturating_sub(claimscope::tui::picture::network::BELOW));
         for (i, a) in labels.iter().enumerate() {
-            prop_assert!(a.x >= 0 && a.x + a.width() <= i32::from(width), "{a:?} inside");
+            prop_assert!(a.x >= 0 && a.x + a.width() <= i32::from(width), "{a:?} inside across");
+            prop_assert!((0..rows).contains(&a.y), "{a:?} inside down, above the lines under it");
             for b in &labels[i + 1..] {
-                prop_assert!(!(a.y == b.y && a.x < b.x + b.width() && b.x < a.x + a.width()),
-                    "{a:?} on {b:?} at {width}x{height}");
+                // Not on each other, and not touching: a space between.
+                prop_assert!(!a.overlaps(b), "{a:?} on {b:?} at {width}x{height}");
             }
         }
         for edge in &net.edges {
@@ -313,15 +318,13 @@ proptest! {
         let app = explorer(120, 40);
         let chart = Chart::new(app.index(), width, height, zoom);
         // Where each stands on the axis: its start, or its end when the start is open.
-        let place = |m: &claimscope::tui::picture::chart::Mark| match m.shape {
-            Shape::OpenStart => m.to,
-            _ => m.from,
-        };
-        let mut marks = chart.marks.clone();
-        marks.sort_by(|a, b| a.when.total_cmp(&b.when));
-        for pair in marks.windows(2) {
-            prop_assert!(place(&pair[0]) <= place(&pair[1]), "{:?} before {:?}", pair[0], pair[1]);
+        // The order ← and → step in runs left to right along the axis.
+        let place = claimscope::tui::picture::chart::place;
+        let at = |row: usize| chart.mark_of(row).map_or(chart.article, place);
+        for pair in chart.order.windows(2) {
+            prop_assert!(at(pair[0]) <= at(pair[1]), "row {} before row {}", pair[0], pair[1]);
         }
+        prop_assert_eq!(chart.order.len(), chart.marks.len() + 1, "every event and the article");
         for (i, a) in chart.marks.iter().enumerate() {
             for b in &chart.marks[i + 1..] {
                 if a.track == b.track && a.lane.is_some() && a.lane == b.lane {
@@ -429,4 +432,45 @@ fn a_click_on_a_mark_or_a_box_chooses_it_as_a_click_on_its_row_would() {
         .map(|r| r.node);
     assert_eq!(clicked, Some(first), "the click chose the box clicked");
     assert_eq!(app.scope(), Scope::Argument(first));
+}
+
+#[test]
+fn a_network_too_large_for_its_ring_draws_the_busiest_actors_and_counts_the_rest() {
+    use claimscope::model::{Index, ModelFile, load_str};
+    use claimscope::tui::picture::network::MAX_ACTORS;
+    let source = ModelFile {
+        name: "synthetic".to_string(),
+        text: claimscope::corpus::generate(20_000),
+    };
+    let index = Index::new(load_str(&source).expect("a valid model"));
+    let related = (0..index.model().actors.len())
+        .filter(|a| !index.relations_of_actor(*a).is_empty())
+        .count();
+    assert!(related > MAX_ACTORS, "more than a ring takes");
+    let net = Network::new(&index, 200, 60);
+    assert!(!net.nodes.is_empty() && net.nodes.len() <= MAX_ACTORS);
+    assert_eq!(
+        net.left_out.0,
+        related - net.nodes.len(),
+        "the actors left out are counted"
+    );
+    assert_eq!(
+        net.left_out.1,
+        index.model().relations.len() - net.edges.len(),
+        "and the relations"
+    );
+    // Those drawn are among those with the most relations.
+    let fewest_drawn = net
+        .nodes
+        .iter()
+        .map(|n| index.relations_of_actor(n.actor).len())
+        .min();
+    let most_left = (0..index.model().actors.len())
+        .filter(|a| net.nodes.iter().all(|n| n.actor != *a))
+        .map(|a| index.relations_of_actor(a).len())
+        .max();
+    assert!(
+        fewest_drawn >= most_left,
+        "{fewest_drawn:?} against {most_left:?}"
+    );
 }

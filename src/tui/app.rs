@@ -96,6 +96,8 @@ pub struct App {
     panes: Panes,
     /// Which panes show their picture instead of their list.
     pictures: super::picture::Pictures,
+    /// The argument node the map last went up from, for down to come back to.
+    came_up_from: Option<usize>,
     /// The context pane (Timeline, Actors, Arguments or Record) focused last: the one the
     /// wide layout gives the most room.
     last_context: Pane,
@@ -148,6 +150,7 @@ impl App {
             reading,
             panes: Panes::new(&index),
             pictures: super::picture::Pictures::default(),
+            came_up_from: None,
             last_context: Pane::Arguments,
             related: Related::default(),
             history: Vec::new(),

@@ -38,7 +38,7 @@ impl Context {
         match self {
             Context::Panes => "Everywhere",
             Context::Folding => "Actors and Arguments panes",
-            Context::Picture => "Pictures (p): the timeline chart, the argument map, the network",
+            Context::Picture => "Pictures (p): chart, map, network; ↑↓ move too",
             Context::Reading => "Reading mode",
             Context::Search => "Search box",
             Context::Help => "Help",
@@ -213,7 +213,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(Picture, &[key('l'), code(KeyCode::Right)], A::Right, "right in a picture: the event after, the node or name beside", None),
     bind(Picture, &[key('+'), key('=')], A::ZoomIn, "zoom the timeline chart in, around the selection", bar_as("+−", "zoom", 4)),
     bind(Picture, &[key('-')], A::ZoomOut, "zoom the timeline chart out", None),
-    bind(Picture, &[key(' ')], A::ToggleFold, "open or close the node in the argument map", None),
     bind(Panes, &[key('p')], A::Picture, "the pane as a picture (chart, network, map), or its list", bar("picture", 3)),
     bind(Panes, &[key('/')], A::OpenSearch, "search; opens on the last search (Ctrl-u clears it)", bar("search", 1)),
     bind(Panes, &[key('n')], A::NextHit, "next hit of the last search", None),

@@ -10,8 +10,8 @@ use super::{ActorRow, App, Pane};
 use crate::tui::action::Action;
 use crate::tui::picture::chart::Chart;
 use crate::tui::picture::map::Map;
-use crate::tui::picture::network::{self, Item, Network};
-use crate::tui::picture::{self, MAX_ZOOM, Pictures};
+use crate::tui::picture::network::{self, Network, Pick};
+use crate::tui::picture::{MAX_ZOOM, Pictures};
 
 /// The fewest rows a pane's box needs to show its picture.
 const MIN_PICTURE_HEIGHT: u16 = 10;
@@ -51,34 +51,28 @@ impl App {
     }
 
     /// The network's item for the Actors pane's selection.
-    pub fn network_item(&self) -> Option<Item> {
-        network::item_of(self.actor_row())
+    pub fn network_pick(&self) -> Option<Pick> {
+        network::pick_of(self.actor_row())
     }
 
     pub(super) fn toggle_picture(&mut self) {
         let pane = self.focus;
         if !self.pictures.toggle(pane) {
-            self.status = Some(
-                "p draws the Timeline, Actors or Arguments pane as a picture; this pane has none."
-                    .to_string(),
-            );
+            self.status =
+                Some("Only the Timeline, Actors and Arguments panes have a picture.".to_string());
             return;
         }
-        self.status = Some(
-            match (picture::name(pane), self.pictures.shows(pane)) {
-                (Some("chart"), true) => {
-                    "The timeline as a chart: ←→ the events in time, +− zoom, p the list."
-                }
-                (Some("map"), true) => {
-                    "The argument as a map: ↑ the parent, ↓ a child, ←→ beside, p the list."
-                }
-                (Some(_), true) => {
-                    "The relations as a network: arrows choose a name or a line, p the list."
-                }
-                _ => "Back to the list.",
+        let said = match (pane, self.pictures.shows(pane)) {
+            (_, false) => "Back to the list.",
+            (Pane::Timeline, true) => {
+                "The timeline as a chart: ←→ in time, ↑↓ between lanes, +− zoom, p the list."
             }
-            .to_string(),
-        );
+            (Pane::Arguments, true) => {
+                "The argument as a map: ↑ the parent, ↓ a child, ←→ beside, p the list."
+            }
+            (_, true) => "The relations as a network: arrows choose a name or a line, p the list.",
+        };
+        self.status = Some(said.to_string());
     }
 
     /// Carries out `action` in the focused pane's picture: `false` when the picture leaves
@@ -99,8 +93,7 @@ impl App {
                 };
                 match to {
                     Some(row) => {
-                        self.cursor_mut(Pane::Timeline).selected = row;
-                        self.set_scope_from(Pane::Timeline);
+                        self.choose_row(Pane::Timeline, row);
                     }
                     None if matches!(action, Action::Left | Action::Right) => {
                         self.status = Some("No event further that way in time.".to_string());
@@ -110,6 +103,24 @@ impl App {
             }
             (Pane::Timeline, Action::ZoomIn | Action::ZoomOut) => {
                 self.zoom(action == &Action::ZoomIn)
+            }
+            (Pane::Timeline, Action::Top | Action::Bottom) => {
+                let order = self
+                    .laid
+                    .pictures
+                    .chart
+                    .as_ref()
+                    .map(|c| c.order.as_slice());
+                let end = order.and_then(|o| {
+                    if action == &Action::Top {
+                        o.first()
+                    } else {
+                        o.last()
+                    }
+                });
+                if let Some(row) = end.copied() {
+                    self.choose_row(Pane::Timeline, row);
+                }
             }
             (Pane::Arguments, Action::Up) => self.map_up(),
             (Pane::Arguments, Action::Down) => self.map_down(),
@@ -123,8 +134,7 @@ impl App {
                     .as_ref()
                     .and_then(|m| m.beside(row, direction));
                 if let Some(row) = beside {
-                    self.cursor_mut(Pane::Arguments).selected = row;
-                    self.set_scope_from(Pane::Arguments);
+                    self.choose_row(Pane::Arguments, row);
                 }
             }
             (Pane::Actors, Action::Up | Action::Down | Action::Left | Action::Right) => {
@@ -134,7 +144,7 @@ impl App {
                     Action::Left => (-1, 0),
                     _ => (1, 0),
                 };
-                let from = self.network_item();
+                let from = self.network_pick();
                 let to = self
                     .laid
                     .pictures
@@ -142,7 +152,7 @@ impl App {
                     .as_ref()
                     .and_then(|n| n.step(from, dx, dy));
                 match to {
-                    Some(item) => self.select_item(item),
+                    Some(item) => self.select_pick(item),
                     None => self.status = Some("Nothing further that way.".to_string()),
                 }
             }
@@ -169,9 +179,10 @@ impl App {
     }
 
     fn map_up(&mut self) {
-        let parent = self.selected_node().and_then(|n| self.index.parent_of(n));
-        match parent {
+        let node = self.selected_node();
+        match node.and_then(|n| self.index.parent_of(n)) {
             Some(parent) => {
+                self.came_up_from = node;
                 self.select_node(parent);
                 self.set_scope_from(Pane::Arguments);
             }
@@ -179,24 +190,36 @@ impl App {
         }
     }
 
-    /// Down to the node's first child, opening it if it is closed.
+    /// Down to the point last come up from, else the node's first; opening the node if
+    /// it is closed.
     fn map_down(&mut self) {
         let Some(node) = self.selected_node() else {
             return;
         };
-        let Some(first) = self.index.children(node).first().copied() else {
+        let children = self.index.children(node);
+        let Some(first) = children.first().copied() else {
             self.status = Some("Nothing hangs from this node.".to_string());
             return;
         };
-        self.select_node(first);
+        let to = self
+            .came_up_from
+            .filter(|c| children.contains(c))
+            .unwrap_or(first);
+        self.select_node(to);
         self.set_scope_from(Pane::Arguments);
     }
 
+    /// Chooses a row of a pane, as moving onto it in the list does.
+    fn choose_row(&mut self, pane: Pane, row: usize) {
+        self.cursor_mut(pane).selected = row;
+        self.set_scope_from(pane);
+    }
+
     /// Selects a name or a line of the network, as its row in the list.
-    fn select_item(&mut self, item: Item) {
+    fn select_pick(&mut self, item: Pick) {
         match item {
-            Item::Actor(a) => self.select_actor(a),
-            Item::Relation(r) => {
+            Pick::Actor(a) => self.select_actor(a),
+            Pick::Relation(r) => {
                 let model = self.index.model();
                 let Some(actor) = model
                     .relations
@@ -216,6 +239,20 @@ impl App {
         let Some(area) = self.picture_area(pane) else {
             return;
         };
+        // A click on the border, or in the chart's margin of track names, chooses nothing
+        // the window does not show.
+        let margin = if pane == Pane::Timeline {
+            crate::tui::picture::chart::MARGIN as u16
+        } else {
+            0
+        };
+        let inside = column >= area.x + margin
+            && column < area.right()
+            && line >= area.y
+            && line < area.bottom();
+        if !inside {
+            return;
+        }
         let selected = self.cursor(pane).selected;
         let pictures = &self.laid.pictures;
         match pane {
@@ -225,8 +262,7 @@ impl App {
                     .as_ref()
                     .and_then(|c| c.row_at(area, selected, column, line))
                 {
-                    self.cursor_mut(pane).selected = row;
-                    self.set_scope_from(pane);
+                    self.choose_row(pane, row);
                 }
             }
             Pane::Arguments => {
@@ -235,17 +271,16 @@ impl App {
                     .as_ref()
                     .and_then(|m| m.row_at(area, selected, column, line))
                 {
-                    self.cursor_mut(pane).selected = row;
-                    self.set_scope_from(pane);
+                    self.choose_row(pane, row);
                 }
             }
             Pane::Actors => {
                 if let Some(item) = pictures
                     .network
                     .as_ref()
-                    .and_then(|n| n.item_at(area, column, line))
+                    .and_then(|n| n.pick_at(area, column, line))
                 {
-                    self.select_item(item);
+                    self.select_pick(item);
                 }
             }
             _ => {}

@@ -59,7 +59,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ),
     (
         "…",
-        "text cut short: the detail box, the Source pane and claimscope show give it whole",
+        "text cut short: the detail box, the Source pane and `claimscope show` give it whole",
     ),
     (
         "»",

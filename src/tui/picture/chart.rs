@@ -54,7 +54,7 @@ pub struct Mark {
     /// The mark drawn at a dated end: `■` the article's date, `□` inferred, `▣` the
     /// record's date for the article's event, `●` the record's own event.
     pub glyph: char,
-    /// Where it stands in time, in months, for the tests.
+    /// Where it stands in time, in months: its start, or its end when its start is open.
     pub when: f64,
 }
 
@@ -74,6 +74,9 @@ pub struct Chart {
     /// The Timeline list's rows as they stand on the axis, left to right (the article's
     /// own row at its rule): the order `←` and `→` step in.
     pub order: Vec<usize>,
+    /// For each row of the Timeline list: its mark, and its place among the events in
+    /// time, so that a frame finds the selection's at once, however many events.
+    by_row: Vec<Option<(usize, usize)>>,
 }
 
 /// Where a mark stands on the axis: its start, or its end when its start is open.
@@ -228,25 +231,34 @@ impl Chart {
             };
             mark.lane = (lane_of[m] < room).then_some(lane_of[m]);
         }
-        let article = published.0.map_or(0, column);
+        // The article stands at the end of the time its date allows (a month, for this
+        // one): everything it reports happened by then.
+        let published_at = published.1.map(|end| end - 1.0 / 31.0).or(published.0);
+        let article = published_at.map_or(0, column);
         let article_row = index
             .timeline_rows()
             .iter()
             .position(|r| *r == TimelineRow::Article);
-        // Left to right by where each stands (an open start by its end), then top down.
-        let mut placed: Vec<(i32, usize, usize, usize)> = marks
+        // In time: by where each stands (an open start by its end), whatever the columns
+        // and lanes a size or a zoom gives them; the list's order between equals.
+        let mut placed: Vec<(f64, usize)> = marks
             .iter()
-            .map(|m| {
-                (
-                    place(m),
-                    m.track as usize,
-                    m.lane.unwrap_or(usize::MAX),
-                    m.row,
-                )
-            })
-            .chain(article_row.map(|row| (article, 0, usize::MAX, row)))
+            .map(|m| (m.when, m.row))
+            .chain(article_row.map(|row| (published_at.unwrap_or(first), row)))
             .collect();
-        placed.sort_unstable();
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let order: Vec<usize> = placed.into_iter().map(|(_, row)| row).collect();
+        let mut by_row = vec![None; index.timeline_rows().len()];
+        for (m, mark) in marks.iter().enumerate() {
+            by_row[mark.row] = Some((m, 0));
+        }
+        let mut rank = 0;
+        for row in &order {
+            if let Some((_, place)) = by_row.get_mut(*row).and_then(Option::as_mut) {
+                rank += 1;
+                *place = rank;
+            }
+        }
         Chart {
             laid_for: (width, height, zoom),
             length,
@@ -254,7 +266,8 @@ impl Chart {
             lanes,
             article,
             ticks: ticks(first, last, scale, length),
-            order: placed.into_iter().map(|(_, _, _, row)| row).collect(),
+            order,
+            by_row,
         }
     }
 
@@ -269,12 +282,7 @@ impl Chart {
     /// chart draws them.
     pub fn step_across(&self, row: usize, direction: i32) -> Option<usize> {
         let here = self.mark_of(row)?;
-        let line = |m: &Mark| {
-            let lane = m
-                .lane
-                .unwrap_or(self.lanes[m.track as usize].saturating_sub(1));
-            (self.track_top(m.track) + lane) as i32
-        };
+        let line = |m: &Mark| self.line_of(m);
         let (y, x) = (line(here), here.from);
         self.marks
             .iter()
@@ -285,14 +293,15 @@ impl Chart {
 
     /// Where `row` stands among the events in time, and how many there are.
     pub fn position(&self, row: usize) -> Option<(usize, usize)> {
-        let events: Vec<usize> = self
-            .order
-            .iter()
-            .copied()
-            .filter(|r| self.mark_of(*r).is_some())
-            .collect();
-        let at = events.iter().position(|r| *r == row)?;
-        Some((at + 1, events.len()))
+        let (_, at) = (*self.by_row.get(row)?)?;
+        Some((at, self.marks.len()))
+    }
+
+    /// The line a mark is drawn on, from the chart's top: its lane's, or its track's last
+    /// for a mark the lanes have no room for (drawn there when selected).
+    fn line_of(&self, mark: &Mark) -> i32 {
+        let last = self.lanes[mark.track as usize].saturating_sub(1);
+        (self.track_top(mark.track) + mark.lane.unwrap_or(last)) as i32
     }
 
     /// The track's first row, from the chart's top.
@@ -305,7 +314,8 @@ impl Chart {
 
     /// The mark for the Timeline list's `row`, if it is an event.
     pub fn mark_of(&self, row: usize) -> Option<&Mark> {
-        self.marks.iter().find(|m| m.row == row)
+        let (m, _) = (*self.by_row.get(row)?)?;
+        self.marks.get(m)
     }
 
     /// The row of the Timeline list at the chart's (`column`, `line`) of `area`, for a
@@ -362,13 +372,13 @@ impl Chart {
             }
         }
         let mut canvas = Canvas::new(canvas_buffer, window, (offset, 0));
+        let seen = offset..offset + i32::from(window.width);
         // The article's date, a rule down the tracks and across the axis.
         for y in 0..tracks {
             canvas.text(self.article, y as i32, "║", theme.bold());
         }
         let axis = tracks as i32;
         canvas.text(0, axis, &"─".repeat(self.length as usize), theme.dim());
-        let seen = offset..offset + i32::from(window.width);
         for (x, label) in &self.ticks {
             canvas.text(*x, axis, "┼", theme.dim());
             // A label only where the window shows it whole.
@@ -418,21 +428,21 @@ impl Chart {
             _ => false,
         };
         for mark in &self.marks {
-            let Some(lane) = mark.lane else {
+            // Only what the window shows: a model may have thousands of events.
+            if mark.lane.is_none() || mark.to < seen.start || mark.from >= seen.end {
                 continue;
-            };
-            let y = (self.track_top(mark.track) + lane) as i32;
+            }
             let style = self.style_of(mark, shared, related(mark));
-            draw_mark(&mut canvas, mark, y, style);
+            draw_mark(&mut canvas, mark, self.line_of(mark), style);
         }
         // The selection over all: drawn in its track's last lane if it has no lane.
         if let Some(mark) = self.mark_of(selected) {
-            let lane = mark
-                .lane
-                .unwrap_or(self.lanes[mark.track as usize].saturating_sub(1));
-            let y = (self.track_top(mark.track) + lane) as i32;
-            let style = theme.selected(focused);
-            draw_mark(&mut canvas, mark, y, style);
+            draw_mark(
+                &mut canvas,
+                mark,
+                self.line_of(mark),
+                theme.selected(focused),
+            );
         } else if selected < shared.index.timeline_rows().len() {
             for y in 0..tracks {
                 canvas.text(self.article, y as i32, "║", theme.selected(focused));
@@ -515,14 +525,18 @@ fn selection_lines(shared: &Shared<'_>, chart: &Chart, width: u16) -> Vec<(Strin
             let glyph = chart.mark_of(selected).map_or('■', |m| m.glyph);
             (
                 format!("▶ {glyph} {}  ", event.shown_date().human()),
-                format!("{} ({})", event.title, event.status),
+                format!(
+                    "{} ({})",
+                    super::prefix(&event.title, 2, width),
+                    event.status
+                ),
             )
         }
         Some(TimelineRow::Later(l)) => {
             let later = &model.later[*l];
             (
                 format!("▶ ● {}  ", later.date.human()),
-                format!("{} (the record)", later.title),
+                format!("{} (the record)", super::prefix(&later.title, 2, width)),
             )
         }
         Some(TimelineRow::Article) => (

@@ -119,15 +119,6 @@ impl Map {
             .map(|b| b.row)
     }
 
-    /// The first child's row under `row`'s box, if the tree shows one.
-    pub fn first_child(&self, row: usize) -> Option<usize> {
-        let here = self.boxes.iter().position(|b| b.row == row)?;
-        self.boxes
-            .iter()
-            .find(|b| b.parent == Some(here))
-            .map(|b| b.row)
-    }
-
     /// Where the window over the map starts, for a window `area` and the selection.
     fn offset(&self, area: Rect, selected: usize) -> (i32, i32) {
         let Some(at) = self.box_of_row(selected) else {
@@ -179,10 +170,11 @@ impl Map {
         let down = |from: i32, to: i32| from < bottom && to >= top;
         // The lines from each parent down to its children, with each child's stance.
         for (p, parent) in self.boxes.iter().enumerate() {
-            let kids: Vec<&NodeBox> = self.children[p].iter().map(|c| &self.boxes[*c]).collect();
-            let (Some(first), Some(last)) = (kids.first(), kids.last()) else {
+            let (Some(first), Some(last)) = (self.children[p].first(), self.children[p].last())
+            else {
                 continue;
             };
+            let (first, last) = (&self.boxes[*first], &self.boxes[*last]);
             let reach = (
                 first.centre().min(parent.centre()),
                 last.centre().max(parent.centre()),
@@ -190,6 +182,7 @@ impl Map {
             if !across(reach.0, reach.1) || !down(parent.y + BOX_HEIGHT, first.y) {
                 continue;
             }
+            let kids: Vec<&NodeBox> = self.children[p].iter().map(|c| &self.boxes[*c]).collect();
             let bus = parent.y + BOX_HEIGHT + 1;
             canvas.text(parent.centre(), parent.y + BOX_HEIGHT, "│", dim);
             let (from, to) = (first.centre(), last.centre());
@@ -288,7 +281,7 @@ fn box_lines(stance: Option<Stance>, joined: bool) -> [String; 6] {
 /// A title on three lines of `width` columns, broken at spaces, the last cut with `…`.
 fn title_lines(title: &str, width: usize) -> [String; 3] {
     let mut lines: [String; 3] = Default::default();
-    let mut words = title.split(' ').peekable();
+    let mut words = super::prefix(title, 3, width).split(' ').peekable();
     for (i, line) in lines.iter_mut().enumerate() {
         if i == 2 {
             let rest: Vec<&str> = words.by_ref().collect();

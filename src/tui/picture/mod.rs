@@ -12,7 +12,7 @@ pub mod network;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 use super::state::Pane;
 
@@ -120,31 +120,26 @@ impl<'b> Canvas<'b> {
     }
 }
 
-/// `text` cut to `width` columns, with `…` where it was cut.
+/// `text` cut to `width` columns, with `…` where it was cut; only as much of it read as
+/// the width reaches, as for every label (a text may be megabytes long).
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+    crate::tui::content::labels::clip(text, width)
+}
+
+/// The start of `text`, as much as `lines` lines of `width` columns could show: what is
+/// laid out of a long text.
+pub fn prefix(text: &str, lines: usize, width: usize) -> &str {
+    let most = 4 * lines * width + 16;
+    match text.char_indices().nth(most) {
+        Some((at, _)) => &text[..at],
+        None => text,
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// `text` cut where `width` columns end, after a space where there is one in reach: the
 /// part that fits, and the rest.
 pub fn split_at_width(text: &str, width: usize) -> (String, String) {
-    use unicode_width::UnicodeWidthChar;
+    let text = prefix(text, 2, width);
     let mut used = 0;
     let mut cut = text.len();
     let mut space = None;

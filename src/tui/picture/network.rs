@@ -28,9 +28,9 @@ pub const MAX_ACTORS: usize = 24;
 /// it is left out.
 const REACH: i32 = 8;
 
-/// Something on the network: an actor's name or a relation's line.
+/// What a reader picks on the network: an actor's name or a relation's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
+pub enum Pick {
     Actor(usize),
     Relation(usize),
 }
@@ -60,7 +60,7 @@ impl Label {
 
 /// An actor on the ring.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub struct ActorName {
     pub actor: usize,
     pub label: Label,
 }
@@ -80,7 +80,7 @@ pub struct Edge {
 #[derive(Debug, Clone, Default)]
 pub struct Network {
     pub laid_for: (u16, u16),
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<ActorName>,
     pub edges: Vec<Edge>,
     /// The actors with relations, and the relations, the picture has no room for.
     pub left_out: (usize, usize),
@@ -89,6 +89,7 @@ pub struct Network {
 impl Network {
     pub fn new(index: &Index, width: u16, height: u16) -> Network {
         let model = index.model();
+        let given = height;
         let height = height.saturating_sub(BELOW);
         // The actors with the most relations, as many as a ring takes, in the model's order.
         let mut actors: Vec<usize> = (0..model.actors.len())
@@ -123,8 +124,8 @@ impl Network {
         let rx = ((w - widest) / 2 - 1).max(1) as f64;
         let ry = ((h - 1) / 2).max(0) as f64;
         let n = actors.len().max(1) as f64;
-        let mut nodes: Vec<Node> = vec![
-            Node {
+        let mut nodes: Vec<ActorName> = vec![
+            ActorName {
                 actor: 0,
                 label: Label {
                     x: 0,
@@ -178,7 +179,7 @@ impl Network {
             };
             label = free;
             placed.push(label.clone());
-            nodes[a] = Node {
+            nodes[a] = ActorName {
                 actor: actors[a],
                 label,
             };
@@ -213,7 +214,7 @@ impl Network {
         }
         let left_out = (related - kept.len(), model.relations.len() - edges.len());
         Network {
-            laid_for: (width, height + BELOW),
+            laid_for: (width, given),
             nodes: kept,
             edges,
             left_out,
@@ -221,10 +222,10 @@ impl Network {
     }
 
     /// Where an item's label is.
-    pub fn label_of(&self, item: Item) -> Option<&Label> {
+    pub fn label_of(&self, item: Pick) -> Option<&Label> {
         match item {
-            Item::Actor(a) => self.nodes.iter().find(|n| n.actor == a).map(|n| &n.label),
-            Item::Relation(r) => self
+            Pick::Actor(a) => self.nodes.iter().find(|n| n.actor == a).map(|n| &n.label),
+            Pick::Relation(r) => self
                 .edges
                 .iter()
                 .find(|e| e.relation == r)
@@ -232,21 +233,21 @@ impl Network {
         }
     }
 
-    fn items(&self) -> impl Iterator<Item = (Item, &Label)> {
-        let nodes = self.nodes.iter().map(|n| (Item::Actor(n.actor), &n.label));
+    fn picks(&self) -> impl Iterator<Item = (Pick, &Label)> {
+        let nodes = self.nodes.iter().map(|n| (Pick::Actor(n.actor), &n.label));
         nodes.chain(
             self.edges
                 .iter()
-                .map(|e| (Item::Relation(e.relation), &e.label)),
+                .map(|e| (Pick::Relation(e.relation), &e.label)),
         )
     }
 
     /// The item nearest `from` in direction (`dx`, `dy`): the first item, from nothing.
-    pub fn step(&self, from: Option<Item>, dx: i32, dy: i32) -> Option<Item> {
+    pub fn step(&self, from: Option<Pick>, dx: i32, dy: i32) -> Option<Pick> {
         let Some(here) = from.and_then(|f| self.label_of(f)).map(Label::centre) else {
-            return self.items().next().map(|(item, _)| item);
+            return self.picks().next().map(|(item, _)| item);
         };
-        self.items()
+        self.picks()
             .filter(|(item, _)| Some(*item) != from)
             .filter_map(|(item, label)| {
                 let (x, y) = label.centre();
@@ -261,10 +262,10 @@ impl Network {
     }
 
     /// The item whose label is at (`column`, `line`) of `area`, for a click.
-    pub fn item_at(&self, area: Rect, column: u16, line: u16) -> Option<Item> {
+    pub fn pick_at(&self, area: Rect, column: u16, line: u16) -> Option<Pick> {
         let x = i32::from(column) - i32::from(area.x);
         let y = i32::from(line) - i32::from(area.y);
-        self.items()
+        self.picks()
             .find(|(_, l)| l.y == y && (l.x..l.x + l.width()).contains(&x))
             .map(|(item, _)| item)
     }
@@ -276,7 +277,7 @@ impl Network {
         area: Rect,
         shared: &Shared<'_>,
         focused: bool,
-        selected: Option<Item>,
+        selected: Option<Pick>,
     ) {
         let index = shared.index;
         let model = index.model();
@@ -289,9 +290,9 @@ impl Network {
             let mut canvas = Canvas::new(buffer, picture, (0, 0));
             // The selected line drawn last, and bold: it shows whole, over any it crosses.
             let mut order: Vec<&Edge> = self.edges.iter().collect();
-            order.sort_by_key(|e| selected == Some(Item::Relation(e.relation)));
+            order.sort_by_key(|e| selected == Some(Pick::Relation(e.relation)));
             for edge in order {
-                let chosen = selected == Some(Item::Relation(edge.relation));
+                let chosen = selected == Some(Pick::Relation(edge.relation));
                 let trend = theme.trend(model.relations[edge.relation].trend);
                 let style = if chosen {
                     trend.add_modifier(Modifier::BOLD)
@@ -303,7 +304,7 @@ impl Network {
                 }
             }
             for edge in &self.edges {
-                let style = if selected == Some(Item::Relation(edge.relation)) {
+                let style = if selected == Some(Pick::Relation(edge.relation)) {
                     theme.selected(focused)
                 } else {
                     theme.trend(model.relations[edge.relation].trend)
@@ -312,7 +313,7 @@ impl Network {
             }
             for node in &self.nodes {
                 let marked = shared.related.actors.get(node.actor).is_some_and(|m| *m);
-                let style = if selected == Some(Item::Actor(node.actor)) {
+                let style = if selected == Some(Pick::Actor(node.actor)) {
                     theme.selected(focused)
                 } else if marked {
                     theme.marked().add_modifier(Modifier::UNDERLINED)
@@ -329,10 +330,12 @@ impl Network {
         };
         let mut canvas = Canvas::new(buffer, info, (0, 0));
         let (line, style) = match selected {
-            Some(Item::Actor(a)) => {
+            Some(Pick::Actor(a)) => {
                 let names: Vec<String> = index
                     .relations_of_actor(a)
                     .iter()
+                    // As many as a line can show.
+                    .take(usize::from(area.width) / 4 + 1)
                     .filter_map(|r| {
                         let other = index.other_party(*r, a)?;
                         Some(format!(
@@ -343,11 +346,15 @@ impl Network {
                     })
                     .collect();
                 (
-                    format!("▶ {}: {}", model.actors[a].name, names.join(", ")),
+                    format!(
+                        "▶ {}: {}",
+                        super::prefix(&model.actors[a].name, 1, usize::from(area.width)),
+                        names.join(", ")
+                    ),
                     theme.bold(),
                 )
             }
-            Some(Item::Relation(r)) => {
+            Some(Pick::Relation(r)) => {
                 let relation = &model.relations[r];
                 (
                     format!(
@@ -355,7 +362,7 @@ impl Network {
                         index.relation_label(r),
                         relation.trend.arrow(),
                         relation.trend,
-                        relation.summary
+                        super::prefix(&relation.summary, 1, usize::from(area.width))
                     ),
                     theme.bold(),
                 )
@@ -380,10 +387,10 @@ impl Network {
 }
 
 /// The item an Actors row stands for.
-pub fn item_of(row: Option<ActorRow>) -> Option<Item> {
+pub fn pick_of(row: Option<ActorRow>) -> Option<Pick> {
     match row? {
-        ActorRow::Actor(a) => Some(Item::Actor(a)),
-        ActorRow::Relation { relation, .. } => Some(Item::Relation(relation)),
+        ActorRow::Actor(a) => Some(Pick::Actor(a)),
+        ActorRow::Relation { relation, .. } => Some(Pick::Relation(relation)),
     }
 }
 
@@ -395,6 +402,16 @@ fn ring_order(n: usize, pairs: &[(usize, usize, usize)]) -> Vec<usize> {
     if n <= 3 || n > EXHAUSTIVE {
         return identity;
     }
+    // Two relations between the same two actors cross what one crosses: count each pair
+    // of names once (at most 28 among eight).
+    let mut distinct: Vec<(usize, usize, usize)> = Vec::new();
+    for (r, a, b) in pairs {
+        let key = ((*a).min(*b), (*a).max(*b));
+        if !distinct.iter().any(|(_, x, y)| (*x, *y) == key) {
+            distinct.push((*r, key.0, key.1));
+        }
+    }
+    let pairs = distinct.as_slice();
     let crossings = |order: &[usize]| {
         let mut slot = vec![0; n];
         for (i, a) in order.iter().enumerate() {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::pane_block;
 use crate::tui::app::App;
-use crate::tui::picture::network::item_of;
+use crate::tui::picture::network::pick_of;
 use crate::tui::state::Pane;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane) {
@@ -57,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, rect: Rect, pane: Pane) {
         }
         _ => {
             if let Some(network) = &pictures.network {
-                network.draw(buffer, inner, &shared, focused, item_of(app.actor_row()));
+                network.draw(buffer, inner, &shared, focused, pick_of(app.actor_row()));
             }
         }
     }
