@@ -511,11 +511,23 @@ fn place_label(
     h: i32,
 ) -> Option<Label> {
     let width = text.width() as i32;
+    // The line's first and last two cells stay in sight, so that it is seen to leave
+    // one name and reach the other: a line too short to bear its label beside them has
+    // it just off the line instead.
+    let ends: Vec<(i32, i32)> = path
+        .iter()
+        .take(2)
+        .chain(path.iter().rev().take(2))
+        .map(|(x, y, _)| (*x, *y))
+        .collect();
     let fits = |label: &Label| {
         label.x >= 0
             && label.x + width <= w
             && (0..h).contains(&label.y)
             && !placed.iter().any(|p| p.overlaps(label))
+            && !ends
+                .iter()
+                .any(|(x, y)| *y == label.y && (label.x..label.x + width).contains(x))
     };
     let middle = path
         .get(path.len() / 2)
