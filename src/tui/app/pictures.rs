@@ -256,21 +256,18 @@ impl App {
         let selected = self.cursor(pane).selected;
         let pictures = &self.laid.pictures;
         match pane {
-            Pane::Timeline => {
-                if let Some(row) = pictures
-                    .chart
-                    .as_ref()
-                    .and_then(|c| c.row_at(area, selected, column, line))
-                {
-                    self.choose_row(pane, row);
-                }
-            }
-            Pane::Arguments => {
-                if let Some(row) = pictures
-                    .map
-                    .as_ref()
-                    .and_then(|m| m.row_at(area, selected, column, line))
-                {
+            Pane::Timeline | Pane::Arguments => {
+                let row = match pane {
+                    Pane::Timeline => pictures
+                        .chart
+                        .as_ref()
+                        .and_then(|c| c.row_at(area, selected, column, line)),
+                    _ => pictures
+                        .map
+                        .as_ref()
+                        .and_then(|m| m.row_at(area, selected, column, line)),
+                };
+                if let Some(row) = row {
                     self.choose_row(pane, row);
                 }
             }
